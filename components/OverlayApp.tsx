@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { OverlayPlacement } from '../lib/storage-keys';
+import { PLACEMENT_FALLBACK, PLACEMENT_KEY } from '../lib/storage-keys';
+import { localValue } from '../lib/local-value';
+import { breakRemainingMs } from '../lib/session/derive';
+import { formatClock, t } from '../lib/i18n';
+import { TimerPanel } from './TimerPanel';
+import { useLiveSession } from './use-live-session';
+
+interface Props {
+  /** The shadow host, moved by changing its own offsets. */
+  host: HTMLElement;
+  /** Removes the overlay from the page; the break goes on. */
+  onHide: () => void;
+}
+
+const placementValue = localValue<OverlayPlacement>(PLACEMENT_KEY, PLACEMENT_FALLBACK);
+
+const KEY_STEP = 16;
+const MARGIN = 4;
+
+function clampPlacement(p: OverlayPlacement, host: HTMLElement): OverlayPlacement {
+  const maxRight = Math.max(MARGIN, window.innerWidth - host.offsetWidth - MARGIN);
+  const maxBottom = Math.max(MARGIN, window.innerHeight - host.offsetHeight - MARGIN);
+  return {
+    ...p,
+    right: Math.min(maxRight, Math.max(MARGIN, Math.round(p.right))),
+    bottom: Math.min(maxBottom, Math.max(MARGIN, Math.round(p.bottom))),
+  };
+}
+
+/** The floating timer on a page: a draggable card that can shrink to a pill. */
+export function OverlayApp({ host, onHide }: Props) {
+  const { view, now, act } = useLiveSession();
+  const [placement, setPlacement] = useState<OverlayPlacement | null>(null);
+  const drag = useRef<{ x: number; y: number; start: OverlayPlacement } | null>(null);
+
+  useEffect(() => {
+    void placementValue.get().then(setPlacement);
+  }, []);
+
+  useEffect(() => {
+    if (!placement) return;
+    host.style.setProperty('right', `${placement.right}px`, 'important');
+    host.style.setProperty('bottom', `${placement.bottom}px`, 'important');
+  }, [placement, host]);
+
+  useEffect(() => {
+    if (view?.status === 'idle') onHide();
+  }, [view?.status]);
+
+  if (!view || view.status === 'idle' || !placement) return null;
+
+  const save = (next: OverlayPlacement) => {
+    const clamped = clampPlacement(next, host);
+    setPlacement(clamped);
+    void placementValue.set(clamped);
+  };
+
+  const onPointerDown = (e: PointerEvent) => {
+    if ((e.target as HTMLElement).closest('button:not(.rb-handle)')) return;
+    drag.current = { x: e.clientX, y: e.clientY, start: placement };
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    e.preventDefault();
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    const d = drag.current;
+    if (!d) return;
+    setPlacement(clampPlacement({ ...d.start, right: d.start.right - (e.clientX - d.x), bottom: d.start.bottom - (e.clientY - d.y) }, host));
+  };
+  const onPointerUp = () => {
+    if (!drag.current) return;
+    drag.current = null;
+    save(placement);
+  };
+  const onHandleKey = (e: KeyboardEvent) => {
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [KEY_STEP, 0],
+      ArrowRight: [-KEY_STEP, 0],
+      ArrowUp: [0, KEY_STEP],
+      ArrowDown: [0, -KEY_STEP],
+    };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    save({ ...placement, right: placement.right + move[0], bottom: placement.bottom + move[1] });
+  };
+
+  const left = view.status === 'running' || view.status === 'paused' ? formatClock(breakRemainingMs(view, now)) : '';
+
+  if (placement.minimised) {
+    return (
+      <div class="rb-root rb-pill" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
+        <button type="button" class="rb-pill__button" aria-label={t('expandTimer', left)} onClick={() => save({ ...placement, minimised: false })}>
+          <span class="rb-pill__dot" aria-hidden="true" />
+          {left || t('doneShort')}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div class="rb-root rb-card" role="dialog" aria-modal="false" aria-label={t('extName')}>
+      <div class="rb-bar" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
+        <button type="button" class="rb-handle" aria-label={t('moveTimer')} title={t('moveTimerHint')} onKeyDown={onHandleKey}>
+          <span aria-hidden="true">⠿</span> {t('extName')}
+        </button>
+        <span class="rb-bar__spacer" />
+        <button type="button" class="rb-icon" aria-label={t('minimiseTimer')} title={t('minimiseTimer')} onClick={() => save({ ...placement, minimised: true })}>
+          <span aria-hidden="true">–</span>
+        </button>
+        <button type="button" class="rb-icon" aria-label={t('hideTimer')} title={t('hideTimerHint')} onClick={onHide}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <TimerPanel session={view} now={now} act={act} />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { send } from '../lib/messages';
+import { defaultPlan } from '../lib/routines/default-plan';
+import { areaMessageKey } from '../lib/routines/areas';
+import { formatClock, t } from '../lib/i18n';
+import { TimerPanel } from './TimerPanel';
+import { useLiveSession } from './use-live-session';
+
+/** The toolbar popup: one click starts a break; while one runs it shows the timer. */
+export function PopupApp() {
+  const { view, now, act } = useLiveSession();
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (type: 'start' | 'showTimer') => {
+    setError(null);
+    try {
+      const answer = await send({ type });
+      // The timer now lives on the page (or in its window): get out of the way.
+      if (answer.timer === 'page') window.close();
+    } catch {
+      setError(t('startFailed'));
+    }
+  };
+
+  const openPage = (path: '/log.html' | '/options.html') => {
+    void browser.tabs.create({ url: browser.runtime.getURL(path) });
+    window.close();
+  };
+
+  if (!view) return <main class="rb-root rb-popup" aria-busy="true" />;
+
+  const active = view.status === 'running' || view.status === 'paused';
+  return (
+    <main class="rb-root rb-popup">
+      <header class="rb-popup__head">
+        <h1>{t('extName')}</h1>
+      </header>
+      {view.status === 'idle' ? (
+        <StartView onStart={() => void run('start')} />
+      ) : (
+        <>
+          <TimerPanel session={view} now={now} act={act} />
+          {active ? (
+            <div class="rb-row">
+              <button type="button" onClick={() => void run('showTimer')}>
+                {t('showTimerOnPage')}
+              </button>
+            </div>
+          ) : null}
+        </>
+      )}
+      {error ? (
+        <p class="rb-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <nav class="rb-popup__links">
+        <button type="button" class="rb-link" onClick={() => openPage('/log.html')}>
+          {t('history')}
+        </button>
+        <button type="button" class="rb-link" onClick={() => openPage('/options.html')}>
+          {t('settings')}
+        </button>
+      </nav>
+    </main>
+  );
+}
+
+function StartView({ onStart }: { onStart: () => void }) {
+  const plan = defaultPlan();
+  // Sided areas appear once, with their per-side time.
+  const areas = plan.steps.filter((step, i) => plan.steps[i - 1]?.area !== step.area);
+  return (
+    <section class="rb-start">
+      <button type="button" class="rb-primary rb-big" onClick={onStart} autoFocus>
+        {t('startRoll')}
+      </button>
+      <p class="rb-cue">{t('planIntro')}</p>
+      <ol class="rb-plan" aria-label={t('planLabel')}>
+        {areas.map((step) => (
+          <li key={step.area}>
+            <span>{t(areaMessageKey(step.area))}</span>
+            <span class="rb-plan__time">
+              {step.side ? t('perSide', formatClock(step.seconds * 1000)) : formatClock(step.seconds * 1000)}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Session } from '../lib/session/types';
+import type { UserSessionEvent } from '../lib/messages';
+import { activeMs, breakRemainingMs, holdRemainingMs, stepRemainingMs } from '../lib/session/derive';
+import { areaCueKey, areaMessageKey } from '../lib/routines/areas';
+import { formatClock, t } from '../lib/i18n';
+import { CountdownRing } from './CountdownRing';
+
+interface Props {
+  session: Session;
+  now: number;
+  act: (event: UserSessionEvent) => void;
+}
+
+function stepTitle(session: Session, index: number): string {
+  const step = session.plan.steps[index]!;
+  const area = t(areaMessageKey(step.area));
+  return step.side ? t(step.side === 'left' ? 'stepLeft' : 'stepRight', area) : area;
+}
+
+/** The break's timer: area, countdown, knot hold and controls. Shared by the overlay, window and popup. */
+export function TimerPanel({ session, now, act }: Props) {
+  if (session.status === 'finished' || session.status === 'ended') return <DonePanel session={session} act={act} />;
+
+  const step = session.plan.steps[session.stepIndex]!;
+  const next = session.plan.steps[session.stepIndex + 1];
+  const paused = session.status === 'paused';
+  const holding = session.hold !== null;
+  const stepLeft = stepRemainingMs(session, now);
+  const holdLeft = holdRemainingMs(session, now);
+  const sidePair = step.side !== null && next?.area === step.area && next.side !== null && next.side !== step.side;
+  const title = stepTitle(session, session.stepIndex);
+
+  return (
+    <section class="rb-panel" aria-label={t('timerRegion')}>
+      <p class="rb-progress">
+        {t('stepOf', [String(session.stepIndex + 1), String(session.plan.steps.length)])}
+        {' · '}
+        {t('breakLeft', formatClock(breakRemainingMs(session, now)))}
+      </p>
+      <h2 class="rb-area">{title}</h2>
+      <p class="rb-cue">{t(areaCueKey(step.area))}</p>
+
+      {holding ? (
+        <CountdownRing
+          tone={paused ? 'paused' : 'hold'}
+          fraction={holdLeft / (session.hold!.deadline - session.hold!.startedAt)}
+          label={formatClock(holdLeft)}
+          sublabel={t('holdLabel')}
+        />
+      ) : (
+        <CountdownRing
+          tone={paused ? 'paused' : 'step'}
+          fraction={stepLeft / (step.seconds * 1000)}
+          label={formatClock(stepLeft)}
+          sublabel={paused ? t('pausedLabel') : t('areaTimeLabel')}
+        />
+      )}
+      <p class="rb-hint">
+        {holding ? t('holdBreath', formatClock(stepLeft)) : next ? t('upNext', stepTitle(session, session.stepIndex + 1)) : t('lastArea')}
+      </p>
+
+      <div class="rb-row">
+        {holding ? (
+          <>
+            <button type="button" onClick={() => act({ type: 'holdRestart' })} disabled={paused}>
+              {t('anotherKnot')}
+            </button>
+            <button type="button" onClick={() => act({ type: 'holdCancel' })}>
+              {t('cancelHold')}
+            </button>
+          </>
+        ) : (
+          <button type="button" class="rb-primary" onClick={() => act({ type: 'holdStart' })} disabled={paused}>
+            {t('knot')}
+          </button>
+        )}
+        {sidePair ? (
+          <button type="button" onClick={() => act({ type: 'switchSide' })}>
+            {t('switchSide')}
+          </button>
+        ) : null}
+      </div>
+      <div class="rb-row">
+        {paused ? (
+          <button type="button" class="rb-primary" onClick={() => act({ type: 'resume' })}>
+            {t('resume')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => act({ type: 'pause' })}>
+            {t('pause')}
+          </button>
+        )}
+        <button type="button" onClick={() => act({ type: 'skip' })}>
+          {t('skip')}
+        </button>
+        <button type="button" class="rb-danger" onClick={() => act({ type: 'end' })}>
+          {t('end')}
+        </button>
+      </div>
+      <p class="rb-sr" aria-live="polite">
+        {holding ? t('announceHold', title) : t('announceStep', title)}
+      </p>
+    </section>
+  );
+}
+
+function DonePanel({ session, act }: { session: Session; act: Props['act'] }) {
+  const rolled = formatClock(activeMs(session, session.endedAt ?? 0));
+  return (
+    <section class="rb-panel rb-done" aria-label={t('timerRegion')}>
+      <h2 class="rb-area">{session.status === 'finished' ? t('doneTitle') : t('endedTitle')}</h2>
+      <p class="rb-cue">{t('doneSummary', [rolled, String(session.holdCount)])}</p>
+      <p class="rb-sr" aria-live="polite">
+        {session.status === 'finished' ? t('doneTitle') : t('endedTitle')}
+      </p>
+      <div class="rb-row">
+        <button type="button" class="rb-primary" onClick={() => act({ type: 'dismiss' })}>
+          {t('close')}
+        </button>
+      </div>
+    </section>
+  );
+}

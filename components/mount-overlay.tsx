@@ -1,0 +1,98 @@
+import { render } from 'preact';
+import timerCss from './timer.css?inline';
+import overlayCss from './overlay.css?inline';
+import { OverlayApp } from './OverlayApp';
+
+const HOST_TAG = 'rollbreak-timer';
+
+// Declarations that pin the host in place whatever the page's own CSS says: inline and !important
+// beat any author stylesheet, including `* { ... !important }` resets.
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  position: 'fixed',
+  inset: 'auto',
+  right: '24px',
+  bottom: '24px',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  background: 'transparent',
+  overflow: 'visible',
+  width: 'auto',
+  height: 'auto',
+  'z-index': '2147483647',
+  display: 'block',
+  visibility: 'visible',
+  opacity: '1',
+  transform: 'none',
+  'pointer-events': 'auto',
+};
+
+function addStyles(root: ShadowRoot, css: string) {
+  // Constructed sheets are not inline styles, so a page's strict CSP (style-src) does not block them.
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  } catch {
+    // Firefox's content-script sandbox may refuse a sheet it did not construct itself.
+  }
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.append(style);
+}
+
+/**
+ * Mounts the floating timer in an open shadow root on the page's <html> element (not <body>, which
+ * pages replace) and in the top layer where popovers are supported, above any z-index. Returns a function
+ * that shows it again if it was hidden or removed.
+ */
+export function mountOverlay(): () => void {
+  let host: HTMLElement | null = null;
+  let observer: MutationObserver | null = null;
+
+  const attach = (el: HTMLElement) => {
+    if (!el.isConnected) document.documentElement.append(el);
+    if ('showPopover' in el) {
+      try {
+        if (!el.matches(':popover-open')) el.showPopover();
+      } catch {
+        // Not in the top layer; the z-index still applies.
+      }
+    }
+  };
+
+  const hide = () => {
+    observer?.disconnect();
+    observer = null;
+    if (host) render(null, host.shadowRoot!);
+    host?.remove();
+    host = null;
+  };
+
+  const show = () => {
+    if (host) {
+      attach(host);
+      return;
+    }
+    const el = document.createElement(HOST_TAG);
+    for (const [prop, value] of Object.entries(HOST_STYLE)) el.style.setProperty(prop, value, 'important');
+    if ('popover' in el) el.popover = 'manual';
+    const root = el.attachShadow({ mode: 'open' });
+    addStyles(root, `${timerCss}\n${overlayCss}`);
+    // Keys typed in the timer belong to it, not to the page's shortcuts.
+    for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
+    host = el;
+    attach(el);
+    render(<OverlayApp host={el} onHide={hide} />, root);
+    // A page that rewrites its document must not take the timer with it.
+    observer = new MutationObserver(() => {
+      if (host && !host.isConnected) attach(host);
+    });
+    observer.observe(document.documentElement, { childList: true });
+  };
+
+  show();
+  return show;
+}

@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { HistoryApp } from '../../components/HistoryApp';
+import '../../components/timer.css';
+import '../../components/page.css';
+import { t } from '../../lib/i18n';
+
+document.title = t('historyTitle');
+
+render(<HistoryApp />, document.getElementById('app')!);

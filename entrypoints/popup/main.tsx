@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { PopupApp } from '../../components/PopupApp';
+import '../../components/timer.css';
+import '../../components/page.css';
+import { t } from '../../lib/i18n';
+
+document.title = t('extName');
+
+render(<PopupApp />, document.getElementById('app')!);

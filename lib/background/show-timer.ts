@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { openTimerWindow } from './timer-window';
+
+export type TimerPlace = 'page' | 'window';
+
+/**
+ * The tab the user is looking at in a normal browser window. The popup may itself be a window
+ * (keyboard users, tests), so "last focused" is restricted to normal windows.
+ */
+async function activeTab() {
+  try {
+    const win = await browser.windows.getLastFocused({ populate: true, windowTypes: ['normal'] });
+    return win.tabs?.find((tab) => tab.active);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Puts the timer over the page the user is on. activeTab (granted by the toolbar click or the shortcut)
+ * lets the overlay script in; where the page cannot be scripted (browser pages, web stores, PDF viewer)
+ * the same timer opens in a small window instead.
+ */
+export async function showTimer(): Promise<TimerPlace> {
+  const tab = await activeTab();
+  if (tab?.id !== undefined) {
+    try {
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/overlay.js'] });
+      return 'page';
+    } catch {
+      // Not scriptable here: fall through to the window.
+    }
+  }
+  await openTimerWindow();
+  return 'window';
+}

@@ -1,0 +1,34 @@
+import { ext } from './ext-lite';
+import type { SessionEvent, SessionState } from './session/types';
+
+/**
+ * The typed protocol between the popup, overlay, timer window and background.
+ * UI pages never write the session themselves: they ask the background, which owns it.
+ */
+export type UserSessionEvent = Exclude<SessionEvent, { type: 'start' } | { type: 'holdStart' } | { type: 'holdRestart' }>
+  | { type: 'holdStart' }
+  | { type: 'holdRestart' };
+
+export type Request =
+  /** Start the default break and show its timer on the active tab (or in a window). */
+  | { type: 'start' }
+  /** Apply a user's action (pause, knot, skip...) to the running break. */
+  | { type: 'session'; event: UserSessionEvent }
+  /** Show the timer again on the active tab, or in a window where the page cannot be scripted. */
+  | { type: 'showTimer' };
+
+export interface Response {
+  state: SessionState;
+  /** Where the timer is shown after start/showTimer. */
+  timer?: 'page' | 'window';
+}
+
+export function send(request: Request): Promise<Response> {
+  return ext.runtime.sendMessage(request) as Promise<Response>;
+}
+
+export function isRequest(value: unknown): value is Request {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'start' || type === 'session' || type === 'showTimer';
+}

@@ -1,0 +1,123 @@
+import type { Session, SessionEvent, SessionState } from './types';
+import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from './types';
+
+/**
+ * The break's state machine: a pure function of (state, event, now).
+ * Every event first catches the session up to `now` (steps whose deadlines passed advance, at their
+ * deadlines rather than at `now`, so a laptop that slept mid-break does not inflate the break), then applies.
+ * Events that do not fit the current state return the state unchanged (the same object).
+ */
+export function reduce(state: SessionState, event: SessionEvent, now: number): SessionState {
+  if (event.type === 'start') {
+    if (state.status === 'running' || state.status === 'paused') return state;
+    if (event.plan.steps.length === 0) return state;
+    const first = event.plan.steps[0]!;
+    return {
+      id: event.id,
+      plan: event.plan,
+      status: 'running',
+      startedAt: now,
+      stepIndex: 0,
+      stepStarts: [now],
+      stepDeadline: now + first.seconds * 1000,
+      hold: null,
+      holdCount: 0,
+      pauses: [],
+      endedAt: null,
+    };
+  }
+  if (state.status === 'idle') return state;
+  const s = advance(state, now);
+
+  switch (event.type) {
+    case 'tick':
+      return s;
+    case 'dismiss':
+      return s.status === 'finished' || s.status === 'ended' ? { status: 'idle' } : s;
+    case 'pause':
+      if (s.status !== 'running') return s;
+      return { ...s, status: 'paused', pauses: [...s.pauses, { from: now, to: null }] };
+    case 'resume':
+      return s.status === 'paused' ? resume(s, now) : s;
+    case 'end':
+      if (s.status !== 'running' && s.status !== 'paused') return s;
+      return { ...closePause(s, now), status: 'ended', hold: null, endedAt: now };
+    case 'skip':
+      if (s.status !== 'running' && s.status !== 'paused') return s;
+      return nextStep({ ...s, hold: null }, now);
+    case 'switchSide': {
+      if (s.status !== 'running' && s.status !== 'paused') return s;
+      const here = s.plan.steps[s.stepIndex]!;
+      const next = s.plan.steps[s.stepIndex + 1];
+      const pairs = here.side !== null && next?.area === here.area && next.side !== null && next.side !== here.side;
+      return pairs ? nextStep({ ...s, hold: null }, now) : s;
+    }
+    case 'holdStart':
+      if (s.status !== 'running' || s.hold) return s;
+      return startHold(s, event.seconds, now);
+    case 'holdRestart':
+      if (s.status !== 'running') return s;
+      return startHold(s, event.seconds, now);
+    case 'holdCancel':
+      if (!s.hold || (s.status !== 'running' && s.status !== 'paused')) return s;
+      return { ...s, hold: null };
+  }
+}
+
+/** Catches a running session up to `now`: finishes holds and steps whose deadlines have passed. */
+export function advance(state: Session, now: number): Session {
+  let s = state;
+  while (s.status === 'running') {
+    if (s.hold) {
+      // A hold in progress keeps its step open, even past the step's own deadline.
+      if (s.hold.deadline > now) break;
+      const stepEnd = Math.max(s.stepDeadline, s.hold.deadline);
+      s = { ...s, hold: null };
+      if (stepEnd > now) break;
+      s = nextStep(s, stepEnd);
+    } else if (s.stepDeadline <= now) {
+      s = nextStep(s, s.stepDeadline);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+/** Moves to the next step at time `at`, or finishes the break after the last one. */
+function nextStep(s: Session, at: number): Session {
+  const index = s.stepIndex + 1;
+  const step = s.plan.steps[index];
+  if (!step) return { ...closePause(s, at), status: 'finished', hold: null, endedAt: at };
+  // While paused, deadlines count from the pause's start (see the invariant on Session).
+  const base = s.status === 'paused' ? currentPause(s)!.from : at;
+  return { ...s, stepIndex: index, stepStarts: [...s.stepStarts, at], stepDeadline: base + step.seconds * 1000 };
+}
+
+function startHold(s: Session, seconds: number, now: number): Session {
+  const clamped = Math.min(HOLD_MAX_SECONDS, Math.max(HOLD_MIN_SECONDS, Math.round(seconds)));
+  return { ...s, hold: { startedAt: now, deadline: now + clamped * 1000 }, holdCount: s.holdCount + 1 };
+}
+
+function resume(s: Session, now: number): Session {
+  const pause = currentPause(s);
+  if (!pause) return { ...s, status: 'running' };
+  const shift = Math.max(0, now - pause.from);
+  return {
+    ...closePause(s, now),
+    status: 'running',
+    stepDeadline: s.stepDeadline + shift,
+    hold: s.hold ? { ...s.hold, deadline: s.hold.deadline + shift } : null,
+  };
+}
+
+function currentPause(s: Session) {
+  const last = s.pauses[s.pauses.length - 1];
+  return last && last.to === null ? last : undefined;
+}
+
+function closePause(s: Session, at: number): Session {
+  const pause = currentPause(s);
+  if (!pause) return s;
+  return { ...s, pauses: [...s.pauses.slice(0, -1), { from: pause.from, to: Math.max(pause.from, at) }] };
+}

@@ -1,0 +1,71 @@
+import type { AreaId } from '../routines/areas';
+
+export type Side = 'left' | 'right';
+export type Moment = 'pre' | 'post' | 'rest' | 'desk';
+export type Tool = 'roller' | 'ball' | 'gun';
+
+export interface PlanStep {
+  area: AreaId;
+  side: Side | null;
+  seconds: number;
+}
+
+export interface Plan {
+  moment: Moment;
+  tool: Tool;
+  steps: PlanStep[];
+}
+
+/** A knot hold. `deadline` is absolute; while the break is paused it is frozen (see `Pause`). */
+export interface Hold {
+  startedAt: number;
+  deadline: number;
+}
+
+/** A pause interval in absolute time; `to` is null while the pause is ongoing. */
+export interface Pause {
+  from: number;
+  to: number | null;
+}
+
+export type ActiveStatus = 'running' | 'paused';
+export type DoneStatus = 'finished' | 'ended';
+
+/**
+ * A break in progress or just done. Only absolute timestamps are stored; every remaining time is derived.
+ * Invariant while paused: the time left in the step is `stepDeadline - currentPause.from`
+ * (and the same for the hold); resuming shifts both deadlines by the pause's length.
+ */
+export interface Session {
+  id: string;
+  plan: Plan;
+  status: ActiveStatus | DoneStatus;
+  startedAt: number;
+  stepIndex: number;
+  /** When each step reached so far started; `stepStarts[i]` belongs to `plan.steps[i]`. */
+  stepStarts: number[];
+  stepDeadline: number;
+  hold: Hold | null;
+  holdCount: number;
+  pauses: Pause[];
+  endedAt: number | null;
+}
+
+export type SessionState = { status: 'idle' } | Session;
+
+export type SessionEvent =
+  | { type: 'start'; id: string; plan: Plan }
+  | { type: 'tick' }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'skip' }
+  | { type: 'end' }
+  | { type: 'dismiss' }
+  | { type: 'holdStart'; seconds: number }
+  | { type: 'holdCancel' }
+  | { type: 'holdRestart'; seconds: number }
+  | { type: 'switchSide' };
+
+export const HOLD_MIN_SECONDS = 20;
+export const HOLD_MAX_SECONDS = 30;
+export const HOLD_DEFAULT_SECONDS = 25;

@@ -1,0 +1,30 @@
+import { storage } from 'wxt/utils/storage';
+import type { SessionState } from './session/types';
+import { HOLD_DEFAULT_SECONDS } from './session/types';
+import { SESSION_FALLBACK, SESSION_KEY } from './storage-keys';
+
+/**
+ * Every typed storage item the extension keeps, in one place. The overlay's position is the exception:
+ * it is read only by the page overlay, through `local-value.ts` (see `storage-keys.ts`).
+ */
+
+/** The break in progress (or just done). The background is its only writer. */
+export const sessionItem = storage.defineItem<SessionState>(`local:${SESSION_KEY}`, {
+  fallback: SESSION_FALLBACK,
+});
+
+/** A random id for this browser profile, stamped on its log entries so synced logs can tell devices apart. */
+export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', { fallback: null });
+
+export interface Settings {
+  /** Length of a knot hold, 20–30 s. */
+  holdSeconds: number;
+}
+
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: { holdSeconds: HOLD_DEFAULT_SECONDS },
+  version: 1,
+});
+
+// The open timer window, if any; session storage forgets it with the browser, as the window itself goes.
+export const timerWindowItem = storage.defineItem<number | null>('session:timerWindowId', { fallback: null });

@@ -1,0 +1,3 @@
+interface ImportMetaEnv {
+  readonly ROLLBREAK_E2E: boolean;
+}

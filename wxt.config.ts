@@ -1,0 +1,41 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// E2E builds (ROLLBREAK_E2E=1) add a host permission for the local fixture server,
+// because Playwright's openPopup() does not grant activeTab. Production code paths stay the same.
+const e2e = process.env.ROLLBREAK_E2E === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: every file says what it uses.
+  imports: false,
+  manifestVersion: 3,
+  outDir: e2e ? '.output-e2e' : '.output',
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
+    define: { 'import.meta.env.ROLLBREAK_E2E': JSON.stringify(e2e) },
+  }),
+  zip: {
+    // Firefox reviewers rebuild from the sources zip; keep tests, outputs and locks of other tools out.
+    excludeSources: ['.output/**', '.output-e2e/**', 'tests/e2e/artifacts/**', 'docs/**'],
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
+    ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    action: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'rollbreak@rollbreak.app',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
