@@ -6,11 +6,12 @@ import { OverlayApp } from './OverlayApp';
 const HOST_TAG = 'rollbreak-timer';
 
 // Declarations that pin the host in place whatever the page's own CSS says: inline and !important
-// beat any author stylesheet, including `* { ... !important }` resets.
+// beat any author stylesheet, including `* { ... !important }` resets. overlay.css repeats them on
+// :host, where !important also wins over the page. (No `all: initial` here: on :host it would beat these.)
 const HOST_STYLE: Record<string, string> = {
-  all: 'initial',
   position: 'fixed',
-  inset: 'auto',
+  top: 'auto',
+  left: 'auto',
   right: '24px',
   bottom: '24px',
   margin: '0',
@@ -25,6 +26,11 @@ const HOST_STYLE: Record<string, string> = {
   visibility: 'visible',
   opacity: '1',
   transform: 'none',
+  filter: 'none',
+  'max-width': 'none',
+  'max-height': 'none',
+  'min-width': '0',
+  'min-height': '0',
   'pointer-events': 'auto',
 };
 
@@ -66,7 +72,8 @@ export function mountOverlay(): () => void {
   const hide = () => {
     observer?.disconnect();
     observer = null;
-    if (host) render(null, host.shadowRoot!);
+    const wrapper = host?.shadowRoot?.querySelector('.rb-reset');
+    if (wrapper) render(null, wrapper);
     host?.remove();
     host = null;
   };
@@ -85,7 +92,11 @@ export function mountOverlay(): () => void {
     for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
     host = el;
     attach(el);
-    render(<OverlayApp host={el} onHide={hide} />, root);
+    // The wrapper resets every inherited property, so nothing of the page's text styles leaks in.
+    const wrapper = document.createElement('div');
+    wrapper.className = 'rb-reset';
+    root.append(wrapper);
+    render(<OverlayApp host={el} onHide={hide} />, wrapper);
     // A page that rewrites its document must not take the timer with it.
     observer = new MutationObserver(() => {
       if (host && !host.isConnected) attach(host);

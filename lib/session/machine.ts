@@ -58,9 +58,13 @@ export function reduce(state: SessionState, event: SessionEvent, now: number): S
     case 'holdRestart':
       if (s.status !== 'running') return s;
       return startHold(s, event.seconds, now);
-    case 'holdCancel':
+    case 'holdCancel': {
       if (!s.hold || (s.status !== 'running' && s.status !== 'paused')) return s;
-      return { ...s, hold: null };
+      // A hold that outran its step kept the step open: cancelling it ends the step now (or, while paused,
+      // at the pause), as the hold's own end would have, rather than back at the step's passed deadline.
+      const at = s.status === 'paused' ? (currentPause(s)?.from ?? now) : now;
+      return advance({ ...s, hold: null, stepDeadline: Math.max(s.stepDeadline, at) }, now);
+    }
   }
 }
 

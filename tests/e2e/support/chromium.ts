@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { CHROME_BUILD, CHROMIUM_PATH, FAKETIME_LIB } from './paths';
+
+export interface ChromiumRun {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's current service worker, waiting for a new one if the last was stopped. */
+  worker(): Promise<Worker>;
+  /** Opens an extension page in a popup-type window, as the popup acts on the last-focused normal window. */
+  openExtensionWindow(path: string): Promise<Page>;
+  /** Kills the service worker the way Chrome does after 30 s idle. */
+  stopServiceWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Runs the whole browser on an accelerated clock, e.g. '@2026-11-24 10:30:00 x60'. */
+  faketime?: string;
+  /** Reuse a profile directory (for restart tests); a fresh temporary one otherwise. */
+  userDataDir?: string;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumRun> {
+  const dir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'rollbreak-chromium-')));
+  const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+  if (options.faketime) {
+    env.LD_PRELOAD = FAKETIME_LIB;
+    env.FAKETIME = options.faketime;
+    env.FAKETIME_DONT_RESET = '1';
+  }
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    env,
+    viewport: { width: 1100, height: 760 },
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  const worker = async () => {
+    const alive = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return alive ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  };
+  const extensionId = new URL((await worker()).url()).host;
+  const base = `chrome-extension://${extensionId}`;
+
+  return {
+    context,
+    extensionId,
+    worker,
+    async openExtensionWindow(path) {
+      const url = `${base}/${path.replace(/^\//, '')}`;
+      const opened = context.waitForEvent('page', { predicate: (p) => p.url() === url, timeout: 20_000 });
+      const sw = await worker();
+      await sw.evaluate(
+        (u) => chrome.windows.create({ url: u, type: 'popup', width: 360, height: 640 }).then(() => undefined),
+        url,
+      );
+      const page = await opened;
+      await page.waitForLoadState('domcontentloaded');
+      return page;
+    },
+    async stopServiceWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    async close() {
+      await context.close();
+      if (!options.userDataDir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The floating timer on a page (Playwright's locators pierce its open shadow root). */
+export function overlayOn(page: Page): Locator {
+  return page.locator('rollbreak-timer');
+}
+
+/** Reads a countdown such as "0:42" or "4:05" as seconds. */
+export function clockSeconds(text: string | null): number {
+  const match = /(\d+):(\d\d)/.exec(text ?? '');
+  if (!match) throw new Error(`no clock in ${JSON.stringify(text)}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** The big countdown in the ring: the step's, or the knot hold's during a hold. */
+export async function ringSeconds(scope: Locator | Page): Promise<number> {
+  return clockSeconds(await scope.locator('.rb-ring__time').first().textContent());
+}
