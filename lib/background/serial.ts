@@ -5,7 +5,7 @@
 export function serial() {
   let last: Promise<unknown> = Promise.resolve();
   return function run<T>(job: () => Promise<T>): Promise<T> {
-    const next = job();
+    const next = last.then(job, job);
     last = next.catch(() => undefined);
     return next;
   };

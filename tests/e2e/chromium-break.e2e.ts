@@ -47,6 +47,9 @@ describe('Chromium: a break from the popup to the log', () => {
     // The popup steps aside once the timer is on the page.
     await expect.poll(() => popup.isClosed()).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}overlay-chromium.png` });
+    // The toolbar badge shows the whole minutes left.
+    const badge = await (await run.worker()).evaluate(() => chrome.action.getBadgeText({}));
+    expect(badge).toMatch(/^[45]m$/);
   });
 
   it('runs a knot hold to its end', async () => {

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumRun } from './support/chromium';
+import { startFixtureServer, type FixtureServer } from './support/server';
+import { overlayOn } from './support/overlay';
+import { ARTIFACTS } from './support/paths';
+
+describe('Chromium: the timer on hostile and unscriptable pages', () => {
+  let server: FixtureServer;
+  let run: ChromiumRun;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    run = await launchChromium();
+    page = run.context.pages()[0] ?? (await run.context.newPage());
+  });
+  afterAll(async () => {
+    await run?.close();
+    await server?.close();
+  });
+
+  it('stays visible and clickable over aggressive CSS, a strict CSP, a top z-index cover and a body rewrite', async () => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /rollbreak|overlay/i.test(m.text())) errors.push(m.text());
+    });
+    await page.goto(server.url('hostile.html'));
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
+    const overlay = overlayOn(page);
+    const knot = overlay.getByRole('button', { name: 'Knot', exact: true });
+    await expect.poll(() => knot.isVisible()).toBe(true);
+    // Several body rewrites later (every 500 ms) it is still there, on top, and takes clicks:
+    // Playwright refuses to click an element that something else covers.
+    await page.waitForTimeout(1600);
+    await knot.click({ timeout: 5000 });
+    await expect.poll(() => overlay.getByText('Knot hold', { exact: true }).isVisible()).toBe(true);
+    // Its styles applied despite the CSP: the card is its fixed width, not the page's 40px red text.
+    const card = await overlay.locator('.rb-card').evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { width: el.getBoundingClientRect().width, color: cs.color, fontSize: cs.fontSize };
+    });
+    expect(card.width).toBe(300);
+    expect(card.fontSize).toBe('14px');
+    expect(card.color).not.toBe('rgb(255, 0, 0)');
+    await page.screenshot({ path: `${ARTIFACTS}overlay-hostile-chromium.png` });
+    expect(errors).toEqual([]);
+    await overlay.getByRole('button', { name: 'End' }).click();
+    await overlay.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => overlay.count()).toBe(0);
+  });
+
+  it('opens the timer in its own window where the page cannot be scripted', async () => {
+    await page.goto('chrome://version');
+    const popup = await run.openExtensionWindow('popup.html');
+    const timerUrl = `chrome-extension://${run.extensionId}/timer.html`;
+    const opened = run.context.waitForEvent('page', { predicate: (p) => p.url() === timerUrl });
+    await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
+    const timer = await opened;
+    await expect.poll(() => timer.getByRole('button', { name: 'Knot', exact: true }).isVisible()).toBe(true);
+    expect(await timer.getByRole('heading', { level: 2 }).textContent()).toBe('Upper back');
+    // The same controls work there.
+    await timer.getByRole('button', { name: 'Skip' }).click();
+    await expect.poll(() => timer.getByRole('heading', { level: 2 }).textContent()).toBe('Glutes · left side');
+    // "Show timer on this page" from the popup focuses that window rather than opening a second one.
+    const again = await run.openExtensionWindow('popup.html');
+    await again.getByRole('button', { name: 'Show timer on this page' }).click();
+    await page.waitForTimeout(500);
+    expect(run.context.pages().filter((p) => p.url() === timerUrl)).toHaveLength(1);
+    await timer.getByRole('button', { name: 'End' }).click();
+    await timer.getByRole('button', { name: 'Close' }).click();
+    // Closing the done screen closes the window.
+    await expect.poll(() => timer.isClosed()).toBe(true);
+  });
+});
