@@ -310,7 +310,8 @@ describe('knot holds', () => {
     [HOLD_MIN_SECONDS, HOLD_MIN_SECONDS],
     [HOLD_MAX_SECONDS, HOLD_MAX_SECONDS],
     [22, 22],
-  ])('clamps %i s to %i s', (asked, held) => {
+    [22.6, 23],
+  ])('clamps %s s to %s s', (asked, held) => {
     const s = asSession(apply(start(), holdStart(asked), T0));
     expect(s.hold!.deadline - s.hold!.startedAt).toBe(held * SECOND);
   });

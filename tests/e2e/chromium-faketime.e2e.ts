@@ -33,7 +33,7 @@ describe('Chromium on an accelerated clock: a break runs to its natural end', ()
     await page.goto(server.url('hostile.html'));
     const probe = await run.openExtensionWindow('log.html');
     await expect
-      .poll(() => probe.evaluate(() => chrome.storage.local.get('session').then((r) => r.session?.status)), {
+      .poll(() => probe.evaluate(() => chrome.storage.local.get("session").then((r) => (r.session as { status?: string } | undefined)?.status)), {
         timeout: 60_000,
         interval: 500,
       })
