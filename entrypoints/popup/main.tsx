@@ -3,7 +3,8 @@ import { PopupApp } from '../../components/PopupApp';
 import '../../components/timer.css';
 import '../../components/page.css';
 import { t } from '../../lib/i18n';
+import { readSession } from '../../components/use-session';
 
 document.title = t('extName');
 
-render(<PopupApp />, document.getElementById('app')!);
+void readSession().then((initial) => render(<PopupApp initial={initial} />, document.getElementById('app')!));

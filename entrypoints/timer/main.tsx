@@ -3,7 +3,8 @@ import { TimerWindowApp } from '../../components/TimerWindowApp';
 import '../../components/timer.css';
 import '../../components/page.css';
 import { t } from '../../lib/i18n';
+import { readSession } from '../../components/use-session';
 
 document.title = t('timerTitle');
 
-render(<TimerWindowApp />, document.getElementById('app')!);
+void readSession().then((initial) => render(<TimerWindowApp initial={initial} />, document.getElementById('app')!));

@@ -5,12 +5,16 @@ export type TimerPlace = 'page' | 'window';
 
 /**
  * The tab the user is looking at in a normal browser window. The popup may itself be a window
- * (keyboard users, tests), so "last focused" is restricted to normal windows.
+ * (keyboard users, tests), so "last focused" is restricted to normal windows. Firefox ignores
+ * `windowTypes` and may answer with that popup window; then the most recently used active tab of a
+ * normal window is the one.
  */
 async function activeTab() {
   try {
     const win = await browser.windows.getLastFocused({ populate: true, windowTypes: ['normal'] });
-    return win.tabs?.find((tab) => tab.active);
+    if (win.type === 'normal') return win.tabs?.find((tab) => tab.active);
+    const tabs = await browser.tabs.query({ active: true, windowType: 'normal' });
+    return tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
   } catch {
     return undefined;
   }

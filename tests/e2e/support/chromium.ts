@@ -22,9 +22,12 @@ export interface LaunchOptions {
   faketime?: string;
   /** Reuse a profile directory (for restart tests); a fresh temporary one otherwise. */
   userDataDir?: string;
+  /** The unpacked extension to load; the e2e build by default. */
+  extensionDir?: string;
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumRun> {
+  const extensionDir = options.extensionDir ?? CHROME_BUILD;
   const dir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'rollbreak-chromium-')));
   const env: Record<string, string> = { ...(process.env as Record<string, string>) };
   if (options.faketime) {
@@ -38,8 +41,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     env,
     viewport: { width: 1100, height: 760 },
     args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',

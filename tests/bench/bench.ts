@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: prints Rollbreak's size and speed figures against the budgets in BRIEF.md.
+ * Sizes come from the production build and its store zips; timings from the e2e build in real Chromium,
+ * each figure the median of several runs, the popup measured side by side with a blank extension page.
+ */
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from '../e2e/support/chromium';
+import { startFixtureServer } from '../e2e/support/server';
+import { CHROME_BUILD } from '../e2e/support/paths';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const PROD = join(ROOT, '.output/chrome-mv3');
+const RUNS = Number(process.env.ROLLBREAK_BENCH_RUNS ?? 15);
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const rows: Array<[string, string, string, string]> = [];
+function report(name: string, value: string, budget: string, ok: boolean | null) {
+  rows.push([name, value, budget, ok === null ? '' : ok ? 'ok' : 'OVER BUDGET']);
+}
+
+async function gz(path: string) {
+  return gzipSync(await readFile(path), { level: 9 }).length;
+}
+
+/** Every script an HTML page loads, its imports' chunks included (Vite lists them as modulepreload). */
+async function pageScripts(html: string): Promise<string[]> {
+  const text = await readFile(join(PROD, html), 'utf8');
+  return [...text.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => join(PROD, m[1]!));
+}
+
+async function sizes() {
+  const npm = (args: string[]) => execFileSync('npm', args, { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ROLLBREAK_E2E: '' } });
+  npm(['run', 'build']);
+  npm(['run', 'zip']);
+  const overlay = await gz(join(PROD, 'overlay.js'));
+  report('overlay script (gzip)', kb(overlay), '≤ 12 KB', overlay <= 12 * 1024);
+  let popup = 0;
+  for (const file of await pageScripts('popup.html')) popup += await gz(file);
+  report('popup JS (gzip, all chunks it loads)', kb(popup), '≤ 20 KB', popup <= 20 * 1024);
+  report('background (gzip)', kb(await gz(join(PROD, 'background.js'))), '', null);
+  const zips = (await readdir(join(ROOT, '.output'))).filter((f) => /-(chrome|firefox)\.zip$/.test(f));
+  for (const zip of zips) {
+    const { size } = await stat(join(ROOT, '.output', zip));
+    report(`packed ${zip.replace(/^.*-(chrome|firefox)\.zip$/, '$1')} zip`, kb(size), '≤ 200 KB', size <= 200 * 1024);
+  }
+}
+
+async function timings() {
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ROLLBREAK_E2E: '1' } });
+  // A copy of the e2e build with one blank page added: the yardstick for the popup.
+  const dir = await mkdtemp(join(tmpdir(), 'rollbreak-bench-'));
+  await cp(CHROME_BUILD, dir, { recursive: true });
+  await writeFile(join(dir, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>');
+  const server = await startFixtureServer();
+  const run = await launchChromium({ extensionDir: dir });
+  try {
+    const open = async (path: string, read: () => number) => {
+      const page = await run.openExtensionWindow(path);
+      const ms = await page.waitForFunction(read, undefined, { timeout: 10_000 }).then((h) => h.jsonValue());
+      await page.close();
+      return ms as number;
+    };
+    const popupMs: number[] = [];
+    const blankMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Interleaved, so both see the same machine load.
+      blankMs.push(await open('blank.html', () => performance.getEntriesByType('navigation')[0]?.toJSON().loadEventEnd || 0));
+      popupMs.push(await open('popup.html', () => performance.getEntriesByName('rollbreak:interactive')[0]?.startTime ?? 0));
+    }
+    const ratio = median(popupMs) / median(blankMs);
+    report('popup open → interactive', `${median(popupMs).toFixed(1)} ms`, '', null);
+    report('blank extension page open → loaded', `${median(blankMs).toFixed(1)} ms`, '', null);
+    report('popup / blank page ratio', `${ratio.toFixed(2)}×`, '≤ 1.3×', ratio <= 1.3);
+
+    // Overlay: from the background's executeScript call to the first frame with the timer on screen.
+    const page = run.context.pages()[0] ?? (await run.context.newPage());
+    await page.goto(server.url('article.html'));
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
+    const injectMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.reload();
+      const sw = await run.worker();
+      const t0 = await sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ url: 'http://127.0.0.1/*' });
+        const start = Date.now();
+        await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['/overlay.js'] });
+        return start;
+      });
+      const visibleAt = await page
+        .waitForFunction(() => {
+          const mark = performance.getEntriesByName('rollbreak:overlay-visible')[0];
+          return mark ? performance.timeOrigin + mark.startTime : 0;
+        })
+        .then((h) => h.jsonValue());
+      injectMs.push((visibleAt as number) - t0);
+    }
+    report('overlay injection → visible', `${median(injectMs).toFixed(0)} ms`, '', null);
+  } finally {
+    await run.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await sizes();
+await timings();
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
+console.log(`\nRollbreak bench (${RUNS} runs per timing, medians)\n`);
+for (const r of [['figure', 'value', 'budget', ''] as typeof rows[number], ...rows]) {
+  console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+}
+const over = rows.filter((r) => r[3] === 'OVER BUDGET');
+if (over.length > 0) process.exitCode = 1;

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { hrefOf, isGone, launchFirefox, queryIn, waitFor, type FirefoxRun } from './support/firefox';
+import { startFixtureServer, type FixtureServer } from './support/server';
+import { readLog } from './support/extension-page';
+import { ARTIFACTS } from './support/paths';
+
+/**
+ * The overlay's open shadow root, or null while there is none. Firefox's BiDi accessibility locator does
+ * not descend into shadow roots from the document, so ARIA queries start from the root itself.
+ */
+async function overlayRoot(page: Page): Promise<ElementHandle<Node> | null> {
+  const handle = await page.evaluateHandle(() => document.querySelector('rollbreak-timer')?.shadowRoot ?? null);
+  const root = handle.asElement();
+  if (!root) await handle.dispose();
+  return root as ElementHandle<Node> | null;
+}
+
+/** A visible button of the overlay, found by its accessible name, or null. */
+async function overlayButton(page: Page, name: string): Promise<ElementHandle<Element> | null> {
+  const root = await overlayRoot(page);
+  if (!root) return null;
+  const button = await queryIn(root, `::-p-aria([name="${name}"][role="button"])`);
+  return button && (await button.isVisible()) ? button : null;
+}
+
+/** The text of the first element matching a CSS selector inside the overlay, or null. */
+async function overlayText(page: Page, selector: string): Promise<string | null> {
+  return page.evaluate(
+    (s) => document.querySelector('rollbreak-timer')?.shadowRoot?.querySelector(s)?.textContent ?? null,
+    selector,
+  );
+}
+
+async function clickOverlayButton(page: Page, name: string): Promise<void> {
+  const button = await waitFor(() => overlayButton(page, name), { message: `the overlay's "${name}" button` });
+  await button.click();
+}
+
+describe('Firefox: a break from the popup to the log', () => {
+  let server: FixtureServer;
+  let run: FirefoxRun;
+  let page: Page;
+  /** The history page, opened in a background tab before the popup closes itself, to read IndexedDB from. */
+  let logPage: Page;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    // The fixture is the normal window's active tab before the add-on is installed, so the popup window
+    // the e2e build opens on install acts on it.
+    run = await launchFirefox({ startUrl: server.url('article.html') });
+    page = run.page;
+  }, 60_000);
+
+  afterAll(async () => {
+    if (run) {
+      await run.saveConsole(`${ARTIFACTS}console-firefox.txt`).catch(() => undefined);
+      if (run.console.length > 0) console.log('Firefox console:\n' + run.console.map((r) => `  [${r.source}] ${r.type}: ${r.text}`).join('\n'));
+    }
+    await run?.close();
+    await server?.close();
+  });
+
+  it('starts from the popup and shows the overlay on the page', async () => {
+    const popup = run.installPopup;
+    const start = await waitFor(() => queryIn(popup, '::-p-aria([name="Start 5-minute roll"][role="button"])'), {
+      message: 'the popup\'s "Start 5-minute roll" button',
+    });
+    // PopupApp closes its window once the timer is on the page, so open the extension page that later
+    // reads the log now, while an extension page is still around to open it.
+    logPage = await run.openExtensionTab(popup, 'log.html');
+    await start.click();
+
+    const where = await waitFor(
+      async () => {
+        if (await overlayButton(page, 'Knot')) return 'page';
+        for (const p of await run.browser.pages()) if ((await hrefOf(p))?.endsWith('/timer.html')) return 'window';
+        return null;
+      },
+      { timeout: 20_000, message: 'the overlay on the page (or the timer window)' },
+    );
+    expect(where, 'Start opened timer.html instead of the overlay on the fixture page').toBe('page');
+    expect(await overlayText(page, 'h2')).toBe('Upper back');
+    expect(await overlayText(page, '.rb-progress')).toMatch(/^Area 1 of 9 · [45]:\d\d left$/);
+
+    // The overlay's styles apply in Firefox too: the card has its own width and the host sits in the corner.
+    const box = await page.evaluate(() => {
+      const host = document.querySelector('rollbreak-timer')!;
+      const card = host.shadowRoot!.querySelector('.rb-card')!.getBoundingClientRect();
+      const rect = host.getBoundingClientRect();
+      return {
+        cardWidth: card.width,
+        fromRight: innerWidth - rect.right,
+        fromBottom: innerHeight - rect.bottom,
+        position: getComputedStyle(host).position,
+      };
+    });
+    expect(box.cardWidth).toBe(300);
+    expect(box.position).toBe('fixed');
+    expect(Math.abs(box.fromRight - 24)).toBeLessThanOrEqual(1);
+    expect(Math.abs(box.fromBottom - 24)).toBeLessThanOrEqual(1);
+
+    // The popup steps aside once the timer is on the page.
+    await waitFor(() => isGone(popup), { message: 'the popup window to close itself' });
+    await page.screenshot({ path: `${ARTIFACTS}overlay-firefox.png` });
+  });
+
+  it('starts a knot hold', async () => {
+    await clickOverlayButton(page, 'Knot');
+    await waitFor(async () => (await overlayText(page, '.rb-ring__sub')) === 'Knot hold', { message: 'the knot-hold ring' });
+    expect(await overlayButton(page, 'Found another knot')).not.toBeNull();
+    expect(await overlayButton(page, 'Stop hold')).not.toBeNull();
+    expect(await overlayButton(page, 'Knot')).toBeNull();
+  });
+
+  it('skips through all nine areas to the done screen', async () => {
+    for (let step = 1; step <= 9; step++) {
+      expect(await overlayText(page, '.rb-progress')).toMatch(new RegExp(`^Area ${step} of 9 `));
+      await clickOverlayButton(page, 'Skip');
+      // One click, one step: wait for this one to land before the next.
+      await waitFor(
+        async () => {
+          const progress = await overlayText(page, '.rb-progress');
+          return step < 9 ? progress?.startsWith(`Area ${step + 1} of 9 `) : progress === null;
+        },
+        { message: `the skip past area ${step}` },
+      );
+    }
+    await waitFor(async () => (await overlayText(page, 'h2')) === 'Break done. Well rolled!', { message: 'the done screen' });
+    expect(await overlayButton(page, 'Close')).not.toBeNull();
+  });
+
+  it('logs exactly one completed entry, and no more on Close', async () => {
+    expect(await isGone(logPage)).toBe(false);
+    const log = await waitFor(async () => {
+      const entries = await readLog(logPage);
+      return entries.length > 0 ? entries : null;
+    }, { message: 'the break in IndexedDB' });
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ completed: true, holdCount: 1, plannedSeconds: 300 });
+    expect(log[0]!.steps).toHaveLength(9);
+    expect(log[0]!.steps[0]).toMatchObject({ area: 'upper-back', side: null });
+    expect(log[0]!.activeSeconds).toBeLessThan(60);
+
+    // Closing the done screen removes the overlay and logs nothing more.
+    await clickOverlayButton(page, 'Close');
+    await waitFor(async () => (await page.evaluate(() => document.querySelector('rollbreak-timer'))) === null, {
+      message: 'the overlay to go',
+    });
+    expect(await readLog(logPage)).toHaveLength(1);
+  });
+
+  it('reports no errors from the page or the extension', () => {
+    const errors = run.console.filter((r) => r.type === 'error' || r.type === 'pageerror');
+    expect(errors).toEqual([]);
+  });
+});
+
