@@ -1,17 +1,35 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
-import { ext } from '../lib/ext-lite';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { SessionState } from '../lib/session/types';
 import { send } from '../lib/messages';
+import { ext } from '../lib/ext-lite';
 import { defaultPlan } from '../lib/routines/default-plan';
 import { areaMessageKey } from '../lib/routines/areas';
 import { formatClock, t } from '../lib/i18n';
-import { TimerPanel } from './TimerPanel';
 import { useLiveSession } from './use-live-session';
+import type { PopupRunningComponent } from './PopupRunning';
 
-/** The toolbar popup: one click starts a break; while one runs it shows the timer. */
-export function PopupApp({ initial }: { initial: SessionState }) {
+export const loadPopupRunning = () => import('./PopupRunning').then((m) => m.PopupRunning);
+
+interface Props {
+  /** The session read, started before the first render. */
+  initial: Promise<SessionState>;
+}
+
+/**
+ * The toolbar popup: one click starts a break; while one runs it shows the timer.
+ * The start view paints at once, before the session is read: the browser shows the popup when its
+ * document has loaded, and an empty popup that grows a moment later looks broken. If a break turns out
+ * to be running, the timer replaces it; Start would only have shown that break's timer anyway.
+ */
+export function PopupApp({ initial }: Props) {
   const { view, now, act } = useLiveSession(initial);
   const [error, setError] = useState<string | null>(null);
+  const [Running, setRunning] = useState<PopupRunningComponent | null>(null);
+  const idle = !view || view.status === 'idle';
+
+  useEffect(() => {
+    if (!idle && !Running) void loadPopupRunning().then((component) => setRunning(() => component));
+  }, [idle, Running]);
 
   const run = async (type: 'start' | 'showTimer') => {
     setError(null);
@@ -29,28 +47,16 @@ export function PopupApp({ initial }: { initial: SessionState }) {
     window.close();
   };
 
-  if (!view) return <main class="rb-root rb-popup" aria-busy="true" />;
-
-  const active = view.status === 'running' || view.status === 'paused';
   return (
     <main class="rb-root rb-popup">
       <header class="rb-popup__head">
         <h1>{t('extName')}</h1>
       </header>
-      {view.status === 'idle' ? (
+      {idle ? (
         <StartView onStart={() => void run('start')} />
-      ) : (
-        <>
-          <TimerPanel session={view} now={now} act={act} />
-          {active ? (
-            <div class="rb-row">
-              <button type="button" onClick={() => void run('showTimer')}>
-                {t('showTimerOnPage')}
-              </button>
-            </div>
-          ) : null}
-        </>
-      )}
+      ) : Running ? (
+        <Running session={view} now={now} act={act} onShowTimer={() => void run('showTimer')} />
+      ) : null}
       {error ? (
         <p class="rb-error" role="alert">
           {error}

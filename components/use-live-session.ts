@@ -22,7 +22,7 @@ function deadlinesOf(state: SessionState | null): number[] {
  * The session as it is right now. Display comes from the stored timestamps; when a deadline passes
  * while this page is open, the background is told at once instead of waiting for its alarm.
  */
-export function useLiveSession(initial: SessionState | null = null): LiveSession {
+export function useLiveSession(initial: SessionState | Promise<SessionState> | null = null): LiveSession {
   const stored = useStoredSession(initial);
   const now = useNow(deadlinesOf(stored));
   const view: SessionState | null = stored && stored.status !== 'idle' ? advance(stored as Session, now) : stored;

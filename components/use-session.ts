@@ -6,22 +6,25 @@ import { localValue } from '../lib/local-value';
 const session = localValue<SessionState>(SESSION_KEY, SESSION_FALLBACK);
 
 /**
- * Reads the stored session. Pages call it before their first render, so the first paint already shows
- * the right view: waiting for an effect would cost a frame and flash the wrong one.
+ * Reads the stored session. Pages start it before their first render, so the read overlaps with
+ * rendering instead of waiting for an effect, which runs only after the first frame.
  */
 export const readSession = (): Promise<SessionState> => session.get();
 
-/** The stored session, kept current through storage change events; null until first read. */
-export function useStoredSession(initial: SessionState | null = null): SessionState | null {
-  const [state, setState] = useState<SessionState | null>(initial);
+/**
+ * The stored session, kept current through storage change events; null until first read.
+ * `initial` is a value already read, or a read already under way.
+ */
+export function useStoredSession(initial: SessionState | Promise<SessionState> | null = null): SessionState | null {
+  const [state, setState] = useState<SessionState | null>(initial instanceof Promise ? null : initial);
   useEffect(() => {
     let changed = false;
     const unwatch = session.watch((value) => {
       changed = true;
       setState(value);
     });
-    // Catch up on anything that changed between the first read and this subscription.
-    void session.get().then((value) => {
+    // Catch up on anything that changed before this subscription.
+    void (initial instanceof Promise ? initial : session.get()).then((value) => {
       // A change event that arrived first is newer than this read.
       if (!changed) setState(value);
     });

@@ -14,7 +14,7 @@ import { CHROME_BUILD } from '../e2e/support/paths';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const PROD = join(ROOT, '.output/chrome-mv3');
-const RUNS = Number(process.env.ROLLBREAK_BENCH_RUNS ?? 15);
+const RUNS = Number(process.env.ROLLBREAK_BENCH_RUNS ?? 21);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -60,6 +60,8 @@ async function timings() {
   const run = await launchChromium({ extensionDir: dir });
   try {
     const open = async (path: string, read: () => number) => {
+      // Let the last window's teardown finish so it does not land on the next measurement.
+      await new Promise((resolve) => setTimeout(resolve, 150));
       const page = await run.openExtensionWindow(path);
       const ms = await page.waitForFunction(read, undefined, { timeout: 10_000 }).then((h) => h.jsonValue());
       await page.close();
@@ -67,10 +69,19 @@ async function timings() {
     };
     const popupMs: number[] = [];
     const blankMs: number[] = [];
+    const openBlank = () => open('blank.html', () => performance.getEntriesByType('navigation')[0]?.toJSON().loadEventEnd || 0);
+    const openPopup = () => open('popup.html', () => performance.getEntriesByName('rollbreak:interactive')[0]?.startTime ?? 0);
+    // One warm-up of each, then interleaved in alternating order, so both see the same machine load.
+    await openBlank();
+    await openPopup();
     for (let i = 0; i < RUNS; i++) {
-      // Interleaved, so both see the same machine load.
-      blankMs.push(await open('blank.html', () => performance.getEntriesByType('navigation')[0]?.toJSON().loadEventEnd || 0));
-      popupMs.push(await open('popup.html', () => performance.getEntriesByName('rollbreak:interactive')[0]?.startTime ?? 0));
+      if (i % 2 === 0) {
+        blankMs.push(await openBlank());
+        popupMs.push(await openPopup());
+      } else {
+        popupMs.push(await openPopup());
+        blankMs.push(await openBlank());
+      }
     }
     const ratio = median(popupMs) / median(blankMs);
     report('popup open → interactive', `${median(popupMs).toFixed(1)} ms`, '', null);
@@ -110,7 +121,7 @@ async function timings() {
 
 await sizes();
 await timings();
-const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), 6));
 console.log(`\nRollbreak bench (${RUNS} runs per timing, medians)\n`);
 for (const r of [['figure', 'value', 'budget', ''] as typeof rows[number], ...rows]) {
   console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
