@@ -1,26 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /**
- * The current time, refreshed exactly when a displayed countdown's whole second changes.
- * Nothing is counted: every display computes `deadline - now` from this value. When a throttled
- * background tab becomes visible again it refreshes at once.
+ * The current time, for rendering countdowns as `deadline - now`. Nothing is counted: the hook only
+ * schedules a re-render exactly when a displayed countdown's whole second changes, and every render reads
+ * the clock afresh, so a render caused by anything else (a new hold, a pause) is never a tick behind.
+ * When a throttled background tab becomes visible again it re-renders at once.
  */
 export function useNow(deadlines: number[]): number {
-  const [now, setNow] = useState(Date.now);
+  const [, setTick] = useState(0);
   const key = deadlines.join(',');
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const schedule = () => {
       const at = Date.now();
-      setNow(at);
       const waits = deadlines.filter((d) => d > at).map((d) => (d - at) % 1000 || 1000);
-      if (waits.length > 0) timer = setTimeout(schedule, Math.min(...waits) + 1);
+      if (waits.length > 0) timer = setTimeout(tick, Math.min(...waits) + 1);
+    };
+    const tick = () => {
+      setTick((n) => n + 1);
+      schedule();
     };
     const onVisible = () => {
-      if (document.visibilityState === 'visible') {
-        clearTimeout(timer);
-        schedule();
-      }
+      if (document.visibilityState !== 'visible') return;
+      clearTimeout(timer);
+      tick();
     };
     schedule();
     document.addEventListener('visibilitychange', onVisible);
@@ -29,7 +32,6 @@ export function useNow(deadlines: number[]): number {
       document.removeEventListener('visibilitychange', onVisible);
     };
     // `key` stands for `deadlines` by value.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  return now;
+  return Date.now();
 }
