@@ -13,10 +13,11 @@ function smallPlan(): Plan {
   return {
     moment: 'pre',
     tool: 'gun',
+    minutes: 1,
     steps: [
-      { area: 'quads', side: 'left', seconds: 30 },
-      { area: 'quads', side: 'right', seconds: 30 },
-      { area: 'upper-back', side: null, seconds: 40 },
+      { kind: 'roll', area: 'quads', side: 'left', seconds: 30 },
+      { kind: 'roll', area: 'quads', side: 'right', seconds: 30 },
+      { kind: 'roll', area: 'upper-back', side: null, seconds: 40 },
     ],
   };
 }

@@ -28,9 +28,10 @@ export function toBreakEntry(s: Session, deviceId: string): BreakEntry | null {
     endedAt: s.endedAt,
     activeSeconds: Math.round(activeMs(s, s.endedAt) / 1000),
     plannedSeconds: plannedSeconds(s),
-    steps: perStep.map((ms, i) => {
+    // Time spent rolling, area by area; the get-ready moments between them are not rolling.
+    steps: perStep.flatMap((ms, i) => {
       const step = s.plan.steps[i]!;
-      return { area: step.area, side: step.side, seconds: Math.round(ms / 1000) };
+      return step.kind === 'roll' ? [{ area: step.area, side: step.side, seconds: Math.round(ms / 1000) }] : [];
     }),
     holdCount: s.holdCount,
     context: s.plan.moment,

@@ -18,7 +18,7 @@ export function defaultPlan(): Plan {
   const steps: PlanStep[] = [];
   for (const [area, seconds] of GENERAL) {
     const sides: Array<Side | null> = AREAS[area].sided ? ['left', 'right'] : [null];
-    for (const side of sides) steps.push({ area, side, seconds });
+    for (const side of sides) steps.push({ kind: 'roll', area, side, seconds });
   }
-  return { moment: 'rest', tool: 'roller', steps };
+  return { moment: 'rest', tool: 'roller', minutes: 5, steps };
 }

@@ -25,10 +25,11 @@ function smallPlan(): Plan {
   return {
     moment: 'post',
     tool: 'roller',
+    minutes: 1,
     steps: [
-      { area: 'calves', side: 'left', seconds: 30 },
-      { area: 'calves', side: 'right', seconds: 30 },
-      { area: 'upper-back', side: null, seconds: 30 },
+      { kind: 'roll', area: 'calves', side: 'left', seconds: 30 },
+      { kind: 'roll', area: 'calves', side: 'right', seconds: 30 },
+      { kind: 'roll', area: 'upper-back', side: null, seconds: 30 },
     ],
   };
 }

@@ -19,10 +19,11 @@ function smallPlan(): Plan {
   return {
     moment: 'desk',
     tool: 'ball',
+    minutes: 1,
     steps: [
-      { area: 'glutes', side: 'left', seconds: 30 },
-      { area: 'glutes', side: 'right', seconds: 30 },
-      { area: 'upper-back', side: null, seconds: 30 },
+      { kind: 'roll', area: 'glutes', side: 'left', seconds: 30 },
+      { kind: 'roll', area: 'glutes', side: 'right', seconds: 30 },
+      { kind: 'roll', area: 'upper-back', side: null, seconds: 30 },
     ],
   };
 }
@@ -436,7 +437,7 @@ describe('switchSide', () => {
     const holding = apply(start(), holdStart(), T0 + 5 * SECOND);
     const s = asSession(apply(holding, switchSide, T0 + 10 * SECOND));
     expect(s.stepIndex).toBe(1);
-    expect(s.plan.steps[s.stepIndex]).toMatchObject({ area: 'glutes', side: 'right' });
+    expect(s.plan.steps[s.stepIndex]).toMatchObject({ kind: 'roll', area: 'glutes', side: 'right' });
     expect(s.stepStarts).toEqual([T0, T0 + 10 * SECOND]);
     expect(s.stepDeadline).toBe(T0 + 10 * SECOND + STEP);
     expect(s.hold).toBeNull();
@@ -446,8 +447,8 @@ describe('switchSide', () => {
     const plan: Plan = {
       ...smallPlan(),
       steps: [
-        { area: 'calves', side: 'right', seconds: 30 },
-        { area: 'calves', side: 'left', seconds: 30 },
+        { kind: 'roll', area: 'calves', side: 'right', seconds: 30 },
+        { kind: 'roll', area: 'calves', side: 'left', seconds: 30 },
       ],
     };
     expect(asSession(apply(start(plan), switchSide, T0 + SECOND)).stepIndex).toBe(1);
@@ -467,8 +468,8 @@ describe('switchSide', () => {
     const unsidedFirst: Plan = {
       ...smallPlan(),
       steps: [
-        { area: 'upper-back', side: null, seconds: 30 },
-        { area: 'upper-back', side: null, seconds: 30 },
+        { kind: 'roll', area: 'upper-back', side: null, seconds: 30 },
+        { kind: 'roll', area: 'upper-back', side: null, seconds: 30 },
       ],
     };
     const s = start(unsidedFirst);
@@ -479,8 +480,8 @@ describe('switchSide', () => {
     const plan: Plan = {
       ...smallPlan(),
       steps: [
-        { area: 'quads', side: 'left', seconds: 30 },
-        { area: 'quads', side: 'left', seconds: 30 },
+        { kind: 'roll', area: 'quads', side: 'left', seconds: 30 },
+        { kind: 'roll', area: 'quads', side: 'left', seconds: 30 },
       ],
     };
     const s = start(plan);

@@ -4,7 +4,14 @@ export type Side = 'left' | 'right';
 export type Moment = 'pre' | 'post' | 'rest' | 'desk';
 export type Tool = 'roller' | 'ball' | 'gun';
 
+/**
+ * 'roll' is time on an area. 'move' (getting into position for a new area) and 'switch' (changing
+ * sides) are short get-ready moments; their `area` and `side` are those of the roll that follows.
+ */
+export type StepKind = 'roll' | 'move' | 'switch';
+
 export interface PlanStep {
+  kind: StepKind;
   area: AreaId;
   side: Side | null;
   seconds: number;
@@ -13,6 +20,8 @@ export interface PlanStep {
 export interface Plan {
   moment: Moment;
   tool: Tool;
+  /** The break's length as chosen; the steps' seconds add up to exactly this many minutes. */
+  minutes: number;
   steps: PlanStep[];
 }
 
