@@ -1,4 +1,4 @@
-import type { Session } from '../lib/session/types';
+import type { PlanStep, Session } from '../lib/session/types';
 import type { UserSessionEvent } from '../lib/messages';
 import { activeMs, breakRemainingMs, holdRemainingMs, stepRemainingMs } from '../lib/session/derive';
 import { areaCueKey, areaMessageKey } from '../lib/routines/areas';
@@ -11,10 +11,20 @@ interface Props {
   act: (event: UserSessionEvent) => void;
 }
 
-function stepTitle(session: Session, index: number): string {
-  const step = session.plan.steps[index]!;
+function areaTitle(step: PlanStep): string {
   const area = t(areaMessageKey(step.area));
   return step.side ? t(step.side === 'left' ? 'stepLeft' : 'stepRight', area) : area;
+}
+
+function stepTitle(step: PlanStep): string {
+  if (step.kind === 'switch') return t('switchSidesTitle');
+  if (step.kind === 'move') return t('getReady', areaTitle(step));
+  return areaTitle(step);
+}
+
+/** The next step that is time on an area, skipping the get-ready moments before it. */
+function nextRoll(session: Session): PlanStep | undefined {
+  return session.plan.steps.slice(session.stepIndex + 1).find((step) => step.kind === 'roll');
 }
 
 /** The break's timer: area, countdown, knot hold and controls. Shared by the overlay, window and popup. */
@@ -23,12 +33,14 @@ export function TimerPanel({ session, now, act }: Props) {
 
   const step = session.plan.steps[session.stepIndex]!;
   const next = session.plan.steps[session.stepIndex + 1];
+  const upcoming = nextRoll(session);
+  const rolling = step.kind === 'roll';
   const paused = session.status === 'paused';
   const holding = session.hold !== null;
   const stepLeft = stepRemainingMs(session, now);
   const holdLeft = holdRemainingMs(session, now);
-  const sidePair = step.side !== null && next?.area === step.area && next.side !== null && next.side !== step.side;
-  const title = stepTitle(session, session.stepIndex);
+  const sidePair = rolling && step.side !== null && next?.area === step.area && next.side !== null && next.side !== step.side;
+  const title = stepTitle(step);
 
   return (
     <section class="rb-panel" aria-label={t('timerRegion')}>
@@ -52,11 +64,19 @@ export function TimerPanel({ session, now, act }: Props) {
           tone={paused ? 'paused' : 'step'}
           fraction={stepLeft / (step.seconds * 1000)}
           label={formatClock(stepLeft)}
-          sublabel={paused ? t('pausedLabel') : t('areaTimeLabel')}
+          sublabel={paused ? t('pausedLabel') : rolling ? t('areaTimeLabel') : t('transitionLabel')}
         />
       )}
       <p class="rb-hint">
-        {holding ? t('holdBreath', formatClock(stepLeft)) : next ? t('upNext', stepTitle(session, session.stepIndex + 1)) : t('lastArea')}
+        {holding
+          ? t('holdBreath', formatClock(stepLeft))
+          : !rolling
+            ? step.kind === 'switch'
+              ? t('upNext', areaTitle(step))
+              : ''
+            : upcoming
+              ? t('upNext', areaTitle(upcoming))
+              : t('lastArea')}
       </p>
 
       <div class="rb-row">
@@ -69,11 +89,11 @@ export function TimerPanel({ session, now, act }: Props) {
               {t('cancelHold')}
             </button>
           </>
-        ) : (
+        ) : rolling ? (
           <button type="button" class="rb-primary" onClick={() => act({ type: 'holdStart' })} disabled={paused}>
             {t('knot')}
           </button>
-        )}
+        ) : null}
         {sidePair ? (
           <button type="button" onClick={() => act({ type: 'switchSide' })}>
             {t('switchSide')}
