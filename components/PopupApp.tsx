@@ -42,7 +42,7 @@ export function PopupApp({ initial }: Props) {
     }
   };
 
-  const openPage = (path: '/log.html' | '/options.html') => {
+  const openPage = (path: '/log.html' | '/options.html' | '/why.html') => {
     void ext.tabs.create({ url: ext.runtime.getURL(path) });
     window.close();
   };
@@ -68,6 +68,9 @@ export function PopupApp({ initial }: Props) {
         </button>
         <button type="button" class="rb-link" onClick={() => openPage('/options.html')}>
           {t('settings')}
+        </button>
+        <button type="button" class="rb-link" onClick={() => openPage('/why.html')}>
+          {t('whyLink')}
         </button>
       </nav>
     </main>

@@ -2,6 +2,8 @@ import { storage } from 'wxt/utils/storage';
 import type { SessionState } from './session/types';
 import { HOLD_DEFAULT_SECONDS } from './session/types';
 import { SESSION_FALLBACK, SESSION_KEY } from './storage-keys';
+import type { SettingsV2 } from './migrations/settings-v2';
+import { migrateSettingsV2 } from './migrations/settings-v2';
 
 /**
  * Every typed storage item the extension keeps, in one place. The overlay's position is the exception:
@@ -16,14 +18,15 @@ export const sessionItem = storage.defineItem<SessionState>(`local:${SESSION_KEY
 /** A random id for this browser profile, stamped on its log entries so synced logs can tell devices apart. */
 export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', { fallback: null });
 
-export interface Settings {
-  /** Length of a knot hold, 20–30 s. */
-  holdSeconds: number;
-}
+/** The current settings shape; each older version has its migration in `migrations/`. */
+export type Settings = SettingsV2;
+
+export const DEFAULT_SETTINGS: Settings = migrateSettingsV2({ holdSeconds: HOLD_DEFAULT_SECONDS });
 
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {
-  fallback: { holdSeconds: HOLD_DEFAULT_SECONDS },
-  version: 1,
+  fallback: DEFAULT_SETTINGS,
+  version: 2,
+  migrations: { 2: migrateSettingsV2 },
 });
 
 // The open timer window, if any; session storage forgets it with the browser, as the window itself goes.
