@@ -24,6 +24,7 @@ export function OptionsApp() {
   return (
     <main class="rb-root rb-page">
       <h1>{t('settingsTitle')}</h1>
+      <h2>{t('sectionBreak')}</h2>
       <label>
         {t('holdSetting')}
         <select
@@ -38,6 +39,15 @@ export function OptionsApp() {
         </select>
       </label>
       <p class="rb-cue">{t('holdSettingHelp')}</p>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.sound}
+          onChange={(e) => void update({ ...settings, sound: (e.currentTarget as HTMLInputElement).checked })}
+        />
+        {t('soundSetting')}
+      </label>
+      <p class="rb-cue">{t('soundSettingHelp')}</p>
       <p role="status">{saved ? t('saved') : ''}</p>
     </main>
   );
