@@ -1,0 +1,68 @@
+import type { AreaId } from '../routines/areas';
+import { AREA_IDS } from '../routines/areas';
+import type { BreakEntry } from '../log/entry';
+import { localDay, weekStart } from './days';
+
+/** What the history page shows, computed in one pass over the log. */
+export interface Stats {
+  /** Days in a row, up to today, with at least one break; a streak stays alive until today is over. */
+  streak: number;
+  /** Active minutes this week (Monday to Sunday, local time). */
+  minutesThisWeek: number;
+  /** Active minutes per week for the last `weeks` weeks, oldest first; the last is this week. */
+  weeks: Array<{ start: number; minutes: number }>;
+  /** Seconds rolled per area in the last 7 and 30 days (today included). */
+  coverage7: Record<AreaId, number>;
+  coverage30: Record<AreaId, number>;
+  totalBreaks: number;
+}
+
+function emptyCoverage(): Record<AreaId, number> {
+  return Object.fromEntries(AREA_IDS.map((a) => [a, 0])) as Record<AreaId, number>;
+}
+
+export function computeStats(entries: readonly BreakEntry[], now: number, weekCount = 8): Stats {
+  const today = localDay(now);
+  const thisWeek = weekStart(today);
+  const firstWeek = thisWeek - 7 * (weekCount - 1);
+  const weekSeconds = new Array<number>(weekCount).fill(0);
+  const coverage7 = emptyCoverage();
+  const coverage30 = emptyCoverage();
+  const days = new Set<number>();
+
+  for (const e of entries) {
+    const day = localDay(e.startedAt);
+    days.add(day);
+    const w = (weekStart(day) - firstWeek) / 7;
+    if (w >= 0 && w < weekCount) weekSeconds[w]! += e.activeSeconds;
+    const age = today - day;
+    if (age < 0 || age >= 30) continue;
+    for (const step of e.steps) {
+      coverage30[step.area] += step.seconds;
+      if (age < 7) coverage7[step.area] += step.seconds;
+    }
+  }
+
+  let streak = 0;
+  // Today without a break yet does not break the streak: count back from yesterday then.
+  for (let d = days.has(today) ? today : today - 1; days.has(d); d--) streak++;
+
+  const weeks = weekSeconds.map((seconds, i) => ({ start: firstWeek + i * 7, minutes: Math.round(seconds / 60) }));
+  return {
+    streak,
+    minutesThisWeek: weeks[weekCount - 1]!.minutes,
+    weeks,
+    coverage7,
+    coverage30,
+    totalBreaks: entries.length,
+  };
+}
+
+/**
+ * Areas that got no time in a window, when others did: the ones to call out. Nothing is "neglected"
+ * before the user has rolled anything in that window.
+ */
+export function neglectedAreas(coverage: Record<AreaId, number>, candidates: readonly AreaId[] = AREA_IDS): AreaId[] {
+  if (!Object.values(coverage).some((s) => s > 0)) return [];
+  return candidates.filter((a) => coverage[a] === 0);
+}
