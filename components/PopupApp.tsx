@@ -2,11 +2,17 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { SessionState } from '../lib/session/types';
 import { send } from '../lib/messages';
 import { ext } from '../lib/ext-lite';
-import { defaultPlan } from '../lib/routines/default-plan';
-import { areaMessageKey } from '../lib/routines/areas';
-import { formatClock, t } from '../lib/i18n';
+import type { BreakChoice } from '../lib/choice';
+import { readCachedChoice } from '../lib/choice';
+import { persistChoice, readSyncedChoice } from '../lib/choice-store';
+import { t } from '../lib/i18n';
+import { ChoicePicker } from './ChoicePicker';
+import type { PlanPreviewComponent } from './PlanPreview';
 import { useLiveSession } from './use-live-session';
 import type { PopupRunningComponent } from './PopupRunning';
+
+// First run: a desk break with a massage ball needs no floor and no gear beyond a ball.
+const DEFAULT_CHOICE = { moment: 'desk', tool: 'ball', minutes: 5 } as const;
 
 export const loadPopupRunning = () => import('./PopupRunning').then((m) => m.PopupRunning);
 
@@ -31,10 +37,10 @@ export function PopupApp({ initial }: Props) {
     if (!idle && !Running) void loadPopupRunning().then((component) => setRunning(() => component));
   }, [idle, Running]);
 
-  const run = async (type: 'start' | 'showTimer') => {
+  const run = async (type: 'start' | 'showTimer', choice?: BreakChoice) => {
     setError(null);
     try {
-      const answer = await send({ type });
+      const answer = await send(type === 'start' ? { type, choice } : { type });
       // The timer now lives on the page (or in its window): get out of the way.
       if (answer.timer === 'page') window.close();
     } catch {
@@ -53,7 +59,7 @@ export function PopupApp({ initial }: Props) {
         <h1>{t('extName')}</h1>
       </header>
       {idle ? (
-        <StartView onStart={() => void run('start')} />
+        <StartView onStart={(choice) => void run('start', choice)} />
       ) : Running ? (
         <Running session={view} now={now} act={act} onShowTimer={() => void run('showTimer')} />
       ) : null}
@@ -77,30 +83,31 @@ export function PopupApp({ initial }: Props) {
   );
 }
 
-function StartView({ onStart }: { onStart: () => void }) {
-  const plan = defaultPlan();
+function StartView({ onStart }: { onStart: (choice: BreakChoice) => void }) {
+  const [choice, setChoice] = useState<BreakChoice>(() => ({ ...readCachedChoice(DEFAULT_CHOICE), focus: [] }));
+  const [Preview, setPreview] = useState<PlanPreviewComponent | null>(null);
   // `npm run bench` reads this mark: the moment the popup can be used (rendered, handlers attached).
   useLayoutEffect(() => {
     performance.mark('rollbreak:interactive');
   }, []);
-  // Sided areas appear once, with their per-side time.
-  const areas = plan.steps.filter((step, i) => plan.steps[i - 1]?.area !== step.area);
+  useEffect(() => {
+    void import('./PlanPreview').then((m) => setPreview(() => m.PlanPreview));
+    // Another device may have changed the synced choice since this browser cached it.
+    void readSyncedChoice().then((synced) => {
+      if (synced) setChoice((c) => ({ ...c, ...synced }));
+    });
+  }, []);
+  const change = (next: BreakChoice) => {
+    setChoice(next);
+    void persistChoice(next);
+  };
   return (
     <section class="rb-start">
-      <button type="button" class="rb-primary rb-big" onClick={onStart} autoFocus>
-        {t('startRoll')}
+      <button type="button" class="rb-primary rb-big" onClick={() => onStart(choice)} autoFocus>
+        {t('startRollMinutes', String(choice.minutes))}
       </button>
-      <p class="rb-cue">{t('planIntro')}</p>
-      <ol class="rb-plan" aria-label={t('planLabel')}>
-        {areas.map((step) => (
-          <li key={step.area}>
-            <span>{t(areaMessageKey(step.area))}</span>
-            <span class="rb-plan__time">
-              {step.side ? t('perSide', formatClock(step.seconds * 1000)) : formatClock(step.seconds * 1000)}
-            </span>
-          </li>
-        ))}
-      </ol>
+      <ChoicePicker choice={choice} onChange={change} />
+      {Preview ? <Preview choice={choice} onChange={change} /> : <p class="rb-cue">{t('loadingPlan')}</p>}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { ext } from './ext-lite';
 import type { SessionEvent, SessionState } from './session/types';
+import type { BreakChoice } from './choice';
 
 /**
  * The typed protocol between the popup, overlay, timer window and background.
@@ -10,8 +11,11 @@ export type UserSessionEvent = Exclude<SessionEvent, { type: 'start' } | { type:
   | { type: 'holdRestart' };
 
 export type Request =
-  /** Start the default break and show its timer on the active tab (or in a window). */
-  | { type: 'start' }
+  /**
+   * Start a break and show its timer on the active tab (or in a window). Without a choice, the last
+   * one the user made is used (keyboard shortcut, reminder).
+   */
+  | { type: 'start'; choice?: BreakChoice }
   /** Apply a user's action (pause, knot, skip...) to the running break. */
   | { type: 'session'; event: UserSessionEvent }
   /** Show the timer again on the active tab, or in a window where the page cannot be scripted. */

@@ -1,7 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { SessionState } from './session/types';
 import { HOLD_DEFAULT_SECONDS } from './session/types';
-import { SESSION_FALLBACK, SESSION_KEY } from './storage-keys';
+import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY, SESSION_FALLBACK, SESSION_KEY } from './storage-keys';
+import type { AreaId } from './routines/areas';
 import type { SettingsV2 } from './migrations/settings-v2';
 import { migrateSettingsV2 } from './migrations/settings-v2';
 
@@ -13,6 +14,10 @@ import { migrateSettingsV2 } from './migrations/settings-v2';
 /** The break in progress (or just done). The background is its only writer. */
 export const sessionItem = storage.defineItem<SessionState>(`local:${SESSION_KEY}`, {
   fallback: SESSION_FALLBACK,
+});
+
+export const lastRolledItem = storage.defineItem<Partial<Record<AreaId, number>>>(`local:${LAST_ROLLED_KEY}`, {
+  fallback: LAST_ROLLED_FALLBACK,
 });
 
 /** A random id for this browser profile, stamped on its log entries so synced logs can tell devices apart. */

@@ -1,4 +1,5 @@
 import type { SessionState } from './session/types';
+import type { AreaId } from './routines/areas';
 
 /**
  * Keys, shapes and fallbacks of what lives in `storage.local` and is read by the page overlay too.
@@ -16,3 +17,10 @@ export interface OverlayPlacement {
 
 export const PLACEMENT_KEY = 'overlayPlacement';
 export const PLACEMENT_FALLBACK: OverlayPlacement = { right: 24, bottom: 24, minimised: false };
+
+/**
+ * When each area was last rolled, kept up to date by the background as breaks are logged. The plan
+ * generator prefers the least recently rolled areas; this small map spares the popup an IndexedDB read.
+ */
+export const LAST_ROLLED_KEY = 'lastRolled';
+export const LAST_ROLLED_FALLBACK: Partial<Record<AreaId, number>> = {};

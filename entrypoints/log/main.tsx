@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { HistoryApp } from '../../components/HistoryApp';
 import '../../components/timer.css';
 import '../../components/page.css';
+import '../../components/body-map.css';
 import { t } from '../../lib/i18n';
 
 document.title = t('historyTitle');

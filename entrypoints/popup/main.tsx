@@ -3,6 +3,7 @@ import { PopupApp } from '../../components/PopupApp';
 import { readSession } from '../../components/use-session';
 import '../../components/timer.css';
 import '../../components/page.css';
+import '../../components/body-map.css';
 import { t } from '../../lib/i18n';
 
 document.title = t('extName');

@@ -5,6 +5,7 @@ import { sessionItem } from '../storage-items';
 import { toBreakEntry } from '../log/entry';
 import { addBreak, openLog } from '../log/db';
 import { getDeviceId } from './device-id';
+import { noteRolledAreas } from './last-rolled';
 import { nextBadgeChangeAt, showBadge } from './badge';
 import { scheduleSessionAlarm } from './alarm';
 import { serial } from './serial';
@@ -29,7 +30,7 @@ export function dispatch(event: SessionEvent, now: () => number = Date.now): Pro
         if (entry) {
           const db = await openLog();
           try {
-            await addBreak(db, entry);
+            if (await addBreak(db, entry)) await noteRolledAreas(entry);
           } finally {
             db.close();
           }

@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/preact';
+import { AREAS, AREA_IDS, type AreaId } from '../lib/routines/areas';
+import { BodyMap, heatLevel } from './BodyMap';
+
+// The real English strings, substituted the way Chrome does, so the text alternative is checked as users hear it.
+vi.mock('../lib/i18n', async () => {
+  type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+  const messages = (await import('../public/_locales/en/messages.json')).default as Record<string, Entry>;
+  return {
+    t(key: string, substitutions?: string | string[]) {
+      const entry = messages[key];
+      if (!entry) return key;
+      const subs = ([] as string[]).concat(substitutions ?? []);
+      return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => {
+        const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+        return subs[Number(content.slice(1)) - 1] ?? '';
+      });
+    },
+  };
+});
+
+afterEach(cleanup);
+
+const map = () => screen.getByRole('img');
+const regions = (area: AreaId) => [...map().querySelectorAll(`[data-area="${area}"]`)];
+const withClass = (cls: string) => [...new Set([...map().querySelectorAll(`.${cls}`)].map((el) => el.getAttribute('data-area')))].sort();
+
+describe('BodyMap', () => {
+  it('has a region for every area, each with its class, and nothing else is a region', () => {
+    render(<BodyMap />);
+    for (const area of AREA_IDS) {
+      const found = regions(area);
+      expect(found.length, area).toBeGreaterThanOrEqual(1);
+      for (const el of found) expect(el.classList.contains(`rb-map__region--${area}`)).toBe(true);
+    }
+    const all = [...map().querySelectorAll('[data-area]')].map((el) => el.getAttribute('data-area'));
+    expect([...new Set(all)].sort()).toEqual([...AREA_IDS].sort());
+    expect(map().querySelectorAll('.rb-map__region:not([data-area])')).toHaveLength(0);
+  });
+
+  it('never makes the low back or the neck a region', () => {
+    render(<BodyMap highlight={AREA_IDS} current="upper-back" />);
+    const names = map().querySelectorAll('[data-area]');
+    for (const el of names) expect(el.getAttribute('data-area')).not.toMatch(/low|lumbar|neck|spine|head/);
+    for (const area of ['low-back', 'lower-back', 'neck']) expect(regions(area as AreaId)).toHaveLength(0);
+  });
+
+  it('draws every area on the view areas.ts names for it', () => {
+    render(<BodyMap />);
+    for (const area of AREA_IDS) expect(map().querySelector(`.rb-map__${AREAS[area].view} [data-area="${area}"]`), area).not.toBeNull();
+  });
+
+  it('draws areas seen from both sides in both views', () => {
+    render(<BodyMap />);
+    expect(regions('it-band')).toHaveLength(2);
+    expect(regions('forearms')).toHaveLength(2);
+    expect(regions('feet')).toHaveLength(1);
+  });
+
+  it('highlights exactly the given areas and names them', () => {
+    render(<BodyMap highlight={['upper-back', 'calves', 'glutes']} />);
+    expect(withClass('rb-map__region--on')).toEqual(['calves', 'glutes', 'upper-back']);
+    expect(withClass('rb-map__region--current')).toEqual([]);
+    expect(screen.getByRole('img', { name: 'Body map. Highlighted: Upper back, Calves, Glutes.' })).toBeTruthy();
+  });
+
+  it('marks the current area and says it is being rolled', () => {
+    render(<BodyMap highlight={['quads', 'hamstrings']} current="quads" size="small" />);
+    expect(withClass('rb-map__region--current')).toEqual(['quads']);
+    expect(withClass('rb-map__region--on')).toEqual(['hamstrings', 'quads']);
+    expect(map().classList.contains('rb-map--small')).toBe(true);
+    expect(map().getAttribute('aria-label')).toBe('Body map. Now rolling: Quads. Highlighted: Hamstrings.');
+  });
+
+  it('marks the current area in every view it appears in', () => {
+    render(<BodyMap current="it-band" label="This area" />);
+    const current = [...map().querySelectorAll('.rb-map__region--current')];
+    expect(current).toHaveLength(2);
+    expect(current.every((el) => el.getAttribute('data-area') === 'it-band')).toBe(true);
+    expect(screen.getByRole('img', { name: 'This area. Now rolling: Outer thigh (IT band).' })).toBeTruthy();
+  });
+
+  it('shows coverage as heat levels relative to the most-rolled area and leaves the rest neutral', () => {
+    render(<BodyMap seconds={{ quads: 240, calves: 60, glutes: 130, feet: 0, lats: 20 }} />);
+    expect(withClass('rb-map__region--heat-4')).toEqual(['quads']);
+    expect(withClass('rb-map__region--heat-3')).toEqual(['glutes']);
+    expect(withClass('rb-map__region--heat-1')).toEqual(['calves', 'lats']);
+    expect(withClass('rb-map__region--heat-2')).toEqual([]);
+    for (const area of ['feet', 'shins', 'chest'] as const)
+      for (const el of regions(area)) expect(el.getAttribute('class')).not.toMatch(/heat|--on|current/);
+    expect(map().getAttribute('aria-label')).toBe(
+      'Body map. Rolled: Quads 4 min, Glutes 2 min, Calves 1 min, Lats 20 s. ' +
+        'Not rolled: Upper back, Outer thigh (IT band), Hamstrings, Inner thigh, Hip flexors, Shins, Soles of the feet, Forearms, Chest, Upper traps.',
+    );
+  });
+
+  it('says only "Body map" when nothing is marked', () => {
+    render(<BodyMap />);
+    expect(screen.getByRole('img', { name: 'Body map.' })).toBeTruthy();
+    expect(map().querySelectorAll('[class*="--on"], [class*="--current"], [class*="--heat"]')).toHaveLength(0);
+    expect(map().classList.contains('rb-map--medium')).toBe(true);
+  });
+
+  it('keeps the shapes out of the accessibility tree', () => {
+    render(<BodyMap highlight={['chest']} />);
+    for (const child of map().children) expect(child.getAttribute('aria-hidden')).toBe('true');
+  });
+});
+
+describe('heatLevel', () => {
+  it('splits into four levels of the maximum, with 0 for nothing', () => {
+    expect([0, 1, 25, 26, 50, 51, 75, 76, 100].map((s) => heatLevel(s, 100))).toEqual([0, 1, 1, 2, 2, 3, 3, 4, 4]);
+    expect(heatLevel(undefined, 100)).toBe(0);
+    expect(heatLevel(5, 0)).toBe(0);
+  });
+});

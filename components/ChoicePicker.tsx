@@ -1,0 +1,58 @@
+import type { BreakChoice } from '../lib/choice';
+import type { Moment, Tool } from '../lib/session/types';
+import type { MessageKey } from '../lib/i18n';
+import { t } from '../lib/i18n';
+
+const MOMENTS: Array<[Moment, MessageKey]> = [
+  ['desk', 'moment_desk'],
+  ['pre', 'moment_pre'],
+  ['post', 'moment_post'],
+  ['rest', 'moment_rest'],
+];
+const TOOLS: Array<[Tool, MessageKey]> = [
+  ['roller', 'tool_roller'],
+  ['ball', 'tool_ball'],
+  ['gun', 'tool_gun'],
+];
+const MIN_MINUTES = 3;
+const MAX_MINUTES = 10;
+
+interface Props {
+  choice: BreakChoice;
+  onChange: (choice: BreakChoice) => void;
+}
+
+function Segmented<V extends string>(props: { label: MessageKey; name: string; options: Array<[V, MessageKey]>; value: V; onPick: (v: V) => void }) {
+  return (
+    <fieldset class="rb-seg">
+      <legend>{t(props.label)}</legend>
+      {props.options.map(([value, key]) => (
+        <label key={value} class={value === props.value ? 'rb-seg__on' : ''}>
+          <input type="radio" name={props.name} value={value} checked={value === props.value} onChange={() => props.onPick(value)} />
+          {t(key)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Moment, tool and length: each one click away from the start button. */
+export function ChoicePicker({ choice, onChange }: Props) {
+  const setMinutes = (minutes: number) => onChange({ ...choice, minutes: Math.min(MAX_MINUTES, Math.max(MIN_MINUTES, minutes)) });
+  return (
+    <div class="rb-choices">
+      <Segmented label="chooseMoment" name="moment" options={MOMENTS} value={choice.moment} onPick={(moment) => onChange({ ...choice, moment, focus: [] })} />
+      <Segmented label="chooseTool" name="tool" options={TOOLS} value={choice.tool} onPick={(tool) => onChange({ ...choice, tool, focus: [] })} />
+      <div class="rb-length" role="group" aria-label={t('chooseLength')}>
+        <span class="rb-length__label">{t('chooseLength')}</span>
+        <button type="button" aria-label={t('shorter')} disabled={choice.minutes <= MIN_MINUTES} onClick={() => setMinutes(choice.minutes - 1)}>
+          −
+        </button>
+        <output aria-live="polite">{t('minutesValue', String(choice.minutes))}</output>
+        <button type="button" aria-label={t('longer')} disabled={choice.minutes >= MAX_MINUTES} onClick={() => setMinutes(choice.minutes + 1)}>
+          +
+        </button>
+      </div>
+    </div>
+  );
+}

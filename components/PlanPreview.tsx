@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { BreakChoice } from '../lib/choice';
+import type { AreaId } from '../lib/routines/areas';
+import { areaMessageKey } from '../lib/routines/areas';
+import { generatePlan, suitableAreas } from '../lib/routines/generate-plan';
+import { planInput } from '../lib/routines/plan-input';
+import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY } from '../lib/storage-keys';
+import { localValue } from '../lib/local-value';
+import { formatClock, t } from '../lib/i18n';
+import { BodyMap } from './BodyMap';
+
+const lastRolledValue = localValue<Partial<Record<AreaId, number>>>(LAST_ROLLED_KEY, LAST_ROLLED_FALLBACK);
+
+interface Props {
+  choice: BreakChoice;
+  onChange: (choice: BreakChoice) => void;
+}
+
+/**
+ * The plan the start button will run, on a body map and as a list, and the focus-area picker.
+ * Loaded after the popup's first paint: the start button must not wait for it.
+ */
+export function PlanPreview({ choice, onChange }: Props) {
+  const [lastRolled, setLastRolled] = useState<Partial<Record<AreaId, number>> | null>(null);
+  const [showFocus, setShowFocus] = useState(choice.focus.length > 0);
+  useEffect(() => {
+    void lastRolledValue.get().then(setLastRolled);
+  }, []);
+  if (!lastRolled) return <p class="rb-cue">{t('loadingPlan')}</p>;
+
+  const plan = generatePlan(planInput(choice, lastRolled, Date.now()));
+  const rolls = plan.steps.filter((s) => s.kind === 'roll');
+  const areas = rolls.filter((s, i) => rolls[i - 1]?.area !== s.area);
+  const toggle = (area: AreaId) =>
+    onChange({ ...choice, focus: choice.focus.includes(area) ? choice.focus.filter((a) => a !== area) : [...choice.focus, area] });
+
+  return (
+    <section class="rb-preview" aria-label={t('planPreviewLabel')}>
+      <div class="rb-preview__body">
+        <BodyMap highlight={areas.map((s) => s.area)} size="small" />
+        <ol class="rb-plan">
+          {areas.map((step) => (
+            <li key={step.area}>
+              <span>{t(areaMessageKey(step.area))}</span>
+              <span class="rb-plan__time">
+                {step.side ? t('perSide', formatClock(step.seconds * 1000)) : formatClock(step.seconds * 1000)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
+      <button type="button" class="rb-link" aria-expanded={showFocus} onClick={() => setShowFocus(!showFocus)}>
+        {t('focusToggle')}
+        {choice.focus.length > 0 ? ` (${choice.focus.length})` : ''}
+      </button>
+      {showFocus ? (
+        <fieldset class="rb-chips">
+          <legend class="rb-cue">{t('focusHelp')}</legend>
+          {suitableAreas(choice.moment, choice.tool).map((area) => (
+            <label key={area} class={choice.focus.includes(area) ? 'rb-chip rb-chip--on' : 'rb-chip'}>
+              <input type="checkbox" checked={choice.focus.includes(area)} onChange={() => toggle(area)} />
+              {t(areaMessageKey(area))}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+    </section>
+  );
+}
+
+export type PlanPreviewComponent = typeof PlanPreview;

@@ -1,0 +1,18 @@
+import type { BreakChoice } from '../choice';
+import type { Plan } from '../session/types';
+import { generatePlan } from '../routines/generate-plan';
+import { planInput } from '../routines/plan-input';
+import { lastRolledItem, settingsItem } from '../storage-items';
+
+/**
+ * The plan for a new break. A choice from the popup is remembered as the next default, so
+ * "Start 5-minute roll" stays one click with the last-used moment, tool and length.
+ */
+export async function planFor(choice: BreakChoice | undefined, now = Date.now()): Promise<Plan> {
+  const [settings, lastRolled] = await Promise.all([settingsItem.getValue(), lastRolledItem.getValue()]);
+  const chosen = choice ?? { moment: settings.moment, tool: settings.tool, minutes: settings.minutes, focus: [] };
+  if (choice && (choice.moment !== settings.moment || choice.tool !== settings.tool || choice.minutes !== settings.minutes)) {
+    await settingsItem.setValue({ ...settings, moment: choice.moment, tool: choice.tool, minutes: choice.minutes });
+  }
+  return generatePlan(planInput(chosen, lastRolled, now));
+}

@@ -1,0 +1,40 @@
+import type { Moment, Tool } from './session/types';
+import type { AreaId } from './routines/areas';
+
+/** What the user picks in the popup before a break. Focus areas apply to one break only. */
+export interface BreakChoice {
+  moment: Moment;
+  tool: Tool;
+  minutes: number;
+  focus: AreaId[];
+}
+
+const CACHE_KEY = 'rollbreak:choice';
+
+/**
+ * The last choice, kept in the extension's own localStorage as well as in synced settings: localStorage
+ * answers synchronously, so the popup's very first paint already says "Start 7-minute roll" if that is
+ * what the user picked last. The synced settings stay the source of truth and win once read.
+ */
+export function readCachedChoice(fallback: Omit<BreakChoice, 'focus'>): Omit<BreakChoice, 'focus'> {
+  try {
+    const raw = localStorage.getItem(CACHE_KEY);
+    if (!raw) return fallback;
+    const parsed = JSON.parse(raw) as Partial<BreakChoice>;
+    return {
+      moment: parsed.moment ?? fallback.moment,
+      tool: parsed.tool ?? fallback.tool,
+      minutes: typeof parsed.minutes === 'number' ? parsed.minutes : fallback.minutes,
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+export function cacheChoice(choice: Omit<BreakChoice, 'focus'>): void {
+  try {
+    localStorage.setItem(CACHE_KEY, JSON.stringify({ moment: choice.moment, tool: choice.tool, minutes: choice.minutes }));
+  } catch {
+    // Storage full or disabled: the synced settings still hold the choice.
+  }
+}

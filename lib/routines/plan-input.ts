@@ -1,0 +1,14 @@
+import type { BreakChoice } from '../choice';
+import type { AreaId } from './areas';
+import type { PlanInput } from './generate-plan';
+import { localDay } from '../stats/days';
+
+/**
+ * The generator's input for a choice, built the same way by the popup's preview and by the background
+ * that starts the break, so the plan that starts is the plan that was shown. The seed is the local day:
+ * breaks vary from day to day but not between opening the popup and pressing Start.
+ */
+export function planInput(choice: BreakChoice, lastRolled: Partial<Record<AreaId, number>>, now: number): PlanInput {
+  const recent = Object.entries(lastRolled).map(([area, at]) => ({ area: area as AreaId, at: at ?? 0 }));
+  return { moment: choice.moment, tool: choice.tool, minutes: choice.minutes, focus: choice.focus, recent, seed: localDay(now) };
+}
