@@ -45,7 +45,12 @@ export default defineConfig({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false }), popupFirstPaintChunk()],
     define: { 'import.meta.env.ROLLBREAK_E2E': JSON.stringify(e2e) },
     // Both target browsers support <link rel="modulepreload">; the polyfill would only cost popup start-up.
-    build: { modulePreload: { polyfill: false } },
+    build: {
+      modulePreload: { polyfill: false },
+      // Terser squeezes a few percent more than esbuild: it matters for the overlay's 12 KB budget.
+      minify: 'terser',
+      terserOptions: { compress: { passes: 3, pure_getters: true }, ecma: 2020 },
+    },
 
   }),
   zip: {
@@ -56,7 +61,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
+    // Chrome plays chimes from an offscreen document; Firefox's event page plays them itself.
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { AREAS, AREA_IDS, type AreaId } from '../lib/routines/areas';
 import { BodyMap, heatLevel } from './BodyMap';
+import { describeCoverage } from './body-map-coverage';
 
 // The real English strings, substituted the way Chrome does, so the text alternative is checked as users hear it.
 vi.mock('../lib/i18n', async () => {
@@ -83,7 +84,8 @@ describe('BodyMap', () => {
   });
 
   it('shows coverage as heat levels relative to the most-rolled area and leaves the rest neutral', () => {
-    render(<BodyMap seconds={{ quads: 240, calves: 60, glutes: 130, feet: 0, lats: 20 }} />);
+    const seconds = { quads: 240, calves: 60, glutes: 130, feet: 0, lats: 20 };
+    render(<BodyMap seconds={seconds} description={describeCoverage(seconds)} />);
     expect(withClass('rb-map__region--heat-4')).toEqual(['quads']);
     expect(withClass('rb-map__region--heat-3')).toEqual(['glutes']);
     expect(withClass('rb-map__region--heat-1')).toEqual(['calves', 'lats']);

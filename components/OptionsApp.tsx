@@ -47,7 +47,6 @@ export function OptionsApp() {
         />
         {t('soundSetting')}
       </label>
-      <p class="rb-cue">{t('soundSettingHelp')}</p>
       <p role="status">{saved ? t('saved') : ''}</p>
     </main>
   );

@@ -6,7 +6,6 @@ import { breakRemainingMs } from '../lib/session/derive';
 import { formatClock, t } from '../lib/i18n';
 import { TimerPanel } from './TimerPanel';
 import { useLiveSession } from './use-live-session';
-import { useChimes } from './use-chimes';
 
 interface Props {
   /** The shadow host, moved by changing its own offsets. */
@@ -33,7 +32,6 @@ function clampPlacement(p: OverlayPlacement, host: HTMLElement): OverlayPlacemen
 /** The floating timer on a page: a draggable card that can shrink to a pill. */
 export function OverlayApp({ host, onHide }: Props) {
   const { view, now, act } = useLiveSession();
-  useChimes(view);
   const [placement, setPlacement] = useState<OverlayPlacement | null>(null);
   const drag = useRef<{ x: number; y: number; start: OverlayPlacement } | null>(null);
 

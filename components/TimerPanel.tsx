@@ -1,9 +1,11 @@
-import type { PlanStep, Session } from '../lib/session/types';
+import type { PlanStep, Session, Tool } from '../lib/session/types';
 import type { UserSessionEvent } from '../lib/messages';
 import { activeMs, breakRemainingMs, holdRemainingMs, stepRemainingMs } from '../lib/session/derive';
-import { areaCueKey, areaMessageKey } from '../lib/routines/areas';
+import { areaMessageKey } from '../lib/routines/areas';
+import type { MessageKey } from '../lib/i18n';
 import { formatClock, t } from '../lib/i18n';
 import { CountdownRing } from './CountdownRing';
+import { BodyMap } from './BodyMap';
 
 interface Props {
   session: Session;
@@ -20,6 +22,14 @@ function stepTitle(step: PlanStep): string {
   if (step.kind === 'switch') return t('switchSidesTitle');
   if (step.kind === 'move') return t('getReady', areaTitle(step));
   return areaTitle(step);
+}
+
+/** Which area of the plan a step belongs to, 1-based, and how many areas there are. */
+function areaProgress(session: Session): [number, number] {
+  const steps = session.plan.steps;
+  const starts = steps.map((step, i) => i === 0 || steps[i - 1]!.area !== step.area);
+  const upTo = starts.slice(0, session.stepIndex + 1).filter(Boolean).length;
+  return [upTo, starts.filter(Boolean).length];
 }
 
 /** The next step that is time on an area, skipping the get-ready moments before it. */
@@ -45,12 +55,15 @@ export function TimerPanel({ session, now, act }: Props) {
   return (
     <section class="rb-panel" aria-label={t('timerRegion')}>
       <p class="rb-progress">
-        {t('stepOf', [String(session.stepIndex + 1), String(session.plan.steps.length)])}
+        {t('stepOf', areaProgress(session).map(String))}
         {' · '}
         {t('breakLeft', formatClock(breakRemainingMs(session, now)))}
       </p>
-      <h2 class="rb-area">{title}</h2>
-      <p class="rb-cue">{t(areaCueKey(step.area))}</p>
+      <div class="rb-heading">
+        <BodyMap current={step.area} size="small" />
+        <h2 class="rb-area">{title}</h2>
+      </div>
+      <Coaching step={step} tool={session.plan.tool} holding={holding} />
 
       {holding ? (
         <CountdownRing
@@ -121,6 +134,36 @@ export function TimerPanel({ session, now, act }: Props) {
         {holding ? t('announceHold', title) : t('announceStep', title)}
       </p>
     </section>
+  );
+}
+
+/**
+ * The step's cues for the plan's tool: how to move, what to do on a knot, and a breathing guide in a hold.
+ * Keys are composed rather than looked up: a plan only holds (area, tool) pairs from the catalogue, whose
+ * cues the completeness test checks, and the overlay stays small without the catalogue's data.
+ */
+function Coaching({ step, tool, holding }: { step: PlanStep; tool: Tool; holding: boolean }) {
+  const stem = `tech_${step.area.replace(/-/g, '_')}_${tool}`;
+  const move = `${stem}_move` as MessageKey;
+  const knot = `${stem}_knot` as MessageKey;
+  if (holding) {
+    return (
+      <p class="rb-breath">
+        <span class="rb-breath__dot" aria-hidden="true" />
+        {t('breatheStatic')}
+      </p>
+    );
+  }
+  return (
+    <>
+      {step.kind === 'move' && step.position ? <p class="rb-cue rb-cue--pos">{t('positionLabel', t(`pos_${step.position}`))}</p> : null}
+      <p class="rb-cue">{t(move)}</p>
+      {step.kind === 'roll' ? (
+        <p class="rb-cue rb-cue--knot">
+          <strong>{t('knotCueLabel')}</strong> {t(knot)}
+        </p>
+      ) : null}
+    </>
   );
 }
 

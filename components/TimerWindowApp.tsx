@@ -3,12 +3,10 @@ import type { SessionState } from '../lib/session/types';
 import { t } from '../lib/i18n';
 import { TimerPanel } from './TimerPanel';
 import { useLiveSession } from './use-live-session';
-import { useChimes } from './use-chimes';
 
 /** The timer in its own small window, for pages the overlay cannot reach. */
 export function TimerWindowApp({ initial }: { initial: SessionState }) {
   const { view, now, act } = useLiveSession(initial);
-  useChimes(view);
   // Closing the done screen closes the window; the break itself is already logged.
   useEffect(() => {
     if (view?.status === 'idle') window.close();

@@ -1,38 +1,11 @@
 import { render } from 'preact';
 import timerCss from './timer.css?inline';
 import overlayCss from './overlay.css?inline';
+import bodyMapCss from './body-map.css?inline';
 import { OverlayApp } from './OverlayApp';
 
 const HOST_TAG = 'rollbreak-timer';
 
-// Declarations that pin the host in place whatever the page's own CSS says: inline and !important
-// beat any author stylesheet, including `* { ... !important }` resets. overlay.css repeats them on
-// :host, where !important also wins over the page. (No `all: initial` here: on :host it would beat these.)
-const HOST_STYLE: Record<string, string> = {
-  position: 'fixed',
-  top: 'auto',
-  left: 'auto',
-  right: '24px',
-  bottom: '24px',
-  margin: '0',
-  padding: '0',
-  border: '0',
-  background: 'transparent',
-  overflow: 'visible',
-  width: 'auto',
-  height: 'auto',
-  'z-index': '2147483647',
-  display: 'block',
-  visibility: 'visible',
-  opacity: '1',
-  transform: 'none',
-  filter: 'none',
-  'max-width': 'none',
-  'max-height': 'none',
-  'min-width': '0',
-  'min-height': '0',
-  'pointer-events': 'auto',
-};
 
 function addStyles(root: ShadowRoot, css: string) {
   // Constructed sheets are not inline styles, so a page's strict CSP (style-src) does not block them.
@@ -84,10 +57,9 @@ export function mountOverlay(): () => void {
       return;
     }
     const el = document.createElement(HOST_TAG);
-    for (const [prop, value] of Object.entries(HOST_STYLE)) el.style.setProperty(prop, value, 'important');
     if ('popover' in el) el.popover = 'manual';
     const root = el.attachShadow({ mode: 'open' });
-    addStyles(root, `${timerCss}\n${overlayCss}`);
+    addStyles(root, `${timerCss}\n${bodyMapCss}\n${overlayCss}`);
     // Keys typed in the timer belong to it, not to the page's shortcuts.
     for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
     host = el;

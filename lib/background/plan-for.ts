@@ -1,6 +1,7 @@
 import type { BreakChoice } from '../choice';
 import type { Plan } from '../session/types';
 import { generatePlan } from '../routines/generate-plan';
+import { techniqueFor } from '../routines/catalogue';
 import { planInput } from '../routines/plan-input';
 import { lastRolledItem, settingsItem } from '../storage-items';
 
@@ -14,5 +15,15 @@ export async function planFor(choice: BreakChoice | undefined, now = Date.now())
   if (choice && (choice.moment !== settings.moment || choice.tool !== settings.tool || choice.minutes !== settings.minutes)) {
     await settingsItem.setValue({ ...settings, moment: choice.moment, tool: choice.tool, minutes: choice.minutes });
   }
-  return generatePlan(planInput(chosen, lastRolled, now));
+  return withPositions(generatePlan(planInput(chosen, lastRolled, now)));
+}
+
+/** Marks each get-ready step with where its technique is done (the timer has no catalogue of its own). */
+export function withPositions(plan: Plan): Plan {
+  return {
+    ...plan,
+    steps: plan.steps.map((step) =>
+      step.kind === 'move' ? { ...step, position: techniqueFor(step.area, plan.tool)?.position } : step,
+    ),
+  };
 }

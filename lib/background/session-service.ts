@@ -1,7 +1,9 @@
 import type { SessionEvent, SessionState } from '../session/types';
 import { reduce } from '../session/machine';
 import { nextDueAt } from '../session/derive';
-import { sessionItem } from '../storage-items';
+import { sessionItem, settingsItem } from '../storage-items';
+import { chimeFor } from '../session/chime-for';
+import { chimeFromBackground } from './sound';
 import { toBreakEntry } from '../log/entry';
 import { addBreak, openLog } from '../log/db';
 import { getDeviceId } from './device-id';
@@ -37,6 +39,8 @@ export function dispatch(event: SessionEvent, now: () => number = Date.now): Pro
         }
       }
       await sessionItem.setValue(after);
+      const chime = chimeFor(before, after, event);
+      if (chime && (await settingsItem.getValue()).sound) void chimeFromBackground(chime);
     }
     await refreshSideEffects(after, at);
     return after;

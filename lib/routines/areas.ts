@@ -1,29 +1,34 @@
+/** Which body-map picture shows an area best: the body from the front or from the back. */
+export type AreaView = 'front' | 'back';
+
 /**
- * Body areas Rollbreak knows. Each has a stable id (also its body-map region id and its i18n key stem)
- * and whether it is rolled one side at a time.
+ * Body areas Rollbreak knows. Each has a stable id (also its body-map region id and its i18n key stem),
+ * whether it is rolled one side at a time, and the body-map view it is drawn on. The low back is
+ * deliberately not an area: it is never rolled directly.
  */
 export const AREAS = {
-  'upper-back': { sided: false },
-  lats: { sided: true },
-  glutes: { sided: true },
-  'it-band': { sided: true },
-  quads: { sided: true },
-  hamstrings: { sided: true },
-  adductors: { sided: true },
-  'hip-flexors': { sided: true },
-  calves: { sided: true },
-  shins: { sided: true },
-  feet: { sided: true },
-  forearms: { sided: true },
-  chest: { sided: true },
-  'upper-traps': { sided: true },
-} as const satisfies Record<string, { sided: boolean }>;
+  'upper-back': { sided: false, view: 'back' },
+  lats: { sided: true, view: 'back' },
+  glutes: { sided: true, view: 'back' },
+  'it-band': { sided: true, view: 'front' },
+  quads: { sided: true, view: 'front' },
+  hamstrings: { sided: true, view: 'back' },
+  adductors: { sided: true, view: 'front' },
+  'hip-flexors': { sided: true, view: 'front' },
+  calves: { sided: true, view: 'back' },
+  shins: { sided: true, view: 'front' },
+  feet: { sided: true, view: 'back' },
+  forearms: { sided: true, view: 'front' },
+  chest: { sided: true, view: 'front' },
+  'upper-traps': { sided: true, view: 'back' },
+} as const satisfies Record<string, { sided: boolean; view: AreaView }>;
 
 export type AreaId = keyof typeof AREAS;
 
-export const AREA_IDS = Object.keys(AREAS) as AreaId[];
+export const AREA_IDS = /* @__PURE__ */ Object.keys(AREAS) as AreaId[];
 
-type Snake<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Snake<B>}` : S;
+/** `upper_back` for `upper-back`: the snake-case stem of i18n keys. */
+export type Snake<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Snake<B>}` : S;
 
 /** The i18n key of an area's name: `area_upper_back` for `upper-back`. */
 export function areaMessageKey<A extends AreaId>(area: A): `area_${Snake<A>}` {

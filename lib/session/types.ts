@@ -10,11 +10,16 @@ export type Tool = 'roller' | 'ball' | 'gun';
  */
 export type StepKind = 'roll' | 'move' | 'switch';
 
+/** Where a technique is done; a desk break never uses 'floor'. */
+export type Position = 'floor' | 'wall' | 'seated' | 'standing' | 'table';
+
 export interface PlanStep {
   kind: StepKind;
   area: AreaId;
   side: Side | null;
   seconds: number;
+  /** On 'move' steps: where the next technique is done, so the timer can say "Against a wall". */
+  position?: Position;
 }
 
 export interface Plan {

@@ -1,7 +1,7 @@
 /**
  * A soft two-note chime, synthesised with Web Audio so nothing has to be downloaded or bundled.
- * Browsers only let a page make sound after the person has interacted with it; if this page has no such
- * activation yet, the context stays suspended and the chime is silently skipped.
+ * It plays in an extension document (the offscreen document in Chrome, the event page in Firefox),
+ * which may make sound without the user having clicked on the page first.
  */
 let context: AudioContext | null = null;
 
