@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { badgeText, nextBadgeChangeAt, showBadge } from './badge';
 import { reduce } from '../session/machine';
 import type { Plan, Session, SessionEvent, SessionState } from '../session/types';
-import { defaultPlan } from '../routines/default-plan';
+import { defaultPlan } from '../../tests/fixtures/default-plan';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

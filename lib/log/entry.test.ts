@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toBreakEntry } from './entry';
 import { reduce } from '../session/machine';
 import type { Plan, Session, SessionEvent, SessionState } from '../session/types';
-import { defaultPlan } from '../routines/default-plan';
+import { defaultPlan } from '../../tests/fixtures/default-plan';
 
 const SECOND = 1000;
 const HOUR = 3_600_000;

@@ -11,7 +11,7 @@ import {
 } from './derive';
 import { reduce } from './machine';
 import type { Plan, Session, SessionEvent, SessionState } from './types';
-import { defaultPlan } from '../routines/default-plan';
+import { defaultPlan } from '../../tests/fixtures/default-plan';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -3,7 +3,7 @@ import { reduce } from './machine';
 import { activeMs, breakRemainingMs, holdRemainingMs, nextDueAt, stepActiveMs, stepRemainingMs } from './derive';
 import type { Plan, Session, SessionEvent, SessionState } from './types';
 import { HOLD_DEFAULT_SECONDS, HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from './types';
-import { defaultPlan } from '../routines/default-plan';
+import { defaultPlan } from '../../tests/fixtures/default-plan';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

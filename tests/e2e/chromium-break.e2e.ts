@@ -39,11 +39,21 @@ describe('Chromium: a break from the popup to the log', () => {
     await expect.poll(() => probe.getByText('Saved.').isVisible()).toBe(true);
   });
 
-  it('starts from the popup and shows the overlay on the page', async () => {
+  it('starts a desk break with a massage ball from the popup and shows the overlay on the page', async () => {
     const popup = await run.openExtensionWindow('popup.html');
+    // The first-run choice is a desk break with a ball; pick them anyway, as a user would check.
+    await popup.getByRole('radio', { name: 'Desk break' }).check();
+    await popup.getByRole('radio', { name: 'Massage ball' }).check();
+    await expect.poll(() => popup.getByRole('img', { name: /^Body map\. Highlighted: / }).count()).toBe(1);
     await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
-    await expect.poll(() => overlay().getByRole('button', { name: 'Knot', exact: true }).isVisible()).toBe(true);
-    expect(await overlay().getByRole('heading', { level: 2 }).textContent()).toBe('Upper back');
+    // A short get-ready moment comes first, with where to stand.
+    await expect.poll(() => overlay().getByRole('heading', { level: 2 }).textContent()).toBe('Get into position: Upper back');
+    expect(await overlay().getByText('Position: Against a wall').isVisible()).toBe(true);
+    expect(await overlay().getByRole('button', { name: 'Knot', exact: true }).count()).toBe(0);
+    await overlay().getByRole('button', { name: 'Skip' }).click();
+    await expect.poll(() => overlay().getByRole('heading', { level: 2 }).textContent()).toBe('Upper back');
+    expect(await overlay().getByRole('button', { name: 'Knot', exact: true }).isVisible()).toBe(true);
+    expect(await overlay().getByRole('img', { name: 'Body map. Now rolling: Upper back.' }).isVisible()).toBe(true);
     // The popup steps aside once the timer is on the page.
     await expect.poll(() => popup.isClosed()).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}overlay-chromium.png` });
@@ -79,11 +89,11 @@ describe('Chromium: a break from the popup to the log', () => {
   it('shows the break in the popup while it runs', async () => {
     const popup = await run.openExtensionWindow('popup.html');
     const heading = popup.getByRole('heading', { level: 2 });
-    await expect.poll(() => heading.textContent()).toMatch(/Upper back|Glutes/);
+    await expect.poll(() => heading.textContent()).toBe('Upper back');
     for (const name of ['Pause', 'Skip', 'End', 'Show timer on this page']) {
       expect(await popup.getByRole('button', { name }).isVisible()).toBe(true);
     }
-    expect(await popup.getByText(/^Area \d of 9 · \d:\d\d left$/).isVisible()).toBe(true);
+    expect(await popup.getByText(/^Area 1 of \d · \d:\d\d left$/).isVisible()).toBe(true);
     await popup.close();
     // Closing the popup leaves the break running.
     expect((await storedSession()).status).toBe('running');
@@ -146,9 +156,10 @@ describe('Chromium: a break from the popup to the log', () => {
     await expect.poll(() => overlay().getByRole('heading', { name: 'Break ended' }).isVisible()).toBe(true);
     const log = await readLog(probe);
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ completed: false, holdCount: 1, plannedSeconds: 300 });
+    expect(log[0]).toMatchObject({ completed: false, holdCount: 1, plannedSeconds: 300, context: 'desk', tool: 'ball' });
     expect(log[0]!.activeSeconds).toBeGreaterThan(20);
     expect(log[0]!.activeSeconds).toBeLessThan(300);
+    // Only time on an area is logged as a step, not the get-ready moments.
     expect(log[0]!.steps[0]).toMatchObject({ area: 'upper-back', side: null });
     // Closing the done screen removes the overlay and logs nothing more.
     await overlay().getByRole('button', { name: 'Close' }).click();

@@ -30,6 +30,7 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
     const overlay = overlayOn(page);
     const knot = overlay.getByRole('button', { name: 'Knot', exact: true });
+    await overlay.getByRole('button', { name: 'Skip' }).click();
     await expect.poll(() => knot.isVisible()).toBe(true);
     // Several body rewrites later (every 500 ms) it is still there, on top, and takes clicks:
     // Playwright refuses to click an element that something else covers.
@@ -58,11 +59,15 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     const opened = run.context.waitForEvent('page', { predicate: (p) => p.url() === timerUrl });
     await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
     const timer = await opened;
-    await expect.poll(() => timer.getByRole('button', { name: 'Knot', exact: true }).isVisible()).toBe(true);
-    expect(await timer.getByRole('heading', { level: 2 }).textContent()).toBe('Upper back');
+    // The earlier break rolled the upper back, so this one starts with the least recently rolled area.
+    const heading = timer.getByRole('heading', { level: 2 });
+    await expect.poll(() => heading.textContent()).toMatch(/^Get into position: /);
+    const area = (await heading.textContent())!.replace('Get into position: ', '');
+    expect(area).not.toMatch(/Upper back/);
     // The same controls work there.
     await timer.getByRole('button', { name: 'Skip' }).click();
-    await expect.poll(() => timer.getByRole('heading', { level: 2 }).textContent()).toBe('Glutes · left side');
+    await expect.poll(() => heading.textContent()).toBe(area);
+    expect(await timer.getByRole('button', { name: 'Knot', exact: true }).isVisible()).toBe(true);
     // "Show timer on this page" from the popup focuses that window rather than opening a second one.
     const again = await run.openExtensionWindow('popup.html');
     await again.getByRole('button', { name: 'Show timer on this page' }).click();

@@ -42,8 +42,8 @@ describe('Chromium: the browser restarted mid-break', () => {
     await expect.poll(() => sw.evaluate(() => chrome.alarms.get('session-tick').then((a) => Boolean(a)))).toBe(true);
     await expect.poll(() => sw.evaluate(() => chrome.action.getBadgeText({}))).toMatch(/^[45]m$/);
     const again = await run.openExtensionWindow('popup.html');
-    await expect.poll(() => again.getByRole('heading', { level: 2 }).textContent()).toBe('Upper back');
-    const left = clockSeconds(await again.getByText(/^Area 1 of 9 · \d:\d\d left$/).textContent());
+    await expect.poll(() => again.getByRole('heading', { level: 2 }).textContent()).toMatch(/Upper back/);
+    const left = clockSeconds(await again.getByText(/^Area 1 of \d · \d:\d\d left$/).textContent());
     expect(left).toBeGreaterThan(240);
     expect(left).toBeLessThanOrEqual(300);
     // The same break, not a new one.

@@ -6,6 +6,8 @@ export interface LoggedBreak {
   plannedSeconds: number;
   completed: boolean;
   holdCount: number;
+  context: string;
+  tool: string;
   steps: Array<{ area: string; side: string | null; seconds: number }>;
 }
 
