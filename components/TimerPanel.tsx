@@ -158,6 +158,9 @@ function Coaching({ step, tool, holding }: { step: PlanStep; tool: Tool; holding
     <>
       {step.kind === 'move' && step.position ? <p class="rb-cue rb-cue--pos">{t('positionLabel', t(`pos_${step.position}`))}</p> : null}
       <p class="rb-cue">{t(move)}</p>
+      {step.kind === 'move' && step.cautions?.length ? (
+        <p class="rb-cue rb-cue--caution">{step.cautions.map((c) => t(`caution_${c}` as MessageKey)).join(' ')}</p>
+      ) : null}
       {step.kind === 'roll' ? (
         <p class="rb-cue rb-cue--knot">
           <strong>{t('knotCueLabel')}</strong> {t(knot)}
@@ -173,6 +176,7 @@ function DonePanel({ session, act }: { session: Session; act: Props['act'] }) {
     <section class="rb-panel rb-done" aria-label={t('timerRegion')}>
       <h2 class="rb-area">{session.status === 'finished' ? t('doneTitle') : t('endedTitle')}</h2>
       <p class="rb-cue">{t('doneSummary', [rolled, String(session.holdCount)])}</p>
+      {session.plan.moment === 'pre' && session.status === 'finished' ? <p class="rb-cue rb-cue--pos">{t('moment_pre_done')}</p> : null}
       <p class="rb-sr" aria-live="polite">
         {session.status === 'finished' ? t('doneTitle') : t('endedTitle')}
       </p>

@@ -1,5 +1,6 @@
 import type { BreakChoice } from '../choice';
-import type { Plan } from '../session/types';
+import type { Plan, PlanStep, Tool } from '../session/types';
+import type { AreaId } from '../routines/areas';
 import { generatePlan } from '../routines/generate-plan';
 import { techniqueFor } from '../routines/catalogue';
 import { planInput } from '../routines/plan-input';
@@ -18,12 +19,17 @@ export async function planFor(choice: BreakChoice | undefined, now = Date.now())
   return withPositions(generatePlan(planInput(chosen, lastRolled, now)));
 }
 
-/** Marks each get-ready step with where its technique is done (the timer has no catalogue of its own). */
+function positionAndCautions(area: AreaId, tool: Tool): Pick<PlanStep, 'position' | 'cautions'> {
+  const technique = techniqueFor(area, tool);
+  return technique ? { position: technique.position, cautions: technique.cautions } : {};
+}
+
+/** Marks each get-ready step with where its technique is done and its cautions (the timer has no catalogue). */
 export function withPositions(plan: Plan): Plan {
   return {
     ...plan,
     steps: plan.steps.map((step) =>
-      step.kind === 'move' ? { ...step, position: techniqueFor(step.area, plan.tool)?.position } : step,
+      step.kind === 'move' ? { ...step, ...positionAndCautions(step.area, plan.tool) } : step,
     ),
   };
 }

@@ -20,6 +20,8 @@ export interface PlanStep {
   seconds: number;
   /** On 'move' steps: where the next technique is done, so the timer can say "Against a wall". */
   position?: Position;
+  /** On 'move' steps: the technique's cautions (ids of `caution_*` messages), said before rolling starts. */
+  cautions?: readonly string[];
 }
 
 export interface Plan {
