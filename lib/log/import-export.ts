@@ -1,0 +1,238 @@
+import * as v from 'valibot';
+import type { IDBPDatabase } from 'idb';
+import type { BreakEntry } from './entry';
+import type { RollbreakDB } from './db-v2';
+import { importBreaks } from './store';
+import { AREA_IDS } from '../routines/areas';
+
+/**
+ * Export and import of the break log.
+ *
+ * JSON (round-trips everything): `{ format: 'rollbreak-log', version: 1, exportedAt: ISO time, breaks: [...] }`,
+ * one BreakEntry per element, oldest first. Import validates the whole file first and writes all of it in
+ * one transaction, or nothing; breaks already in the log (same id or same cross-device key) and deleted
+ * ones are skipped, so importing a file twice changes nothing.
+ *
+ * CSV (for spreadsheets, not imported back), two files:
+ *   breaks: id, device_id, started_at, ended_at (ISO 8601, UTC), active_seconds, planned_seconds, hold_count,
+ *           context, tool, completed (true/false), areas (area ids in the order rolled, space-separated)
+ *   steps:  break_id, step (1-based), area, side (left/right/empty), seconds — one row per rolled step
+ */
+
+export const EXPORT_FORMAT = 'rollbreak-log';
+export const EXPORT_VERSION = 1;
+/** Larger files are refused before parsing. A break takes about 0.4–0.8 KB of JSON: ~25,000 breaks. */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+export const MAX_IMPORT_BREAKS = 100_000;
+
+export interface LogExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  breaks: BreakEntry[];
+}
+
+function byStart(entries: readonly BreakEntry[]): BreakEntry[] {
+  return [...entries].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function exportJson(entries: readonly BreakEntry[], now: number): string {
+  const doc: LogExport = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    breaks: byStart(entries),
+  };
+  // One break per line: diffable and still compact.
+  const lines = doc.breaks.map((b) => JSON.stringify(b));
+  return `{"format":${JSON.stringify(doc.format)},"version":${doc.version},"exportedAt":${JSON.stringify(doc.exportedAt)},"breaks":[${
+    lines.length ? `\n${lines.join(',\n')}\n` : ''
+  }]}\n`;
+}
+
+function csvCell(value: string | number | boolean | null): string {
+  let s = value === null ? '' : String(value);
+  // A cell a spreadsheet would run as a formula is kept as text.
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csv(rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>): string {
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function exportCsv(entries: readonly BreakEntry[]): { breaks: string; steps: string } {
+  const sorted = byStart(entries);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const breaks = csv([
+    ['id', 'device_id', 'started_at', 'ended_at', 'active_seconds', 'planned_seconds', 'hold_count', 'context', 'tool', 'completed', 'areas'],
+    ...sorted.map((b) => [
+      b.id,
+      b.deviceId,
+      iso(b.startedAt),
+      iso(b.endedAt),
+      b.activeSeconds,
+      b.plannedSeconds,
+      b.holdCount,
+      b.context,
+      b.tool,
+      b.completed,
+      [...new Set(b.steps.map((s) => s.area))].join(' '),
+    ]),
+  ]);
+  const steps = csv([
+    ['break_id', 'step', 'area', 'side', 'seconds'],
+    ...sorted.flatMap((b) => b.steps.map((s, i) => [b.id, i + 1, s.area, s.side, s.seconds])),
+  ]);
+  return { breaks, steps };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Validation
+
+const MIN_TIME = Date.UTC(2000, 0, 1);
+const MAX_TIME = Date.UTC(2100, 0, 1);
+const DAY_SECONDS = 86_400;
+
+const idString = v.pipe(
+  v.string('must be text'),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(100, 'must be at most 100 characters'),
+  v.regex(/^[A-Za-z0-9._~-]+$/, 'may hold only letters, digits and . _ ~ -'),
+);
+const wholeNumber = (max: number) =>
+  v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(0, 'must not be negative'),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+const time = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number'),
+  v.minValue(MIN_TIME, 'must be a time after 2000'),
+  v.maxValue(MAX_TIME, 'must be a time before 2100'),
+);
+
+const StepSchema = v.object(
+  {
+    area: v.picklist(AREA_IDS, 'must be a known area'),
+    side: v.nullable(v.picklist(['left', 'right'], 'must be "left", "right" or null')),
+    seconds: wholeNumber(DAY_SECONDS),
+  },
+  'must be an object',
+);
+
+const BreakSchema = v.pipe(
+  v.object(
+    {
+      id: idString,
+      deviceId: idString,
+      startedAt: time,
+      endedAt: time,
+      activeSeconds: wholeNumber(DAY_SECONDS),
+      plannedSeconds: wholeNumber(DAY_SECONDS),
+      steps: v.pipe(v.array(StepSchema, 'must be a list'), v.maxLength(500, 'must have at most 500 steps')),
+      holdCount: wholeNumber(10_000),
+      context: v.picklist(['pre', 'post', 'rest', 'desk'], 'must be "pre", "post", "rest" or "desk"'),
+      tool: v.picklist(['roller', 'ball', 'gun'], 'must be "roller", "ball" or "gun"'),
+      completed: v.boolean('must be true or false'),
+    },
+    'must be an object',
+  ),
+  v.forward(
+    v.check((b) => b.endedAt >= b.startedAt && b.endedAt - b.startedAt <= DAY_SECONDS * 1000, 'must be within a day after startedAt'),
+    ['endedAt'],
+  ),
+);
+
+const ExportSchema = v.object(
+  {
+    format: v.literal(EXPORT_FORMAT, `must be "${EXPORT_FORMAT}"`),
+    version: v.literal(EXPORT_VERSION, `must be ${EXPORT_VERSION} (this file is from another version of Rollbreak)`),
+    exportedAt: v.optional(v.union([v.string(), v.number()], 'must be a time')),
+    breaks: v.pipe(
+      v.array(BreakSchema, 'must be a list'),
+      v.maxLength(MAX_IMPORT_BREAKS, `must hold at most ${MAX_IMPORT_BREAKS} breaks`),
+    ),
+  },
+  'The file is not a Rollbreak log export',
+);
+
+/** "Break 3: activeSeconds must be a whole number", "Break 2, step 4: area must be a known area", ... */
+function describe(issue: v.BaseIssue<unknown>): string {
+  const path = issue.path ?? [];
+  const missing = path.length > 0 && path[path.length - 1]!.origin === 'key';
+  const keys = path.map((p) => p.key);
+  let where = '';
+  let field: string[] = [];
+  if (keys[0] === 'breaks' && typeof keys[1] === 'number') {
+    where = `Break ${keys[1] + 1}`;
+    if (keys[2] === 'steps' && typeof keys[3] === 'number') {
+      where += `, step ${keys[3] + 1}`;
+      field = keys.slice(4).map(String);
+    } else field = keys.slice(2).map(String);
+  } else field = keys.map(String);
+  const name = field.join('.');
+  const message = missing ? 'is missing' : issue.message;
+  const text = name ? `${name} ${message}` : message;
+  return where ? `${where}: ${text}` : text;
+}
+
+export type ParseResult = { ok: true; breaks: BreakEntry[] } | { ok: false; error: string };
+
+/** Validates an export file's text. Nothing is written; the breaks are fresh objects with only known fields. */
+export function parseExport(text: string): ParseResult {
+  if (typeof text !== 'string') return { ok: false, error: 'The file could not be read' };
+  if (text.length > MAX_IMPORT_BYTES || (text.length > MAX_IMPORT_BYTES / 3 && new TextEncoder().encode(text).length > MAX_IMPORT_BYTES)) {
+    return { ok: false, error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'The file is not valid JSON (it may be cut short)' };
+  }
+  const result = v.safeParse(ExportSchema, data, { abortEarly: true });
+  if (!result.success) return { ok: false, error: describe(result.issues[0]) };
+  const seen = new Set<string>();
+  const breaks: BreakEntry[] = [];
+  for (const b of result.output.breaks) {
+    if (seen.has(b.id)) continue;
+    seen.add(b.id);
+    breaks.push({
+      id: b.id,
+      deviceId: b.deviceId,
+      startedAt: b.startedAt,
+      endedAt: b.endedAt,
+      activeSeconds: b.activeSeconds,
+      plannedSeconds: b.plannedSeconds,
+      steps: b.steps.map((s) => ({ area: s.area, side: s.side, seconds: s.seconds })),
+      holdCount: b.holdCount,
+      context: b.context,
+      tool: b.tool,
+      completed: b.completed,
+    });
+  }
+  return { ok: true, breaks };
+}
+
+export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: string };
+
+/** Validates and imports an export file's text: all of it, or nothing with an error naming the first problem. */
+export async function importJson(db: IDBPDatabase<RollbreakDB>, text: string): Promise<ImportResult> {
+  const parsed = parseExport(text);
+  if (!parsed.ok) return parsed;
+  try {
+    const { added, skipped } = await importBreaks(db, parsed.breaks);
+    return { ok: true, added, skipped };
+  } catch (err) {
+    return { ok: false, error: `The log could not be written, nothing was imported (${err instanceof Error ? err.message : String(err)})` };
+  }
+}
+
+/** importJson for a picked file, refusing one over the size limit before reading it. */
+export async function importFile(db: IDBPDatabase<RollbreakDB>, file: Blob): Promise<ImportResult> {
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+  return importJson(db, await file.text());
+}

@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IDBPDatabase } from 'idb';
+import { addBreak, listBreaks, openLog } from './db-v2';
+import type { RollbreakDB } from './db-v2';
+import type { BreakEntry } from './entry';
+import { applyRemote, deleteBreak, importBreaks, readLog, replaceBreak, syncLogStore } from './store';
+import { deviceShort, entryKey, makeKey } from '../sync/keys';
+
+const T0 = Date.UTC(2026, 0, 5, 8);
+const MINUTE = 60_000;
+const A = 'aaaa1111-0000-4000-8000-000000000000';
+const B = 'bbbb2222-0000-4000-8000-000000000000';
+
+const opened: Array<IDBPDatabase<RollbreakDB>> = [];
+async function freshLog(name = `rollbreak-store-${Math.random().toString(36).slice(2)}`) {
+  const db = await openLog(name);
+  opened.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+function entry(id: string, startedAt: number, overrides: Partial<BreakEntry> = {}): BreakEntry {
+  return {
+    id,
+    deviceId: A,
+    startedAt,
+    endedAt: startedAt + 5 * MINUTE,
+    activeSeconds: 300,
+    plannedSeconds: 300,
+    steps: [{ area: 'quads', side: 'left', seconds: 150 }, { area: 'quads', side: 'right', seconds: 150 }],
+    holdCount: 1,
+    context: 'rest',
+    tool: 'roller',
+    completed: true,
+    ...overrides,
+  };
+}
+
+describe('deleteBreak', () => {
+  it('removes the break and keeps a tombstone with its key, in one go', async () => {
+    const db = await freshLog();
+    await addBreak(db, entry('u1', T0));
+    const tomb = await deleteBreak(db, 'u1', B, T0 + MINUTE);
+    expect(tomb).toEqual({ key: makeKey('aaaa1111', T0, 0), deletedAt: T0 + MINUTE, by: 'bbbb2222' });
+    expect(await readLog(db)).toEqual({ entries: [], tombstones: [tomb] });
+    expect(await deleteBreak(db, 'u1', B, T0)).toBeNull();
+  });
+});
+
+describe('replaceBreak', () => {
+  it('tombstones the old break and adds the edit as this device\'s next revision', async () => {
+    const db = await freshLog();
+    await addBreak(db, entry('u1', T0));
+    const edited = await replaceBreak(db, 'u1', { context: 'post', tool: 'ball' }, A, T0 + MINUTE);
+    expect(edited).toEqual({ ...entry('u1', T0), id: makeKey('aaaa1111', T0, 1), context: 'post', tool: 'ball' });
+    expect(entryKey(edited!)).toBe(edited!.id);
+    const again = await replaceBreak(db, edited!.id, { holdCount: 4 }, B, T0 + 2 * MINUTE);
+    expect(again!.id).toBe(makeKey('bbbb2222', T0, 2));
+    expect(again!.deviceId).toBe(B);
+    const log = await readLog(db);
+    expect(log.entries).toEqual([again]);
+    expect(log.tombstones.map((t) => t.key)).toEqual([makeKey('aaaa1111', T0, 0), makeKey('aaaa1111', T0, 1)]);
+  });
+
+  it('skips a revision another device already used', async () => {
+    const db = await freshLog();
+    await addBreak(db, entry('u1', T0));
+    await applyRemote(db, { add: [], tombstones: [{ key: makeKey('aaaa1111', T0, 1), deletedAt: T0, by: 'bbbb2222' }] });
+    expect((await replaceBreak(db, 'u1', { completed: false }, A, T0))!.id).toBe(makeKey('aaaa1111', T0, 2));
+  });
+});
+
+describe('applyRemote', () => {
+  it('deletes by key (whatever the local id) and adds new breaks, once', async () => {
+    const db = await freshLog();
+    await addBreak(db, entry('uuid-1', T0));
+    await addBreak(db, entry('uuid-2', T0 + 60 * MINUTE));
+    const remote = { ...entry('x', T0 + 120 * MINUTE, { deviceId: 'bbbb2222' }) };
+    remote.id = entryKey(remote);
+    const changes = {
+      add: [remote, { ...entry('uuid-2', T0 + 60 * MINUTE), id: entryKey(entry('uuid-2', T0 + 60 * MINUTE)), deviceId: 'aaaa1111' }],
+      tombstones: [{ key: entryKey(entry('uuid-1', T0)), deletedAt: T0, by: 'bbbb2222' }],
+    };
+    expect(await applyRemote(db, changes)).toEqual({ added: 1, deleted: 1 });
+    expect((await listBreaks(db)).map((e) => e.id)).toEqual([remote.id, 'uuid-2']);
+    expect(await applyRemote(db, changes)).toEqual({ added: 0, deleted: 0 });
+    expect(await db.count('tombstones')).toBe(1);
+  });
+
+  it('does not add a break whose tombstone arrives with it', async () => {
+    const db = await freshLog();
+    const remote = { ...entry('x', T0, { deviceId: 'bbbb2222' }) };
+    remote.id = entryKey(remote);
+    expect(await applyRemote(db, { add: [remote], tombstones: [{ key: remote.id, deletedAt: T0, by: 'bbbb2222' }] })).toEqual({ added: 0, deleted: 0 });
+    expect(await db.count('breaks')).toBe(0);
+  });
+
+  it('runs safely alongside a deletion on another connection', async () => {
+    const name = `rollbreak-store-race-${Math.random().toString(36).slice(2)}`;
+    const a = await freshLog(name);
+    const b = await freshLog(name);
+    for (let i = 0; i < 20; i++) await addBreak(a, entry(`u${i}`, T0 + i * MINUTE));
+    const incoming = Array.from({ length: 20 }, (_, i) => {
+      const e = entry('x', T0 + (100 + i) * MINUTE, { deviceId: 'bbbb2222' });
+      return { ...e, id: entryKey(e) };
+    });
+    await Promise.all([
+      syncLogStore(a).apply({ add: incoming, tombstones: [] }),
+      ...Array.from({ length: 10 }, (_, i) => deleteBreak(b, `u${i}`, A, T0)),
+    ]);
+    const log = await readLog(a);
+    expect(log.entries).toHaveLength(30);
+    expect(log.tombstones).toHaveLength(10);
+  });
+});
+
+describe('importBreaks', () => {
+  it('adds new breaks and skips known ids, known keys and deleted keys', async () => {
+    const db = await freshLog();
+    await addBreak(db, entry('known', T0));
+    await addBreak(db, entry('gone', T0 + MINUTE));
+    await deleteBreak(db, 'gone', A, T0);
+    const sameKey = { ...entry('other-id', T0), id: entryKey(entry('known', T0)), deviceId: deviceShort(A) };
+    const result = await importBreaks(db, [entry('known', T0), sameKey, entry('gone', T0 + MINUTE), entry('new', T0 + 2 * MINUTE)]);
+    expect(result).toEqual({ added: 1, skipped: 3 });
+    expect(await importBreaks(db, [entry('new', T0 + 2 * MINUTE)])).toEqual({ added: 0, skipped: 1 });
+  });
+
+  it('writes nothing when one break fails', async () => {
+    const db = await freshLog();
+    const bad = { ...entry('bad', T0), id: undefined } as unknown as BreakEntry;
+    await expect(importBreaks(db, [entry('ok1', T0 + MINUTE), entry('ok2', T0 + 2 * MINUTE), bad])).rejects.toThrow();
+    expect(await db.count('breaks')).toBe(0);
+  });
+});

@@ -1,0 +1,119 @@
+import type { IDBPDatabase } from 'idb';
+import type { BreakEntry } from './entry';
+import type { RollbreakDB } from './db-v2';
+import { addInTx, findByKey } from './db-v2';
+import type { Tombstone } from '../sync/keys';
+import { deviceShort, entryKey, makeKey, revOf } from '../sync/keys';
+import type { LocalChanges, LocalLog } from '../sync/merge';
+
+/**
+ * The log's higher-level writes, each in one IndexedDB transaction over breaks and tombstones, so two
+ * extension pages (or the background and a page) writing at once cannot interleave inside one.
+ * Breaks are immutable: a deletion removes the break and leaves a tombstone; an edit is a deletion plus
+ * a new break with the next revision (keys.ts).
+ */
+
+type DB = IDBPDatabase<RollbreakDB>;
+
+/** Every break and tombstone, read in one transaction (a consistent snapshot). */
+export async function readLog(db: DB): Promise<LocalLog & { entries: BreakEntry[]; tombstones: Tombstone[] }> {
+  const tx = db.transaction(['breaks', 'tombstones']);
+  const [entries, tombstones] = await Promise.all([
+    tx.objectStore('breaks').index('by-start').getAll(),
+    tx.objectStore('tombstones').index('by-deleted').getAll(),
+  ]);
+  await tx.done;
+  return { entries, tombstones };
+}
+
+/** Deletes a break by id and records its tombstone. Null when there is no such break. */
+export async function deleteBreak(db: DB, id: string, deviceId: string, now: number): Promise<Tombstone | null> {
+  const tx = db.transaction(['breaks', 'tombstones'], 'readwrite');
+  const entry = await tx.objectStore('breaks').get(id);
+  let tomb: Tombstone | null = null;
+  if (entry) {
+    tomb = { key: entryKey(entry), deletedAt: now, by: deviceShort(deviceId) };
+    await tx.objectStore('breaks').delete(id);
+    await tx.objectStore('tombstones').put(tomb);
+  }
+  await tx.done;
+  return tomb;
+}
+
+export type BreakEdit = Partial<Pick<BreakEntry, 'context' | 'tool' | 'steps' | 'activeSeconds' | 'holdCount' | 'completed'>>;
+
+/**
+ * Edits a break: the old one gets a tombstone and a new break (this device's, next revision) takes its
+ * place, with id = its cross-device key. Returns the new break, or null when there is no such break.
+ */
+export async function replaceBreak(db: DB, id: string, edit: BreakEdit, deviceId: string, now: number): Promise<BreakEntry | null> {
+  const tx = db.transaction(['breaks', 'tombstones'], 'readwrite');
+  const old = await tx.objectStore('breaks').get(id);
+  let next: BreakEntry | null = null;
+  if (old) {
+    const dev = deviceShort(deviceId);
+    let rev = revOf(old.id) + 1;
+    let key = makeKey(dev, old.startedAt, rev);
+    // Another device's edit of the same break may already hold that revision.
+    while ((await tx.objectStore('tombstones').getKey(key)) !== undefined || (await findByKey(tx, key))) {
+      key = makeKey(dev, old.startedAt, ++rev);
+    }
+    next = { ...old, ...edit, id: key, deviceId };
+    await tx.objectStore('breaks').delete(old.id);
+    await tx.objectStore('tombstones').put({ key: entryKey(old), deletedAt: now, by: dev });
+    await tx.objectStore('breaks').add(next);
+  }
+  await tx.done;
+  return next;
+}
+
+/** Applies what a merge found in sync: deletions first, then new breaks (unless deleted). One transaction. */
+export async function applyRemote(db: DB, changes: LocalChanges): Promise<{ added: number; deleted: number }> {
+  const tx = db.transaction(['breaks', 'tombstones'], 'readwrite');
+  let added = 0;
+  let deleted = 0;
+  for (const tomb of changes.tombstones) {
+    if ((await tx.objectStore('tombstones').getKey(tomb.key)) !== undefined) continue;
+    const entry = await findByKey(tx, tomb.key);
+    if (entry) {
+      await tx.objectStore('breaks').delete(entry.id);
+      deleted++;
+    }
+    await tx.objectStore('tombstones').put(tomb);
+  }
+  for (const entry of changes.add) if (await addInTx(tx, entry)) added++;
+  await tx.done;
+  return { added, deleted };
+}
+
+/**
+ * Adds many breaks in one transaction: all or nothing. Breaks already here (by id or cross-device key) and
+ * deleted ones are skipped, so importing the same file twice changes nothing.
+ */
+export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Promise<{ added: number; skipped: number }> {
+  const tx = db.transaction(['breaks', 'tombstones'], 'readwrite');
+  let added = 0;
+  try {
+    for (const entry of entries) if (await addInTx(tx, entry)) added++;
+    await tx.done;
+  } catch (err) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted
+    }
+    await tx.done.catch(() => undefined);
+    throw err;
+  }
+  return { added, skipped: entries.length - added };
+}
+
+/** What the sync engine needs of the log. */
+export interface SyncLogStore {
+  read(): Promise<LocalLog>;
+  apply(changes: LocalChanges): Promise<{ added: number; deleted: number }>;
+}
+
+export function syncLogStore(db: DB): SyncLogStore {
+  return { read: () => readLog(db), apply: (changes) => applyRemote(db, changes) };
+}

@@ -1,0 +1,309 @@
+import type { BreakEntry } from '../log/entry';
+import type { AreaId } from '../routines/areas';
+import { AREA_IDS } from '../routines/areas';
+import type { Moment, Tool } from '../session/types';
+import { makeKey, revOf } from './keys';
+
+/**
+ * Compact text encoding of breaks (and per-day aggregates) for `storage.sync`.
+ *
+ * Every character comes from a 64-letter alphabet that JSON never escapes, so a record costs exactly its
+ * length in the quota. A break record is (fixed-width fields first, then self-delimiting numbers):
+ *
+ *     flags   1 char   ((moment * 3 + tool) * 2 + completed) * 2 + hasRev
+ *     start   7 chars  startedAt - SYNC_EPOCH in ms, base 64 (exact to the millisecond, good until 2159)
+ *     dur     varint   endedAt - startedAt in whole seconds
+ *     idle    varint   zigzag(dur - activeSeconds): pauses and get-ready moments, usually small
+ *     planned varint   plannedSeconds: minutes * 2 when whole minutes, else seconds * 2 + 1
+ *     holds   varint   holdCount
+ *     rev     varint   only when hasRev: the revision of an edited break (see keys.ts)
+ *     areas   repeated 1 char area index in AREA_IDS + varint seconds / AREA_QUANTUM (rounded);
+ *                      steps on the same area (both sides, repeats) merge into one, in first-rolled order;
+ *                      areas that round to 0 are left out.
+ *
+ * A varint is 5 bits per character, most significant first: letters 32–63 mean "more follows", 0–31 end
+ * the number. A default 5-minute break (5 areas) takes 23 characters.
+ *
+ * What decoding gives back: id (the cross-device key), deviceId (the short device id), startedAt (exact),
+ * endedAt (to the second), activeSeconds, plannedSeconds, holdCount, context, tool, completed (exact), and
+ * steps with `side: null` and seconds rounded to AREA_QUANTUM. The orders of AREA_IDS, MOMENTS and TOOLS are
+ * part of the format: new values may only be appended.
+ */
+
+export const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+const DIGIT_VALUE: Record<string, number> = Object.fromEntries([...DIGITS].map((c, i) => [c, i]));
+
+/** Start of the encoding's clock: 2020-01-01T00:00:00Z. */
+export const SYNC_EPOCH = Date.UTC(2020, 0, 1);
+const START_WIDTH = 7;
+const START_LIMIT = 64 ** START_WIDTH;
+/** Per-area seconds are kept to this many seconds. */
+export const AREA_QUANTUM = 5;
+
+export const MOMENTS: readonly Moment[] = ['pre', 'post', 'rest', 'desk'];
+export const TOOLS: readonly Tool[] = ['roller', 'ball', 'gun'];
+
+/** Appends a non-negative safe integer as a varint. */
+export function writeVarint(out: string[], value: number): void {
+  let v = value;
+  const groups: number[] = [];
+  do {
+    groups.push(v % 32);
+    v = Math.floor(v / 32);
+  } while (v > 0);
+  for (let i = groups.length - 1; i > 0; i--) out.push(DIGITS[32 + groups[i]!]!);
+  out.push(DIGITS[groups[0]!]!);
+}
+
+function zigzag(n: number): number {
+  return n >= 0 ? n * 2 : -n * 2 - 1;
+}
+
+function unzigzag(n: number): number {
+  return n % 2 === 0 ? n / 2 : -(n + 1) / 2;
+}
+
+function writeFixed(out: string[], value: number, width: number): void {
+  let v = value;
+  const chars: string[] = [];
+  for (let i = 0; i < width; i++) {
+    chars.push(DIGITS[v % 64]!);
+    v = Math.floor(v / 64);
+  }
+  out.push(...chars.reverse());
+}
+
+/** Reads fields off an encoded record; every read returns null past the end or on a letter not in DIGITS. */
+export class Reader {
+  pos = 0;
+  constructor(private readonly text: string) {}
+
+  get done(): boolean {
+    return this.pos >= this.text.length;
+  }
+
+  digit(): number | null {
+    const c = this.text[this.pos];
+    if (c === undefined) return null;
+    const d = DIGIT_VALUE[c];
+    if (d === undefined) return null;
+    this.pos++;
+    return d;
+  }
+
+  fixed(width: number): number | null {
+    let v = 0;
+    for (let i = 0; i < width; i++) {
+      const d = this.digit();
+      if (d === null) return null;
+      v = v * 64 + d;
+    }
+    return v;
+  }
+
+  varint(): number | null {
+    let v = 0;
+    // 10 characters hold 50 bits, within the safe integers.
+    for (let i = 0; i < 10; i++) {
+      const d = this.digit();
+      if (d === null) return null;
+      v = v * 32 + (d & 31);
+      if (d < 32) return v;
+    }
+    return null;
+  }
+}
+
+export interface AreaSeconds {
+  area: AreaId;
+  seconds: number;
+}
+
+/** Seconds per area, both sides and repeats merged, in the order the areas were first rolled. */
+export function mergeAreas(steps: ReadonlyArray<{ area: AreaId; seconds: number }>): AreaSeconds[] {
+  const byArea = new Map<AreaId, number>();
+  for (const s of steps) byArea.set(s.area, (byArea.get(s.area) ?? 0) + s.seconds);
+  return [...byArea].map(([area, seconds]) => ({ area, seconds }));
+}
+
+function writeAreas(out: string[], areas: readonly AreaSeconds[]): boolean {
+  for (const { area, seconds } of areas) {
+    const index = AREA_IDS.indexOf(area);
+    if (index < 0 || !Number.isFinite(seconds)) return false;
+    const units = Math.round(Math.max(0, seconds) / AREA_QUANTUM);
+    if (units === 0) continue;
+    out.push(DIGITS[index]!);
+    writeVarint(out, units);
+  }
+  return true;
+}
+
+function readAreas(r: Reader): AreaSeconds[] | null {
+  const areas: AreaSeconds[] = [];
+  while (!r.done) {
+    const index = r.digit();
+    const units = r.varint();
+    if (index === null || units === null) return null;
+    const area = AREA_IDS[index];
+    if (area === undefined) return null;
+    areas.push({ area, seconds: units * AREA_QUANTUM });
+  }
+  return areas;
+}
+
+function isCount(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 0;
+}
+
+/** The start times a record can carry. */
+export function canEncodeStart(startedAt: number): boolean {
+  const offset = startedAt - SYNC_EPOCH;
+  return Number.isSafeInteger(offset) && offset >= 0 && offset < START_LIMIT;
+}
+
+/** Encodes one break; null for a break the format cannot carry (a start before 2020, non-integer counts). */
+export function encodeBreak(e: BreakEntry): string | null {
+  const moment = MOMENTS.indexOf(e.context);
+  const tool = TOOLS.indexOf(e.tool);
+  if (moment < 0 || tool < 0 || !canEncodeStart(e.startedAt)) return null;
+  const dur = Math.max(0, Math.round((e.endedAt - e.startedAt) / 1000));
+  const { activeSeconds: active, plannedSeconds: planned, holdCount: holds } = e;
+  if (!isCount(dur) || !isCount(active) || !isCount(planned) || !isCount(holds)) return null;
+  const rev = revOf(e.id);
+  const out: string[] = [DIGITS[((moment * 3 + tool) * 2 + (e.completed ? 1 : 0)) * 2 + (rev > 0 ? 1 : 0)]!];
+  writeFixed(out, e.startedAt - SYNC_EPOCH, START_WIDTH);
+  writeVarint(out, dur);
+  writeVarint(out, zigzag(dur - active));
+  writeVarint(out, planned % 60 === 0 ? (planned / 60) * 2 : planned * 2 + 1);
+  writeVarint(out, holds);
+  if (rev > 0) writeVarint(out, rev);
+  if (!writeAreas(out, mergeAreas(e.steps))) return null;
+  return out.join('');
+}
+
+/** Decodes one break record of device `dev`; null for anything malformed. Never throws. */
+export function decodeBreak(record: string, dev: string): BreakEntry | null {
+  const r = new Reader(record);
+  const flags = r.digit();
+  const start = r.fixed(START_WIDTH);
+  const dur = r.varint();
+  const idle = r.varint();
+  const planned = r.varint();
+  const holds = r.varint();
+  if (flags === null || start === null || dur === null || idle === null || planned === null || holds === null) {
+    return null;
+  }
+  const hasRev = flags & 1;
+  const completed = (flags >> 1) & 1;
+  const moment = MOMENTS[Math.floor(flags / 4 / 3)];
+  const tool = TOOLS[Math.floor(flags / 4) % 3];
+  if (moment === undefined || tool === undefined) return null;
+  const rev = hasRev ? r.varint() : 0;
+  if (rev === null || (hasRev && rev === 0)) return null;
+  const areas = readAreas(r);
+  if (areas === null) return null;
+  const activeSeconds = dur - unzigzag(idle);
+  if (activeSeconds < 0) return null;
+  const startedAt = SYNC_EPOCH + start;
+  return {
+    id: makeKey(dev, startedAt, rev),
+    deviceId: dev,
+    startedAt,
+    endedAt: startedAt + dur * 1000,
+    activeSeconds,
+    plannedSeconds: planned % 2 === 0 ? (planned / 2) * 60 : (planned - 1) / 2,
+    steps: areas.map(({ area, seconds }) => ({ area, side: null, seconds })),
+    holdCount: holds,
+    context: moment,
+    tool,
+    completed: completed === 1,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Per-day aggregates of breaks folded out of sync: day, count, active seconds and per-area seconds.
+
+export interface DayAggregate {
+  /** The origin device's local calendar day, `YYYY-MM-DD`. */
+  day: string;
+  count: number;
+  activeSeconds: number;
+  areas: AreaSeconds[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** A break's local calendar day, `YYYY-MM-DD`. */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Local midnight that starts the day after the one `ms` falls in. */
+export function nextLocalMidnight(ms: number): number {
+  const d = new Date(ms);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+}
+
+function dayNumber(day: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  const n = (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - SYNC_EPOCH) / DAY_MS;
+  return Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
+function dayString(n: number): string {
+  return new Date(SYNC_EPOCH + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Adds breaks into per-day aggregates, days in ascending order. */
+export function aggregateByDay(entries: readonly BreakEntry[]): DayAggregate[] {
+  const days = new Map<string, { count: number; activeSeconds: number; steps: AreaSeconds[] }>();
+  for (const e of entries) {
+    const day = localDay(e.startedAt);
+    const agg = days.get(day) ?? { count: 0, activeSeconds: 0, steps: [] };
+    agg.count++;
+    agg.activeSeconds += e.activeSeconds;
+    agg.steps.push(...e.steps);
+    days.set(day, agg);
+  }
+  return [...days]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([day, a]) => ({ day, count: a.count, activeSeconds: a.activeSeconds, areas: mergeAreas(a.steps) }));
+}
+
+export function encodeDay(d: DayAggregate): string | null {
+  const n = dayNumber(d.day);
+  if (n === null || !isCount(d.count) || !isCount(d.activeSeconds)) return null;
+  const out: string[] = [];
+  writeVarint(out, n);
+  writeVarint(out, d.count);
+  writeVarint(out, d.activeSeconds);
+  if (!writeAreas(out, d.areas)) return null;
+  return out.join('');
+}
+
+export function decodeDay(record: string): DayAggregate | null {
+  const r = new Reader(record);
+  const n = r.varint();
+  const count = r.varint();
+  const activeSeconds = r.varint();
+  if (n === null || count === null || activeSeconds === null) return null;
+  const areas = readAreas(r);
+  if (areas === null) return null;
+  return { day: dayString(n), count, activeSeconds, areas };
+}
+
+/** A fold cutoff (a time in ms) as 7 fixed characters, like a start. */
+export function encodeTime(ms: number): string | null {
+  if (!canEncodeStart(ms)) return null;
+  const out: string[] = [];
+  writeFixed(out, ms - SYNC_EPOCH, START_WIDTH);
+  return out.join('');
+}
+
+export function decodeTime(text: string): number | null {
+  if (text.length !== START_WIDTH) return null;
+  const v = new Reader(text).fixed(START_WIDTH);
+  return v === null ? null : SYNC_EPOCH + v;
+}

@@ -1,0 +1,187 @@
+import type { LocalChanges, LocalLog, WriteOptions } from './merge';
+import { afterWrites, applyChanges, breaksInSync, mergeRemote, planWrites, readSnapshot } from './merge';
+import type { RateLimits } from './rate';
+import { DEFAULT_RATE_LIMITS, nextWriteAt, pruneWrites, recordWrites } from './rate';
+import { SYNC_QUOTA, usage } from './layout';
+
+/*
+ * Wiring (background only, one round at a time through a serial() queue; pages ask the background):
+ *   - after a break is logged, after a delete / edit / import (message from the page), on
+ *     runtime.onStartup and onInstalled, and on a periodic alarm (e.g. every 30 min) as a catch-up;
+ *   - on storage.onChanged for area 'sync' when a changed key is another device's
+ *     (parseSyncKey(key)?.dev !== deviceShort(myId)): own writes echo back and need no round;
+ *   - when a status has retryAt, an alarm at that time.
+ * deps: db = syncLogStore(await openLog()), sync = { get: () => browser.storage.sync.get(null),
+ * set: (i) => browser.storage.sync.set(i), remove: (k) => browser.storage.sync.remove(k) },
+ * state = a storage.local item holding SyncState (fallback INITIAL_SYNC_STATE), now = Date.now.
+ */
+
+/** The part of `storage.sync` the engine uses; `browser.storage.sync` fits with `get: () => area.get(null)`. */
+export interface SyncArea {
+  get(): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/** The part of the log the engine uses (store.ts's syncLogStore). */
+export interface SyncLog {
+  read(): Promise<LocalLog>;
+  apply(changes: LocalChanges): Promise<{ added: number; deleted: number }>;
+}
+
+export type SyncError = 'quota' | 'rate' | 'off' | 'failed';
+
+/** What syncOnce keeps between runs (in storage.local: the service worker forgets everything). */
+export interface SyncState {
+  lastSyncAt: number | null;
+  /** Times of this device's recent sync write operations, for the rate limiter. */
+  writes: number[];
+  /** No writes before this time (after a quota or rate error). */
+  retryAt: number | null;
+  lastError: SyncError | null;
+}
+
+export const INITIAL_SYNC_STATE: SyncState = { lastSyncAt: null, writes: [], retryAt: null, lastError: null };
+
+export interface SyncDeps {
+  db: SyncLog;
+  /** Null when storage.sync is not available: the status says 'off'. */
+  sync: SyncArea | null;
+  deviceId: string;
+  now: () => number;
+  state: { get(): Promise<SyncState | null | undefined>; set(state: SyncState): Promise<void> };
+  /** The user's choice; false skips everything and reports 'off'. */
+  enabled?: boolean;
+  limits?: RateLimits;
+  write?: WriteOptions;
+}
+
+export interface SyncStatus {
+  lastSyncAt: number | null;
+  /** Breaks held in sync over all devices, full or folded into day totals. */
+  breaksSynced: number;
+  /** Bytes the whole sync area uses (out of 102,400). */
+  bytesUsed: number;
+  error?: SyncError;
+  /** When to call syncOnce again, after an error. */
+  retryAt?: number;
+  /** Breaks and deletions taken in from other devices this run. */
+  added: number;
+  deleted: number;
+  /** Sync write operations made this run (0–2). */
+  writes: number;
+  /** This device's breaks folded into day totals in sync (still in full locally). */
+  folded: number;
+}
+
+/** Delays before a retry, by cause. */
+export const RETRY_AFTER = { quota: 15 * 60_000, rateMinute: 60_000, rateHour: 15 * 60_000, failed: 5 * 60_000 };
+
+/** Sorts a storage error into quota / rate / failed by Chrome's and Firefox's messages. */
+export function classifyError(err: unknown): { error: SyncError; retryAfter: number } {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/MAX_WRITE_OPERATIONS_PER_MINUTE/.test(message)) return { error: 'rate', retryAfter: RETRY_AFTER.rateMinute };
+  if (/MAX_WRITE_OPERATIONS|MAX_SUSTAINED/.test(message)) return { error: 'rate', retryAfter: RETRY_AFTER.rateHour };
+  if (/QUOTA_BYTES|MAX_ITEMS|quota/i.test(message)) return { error: 'quota', retryAfter: RETRY_AFTER.quota };
+  return { error: 'failed', retryAfter: RETRY_AFTER.failed };
+}
+
+/**
+ * One sync round: read the whole sync area, take in other devices' breaks and deletions (one IndexedDB
+ * transaction), then bring this device's own keys up to date with at most one set and one remove.
+ * Local data is never removed because of sync trouble: a failed write leaves IndexedDB as it was and the
+ * round is retried later (status.retryAt). Run one round at a time (the background's serial queue).
+ */
+export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
+  const saved = { ...INITIAL_SYNC_STATE, ...(await deps.state.get()) };
+  const base = { lastSyncAt: saved.lastSyncAt, breaksSynced: 0, bytesUsed: 0, added: 0, deleted: 0, writes: 0, folded: 0 };
+  if (deps.enabled === false || deps.sync === null) return { ...base, error: 'off' };
+  const sync = deps.sync;
+  const limits = deps.limits ?? DEFAULT_RATE_LIMITS;
+  const fail = async (error: SyncError, retryAt: number, status: Partial<SyncStatus> = {}): Promise<SyncStatus> => {
+    await deps.state.set({ ...saved, writes: pruneWrites(saved.writes, deps.now()), retryAt, lastError: error });
+    return { ...base, ...status, error, retryAt };
+  };
+
+  let all: Record<string, unknown>;
+  try {
+    all = await sync.get();
+  } catch (err) {
+    const { error, retryAfter } = classifyError(err);
+    return fail(error, deps.now() + retryAfter);
+  }
+  const snapshot = readSnapshot(all);
+
+  // Take in the other devices' part.
+  let local: LocalLog;
+  let applied = { added: 0, deleted: 0 };
+  try {
+    local = await deps.db.read();
+    const changes = mergeRemote(local, snapshot, deps.now());
+    if (changes.add.length > 0 || changes.tombstones.length > 0) {
+      applied = await deps.db.apply(changes);
+      local = applyChanges(local, changes);
+    }
+  } catch {
+    return fail('failed', deps.now() + RETRY_AFTER.failed);
+  }
+
+  // Bring this device's keys up to date.
+  const plan = planWrites(local, snapshot, deps.deviceId, deps.write);
+  const status = {
+    ...base,
+    ...applied,
+    breaksSynced: breaksInSync(snapshot),
+    bytesUsed: snapshot.bytes,
+    folded: plan.layout.folded,
+  };
+  const ops = (Object.keys(plan.set).length > 0 ? 1 : 0) + (plan.remove.length > 0 ? 1 : 0);
+  const now = deps.now();
+  if (ops > 0) {
+    if (!plan.layout.fits) return fail('quota', now + RETRY_AFTER.quota, status);
+    if (saved.retryAt !== null && now < saved.retryAt) {
+      return { ...status, error: saved.lastError ?? 'rate', retryAt: saved.retryAt };
+    }
+    const allowedAt = nextWriteAt(saved.writes, now, ops, limits);
+    if (allowedAt > now) return fail('rate', allowedAt, status);
+    let writes = saved.writes;
+    // New items first, then removals, so a failure in between leaves a duplicate rather than a gap; but
+    // when the new items only fit once the old ones are gone (after folding), removals go first. Either
+    // way nothing is lost: a gap in sync is not a deletion, and the next round fills it.
+    const setOnly = usage(afterWrites(all, { set: plan.set, remove: [] })).bytes;
+    const removeFirst = setOnly > (deps.write?.quotaBytes ?? SYNC_QUOTA.QUOTA_BYTES);
+    const doSet = async () => {
+      if (Object.keys(plan.set).length === 0) return;
+      writes = recordWrites(writes, now, 1);
+      await sync.set(plan.set);
+    };
+    const doRemove = async () => {
+      if (plan.remove.length === 0) return;
+      writes = recordWrites(writes, now, 1);
+      await sync.remove(plan.remove);
+    };
+    try {
+      if (removeFirst) {
+        await doRemove();
+        await doSet();
+      } else {
+        await doSet();
+        await doRemove();
+      }
+    } catch (err) {
+      const { error, retryAfter } = classifyError(err);
+      saved.writes = writes;
+      return fail(error, now + retryAfter, status);
+    }
+    saved.writes = writes;
+  }
+  const after = ops > 0 ? readSnapshot(afterWrites(all, plan)) : snapshot;
+  await deps.state.set({ lastSyncAt: now, writes: pruneWrites(saved.writes, now), retryAt: null, lastError: null });
+  return {
+    ...status,
+    lastSyncAt: now,
+    breaksSynced: breaksInSync(after),
+    bytesUsed: after.bytes,
+    writes: ops,
+  };
+}

@@ -1,0 +1,73 @@
+import type { BreakEntry } from '../log/entry';
+
+/**
+ * Identity of a break across devices.
+ *
+ * Local breaks are keyed by their session id (a UUID, 36 characters), which is too long to sync 2,000 of in
+ * 100 KB. Across devices a break is known instead by its *key*: the short id of the device that logged it,
+ * its start in milliseconds (base 36) and, for an edited copy, a revision:
+ *
+ *     `<device>.<startedAt base 36>` or `<device>.<startedAt base 36>~<rev>`
+ *
+ * A device runs one break at a time, so no two of its breaks start in the same millisecond. The key is
+ * derived from the entry (deviceId, startedAt, and a `~n` suffix of the id), so nothing extra is stored.
+ * Breaks that arrive through sync are stored with `id` = key and `deviceId` = the short device id, so the
+ * key of a synced copy equals the key of the original.
+ */
+
+/** Length of a short device id: 8 base-36/hex characters of the device's UUID. */
+export const DEVICE_SHORT_LENGTH = 8;
+
+/** The short id a device's sync keys and break keys carry: the first 8 letters/digits of its id, lower case. */
+export function deviceShort(deviceId: string): string {
+  const short = deviceId.toLowerCase().replace(/[^0-9a-z]/g, '').slice(0, DEVICE_SHORT_LENGTH);
+  return short === '' ? '0' : short;
+}
+
+/** The revision in an id's `~n` suffix (0 for none): edits make a new entry with the next revision. */
+export function revOf(id: string): number {
+  const m = /~(\d{1,6})$/.exec(id);
+  return m ? Number(m[1]) : 0;
+}
+
+export function makeKey(dev: string, startedAt: number, rev: number): string {
+  return `${dev}.${Math.round(startedAt).toString(36)}${rev > 0 ? `~${rev}` : ''}`;
+}
+
+/** The cross-device key of a break; see the module comment. */
+export function entryKey(entry: Pick<BreakEntry, 'id' | 'deviceId' | 'startedAt'>): string {
+  return makeKey(deviceShort(entry.deviceId), entry.startedAt, revOf(entry.id));
+}
+
+export interface ParsedKey {
+  dev: string;
+  startedAt: number;
+  rev: number;
+}
+
+const KEY_RE = /^([0-9a-z]{1,8})\.([0-9a-z]{1,11})(?:~(\d{1,6}))?$/;
+
+export function parseKey(key: string): ParsedKey | null {
+  const m = KEY_RE.exec(key);
+  if (!m) return null;
+  const startedAt = parseInt(m[2]!, 36);
+  if (!Number.isSafeInteger(startedAt)) return null;
+  const rev = m[3] === undefined ? 0 : Number(m[3]);
+  // One spelling per key: `~0` and leading zeros would make two keys for one break.
+  if (m[3] !== undefined && (rev === 0 || String(rev) !== m[3])) return null;
+  if (startedAt.toString(36) !== m[2]) return null;
+  return { dev: m[1]!, startedAt, rev };
+}
+
+/**
+ * A deleted (or replaced) break, kept so the deletion reaches every device and the break is not brought
+ * back by a device that still has it. Stored locally in the `tombstones` store and synced in `tomb:<dev>`.
+ */
+export interface Tombstone {
+  /** The break's cross-device key. */
+  key: string;
+  /** When this device deleted it or learnt of the deletion. */
+  deletedAt: number;
+  /** Short id of the device that deleted it; a device syncs only its own tombstones. */
+  by: string;
+}

@@ -1,0 +1,276 @@
+import type { BreakEntry } from '../log/entry';
+import { aggregateByDay, decodeTime, encodeBreak, encodeDay, encodeTime, localDay, nextLocalMidnight } from './encode';
+import { entryKey } from './keys';
+
+/**
+ * How one device's part of the log is laid out in `storage.sync`. Each device writes only its own keys:
+ *
+ *     log:<dev>:<n>   full breaks, oldest first, packed greedily into items of at most 8 KB
+ *                     value: "1|" + break records joined by ","           (see encode.ts)
+ *     agg:<dev>:<n>   per-day aggregates of the breaks folded out of log:, oldest first
+ *                     value: "1|" + cutoff (7 chars) + "|" + day records joined by ","
+ *                     every break of <dev> that started before the cutoff is in the aggregates
+ *     tomb:<dev>      keys of the breaks this device deleted (or replaced), oldest first
+ *                     value: "1|" + keys joined by ","
+ *
+ * The leading "1" is the format version: readers skip items of a version they do not know.
+ * <dev> is the device's short id (keys.ts). When the device's items would pass what the quota leaves it,
+ * its oldest days fold into aggregates (whole local days at a time, plus some headroom so the next
+ * breaks append without folding again); the full entries stay in every device's IndexedDB.
+ */
+
+/** Chrome's storage.sync limits (Firefox has the same byte and item limits, and no write-rate limits). */
+export const SYNC_QUOTA = {
+  QUOTA_BYTES: 102_400,
+  QUOTA_BYTES_PER_ITEM: 8_192,
+  MAX_ITEMS: 512,
+  MAX_WRITE_OPERATIONS_PER_HOUR: 1_800,
+  MAX_WRITE_OPERATIONS_PER_MINUTE: 120,
+} as const;
+
+export const FORMAT_VERSION = '1';
+
+const encoder = new TextEncoder();
+
+/** Bytes an item counts against the quota: key length plus the JSON of its value (UTF-8). */
+export function itemBytes(key: string, value: unknown): number {
+  const json = JSON.stringify(value);
+  return encoder.encode(key).length + (json === undefined ? 0 : encoder.encode(json).length);
+}
+
+export function usage(items: Record<string, unknown>): { bytes: number; items: number } {
+  let bytes = 0;
+  let count = 0;
+  for (const [key, value] of Object.entries(items)) {
+    bytes += itemBytes(key, value);
+    count++;
+  }
+  return { bytes, items: count };
+}
+
+export const logKey = (dev: string, n: number): string => `log:${dev}:${n}`;
+export const aggKey = (dev: string, n: number): string => `agg:${dev}:${n}`;
+export const tombKey = (dev: string): string => `tomb:${dev}`;
+
+export type SyncKey = { kind: 'log' | 'agg'; dev: string; n: number } | { kind: 'tomb'; dev: string };
+
+export function parseSyncKey(key: string): SyncKey | null {
+  let m = /^(log|agg):([0-9a-z]{1,8}):(\d{1,4})$/.exec(key);
+  if (m) return { kind: m[1] as 'log' | 'agg', dev: m[2]!, n: Number(m[3]) };
+  m = /^tomb:([0-9a-z]{1,8})$/.exec(key);
+  if (m) return { kind: 'tomb', dev: m[1]! };
+  return null;
+}
+
+/**
+ * Packs records greedily into items of at most `maxItemBytes` each (key + JSON value), in order.
+ * Values are `header` + records joined by ",". Records and header must be JSON-safe (no quotes, backslashes
+ * or control characters), so the JSON of a value is its length + 2.
+ */
+export function packChunks(
+  keyOf: (n: number) => string,
+  header: string,
+  records: readonly string[],
+  maxItemBytes: number,
+): Record<string, string> {
+  const items: Record<string, string> = {};
+  let n = 0;
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    items[keyOf(n++)] = header + parts.join(',');
+    parts = [];
+  };
+  for (const rec of records) {
+    const base = keyOf(n).length + 2 + header.length;
+    const added = rec.length + (parts.length > 0 ? 1 : 0);
+    if (parts.length > 0 && base + size + added > maxItemBytes) {
+      flush();
+      size = 0;
+    }
+    size += rec.length + (parts.length > 0 ? 1 : 0);
+    parts.push(rec);
+  }
+  if (parts.length > 0) flush();
+  return items;
+}
+
+export interface LayoutInput {
+  /** This device's short id. */
+  dev: string;
+  /** This device's live breaks (its own, not deleted), any order. */
+  entries: readonly BreakEntry[];
+  /** Keys of the breaks this device deleted, oldest deletion first. */
+  tombstones: readonly string[];
+  /** The cutoff already in sync (from agg:<dev>); breaks before it stay folded. */
+  cutoff: number | null;
+  /** What the quota leaves this device, after every other key in sync. */
+  budget: { bytes: number; items: number };
+  maxItemBytes?: number;
+  /** Share of the budget folding frees beyond what the next write needs, so folds are rare. */
+  headroom?: number;
+  /** Share of the budget tombstones may take (the newest are kept). */
+  tombShare?: number;
+}
+
+export interface Layout {
+  /** Every item this device should have in sync, and nothing else. */
+  items: Record<string, string>;
+  cutoff: number | null;
+  /** Breaks carried in full, and folded into aggregates. */
+  full: number;
+  folded: number;
+  /** Breaks the format cannot carry (a start before 2020): they stay local only. */
+  unsyncable: number;
+  tombstones: number;
+  bytes: number;
+  /** False when even everything folded does not fit the budget: then nothing should be written. */
+  fits: boolean;
+}
+
+/** Lays out a device's items within its budget, folding its oldest days into aggregates when needed. */
+export function layoutDevice(input: LayoutInput): Layout {
+  const maxItem = input.maxItemBytes ?? SYNC_QUOTA.QUOTA_BYTES_PER_ITEM;
+  const { dev, budget } = input;
+  const sorted = [...input.entries].sort(
+    (a, b) => a.startedAt - b.startedAt || (entryKey(a) < entryKey(b) ? -1 : 1),
+  );
+  const encoded: Array<{ entry: BreakEntry; rec: string }> = [];
+  let unsyncable = 0;
+  for (const entry of sorted) {
+    const rec = encodeBreak(entry);
+    if (rec === null) unsyncable++;
+    else encoded.push({ entry, rec });
+  }
+
+  // Tombstones: the newest that fit one item and their share of the budget.
+  const tombLimit = Math.min(maxItem, Math.floor(Math.max(0, budget.bytes) * (input.tombShare ?? 0.2)));
+  const header = `${FORMAT_VERSION}|`;
+  let tombSize = tombKey(dev).length + 2 + header.length;
+  const tombs: string[] = [];
+  for (let i = input.tombstones.length - 1; i >= 0; i--) {
+    const key = input.tombstones[i]!;
+    const add = key.length + (tombs.length > 0 ? 1 : 0);
+    if (tombSize + add > tombLimit) break;
+    tombSize += add;
+    tombs.push(key);
+  }
+  tombs.reverse();
+  const tombItems: Record<string, string> = tombs.length > 0 ? { [tombKey(dev)]: header + tombs.join(',') } : {};
+  const tombBytes = tombs.length > 0 ? tombSize : 0;
+
+  // Days, in order, each a run of `encoded`; their aggregate records are made once, when first needed.
+  const groups: Array<{ from: number; to: number }> = [];
+  let lastDay = '';
+  encoded.forEach(({ entry }, i) => {
+    const day = localDay(entry.startedAt);
+    if (day !== lastDay || groups.length === 0) groups.push({ from: i, to: i + 1 });
+    else groups[groups.length - 1]!.to = i + 1;
+    lastDay = day;
+  });
+  const dayRecords = new Map<number, string[]>();
+  const foldedRecords = (split: number): string[] => {
+    const out: string[] = [];
+    for (let g = 0; g < groups.length && groups[g]!.from < split; g++) {
+      const { from, to } = groups[g]!;
+      if (to <= split) {
+        let recs = dayRecords.get(g);
+        if (!recs) {
+          recs = aggregateByDay(encoded.slice(from, to).map((x) => x.entry)).flatMap((d) => encodeDay(d) ?? []);
+          dayRecords.set(g, recs);
+        }
+        out.push(...recs);
+      } else {
+        // A cutoff inside a day (only one found in sync can be): that day's part before it.
+        out.push(...aggregateByDay(encoded.slice(from, split).map((x) => x.entry)).flatMap((d) => encodeDay(d) ?? []));
+      }
+    }
+    return out;
+  };
+  const recLengths = encoded.map((x) => x.rec.length);
+
+  const measure = (cutoff: number | null): { split: number; cut: string | null; bytes: number; items: number } => {
+    const cut = cutoff === null ? null : encodeTime(cutoff);
+    const split = cut === null || cutoff === null ? 0 : lowerBound(encoded, cutoff);
+    const log = packedSize((n) => logKey(dev, n).length, header.length, recLengths.slice(split), maxItem);
+    const agg =
+      split > 0
+        ? packedSize((n) => aggKey(dev, n).length, header.length + cut!.length + 1, foldedRecords(split).map((r) => r.length), maxItem)
+        : { bytes: 0, items: 0 };
+    return { split, cut, bytes: log.bytes + agg.bytes + tombBytes, items: log.items + agg.items + (tombs.length > 0 ? 1 : 0) };
+  };
+  const fits = (m: { bytes: number; items: number }) => m.bytes <= budget.bytes && m.items <= budget.items;
+
+  const build = (m: { split: number; cut: string | null; bytes: number; items: number }, cutoff: number | null): Layout => {
+    const items: Record<string, string> = { ...tombItems };
+    Object.assign(items, packChunks((n) => logKey(dev, n), header, encoded.slice(m.split).map((x) => x.rec), maxItem));
+    if (m.split > 0) Object.assign(items, packChunks((n) => aggKey(dev, n), `${header}${m.cut}|`, foldedRecords(m.split), maxItem));
+    return {
+      items,
+      cutoff: m.split > 0 ? cutoff : null,
+      full: encoded.length - m.split,
+      folded: m.split,
+      unsyncable,
+      tombstones: tombs.length,
+      bytes: m.bytes,
+      fits: fits(m),
+    };
+  };
+
+  const current = measure(input.cutoff);
+  if (fits(current)) return build(current, input.cutoff);
+
+  // Fold whole days, oldest first: the first cutoff to fit with headroom, else the first to fit at all.
+  const target = budget.bytes * (1 - (input.headroom ?? 0.1));
+  let firstFit: { m: ReturnType<typeof measure>; cutoff: number } | null = null;
+  let last: { m: ReturnType<typeof measure>; cutoff: number | null } = { m: current, cutoff: input.cutoff };
+  for (const { from } of groups) {
+    const cutoff = nextLocalMidnight(encoded[from]!.entry.startedAt);
+    if (input.cutoff !== null && cutoff <= input.cutoff) continue;
+    const m = measure(cutoff);
+    last = { m, cutoff };
+    if (fits(m) && m.bytes <= target) return build(m, cutoff);
+    if (fits(m) && firstFit === null) firstFit = { m, cutoff };
+  }
+  const chosen = firstFit ?? last;
+  return build(chosen.m, chosen.cutoff);
+}
+
+/** What packChunks would make, in bytes and items, from record lengths alone. */
+function packedSize(keyLength: (n: number) => number, headerLength: number, lengths: readonly number[], maxItemBytes: number): { bytes: number; items: number } {
+  let bytes = 0;
+  let items = 0;
+  let size = -1; // bytes of the item being filled, -1 when none
+  for (const len of lengths) {
+    if (size >= 0 && size + 1 + len > maxItemBytes) {
+      bytes += size;
+      size = -1;
+    }
+    if (size < 0) {
+      items++;
+      size = keyLength(items - 1) + 2 + headerLength + len;
+    } else size += 1 + len;
+  }
+  if (size >= 0) bytes += size;
+  return { bytes, items };
+}
+
+/** Index of the first encoded break that starts at or after `cutoff` (they are sorted by start). */
+function lowerBound(encoded: ReadonlyArray<{ entry: BreakEntry }>, cutoff: number): number {
+  let lo = 0;
+  let hi = encoded.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (encoded[mid]!.entry.startedAt < cutoff) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The cutoff stored in an agg item's value, or null. */
+export function cutoffOf(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const parts = value.split('|');
+  if (parts[0] !== FORMAT_VERSION || parts.length !== 3) return null;
+  return decodeTime(parts[1]!);
+}
