@@ -3,7 +3,7 @@ import type { SessionState } from './session/types';
 import { HOLD_DEFAULT_SECONDS } from './session/types';
 import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY, SESSION_FALLBACK, SESSION_KEY } from './storage-keys';
 import type { AreaId } from './routines/areas';
-import type { SettingsV2 } from './migrations/settings-v2';
+import { migrateSettingsV3, type SettingsV3 } from './migrations/settings-v3';
 import { migrateSettingsV2 } from './migrations/settings-v2';
 
 /**
@@ -24,14 +24,14 @@ export const lastRolledItem = storage.defineItem<Partial<Record<AreaId, number>>
 export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', { fallback: null });
 
 /** The current settings shape; each older version has its migration in `migrations/`. */
-export type Settings = SettingsV2;
+export type Settings = SettingsV3;
 
-export const DEFAULT_SETTINGS: Settings = migrateSettingsV2({ holdSeconds: HOLD_DEFAULT_SECONDS });
+export const DEFAULT_SETTINGS: Settings = migrateSettingsV3(migrateSettingsV2({ holdSeconds: HOLD_DEFAULT_SECONDS }));
 
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
-  migrations: { 2: migrateSettingsV2 },
+  version: 3,
+  migrations: { 2: migrateSettingsV2, 3: migrateSettingsV3 },
 });
 
 // The open timer window, if any; session storage forgets it with the browser, as the window itself goes.

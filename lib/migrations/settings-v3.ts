@@ -1,0 +1,22 @@
+import type { ReminderSettings } from '../reminders/types';
+import { DEFAULT_REMINDER_SETTINGS } from '../reminders/types';
+import type { SettingsV2 } from './settings-v2';
+
+export interface SettingsV3 extends SettingsV2 {
+  /** Desk-break reminders. `firstRunAsked` records that the welcome page put the question. */
+  reminders: ReminderSettings & { firstRunAsked: boolean };
+  /** Minutes of rolling a week that the history page measures progress against. */
+  weeklyGoalMinutes: number;
+  /** Mirror the break log and settings to browser sync storage. */
+  syncEnabled: boolean;
+}
+
+/** v2 → v3: reminders (on, as the welcome page suggests, until the user answers), a weekly goal, sync on. */
+export function migrateSettingsV3(v2: SettingsV2): SettingsV3 {
+  return {
+    ...v2,
+    reminders: { ...DEFAULT_REMINDER_SETTINGS, days: [...DEFAULT_REMINDER_SETTINGS.days], firstRunAsked: false },
+    weeklyGoalMinutes: 30,
+    syncEnabled: true,
+  };
+}
