@@ -62,7 +62,14 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Chrome plays chimes from an offscreen document; Firefox's event page plays them itself.
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'idle', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Asked for only from a click in Settings ("show the timer on the page I'm on"), so a reminder's
+    // Start can reach the page; nothing is requested at install.
+    optional_host_permissions: ['<all_urls>'],
+    commands: {
+      'start-break': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandStart__' },
+      _execute_action: {},
+    },
     ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'

@@ -104,7 +104,7 @@ export function BodyMap(props: BodyMapProps) {
     </g>
   );
   return (
-    <svg class={`rb-map rb-map--${size}`} viewBox="0 0 120 144" role="img" aria-label={describe(props)} focusable="false">
+    <svg class={`rb-map rb-map--${size}`} viewBox="0 0 120 144" role="img" aria-label={describe(props)}>
       <g aria-hidden="true">
         {figure(30, FRONT, false)}
         {figure(90, BACK, true)}

@@ -106,7 +106,7 @@ export function OverlayApp({ host, onHide }: Props) {
   }
 
   return (
-    <div class="rb-root rb-card" role="dialog" aria-modal="false" aria-label={t('extName')}>
+    <div class="rb-root rb-card" role="dialog" aria-label={t('extName')}>
       <div class="rb-bar" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
         <button type="button" class="rb-handle" aria-label={t('moveTimer')} title={t('moveTimerHint')} onKeyDown={onHandleKey}>
           <span aria-hidden="true">⠿</span> {t('extName')}

@@ -8,6 +8,7 @@ import { persistChoice, readSyncedChoice } from '../lib/choice-store';
 import { t } from '../lib/i18n';
 import { ChoicePicker } from './ChoicePicker';
 import type { PlanPreviewComponent } from './PlanPreview';
+import type { ReminderStatusComponent } from './ReminderStatus';
 import { useLiveSession } from './use-live-session';
 import type { PopupRunningComponent } from './PopupRunning';
 
@@ -31,6 +32,10 @@ export function PopupApp({ initial }: Props) {
   const { view, now, act } = useLiveSession(initial);
   const [error, setError] = useState<string | null>(null);
   const [Running, setRunning] = useState<PopupRunningComponent | null>(null);
+  const [Reminder, setReminder] = useState<ReminderStatusComponent | null>(null);
+  useEffect(() => {
+    void import('./ReminderStatus').then((m) => setReminder(() => m.ReminderStatus));
+  }, []);
   const idle = !view || view.status === 'idle';
 
   useEffect(() => {
@@ -63,6 +68,7 @@ export function PopupApp({ initial }: Props) {
       ) : Running ? (
         <Running session={view} now={now} act={act} onShowTimer={() => void run('showTimer')} />
       ) : null}
+      {Reminder ? <Reminder /> : null}
       {error ? (
         <p class="rb-error" role="alert">
           {error}

@@ -1,5 +1,7 @@
 import type { PlanStep, Session, Tool } from '../lib/session/types';
+import { useState } from 'preact/hooks';
 import type { UserSessionEvent } from '../lib/messages';
+import { send } from '../lib/messages';
 import { activeMs, breakRemainingMs, holdRemainingMs, stepRemainingMs } from '../lib/session/derive';
 import { areaMessageKey } from '../lib/routines/areas';
 import type { MessageKey } from '../lib/i18n';
@@ -170,13 +172,41 @@ function Coaching({ step, tool, holding }: { step: PlanStep; tool: Tool; holding
   );
 }
 
+/** After a pre-workout roll: train now, and a one-off reminder for the post-workout roll. */
+function PostWorkoutOffer() {
+  const [set, setSet] = useState(0);
+  const remind = (minutes: number) => {
+    void send({ type: 'postWorkout', minutes });
+    setSet(minutes);
+  };
+  return (
+    <>
+      <p class="rb-cue rb-cue--pos">{t('moment_pre_done')}</p>
+      {set ? (
+        <p class="rb-cue" role="status">
+          {t('postWorkoutSet', String(set))}
+        </p>
+      ) : (
+        <div class="rb-row">
+          <span class="rb-cue">{t('postWorkoutOffer')}</span>
+          {[45, 60, 90].map((m) => (
+            <button type="button" onClick={() => remind(m)}>
+              {t('postWorkoutIn', String(m))}
+            </button>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
 function DonePanel({ session, act }: { session: Session; act: Props['act'] }) {
   const rolled = formatClock(activeMs(session, session.endedAt ?? 0));
   return (
     <section class="rb-panel rb-done" aria-label={t('timerRegion')}>
       <h2 class="rb-area">{session.status === 'finished' ? t('doneTitle') : t('endedTitle')}</h2>
       <p class="rb-cue">{t('doneSummary', [rolled, String(session.holdCount)])}</p>
-      {session.plan.moment === 'pre' && session.status === 'finished' ? <p class="rb-cue rb-cue--pos">{t('moment_pre_done')}</p> : null}
+      {session.plan.moment === 'pre' && session.status === 'finished' ? <PostWorkoutOffer /> : null}
       <p class="rb-sr" aria-live="polite">
         {session.status === 'finished' ? t('doneTitle') : t('endedTitle')}
       </p>

@@ -19,10 +19,17 @@ export type Request =
   /** Apply a user's action (pause, knot, skip...) to the running break. */
   | { type: 'session'; event: UserSessionEvent }
   /** Show the timer again on the active tab, or in a window where the page cannot be scripted. */
-  | { type: 'showTimer' };
+  | { type: 'showTimer' }
+  /** Snooze or pause the desk-break reminders, or resume them. */
+  | { type: 'reminders'; action: 'snooze'; minutes: number }
+  | { type: 'reminders'; action: 'pause'; until: 'hour' | 'tomorrow' | 'resume' }
+  /** From a pre-workout break's done screen: offer the post-workout roll in this many minutes. */
+  | { type: 'postWorkout'; minutes: number }
+  /** E2E builds only: act as if a notification (or one of its buttons) was clicked. */
+  | { type: 'e2e:notification'; id: string; button?: number };
 
 export interface Response {
-  state: SessionState;
+  state?: SessionState;
   /** Where the timer is shown after start/showTimer. */
   timer?: 'page' | 'window';
 }
@@ -34,5 +41,12 @@ export function send(request: Request): Promise<Response> {
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'start' || type === 'session' || type === 'showTimer';
+  return (
+    type === 'start' ||
+    type === 'session' ||
+    type === 'showTimer' ||
+    type === 'reminders' ||
+    type === 'postWorkout' ||
+    type === 'e2e:notification'
+  );
 }

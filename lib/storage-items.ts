@@ -3,6 +3,8 @@ import type { SessionState } from './session/types';
 import { HOLD_DEFAULT_SECONDS } from './session/types';
 import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY, SESSION_FALLBACK, SESSION_KEY } from './storage-keys';
 import type { AreaId } from './routines/areas';
+import type { ReminderState } from './reminders/types';
+import type { DeferReason } from './reminders/defer';
 import { migrateSettingsV3, type SettingsV3 } from './migrations/settings-v3';
 import { migrateSettingsV2 } from './migrations/settings-v2';
 
@@ -36,3 +38,12 @@ export const settingsItem = storage.defineItem<Settings>('sync:settings', {
 
 // The open timer window, if any; session storage forgets it with the browser, as the window itself goes.
 export const timerWindowItem = storage.defineItem<number | null>('session:timerWindowId', { fallback: null });
+
+/** The desk-break reminder's record (see lib/reminders/types.ts); null until the background first runs. */
+export const reminderStateItem = storage.defineItem<ReminderState | null>('local:reminderState', { fallback: null });
+
+/** Why the last due reminder is waiting, for the popup ("waiting: fullscreen"); null when none waits. */
+export const reminderDeferItem = storage.defineItem<DeferReason | null>('local:reminderDefer', { fallback: null });
+
+/** A one-off "remind me to roll after training" time, set from a pre-workout break's done screen. */
+export const postWorkoutAtItem = storage.defineItem<number | null>('local:postWorkoutAt', { fallback: null });

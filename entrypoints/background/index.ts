@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isRequest } from '../../lib/messages';
+import type { Settings } from '../../lib/storage-items';
 import { handleRequest } from '../../lib/background/handle-request';
 import { dispatch } from '../../lib/background/session-service';
 import { SESSION_ALARM } from '../../lib/background/alarm';
+import { REMINDER_ALARM, onIdleState, onReminderAlarm, onReminderSettingsChanged, updateReminders, watchIdle } from '../../lib/background/reminders';
+import { POST_WORKOUT_ALARM, onNotificationButton, onNotificationClicked, onPostWorkoutAlarm } from '../../lib/background/reminder-actions';
+import { startBreak } from '../../lib/background/start-break';
 import { openE2ePage } from './e2e';
 
 export default defineBackground(() => {
@@ -14,14 +18,39 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SESSION_ALARM) void dispatch({ type: 'tick' });
+    else if (alarm.name === REMINDER_ALARM) void onReminderAlarm(alarm.scheduledTime);
+    else if (alarm.name === POST_WORKOUT_ALARM) void onPostWorkoutAlarm();
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+  browser.notifications.onButtonClicked?.addListener((id, index) => void onNotificationButton(id, index));
+
+  // The shortcut grants activeTab, like a click on the toolbar button.
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'start-break') void startBreak(undefined, 'active-tab');
+  });
+
+  watchIdle((state) => void onIdleState(state));
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    const change = changes.settings;
+    if (area !== 'sync' || !change) return;
+    const before = (change.oldValue as Settings | undefined)?.reminders;
+    const after = (change.newValue as Settings | undefined)?.reminders;
+    if (before && after && JSON.stringify(before) !== JSON.stringify(after)) void onReminderSettingsChanged(before, after);
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     // Chromium tests open pages themselves through the worker; Firefox's driver cannot.
-    if (import.meta.env.ROLLBREAK_E2E && import.meta.env.FIREFOX) void openE2ePage();
+    if (import.meta.env.ROLLBREAK_E2E) {
+      if (import.meta.env.FIREFOX) void openE2ePage();
+    } else if (reason === 'install') {
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    }
   });
 
-  // Every wake (start-up, install, alarm, message) rebuilds from storage: catch the session up to now
-  // and recreate its alarm and badge, which a browser restart clears.
+  // Every wake (start-up, install, alarm, message) rebuilds from storage: catch the session up to now,
+  // recreate its alarm and badge (a browser restart clears them), and the reminder's one alarm.
   void dispatch({ type: 'tick' });
+  void updateReminders();
 });

@@ -2,18 +2,30 @@ import type { Request, Response } from '../messages';
 import type { SessionEvent } from '../session/types';
 import { MOMENTS } from '../routines/moments';
 import { sessionItem, settingsItem } from '../storage-items';
-import { planFor } from './plan-for';
+import { startBreak } from './start-break';
+import { pauseReminders } from './reminders';
+import { onNotificationButton, onNotificationClicked, schedulePostWorkout, snoozeReminder } from './reminder-actions';
 import { dispatch } from './session-service';
 import { showTimer } from './show-timer';
 
 /** Answers one request from the popup, overlay or timer window. */
 export async function handleRequest(request: Request): Promise<Response> {
   switch (request.type) {
-    case 'start': {
-      const plan = await planFor(request.choice);
-      const state = await dispatch({ type: 'start', id: crypto.randomUUID(), plan });
-      return { state, timer: await showTimer() };
-    }
+    case 'start':
+      return startBreak(request.choice, 'active-tab');
+    case 'reminders':
+      if (request.action === 'snooze') await snoozeReminder('desk', request.minutes);
+      else await pauseReminders(request.until);
+      return {};
+    case 'postWorkout':
+      await schedulePostWorkout(request.minutes);
+      return {};
+    case 'e2e:notification':
+      // Compiled out of production builds: tests reach the same handlers a click reaches.
+      if (!import.meta.env.ROLLBREAK_E2E) return {};
+      if (request.button === undefined) await onNotificationClicked(request.id);
+      else await onNotificationButton(request.id, request.button);
+      return {};
     case 'showTimer': {
       const state = await dispatch({ type: 'tick' });
       return { state, timer: await showTimer() };

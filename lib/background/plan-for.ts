@@ -11,12 +11,25 @@ import { lastRolledItem, settingsItem } from '../storage-items';
  * "Start 5-minute roll" stays one click with the last-used moment, tool and length.
  */
 export async function planFor(choice: BreakChoice | undefined, now = Date.now()): Promise<Plan> {
-  const [settings, lastRolled] = await Promise.all([settingsItem.getValue(), lastRolledItem.getValue()]);
+  const settings = await settingsItem.getValue();
   const chosen = choice ?? { moment: settings.moment, tool: settings.tool, minutes: settings.minutes, focus: [] };
   if (choice && (choice.moment !== settings.moment || choice.tool !== settings.tool || choice.minutes !== settings.minutes)) {
     await settingsItem.setValue({ ...settings, moment: choice.moment, tool: choice.tool, minutes: choice.minutes });
   }
-  return withPositions(generatePlan(planInput(chosen, lastRolled, now)));
+  return buildPlan(chosen, now);
+}
+
+/** The plan for a choice, without remembering it (a reminder's suggestion, say). */
+export async function buildPlan(choice: BreakChoice, now = Date.now()): Promise<Plan> {
+  return withPositions(generatePlan(planInput(choice, await lastRolledItem.getValue(), now)));
+}
+
+/** What a reminder suggests: a desk break, with the user's tool unless it needs the floor, or a post-workout roll. */
+export async function reminderChoice(kind: 'desk' | 'post'): Promise<BreakChoice> {
+  const { tool, minutes } = await settingsItem.getValue();
+  return kind === 'desk'
+    ? { moment: 'desk', tool: tool === 'roller' ? 'ball' : tool, minutes, focus: [] }
+    : { moment: 'post', tool, minutes, focus: [] };
 }
 
 function positionAndCautions(area: AreaId, tool: Tool): Pick<PlanStep, 'position' | 'cautions'> {

@@ -1,9 +1,16 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { openDB } from 'idb';
 import type { BreakEntry } from './entry';
+import type { Tombstone } from '../sync/keys';
+import { entryKey, parseKey } from '../sync/keys';
+
+/**
+ * The break log in IndexedDB: `breaks` (one entry per logged break) and, since v2, `tombstones` (deleted
+ * breaks, so deletions travel through sync). Higher-level writes live in store.ts.
+ */
 
 export const DB_NAME = 'rollbreak';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface RollbreakDB extends DBSchema {
   breaks: {
@@ -11,19 +18,31 @@ export interface RollbreakDB extends DBSchema {
     value: BreakEntry;
     indexes: { 'by-start': number };
   };
+  /** Deleted (or replaced) breaks, by cross-device key (see lib/sync/keys.ts). */
+  tombstones: {
+    key: string;
+    value: Tombstone;
+    indexes: { 'by-deleted': number };
+  };
 }
 
-type UpgradeTx = IDBPTransaction<RollbreakDB, StoreNames<RollbreakDB>[], 'versionchange'>;
+export type UpgradeTx = IDBPTransaction<RollbreakDB, StoreNames<RollbreakDB>[], 'versionchange'>;
+export type Migration = (db: IDBPDatabase<RollbreakDB>, tx: UpgradeTx) => void;
 
 /**
  * One migration per schema version: `MIGRATIONS[v - 1]` takes a database from version v - 1 to v.
  * They run in order inside the upgrade transaction, so a database several versions behind catches up in one go.
  */
-export const MIGRATIONS: Array<(db: IDBPDatabase<RollbreakDB>, tx: UpgradeTx) => void> = [
+export const MIGRATIONS: Migration[] = [
   // v1: the break log, keyed by session id, with an index by start time for history and stats.
   (db) => {
     const breaks = db.createObjectStore('breaks', { keyPath: 'id' });
     breaks.createIndex('by-start', 'startedAt');
+  },
+  // v2: tombstones, so deletions (and edits, which replace a break) travel through sync. Breaks are untouched.
+  (db) => {
+    const tombstones = db.createObjectStore('tombstones', { keyPath: 'key' });
+    tombstones.createIndex('by-deleted', 'deletedAt');
   },
 ];
 
@@ -32,16 +51,48 @@ export function openLog(name = DB_NAME): Promise<IDBPDatabase<RollbreakDB>> {
     upgrade(db, oldVersion, _newVersion, tx) {
       for (let v = oldVersion; v < DB_VERSION; v++) MIGRATIONS[v]!(db, tx);
     },
+    // A newer version opening elsewhere (after an update) must not wait on this connection: let it go.
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+    },
   });
 }
 
-/** Writes an entry once: a second write of the same break (a retried wake-up) leaves the first untouched. */
+/**
+ * Writes an entry once: a second write of the same break (a retried wake-up) leaves the first untouched,
+ * and so does a write of a break that is already here under its cross-device key or was deleted.
+ */
 export async function addBreak(db: IDBPDatabase<RollbreakDB>, entry: BreakEntry): Promise<boolean> {
-  const tx = db.transaction('breaks', 'readwrite');
-  const exists = await tx.store.getKey(entry.id);
-  if (exists === undefined) await tx.store.add(entry);
+  const tx = db.transaction(['breaks', 'tombstones'], 'readwrite');
+  const added = await addInTx(tx, entry);
   await tx.done;
-  return exists === undefined;
+  return added;
+}
+
+export type WriteTx = IDBPTransaction<RollbreakDB, Array<'breaks' | 'tombstones'>, 'readwrite'>;
+
+/** The break with this cross-device key, if any (found through the start-time index). */
+export async function findByKey(
+  tx: IDBPTransaction<RollbreakDB, Array<'breaks' | 'tombstones'>, IDBTransactionMode>,
+  key: string,
+): Promise<BreakEntry | undefined> {
+  const parsed = parseKey(key);
+  if (!parsed) return undefined;
+  const byId = await tx.objectStore('breaks').get(key);
+  if (byId && entryKey(byId) === key) return byId;
+  const sameStart = await tx.objectStore('breaks').index('by-start').getAll(parsed.startedAt);
+  return sameStart.find((e) => entryKey(e) === key);
+}
+
+/** Adds a break inside a write transaction unless its id or key is known or its key is deleted. */
+export async function addInTx(tx: WriteTx, entry: BreakEntry): Promise<boolean> {
+  const key = entryKey(entry);
+  const breaks = tx.objectStore('breaks');
+  if ((await breaks.getKey(entry.id)) !== undefined) return false;
+  if ((await tx.objectStore('tombstones').getKey(key)) !== undefined) return false;
+  if (await findByKey(tx, key)) return false;
+  await breaks.add(entry);
+  return true;
 }
 
 /** All breaks, newest first. */

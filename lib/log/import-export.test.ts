@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { IDBPDatabase } from 'idb';
-import { openLog } from './db-v2';
-import type { RollbreakDB } from './db-v2';
+import { openLog } from './db';
+import type { RollbreakDB } from './db';
 import type { BreakEntry } from './entry';
 import { MAX_IMPORT_BYTES, exportCsv, exportJson, importFile, importJson, parseExport } from './import-export';
 import { readLog } from './store';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { IDBPDatabase } from 'idb';
 import type { BreakEntry } from './entry';
-import type { RollbreakDB } from './db-v2';
+import type { RollbreakDB } from './db';
 import { importBreaks } from './store';
 import { AREA_IDS } from '../routines/areas';
 

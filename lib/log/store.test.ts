@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IDBPDatabase } from 'idb';
-import { addBreak, listBreaks, openLog } from './db-v2';
-import type { RollbreakDB } from './db-v2';
+import { addBreak, listBreaks, openLog } from './db';
+import type { RollbreakDB } from './db';
 import type { BreakEntry } from './entry';
-import { applyRemote, deleteBreak, importBreaks, readLog, replaceBreak, syncLogStore } from './store';
+import { applyRemote, deleteBreak, importBreaks, readLog, replaceBreak, restoreBreak, syncLogStore } from './store';
 import { deviceShort, entryKey, makeKey } from '../sync/keys';
 
 const T0 = Date.UTC(2026, 0, 5, 8);
@@ -69,6 +69,49 @@ describe('replaceBreak', () => {
     await addBreak(db, entry('u1', T0));
     await applyRemote(db, { add: [], tombstones: [{ key: makeKey('aaaa1111', T0, 1), deletedAt: T0, by: 'bbbb2222' }] });
     expect((await replaceBreak(db, 'u1', { completed: false }, A, T0))!.id).toBe(makeKey('aaaa1111', T0, 2));
+  });
+});
+
+describe('restoreBreak (undo a deletion)', () => {
+  it('brings a deleted break back as this device\'s next revision, keeping the tombstone', async () => {
+    const db = await freshLog();
+    const original = entry('u1', T0);
+    await addBreak(db, original);
+    await deleteBreak(db, 'u1', A, T0 + MINUTE);
+    const restored = await restoreBreak(db, original, A);
+    expect(restored).toEqual({ ...original, id: makeKey('aaaa1111', T0, 1), deviceId: A });
+    const log = await readLog(db);
+    expect(log.entries).toEqual([restored]);
+    expect(log.tombstones.map((t) => t.key)).toEqual([entryKey(original)]);
+  });
+
+  it('is idempotent: a second undo leaves one break', async () => {
+    const db = await freshLog();
+    const original = entry('u1', T0);
+    await addBreak(db, original);
+    await deleteBreak(db, 'u1', A, T0);
+    const first = await restoreBreak(db, original, A);
+    expect(await restoreBreak(db, original, A)).toEqual(first);
+    expect(await db.count('breaks')).toBe(1);
+  });
+
+  it('restores another device\'s break under this device, and survives a sync of the deletion', async () => {
+    const db = await freshLog();
+    const remote = { ...entry('x', T0, { deviceId: 'bbbb2222' }) };
+    remote.id = entryKey(remote);
+    await applyRemote(db, { add: [remote], tombstones: [] });
+    await deleteBreak(db, remote.id, A, T0);
+    const restored = await restoreBreak(db, remote, A);
+    expect(restored.id).toBe(makeKey('aaaa1111', T0, 1));
+    // The deletion arriving again from sync does not touch the restored break.
+    expect(await applyRemote(db, { add: [], tombstones: [{ key: remote.id, deletedAt: T0, by: 'bbbb2222' }] })).toEqual({ added: 0, deleted: 0 });
+    expect((await readLog(db)).entries).toEqual([restored]);
+  });
+
+  it('adds a break that was never deleted as it is', async () => {
+    const db = await freshLog();
+    expect(await restoreBreak(db, entry('u9', T0), A)).toEqual(entry('u9', T0));
+    expect(await addBreak(db, entry('u9', T0))).toBe(false);
   });
 });
 

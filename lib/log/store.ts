@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { BreakEntry } from './entry';
-import type { RollbreakDB } from './db-v2';
-import { addInTx, findByKey } from './db-v2';
+import type { RollbreakDB, WriteTx } from './db';
+import { addInTx, findByKey } from './db';
 import type { Tombstone } from '../sync/keys';
 import { deviceShort, entryKey, makeKey, revOf } from '../sync/keys';
 import type { LocalChanges, LocalLog } from '../sync/merge';
@@ -52,12 +52,7 @@ export async function replaceBreak(db: DB, id: string, edit: BreakEdit, deviceId
   let next: BreakEntry | null = null;
   if (old) {
     const dev = deviceShort(deviceId);
-    let rev = revOf(old.id) + 1;
-    let key = makeKey(dev, old.startedAt, rev);
-    // Another device's edit of the same break may already hold that revision.
-    while ((await tx.objectStore('tombstones').getKey(key)) !== undefined || (await findByKey(tx, key))) {
-      key = makeKey(dev, old.startedAt, ++rev);
-    }
+    const key = await freeKey(tx, dev, old.startedAt, revOf(old.id) + 1);
     next = { ...old, ...edit, id: key, deviceId };
     await tx.objectStore('breaks').delete(old.id);
     await tx.objectStore('tombstones').put({ key: entryKey(old), deletedAt: now, by: dev });
@@ -65,6 +60,43 @@ export async function replaceBreak(db: DB, id: string, edit: BreakEdit, deviceId
   }
   await tx.done;
   return next;
+}
+
+/** This device's key for a break at `startedAt` with the first revision from `rev` on that no break or tombstone holds. */
+async function freeKey(tx: WriteTx, dev: string, startedAt: number, rev: number): Promise<string> {
+  let key = makeKey(dev, startedAt, rev);
+  // Another device's edit of the same break may already hold that revision.
+  while ((await tx.objectStore('tombstones').getKey(key)) !== undefined || (await findByKey(tx, key))) {
+    key = makeKey(dev, startedAt, ++rev);
+  }
+  return key;
+}
+
+/**
+ * Undoes a deletion: brings a deleted break back. Its old key keeps its tombstone (other devices may have
+ * applied the deletion already, and a tombstone never goes away), so the break comes back as this device's
+ * next revision, exactly as an edit would, and reaches the other devices as a new break. Returns the break
+ * as stored: the existing one when it is still here (a second undo), a new revision when it was deleted.
+ */
+export async function restoreBreak(db: DB, entry: BreakEntry, deviceId: string): Promise<BreakEntry> {
+  const tx = db.transaction(['breaks', 'tombstones'], 'readwrite');
+  const key = entryKey(entry);
+  // Still here under its id or key, or already brought back (a copy with the same start and end).
+  let stored =
+    (await tx.objectStore('breaks').get(entry.id)) ??
+    (await findByKey(tx, key)) ??
+    (await tx.objectStore('breaks').index('by-start').getAll(entry.startedAt)).find((e) => e.endedAt === entry.endedAt);
+  if (!stored) {
+    if ((await tx.objectStore('tombstones').getKey(key)) === undefined) {
+      stored = entry;
+    } else {
+      const dev = deviceShort(deviceId);
+      stored = { ...entry, id: await freeKey(tx, dev, entry.startedAt, revOf(entry.id) + 1), deviceId };
+    }
+    await tx.objectStore('breaks').add(stored);
+  }
+  await tx.done;
+  return stored;
 }
 
 /** Applies what a merge found in sync: deletions first, then new breaks (unless deleted). One transaction. */

@@ -14,6 +14,7 @@ describe('settings v2 → v3', () => {
       days: [1, 2, 3, 4, 5],
       idleBreakMinutes: 5,
       firstRunAsked: false,
+      snoozeMinutes: 10,
     });
   });
 

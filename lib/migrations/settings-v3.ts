@@ -3,8 +3,11 @@ import { DEFAULT_REMINDER_SETTINGS } from '../reminders/types';
 import type { SettingsV2 } from './settings-v2';
 
 export interface SettingsV3 extends SettingsV2 {
-  /** Desk-break reminders. `firstRunAsked` records that the welcome page put the question. */
-  reminders: ReminderSettings & { firstRunAsked: boolean };
+  /**
+   * Desk-break reminders. `firstRunAsked` records that the welcome page put the question; `snoozeMinutes`
+   * is how long the reminder's Snooze waits (5, 10 or 30).
+   */
+  reminders: ReminderSettings & { firstRunAsked: boolean; snoozeMinutes: number };
   /** Minutes of rolling a week that the history page measures progress against. */
   weeklyGoalMinutes: number;
   /** Mirror the break log and settings to browser sync storage. */
@@ -15,7 +18,7 @@ export interface SettingsV3 extends SettingsV2 {
 export function migrateSettingsV3(v2: SettingsV2): SettingsV3 {
   return {
     ...v2,
-    reminders: { ...DEFAULT_REMINDER_SETTINGS, days: [...DEFAULT_REMINDER_SETTINGS.days], firstRunAsked: false },
+    reminders: { ...DEFAULT_REMINDER_SETTINGS, days: [...DEFAULT_REMINDER_SETTINGS.days], firstRunAsked: false, snoozeMinutes: 10 },
     weeklyGoalMinutes: 30,
     syncEnabled: true,
   };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IDBPDatabase } from 'idb';
-import { addBreak, openLog } from '../log/db-v2';
-import type { RollbreakDB } from '../log/db-v2';
+import { addBreak, openLog } from '../log/db';
+import type { RollbreakDB } from '../log/db';
 import type { BreakEntry } from '../log/entry';
 import { deleteBreak, importBreaks, readLog, replaceBreak, syncLogStore } from '../log/store';
 import type { SyncState, SyncStatus } from './engine';

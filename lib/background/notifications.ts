@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import { t } from '../i18n';
+import { areaMessageKey } from '../routines/areas';
+import { buildPlan, reminderChoice } from './plan-for';
+import { settingsItem } from '../storage-items';
+
+export type ReminderKind = 'desk' | 'post';
+const ID_PREFIX = 'rollbreak-';
+
+export const notificationId = (kind: ReminderKind) => `${ID_PREFIX}${kind}`;
+export function kindOf(id: string): ReminderKind | null {
+  return id === notificationId('desk') ? 'desk' : id === notificationId('post') ? 'post' : null;
+}
+
+/** Firefox's notifications have no buttons: there a click starts, and the popup offers snooze. */
+const hasButtons = () => !/firefox/i.test(navigator.userAgent);
+
+/** Shows a reminder naming the routine it suggests ("5-minute desk roll: upper back, forearms, feet"). */
+export async function showReminderNotification(kind: ReminderKind): Promise<void> {
+  const choice = await reminderChoice(kind);
+  const { snoozeMinutes } = (await settingsItem.getValue()).reminders;
+  const plan = await buildPlan(choice);
+  const areas = [...new Set(plan.steps.filter((s) => s.kind === 'roll').map((s) => t(areaMessageKey(s.area))))].join(', ');
+  const buttons = hasButtons();
+  const message =
+    kind === 'post'
+      ? t('postWorkoutMessage', [String(plan.minutes), areas.toLowerCase()])
+      : t(buttons ? 'reminderMessage' : 'reminderMessageFirefox', [String(plan.minutes), areas.toLowerCase()]);
+  await browser.notifications.create(notificationId(kind), {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: t(kind === 'post' ? 'postWorkoutTitle' : 'reminderTitle'),
+    message,
+    ...(buttons
+      ? { buttons: [{ title: t('notificationStart') }, { title: t('notificationSnooze', String(snoozeMinutes)) }] }
+      : {}),
+  });
+}
+
+export async function clearReminderNotification(kind: ReminderKind): Promise<void> {
+  await browser.notifications.clear(notificationId(kind));
+}

@@ -1,0 +1,51 @@
+import { browser } from 'wxt/browser';
+import { postWorkoutAtItem, settingsItem } from '../storage-items';
+import { clearReminderNotification, kindOf, showReminderNotification, type ReminderKind } from './notifications';
+import { reminderChoice } from './plan-for';
+import { snoozeReminders } from './reminders';
+import { startBreak } from './start-break';
+
+export const POST_WORKOUT_ALARM = 'post-workout';
+
+/** Host access to every page, granted only if the user opted in to "show the timer on the page I'm on". */
+export const ALL_PAGES = { origins: ['<all_urls>'] };
+
+/** Start, from a reminder: on the page the user is on if they opted in, otherwise in the timer window. */
+async function startFromReminder(kind: ReminderKind): Promise<void> {
+  await clearReminderNotification(kind);
+  const onPage = await browser.permissions.contains(ALL_PAGES);
+  await startBreak(await reminderChoice(kind), onPage ? 'active-tab' : 'window', false);
+}
+
+export async function snoozeReminder(kind: ReminderKind, minutes?: number): Promise<void> {
+  minutes ??= (await settingsItem.getValue()).reminders.snoozeMinutes;
+  await clearReminderNotification(kind);
+  if (kind === 'desk') await snoozeReminders(minutes);
+  else await schedulePostWorkout(minutes);
+}
+
+/** A notification's body was clicked (the only action Firefox offers): start. */
+export async function onNotificationClicked(id: string): Promise<void> {
+  const kind = kindOf(id);
+  if (kind) await startFromReminder(kind);
+}
+
+/** Chrome's notification buttons: 0 is Start, 1 is Snooze. */
+export async function onNotificationButton(id: string, index: number): Promise<void> {
+  const kind = kindOf(id);
+  if (!kind) return;
+  if (index === 0) await startFromReminder(kind);
+  else await snoozeReminder(kind);
+}
+
+/** "Remind me to roll after training": one alarm, kept in storage so the popup can show it. */
+export async function schedulePostWorkout(minutes: number): Promise<void> {
+  const when = Date.now() + minutes * 60_000;
+  await postWorkoutAtItem.setValue(when);
+  await browser.alarms.create(POST_WORKOUT_ALARM, { when });
+}
+
+export async function onPostWorkoutAlarm(): Promise<void> {
+  await postWorkoutAtItem.setValue(null);
+  await showReminderNotification('post');
+}

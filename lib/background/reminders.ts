@@ -1,0 +1,119 @@
+import { browser } from 'wxt/browser';
+import type { ReminderSettings, ReminderState } from '../reminders/types';
+import { IDLE_DETECTION_SECONDS } from '../reminders/types';
+import { nextReminder } from '../reminders/schedule';
+import {
+  compact,
+  deferReminder,
+  initialReminderState,
+  normalizeReminderState,
+  pauseFor,
+  pauseUntilTomorrow,
+  recordActivity,
+  recordBreak,
+  recordWake,
+  reminderShown,
+  resumeReminders,
+  settingsChanged,
+  sleptFromLateAlarm,
+  snooze,
+} from '../reminders/state';
+import { deferredRetryAt, shouldDeferReminder } from '../reminders/defer';
+import { reminderDeferItem, reminderStateItem, settingsItem } from '../storage-items';
+import { serial } from './serial';
+import { showReminderNotification } from './notifications';
+
+export const REMINDER_ALARM = 'reminder';
+
+const queue = serial();
+const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+async function load(now: number): Promise<ReminderState> {
+  const raw = await reminderStateItem.getValue();
+  return raw ? normalizeReminderState(raw, now) : initialReminderState(now);
+}
+
+/** Whether this is a bad moment for a reminder: a fullscreen window (a call, a film) or a tab playing sound. */
+async function badMoment(state: ReminderState, now: number) {
+  const [windows, audible] = await Promise.all([
+    browser.windows.getAll(),
+    browser.tabs.query({ audible: true }),
+  ]);
+  return shouldDeferReminder({
+    fullscreen: windows.some((w) => w.state === 'fullscreen'),
+    audible: audible.length > 0,
+    deferredSince: state.deferredSince,
+    now,
+  });
+}
+
+/**
+ * Applies a change to the reminder state (or none), then decides: show the reminder now, hold it back for
+ * a bad moment, or set the one alarm for when it will be due. Runs on every wake that concerns reminders.
+ */
+export function updateReminders(change?: (state: ReminderState, settings: ReminderSettings, now: number) => ReminderState): Promise<void> {
+  return queue(async () => {
+    const now = Date.now();
+    const { reminders: settings } = await settingsItem.getValue();
+    let state = await load(now);
+    if (change) state = change(state, settings, now);
+    let next = nextReminder(settings, state, now, timeZone());
+    let defer = null;
+    if (next.reason === 'due') {
+      defer = await badMoment(state, now);
+      if (defer) {
+        state = deferReminder(state, now);
+        await browser.alarms.create(REMINDER_ALARM, { when: deferredRetryAt(now, state.deferredSince) });
+      } else {
+        await showReminderNotification('desk');
+        state = reminderShown(state, now);
+        next = nextReminder(settings, state, now, timeZone());
+      }
+    }
+    if (!defer) {
+      if (next.dueAt === null) await browser.alarms.clear(REMINDER_ALARM);
+      else await browser.alarms.create(REMINDER_ALARM, { when: Math.max(next.dueAt, now + 1000) });
+    }
+    await Promise.all([reminderStateItem.setValue(compact(state, now, settings)), reminderDeferItem.setValue(defer)]);
+  });
+}
+
+/** The reminder alarm fired; a late alarm means the machine slept, which may count as a natural break. */
+export function onReminderAlarm(scheduledTime: number): Promise<void> {
+  return updateReminders((state, settings, now) => {
+    const sleptFrom = sleptFromLateAlarm(scheduledTime, now);
+    return sleptFrom === null ? state : recordWake(state, now, sleptFrom, settings);
+  });
+}
+
+export function onIdleState(state: 'active' | 'idle' | 'locked'): Promise<void> {
+  return updateReminders((s, settings, now) => recordActivity(s, { at: now, state }, settings));
+}
+
+export function onBreakTaken(at: number): Promise<void> {
+  return updateReminders((state) => recordBreak(state, at));
+}
+
+export function onReminderSettingsChanged(before: ReminderSettings, after: ReminderSettings): Promise<void> {
+  return updateReminders((state, _settings, now) => settingsChanged(state, before, after, now, timeZone()));
+}
+
+export function snoozeReminders(minutes: number): Promise<void> {
+  return updateReminders((state, _settings, now) => snooze(state, minutes, now));
+}
+
+export function pauseReminders(until: 'hour' | 'tomorrow' | 'resume'): Promise<void> {
+  return updateReminders((state, settings, now) =>
+    until === 'resume'
+      ? resumeReminders(state, now)
+      : until === 'hour'
+        ? pauseFor(state, now + 60 * 60_000, now)
+        : pauseUntilTomorrow(state, now, settings, timeZone()),
+  );
+}
+
+/** Idle detection at the interval the scheduler back-dates by. */
+export function watchIdle(listener: (state: 'active' | 'idle' | 'locked') => void): void {
+  browser.idle.setDetectionInterval(IDLE_DETECTION_SECONDS);
+  browser.idle.onStateChanged.addListener(listener);
+}
