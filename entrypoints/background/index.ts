@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isRequest } from '../../lib/messages';
-import type { Settings } from '../../lib/storage-items';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/storage-items';
 import { handleRequest } from '../../lib/background/handle-request';
 import { dispatch } from '../../lib/background/session-service';
+import { registerSync } from '../../lib/background/sync-service';
 import { SESSION_ALARM } from '../../lib/background/alarm';
 import { REMINDER_ALARM, onIdleState, onReminderAlarm, onReminderSettingsChanged, updateReminders, watchIdle } from '../../lib/background/reminders';
 import { POST_WORKOUT_ALARM, onNotificationButton, onNotificationClicked, onPostWorkoutAlarm } from '../../lib/background/reminder-actions';
@@ -11,6 +12,7 @@ import { startBreak } from '../../lib/background/start-break';
 import { openE2ePage } from './e2e';
 
 export default defineBackground(() => {
+  registerSync();
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isRequest(message)) return undefined;
     return handleRequest(message);
@@ -35,9 +37,10 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     const change = changes.settings;
     if (area !== 'sync' || !change) return;
-    const before = (change.oldValue as Settings | undefined)?.reminders;
-    const after = (change.newValue as Settings | undefined)?.reminders;
-    if (before && after && JSON.stringify(before) !== JSON.stringify(after)) void onReminderSettingsChanged(before, after);
+    // Until the user first saves a setting, the stored value is absent and the defaults were in force.
+    const before = (change.oldValue as Settings | undefined)?.reminders ?? DEFAULT_SETTINGS.reminders;
+    const after = (change.newValue as Settings | undefined)?.reminders ?? DEFAULT_SETTINGS.reminders;
+    if (JSON.stringify(before) !== JSON.stringify(after)) void onReminderSettingsChanged(before, after);
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -3,6 +3,8 @@ import { HistoryApp } from '../../components/HistoryApp';
 import '../../components/timer.css';
 import '../../components/page.css';
 import '../../components/body-map.css';
+import '../../components/body-map-heat.css';
+import '../../components/history/history.css';
 import { t } from '../../lib/i18n';
 
 document.title = t('historyTitle');

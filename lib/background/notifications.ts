@@ -31,8 +31,13 @@ export async function showReminderNotification(kind: ReminderKind): Promise<void
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: t(kind === 'post' ? 'postWorkoutTitle' : 'reminderTitle'),
     message,
+    // Chrome: Start and Snooze, and the reminder stays until answered instead of fading after a few
+    // seconds. Firefox supports neither option (and rejects unknown ones).
     ...(buttons
-      ? { buttons: [{ title: t('notificationStart') }, { title: t('notificationSnooze', String(snoozeMinutes)) }] }
+      ? {
+          buttons: [{ title: t('notificationStart') }, { title: t('notificationSnooze', String(snoozeMinutes)) }],
+          requireInteraction: true,
+        }
       : {}),
   });
 }

@@ -11,6 +11,7 @@ import { noteRolledAreas } from './last-rolled';
 import { nextBadgeChangeAt, showBadge } from './badge';
 import { scheduleSessionAlarm } from './alarm';
 import { serial } from './serial';
+import { requestSync } from './sync-service';
 
 const queue = serial();
 
@@ -32,7 +33,10 @@ export function dispatch(event: SessionEvent, now: () => number = Date.now): Pro
         if (entry) {
           const db = await openLog();
           try {
-            if (await addBreak(db, entry)) await noteRolledAreas(entry);
+            if (await addBreak(db, entry)) {
+              await noteRolledAreas(entry);
+              void requestSync();
+            }
           } finally {
             db.close();
           }
