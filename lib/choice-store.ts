@@ -1,17 +1,16 @@
 import type { BreakChoice } from './choice';
 import { cacheChoice } from './choice';
 import { ext } from './ext-lite';
+import { send } from './messages';
 
 /**
- * Remembers the popup's moment, tool and length in the synced settings (and the local cache), without
- * pulling the settings library into the popup. Other settings fields are left as they are.
+ * Remembers the popup's moment, tool and length: at once in the local cache, and in the synced settings
+ * through the background, which owns the typed, versioned settings item (a raw write from here could
+ * leave a settings object without its version or its other fields).
  */
 export async function persistChoice(choice: BreakChoice): Promise<void> {
   cacheChoice(choice);
-  const { settings } = await ext.storage.sync.get('settings');
-  await ext.storage.sync.set({
-    settings: { ...(settings as object | undefined), moment: choice.moment, tool: choice.tool, minutes: choice.minutes },
-  });
+  await send({ type: 'saveChoice', choice });
 }
 
 /** The synced choice, once read; null if none was ever saved. */

@@ -18,6 +18,8 @@ export type Request =
   | { type: 'start'; choice?: BreakChoice }
   /** Apply a user's action (pause, knot, skip...) to the running break. */
   | { type: 'session'; event: UserSessionEvent }
+  /** Remember the popup's moment, tool and length as the next default. */
+  | { type: 'saveChoice'; choice: BreakChoice }
   /** Show the timer again on the active tab, or in a window where the page cannot be scripted. */
   | { type: 'showTimer' }
   /** Snooze or pause the desk-break reminders, or resume them. */
@@ -45,6 +47,7 @@ export function isRequest(value: unknown): value is Request {
     type === 'start' ||
     type === 'session' ||
     type === 'showTimer' ||
+    type === 'saveChoice' ||
     type === 'reminders' ||
     type === 'postWorkout' ||
     type === 'e2e:notification'

@@ -13,6 +13,12 @@ export async function handleRequest(request: Request): Promise<Response> {
   switch (request.type) {
     case 'start':
       return startBreak(request.choice, 'active-tab');
+    case 'saveChoice': {
+      const { moment, tool, minutes } = request.choice;
+      const settings = await settingsItem.getValue();
+      await settingsItem.setValue({ ...settings, moment, tool, minutes });
+      return {};
+    }
     case 'reminders':
       if (request.action === 'snooze') await snoozeReminder('desk', request.minutes);
       else await pauseReminders(request.until);

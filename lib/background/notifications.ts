@@ -26,10 +26,13 @@ export async function showReminderNotification(kind: ReminderKind): Promise<void
     kind === 'post'
       ? t('postWorkoutMessage', [String(plan.minutes), areas.toLowerCase()])
       : t(buttons ? 'reminderMessage' : 'reminderMessageFirefox', [String(plan.minutes), areas.toLowerCase()]);
+  const title = t(kind === 'post' ? 'postWorkoutTitle' : 'reminderTitle');
+  // E2E builds only: headless Firefox closes notifications at once, so tests read what was shown here.
+  if (import.meta.env.ROLLBREAK_E2E) await browser.storage.local.set({ e2eNotification: { id: notificationId(kind), title, message } });
   await browser.notifications.create(notificationId(kind), {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: t(kind === 'post' ? 'postWorkoutTitle' : 'reminderTitle'),
+    title,
     message,
     // Chrome: Start and Snooze, and the reminder stays until answered instead of fading after a few
     // seconds. Firefox supports neither option (and rejects unknown ones).
