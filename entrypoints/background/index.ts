@@ -9,7 +9,7 @@ import { SESSION_ALARM } from '../../lib/background/alarm';
 import { REMINDER_ALARM, onIdleState, onReminderAlarm, onReminderSettingsChanged, updateReminders, watchIdle } from '../../lib/background/reminders';
 import { POST_WORKOUT_ALARM, onNotificationButton, onNotificationClicked, onPostWorkoutAlarm } from '../../lib/background/reminder-actions';
 import { startBreak } from '../../lib/background/start-break';
-import { openE2ePage } from './e2e';
+import { countWake, openE2ePage } from './e2e';
 
 export default defineBackground(() => {
   registerSync();
@@ -19,6 +19,7 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (import.meta.env.ROLLBREAK_E2E) void countWake(`alarm:${alarm.name}`);
     if (alarm.name === SESSION_ALARM) void dispatch({ type: 'tick' });
     else if (alarm.name === REMINDER_ALARM) void onReminderAlarm(alarm.scheduledTime);
     else if (alarm.name === POST_WORKOUT_ALARM) void onPostWorkoutAlarm();
@@ -56,4 +57,5 @@ export default defineBackground(() => {
   // recreate its alarm and badge (a browser restart clears them), and the reminder's one alarm.
   void dispatch({ type: 'tick' });
   void updateReminders();
+  if (import.meta.env.ROLLBREAK_E2E) void countWake('start');
 });
