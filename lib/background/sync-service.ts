@@ -20,17 +20,16 @@ import type { IDBPDatabase } from 'idb';
  *
  * Every sync round and every write the history page asks for runs through one serial queue, so a round never
  * reads the log halfway through a delete or an import. A round runs after a break is logged, after a delete,
- * undo or import, on start-up and install, every 30 minutes (alarm 'sync'), at the retry time after a quota
- * or rate error (alarm 'sync-retry'), and when another device's keys change in storage.sync. Requests that
+ * undo or import, on start-up and install, at the retry time after a quota or rate error (alarm
+ * 'sync-retry'), and when another device's keys change in storage.sync (the browser wakes the background for
+ * that, so no periodic alarm is needed: an idle hour costs no wake-ups for sync). Requests that
  * arrive while a round is still waiting to start share it.
  *
  * The service worker keeps nothing in memory: the engine's state (write times, retry time) and the last
  * status (for the history page) live in storage.local.
  */
 
-export const SYNC_ALARM = 'sync';
 export const SYNC_RETRY_ALARM = 'sync-retry';
-export const SYNC_PERIOD_MINUTES = 30;
 
 /** What syncOnce keeps between rounds. */
 export const syncStateItem = storage.defineItem<SyncState | null>('local:syncState', { fallback: null });
@@ -47,17 +46,6 @@ function syncArea(): SyncArea | null {
     set: (items) => area.set(items),
     remove: (keys) => area.remove(keys),
   };
-}
-
-/** The periodic catch-up alarm exists while sync is on, and only then (no wake-ups for nothing). */
-async function keepPeriodicAlarm(on: boolean): Promise<void> {
-  if (!on) {
-    await browser.alarms.clear(SYNC_ALARM);
-    return;
-  }
-  if (!(await browser.alarms.get(SYNC_ALARM))) {
-    await browser.alarms.create(SYNC_ALARM, { delayInMinutes: SYNC_PERIOD_MINUTES, periodInMinutes: SYNC_PERIOD_MINUTES });
-  }
 }
 
 async function round(): Promise<StoredSyncStatus> {
@@ -99,7 +87,6 @@ async function round(): Promise<StoredSyncStatus> {
   await syncStatusItem.setValue(stored);
   if (status.retryAt !== undefined) await browser.alarms.create(SYNC_RETRY_ALARM, { when: status.retryAt });
   else await browser.alarms.clear(SYNC_RETRY_ALARM);
-  await keepPeriodicAlarm(enabled);
   return stored;
 }
 
@@ -188,7 +175,7 @@ async function onSyncChanged(changes: Record<string, { oldValue?: unknown; newVa
 export function registerSync(): void {
   browser.runtime.onMessage.addListener((message: unknown) => (isLogMessage(message) ? handleLogMessage(message) : undefined));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM || alarm.name === SYNC_RETRY_ALARM) void requestSync();
+    if (alarm.name === SYNC_RETRY_ALARM) void requestSync();
   });
   browser.runtime.onStartup.addListener(() => void requestSync());
   browser.runtime.onInstalled.addListener(() => void requestSync());

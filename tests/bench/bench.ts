@@ -11,6 +11,12 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../e2e/support/chromium';
 import { startFixtureServer } from '../e2e/support/server';
 import { CHROME_BUILD } from '../e2e/support/paths';
+import { seedLog } from '../e2e/support/seed-log';
+import { realisticLog } from '../../lib/sync/test-fixtures';
+import { computeStats } from '../../lib/stats/stats';
+import { encodeBreak } from '../../lib/sync/encode';
+import { planWrites, readSnapshot } from '../../lib/sync/merge';
+import { SYNC_QUOTA } from '../../lib/sync/layout';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const PROD = join(ROOT, '.output/chrome-mv3');
@@ -119,8 +125,88 @@ async function timings() {
   }
 }
 
-await sizes();
-await timings();
+// ---------------------------------------------------------------------------------------------------------
+// History with a big log, and what a break costs in storage.sync.
+
+const HISTORY_BREAKS = 20_000;
+
+async function history() {
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ROLLBREAK_E2E: '1' } });
+  // Breaks of another device, as a synced or imported log would hold: the sync round at start-up reads
+  // them all but has nothing of its own to write.
+  const device = 'bbbb2222-0000-4000-8000-000000000000';
+  const log = realisticLog(42, device, HISTORY_BREAKS, Date.now() - (HISTORY_BREAKS / 3) * 86_400_000).filter((e) => e.startedAt < Date.now());
+
+  // Stats over the whole log in one pass (Node; the page runs the same code).
+  const statsMs: number[] = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t0 = performance.now();
+    computeStats(log, Date.now());
+    if (i > 0) statsMs.push(performance.now() - t0);
+  }
+
+  const run = await launchChromium();
+  try {
+    const url = `chrome-extension://${run.extensionId}/log.html`;
+    const seeder = await run.context.newPage();
+    await seeder.goto(url);
+    await seedLog(seeder, log);
+    await seeder.close();
+    const openMs: number[] = [];
+    const completeMs: number[] = [];
+    const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? 0;
+    for (let i = 0; i < RUNS + 1; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const page = await run.context.newPage();
+      await page.goto(url);
+      const ms = (await page.waitForFunction(mark, 'rollbreak:history-interactive', { timeout: 20_000 }).then((h) => h.jsonValue())) as number;
+      const all = (await page.waitForFunction(mark, 'rollbreak:history-complete', { timeout: 20_000 }).then((h) => h.jsonValue())) as number;
+      if (i === 0) {
+        const rows = await page.locator('table.rb-breaks tbody tr').count();
+        if (rows !== 50) throw new Error(`history shows ${rows} rows, not 50`);
+      } else {
+        openMs.push(ms);
+        completeMs.push(all);
+      }
+      await page.close();
+    }
+    const n = HISTORY_BREAKS.toLocaleString('en');
+    report(`history open → interactive (${n} breaks)`, `${median(openMs).toFixed(0)} ms`, '≤ 300 ms', median(openMs) <= 300);
+    report(`history open → all ${n} breaks loaded (in short reads)`, `${median(completeMs).toFixed(0)} ms`, '', null);
+  } finally {
+    await run.close();
+  }
+  report(`stats over ${HISTORY_BREAKS.toLocaleString('en')} breaks`, `${median(statsMs).toFixed(1)} ms`, '≤ 50 ms', median(statsMs) <= 50);
+}
+
+function syncFigures() {
+  const device = 'aaaa1111-0000-4000-8000-000000000000';
+  const sample = realisticLog(7, device, 5_000);
+  // A record plus its separating comma; JSON never escapes the encoding's alphabet.
+  const perBreak = sample.reduce((sum, e) => sum + encodeBreak(e)!.length + 1, 0) / sample.length;
+  report('sync bytes per break (5,000 realistic breaks)', `${perBreak.toFixed(1)} B`, '≤ 40 B', perBreak <= 40);
+  // The most breaks one device can keep in full in sync, settings and headroom reserved, by the real layout.
+  const empty = readSnapshot({});
+  const fitsInFull = (n: number) => {
+    const plan = planWrites({ entries: sample.slice(0, n), tombstones: [] }, empty, device);
+    return plan.layout.fits && plan.layout.folded === 0;
+  };
+  let lo = 0;
+  let hi = sample.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fitsInFull(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  report(`breaks that fit in ${SYNC_QUOTA.QUOTA_BYTES / 1024} KB of sync, in full`, lo.toLocaleString('en'), '≥ 2,000', lo >= 2_000);
+}
+
+// ROLLBREAK_BENCH_ONLY=sizes|timings|history|sync runs one part.
+const only = process.env.ROLLBREAK_BENCH_ONLY;
+if (!only || only === 'sizes') await sizes();
+if (!only || only === 'timings') await timings();
+if (!only || only === 'history') await history();
+if (!only || only === 'sync') syncFigures();
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), 6));
 console.log(`\nRollbreak bench (${RUNS} runs per timing, medians)\n`);
 for (const r of [['figure', 'value', 'budget', ''] as typeof rows[number], ...rows]) {

@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import type { BreakEntry } from '../../lib/log/entry';
+import { MAX_IMPORT_BYTES, exportCsv, exportJson } from '../../lib/log/import-export';
+import { sendLog } from '../../lib/log/log-messages';
+import { t } from '../../lib/i18n';
+import { formatNumber } from './format';
+
+/** Saves text as a file through a Blob and a temporary <a download>. */
+export function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own copy once started; give it time before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** 2026-03-14, in local time: file names sort by date. */
+function stamp(now: number): string {
+  const d = new Date(now);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+type Message = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
+
+export interface DataPanelProps {
+  entries: readonly BreakEntry[];
+  /** Whether `entries` is the whole log (exports wait for it). */
+  complete: boolean;
+  /** After an import that added breaks. */
+  onImported(): void;
+}
+
+/** Export (JSON and the two CSV files) and import of a JSON export. */
+export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
+  const [message, setMessage] = useState<Message>(null);
+  const unavailable = !complete || entries.length === 0;
+  const exportAs = (what: 'json' | 'breaks' | 'steps') => {
+    const now = Date.now();
+    if (what === 'json') download(`rollbreak-log-${stamp(now)}.json`, exportJson(entries, now), 'application/json');
+    else {
+      const csv = exportCsv(entries);
+      download(`rollbreak-${what}-${stamp(now)}.csv`, csv[what], 'text/csv');
+    }
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      if (file.size > MAX_IMPORT_BYTES) {
+        setMessage({ kind: 'error', text: t('import_too_big', `${MAX_IMPORT_BYTES / 1024 / 1024}`) });
+        return;
+      }
+      setMessage({ kind: 'busy', text: t('import_busy') });
+      const result = await sendLog({ type: 'log:import', text: await file.text() });
+      if (result.ok) {
+        setMessage({ kind: 'ok', text: t('import_done', [formatNumber(result.added), formatNumber(result.skipped)]) });
+        if (result.added > 0) onImported();
+      } else {
+        setMessage({ kind: 'error', text: t('import_failed', result.error) });
+      }
+    } catch (err) {
+      setMessage({ kind: 'error', text: t('import_failed', err instanceof Error ? err.message : String(err)) });
+    } finally {
+      // The same file can be picked again (to see that it adds nothing).
+      input.value = '';
+    }
+  };
+
+  return (
+    <section class="rb-card rb-data" aria-labelledby="rb-data-title">
+      <h2 id="rb-data-title">{t('export_title')}</h2>
+      <p class="rb-muted">{t('export_intro')}</p>
+      <div class="rb-row rb-row--start">
+        <button type="button" disabled={unavailable} onClick={() => exportAs('json')}>
+          {t('export_json')}
+        </button>
+        <button type="button" disabled={unavailable} onClick={() => exportAs('breaks')}>
+          {t('export_csv_breaks')}
+        </button>
+        <button type="button" disabled={unavailable} onClick={() => exportAs('steps')}>
+          {t('export_csv_steps')}
+        </button>
+      </div>
+      <div class="rb-import">
+        <label class="rb-file">
+          <span class="rb-file__label">{t('import_label')}</span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-describedby="rb-import-help"
+            onChange={(e) => void importFile(e.currentTarget)}
+          />
+        </label>
+        <p id="rb-import-help" class="rb-muted rb-small-text">
+          {t('import_help', `${MAX_IMPORT_BYTES / 1024 / 1024}`)}
+        </p>
+      </div>
+      <p class={`rb-message${message ? ` rb-message--${message.kind}` : ''}`} role="status">
+        {message?.text ?? ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumRun } from './support/chromium';
+import { startFixtureServer, type FixtureServer } from './support/server';
+import { overlayOn } from './support/overlay';
+import { ARTIFACTS } from './support/paths';
+
+/** The rows of the recent-breaks table, each as its cells' text (the Delete button's column left out). */
+async function historyRows(page: Page): Promise<string[][]> {
+  const rows = page.getByRole('table', { name: 'Recent breaks' }).locator('tbody tr');
+  const out: string[][] = [];
+  for (const row of await rows.all()) out.push((await row.locator('td').allTextContents()).slice(0, -1));
+  return out;
+}
+
+describe('Chromium: the history page', () => {
+  let server: FixtureServer;
+  let run: ChromiumRun;
+  let fresh: ChromiumRun | undefined;
+  let page: Page;
+  let history: Page;
+  let exported = '';
+  let rowsBefore: string[][] = [];
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    run = await launchChromium();
+    page = run.context.pages()[0] ?? (await run.context.newPage());
+    await page.goto(server.url('article.html'));
+  });
+  afterAll(async () => {
+    await fresh?.close();
+    await run?.close();
+    await server?.close();
+  });
+
+  const openHistory = async (where: ChromiumRun): Promise<Page> => {
+    const tab = await where.context.newPage();
+    await tab.goto(`chrome-extension://${where.extensionId}/log.html`);
+    await tab.waitForFunction(() => performance.getEntriesByName('rollbreak:history-interactive').length > 0);
+    return tab;
+  };
+
+  it('shows three breaks run from the popup and ended in the overlay', async () => {
+    const choices = [
+      ['Desk break', 'Massage ball'],
+      ['Rest day', 'Foam roller'],
+      ['After a workout', 'Massage gun'],
+    ] as const;
+    const overlay = overlayOn(page);
+    for (const [moment, tool] of choices) {
+      const popup = await run.openExtensionWindow('popup.html');
+      await popup.getByRole('radio', { name: moment }).check();
+      await popup.getByRole('radio', { name: tool }).check();
+      await popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
+      // Past the get-ready moment, roll a little, then end the break early.
+      await overlay.getByRole('button', { name: 'Skip' }).click();
+      await expect.poll(() => overlay.getByRole('button', { name: 'Knot', exact: true }).isVisible()).toBe(true);
+      await page.waitForTimeout(1200);
+      await overlay.getByRole('button', { name: 'End' }).click();
+      await expect.poll(() => overlay.getByRole('heading', { name: 'Break ended' }).isVisible()).toBe(true);
+      await overlay.getByRole('button', { name: 'Close' }).click();
+      await expect.poll(() => overlay.count()).toBe(0);
+    }
+
+    history = await openHistory(run);
+    await expect.poll(async () => (await historyRows(history)).length).toBe(3);
+    const rows = await historyRows(history);
+    // Newest first: moment, tool, time rolled, areas, knot holds, outcome.
+    expect(rows.map((r) => [r[1], r[2], r[6]])).toEqual([
+      ['After a workout', 'Massage gun', 'Ended early'],
+      ['Rest day', 'Foam roller', 'Ended early'],
+      ['Desk break', 'Massage ball', 'Ended early'],
+    ]);
+    for (const r of rows) {
+      expect(r[3]).toMatch(/^0:\d\d$/);
+      expect(r[3]).not.toBe('0:00');
+      expect(r[4]).not.toBe('');
+    }
+    expect(await history.getByRole('heading', { name: 'Days in a row' }).locator('..').textContent()).toContain('1');
+    expect(await history.getByRole('heading', { name: 'Breaks logged' }).locator('..').textContent()).toContain('3');
+    expect(await history.getByText('Showing the newest 3 of 3 breaks.').isVisible()).toBe(true);
+    // The coverage map and its words.
+    expect(await history.getByRole('img', { name: /^Body map of the last 7 days\. Rolled: / }).isVisible()).toBe(true);
+    // Filters.
+    await history.getByRole('combobox', { name: 'Tool' }).selectOption({ label: 'Foam roller' });
+    expect((await historyRows(history)).map((r) => r[2])).toEqual(['Foam roller']);
+    await history.getByRole('combobox', { name: 'Tool' }).selectOption({ label: 'All tools' });
+    rowsBefore = await historyRows(history);
+  });
+
+  it('syncs each logged break and shows it in the sync status', async () => {
+    const sync = history.getByRole('region', { name: 'Sync' });
+    await history.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => sync.getByText('Breaks in sync').locator('..').locator('dd').textContent()).toBe('3');
+    expect(await sync.getByText(/^\d+\.\d KB of 100 KB$/).isVisible()).toBe(true);
+  });
+
+  it('deletes a break and brings it back with Undo, by keyboard', async () => {
+    await history.getByRole('button', { name: /^Delete the break of / }).first().focus();
+    await history.keyboard.press('Enter');
+    await expect.poll(() => history.getByText('Break deleted.').isVisible()).toBe(true);
+    expect(await historyRows(history)).toHaveLength(2);
+    // Focus moved to Undo.
+    expect(await history.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await history.keyboard.press('Enter');
+    await expect.poll(() => history.getByText('Break restored.').isVisible()).toBe(true);
+    await expect.poll(() => historyRows(history)).toEqual(rowsBefore);
+    await history.screenshot({ path: `${ARTIFACTS}history-chromium.png`, fullPage: true });
+  });
+
+  it('exports JSON that a fresh profile imports into the same history, once', async () => {
+    const download = history.waitForEvent('download');
+    await history.getByRole('button', { name: 'Export JSON' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^rollbreak-log-\d{4}-\d\d-\d\d\.json$/);
+    const path = `${ARTIFACTS}history-export.json`;
+    await file.saveAs(path);
+    exported = await readFile(path, 'utf8');
+    expect((JSON.parse(exported) as { breaks: unknown[] }).breaks).toHaveLength(3);
+
+    // The CSV files come down too.
+    for (const [name, pattern] of [
+      ['Export CSV (breaks)', /^rollbreak-breaks-.*\.csv$/],
+      ['Export CSV (areas rolled)', /^rollbreak-steps-.*\.csv$/],
+    ] as const) {
+      const csv = history.waitForEvent('download');
+      await history.getByRole('button', { name }).click();
+      expect((await csv).suggestedFilename()).toMatch(pattern);
+    }
+
+    fresh = await launchChromium();
+    const other = await openHistory(fresh);
+    expect(await other.getByText('No breaks yet. Start one from the toolbar button.').isVisible()).toBe(true);
+    await other.getByLabel('Import a JSON export').setInputFiles(path);
+    await expect.poll(() => other.getByText('Import done: 3 new breaks added, 0 already in your log.').isVisible()).toBe(true);
+    await expect.poll(() => historyRows(other)).toEqual(rowsBefore);
+    // The same file again adds nothing.
+    await other.getByLabel('Import a JSON export').setInputFiles(path);
+    await expect.poll(() => other.getByText('Import done: 0 new breaks added, 3 already in your log.').isVisible()).toBe(true);
+    expect(await historyRows(other)).toHaveLength(3);
+  });
+
+  it('refuses a broken file whole and names the first bad record', async () => {
+    const other = fresh!.context.pages().find((p) => p.url().endsWith('/log.html'))!;
+    const doc = JSON.parse(exported) as { breaks: Array<Record<string, unknown>> };
+    doc.breaks.push({ ...doc.breaks[0], id: 'new-one', startedAt: Date.now() - 1000 });
+    doc.breaks[1]!.tool = 'hammer';
+    await other.getByLabel('Import a JSON export').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(doc)),
+    });
+    await expect
+      .poll(() => other.getByText('Nothing was imported. Break 2: tool must be "roller", "ball" or "gun".').isVisible())
+      .toBe(true);
+    expect(await historyRows(other)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,33 @@
+import type { Page } from 'playwright-core';
+import type { BreakEntry } from '../../../lib/log/entry';
+
+/**
+ * Writes breaks straight into the extension's IndexedDB from one of its pages, with the log's own schema
+ * (lib/log/db.ts, version 2: `breaks` by id with a `by-start` index, `tombstones` by key with `by-deleted`).
+ * For the bench and for screenshots; tests that check behaviour log breaks through the UI.
+ */
+export function seedLog(page: Pick<Page, 'evaluate'>, entries: readonly BreakEntry[]): Promise<number> {
+  return page.evaluate(
+    (list) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('rollbreak', 2);
+        open.onupgradeneeded = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('breaks')) db.createObjectStore('breaks', { keyPath: 'id' }).createIndex('by-start', 'startedAt');
+          if (!db.objectStoreNames.contains('tombstones')) db.createObjectStore('tombstones', { keyPath: 'key' }).createIndex('by-deleted', 'deletedAt');
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('breaks', 'readwrite');
+          for (const e of list) tx.objectStore('breaks').put(e);
+          tx.oncomplete = () => {
+            db.close();
+            resolve(list.length);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    entries as BreakEntry[],
+  );
+}
