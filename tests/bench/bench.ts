@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../e2e/support/chromium';
+import { wakeupsPerIdleHour } from './wakeups';
 import { startFixtureServer } from '../e2e/support/server';
 import { CHROME_BUILD } from '../e2e/support/paths';
 import { seedLog } from '../e2e/support/seed-log';
@@ -201,12 +202,19 @@ function syncFigures() {
   report(`breaks that fit in ${SYNC_QUOTA.QUOTA_BYTES / 1024} KB of sync, in full`, lo.toLocaleString('en'), '≥ 2,000', lo >= 2_000);
 }
 
-// ROLLBREAK_BENCH_ONLY=sizes|timings|history|sync runs one part.
+async function wakeups() {
+  const { total, byAlarm } = await wakeupsPerIdleHour();
+  const detail = Object.entries(byAlarm).map(([k, v]) => `${k.replace('alarm:', '')} ${v}`).join(', ') || 'none';
+  report('background wake-ups per idle hour (reminders every 60 min)', `${total} (${detail})`, '≤ 1 per reminder', total <= 1);
+}
+
+// ROLLBREAK_BENCH_ONLY=sizes|timings|history|sync|wakeups runs one part.
 const only = process.env.ROLLBREAK_BENCH_ONLY;
 if (!only || only === 'sizes') await sizes();
 if (!only || only === 'timings') await timings();
 if (!only || only === 'history') await history();
 if (!only || only === 'sync') syncFigures();
+if (!only || only === 'wakeups') await wakeups();
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), 6));
 console.log(`\nRollbreak bench (${RUNS} runs per timing, medians)\n`);
 for (const r of [['figure', 'value', 'budget', ''] as typeof rows[number], ...rows]) {

@@ -126,8 +126,11 @@ describe('Chromium: a break from the popup to the log', () => {
     await page.mouse.move(grip.x - 290, grip.y - 190, { steps: 8 });
     await page.mouse.up();
     await expect.poll(async () => (await overlay().boundingBox())!.x).toBeLessThan(box.x - 250);
+    const dragged = (await overlay().boundingBox())!;
     await handle.focus();
     await page.keyboard.press('ArrowDown');
+    // One arrow press moves it 16 px.
+    await expect.poll(async () => (await overlay().boundingBox())!.y - dragged.y).toBe(16);
     const moved = (await overlay().boundingBox())!;
     await expect.poll(() => probe.evaluate(() => chrome.storage.local.get('overlayPlacement').then((r) => r.overlayPlacement)))
       .toMatchObject({ minimised: false });
