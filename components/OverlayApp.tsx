@@ -112,7 +112,7 @@ export function OverlayApp({ host, onHide }: Props) {
           <span aria-hidden="true">⠿</span> {t('extName')}
         </button>
         <span class="rb-bar__spacer" />
-        <button type="button" class="rb-icon" aria-label={t('minimiseTimer')} title={t('minimiseTimer')} onClick={() => save({ ...placement, minimised: true })}>
+        <button type="button" class="rb-icon" aria-label={t('minimiseTimer')} onClick={() => save({ ...placement, minimised: true })}>
           <span aria-hidden="true">–</span>
         </button>
         <button type="button" class="rb-icon" aria-label={t('hideTimer')} title={t('hideTimerHint')} onClick={onHide}>

@@ -7,19 +7,14 @@ import { OverlayApp } from './OverlayApp';
 const HOST_TAG = 'rollbreak-timer';
 
 
+/**
+ * Constructed sheets are not inline styles, so a page's strict CSP (style-src) does not block them; both
+ * target browsers adopt them from content scripts (Chrome 73+, Firefox 101+).
+ */
 function addStyles(root: ShadowRoot, css: string) {
-  // Constructed sheets are not inline styles, so a page's strict CSP (style-src) does not block them.
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-    return;
-  } catch {
-    // Firefox's content-script sandbox may refuse a sheet it did not construct itself.
-  }
-  const style = document.createElement('style');
-  style.textContent = css;
-  root.append(style);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = [sheet];
 }
 
 /**

@@ -41,7 +41,7 @@ async function pageScripts(html: string): Promise<string[]> {
 }
 
 async function sizes() {
-  const npm = (args: string[]) => execFileSync('npm', args, { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ROLLBREAK_E2E: '' } });
+  const npm = (args: string[]) => execFileSync('npm', args, { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', ROLLBREAK_E2E: '' } });
   npm(['run', 'build']);
   npm(['run', 'zip']);
   const overlay = await gz(join(PROD, 'overlay.js'));
@@ -58,7 +58,7 @@ async function sizes() {
 }
 
 async function timings() {
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ROLLBREAK_E2E: '1' } });
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', ROLLBREAK_E2E: '1' } });
   // A copy of the e2e build with one blank page added: the yardstick for the popup.
   const dir = await mkdtemp(join(tmpdir(), 'rollbreak-bench-'));
   await cp(CHROME_BUILD, dir, { recursive: true });
@@ -132,7 +132,7 @@ async function timings() {
 const HISTORY_BREAKS = 20_000;
 
 async function history() {
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ROLLBREAK_E2E: '1' } });
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', ROLLBREAK_E2E: '1' } });
   // Breaks of another device, as a synced or imported log would hold: the sync round at start-up reads
   // them all but has nothing of its own to write.
   const device = 'bbbb2222-0000-4000-8000-000000000000';
