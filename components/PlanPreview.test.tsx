@@ -25,6 +25,13 @@ describe('PlanPreview', () => {
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Body map. Highlighted: Upper back, Forearms, Soles of the feet.');
   });
 
+  it('suggests a ball when a desk break is set to the foam roller, which reaches little off the floor', async () => {
+    render(<PlanPreview choice={{ ...desk, tool: 'roller' }} onChange={() => undefined} />);
+    expect(await screen.findByText(/A massage ball covers more\./)).toBeTruthy();
+    const names = (await screen.findAllByRole('listitem')).map((li) => li.firstElementChild!.textContent);
+    expect(names.sort()).toEqual(['Forearms', 'Soles of the feet']);
+  });
+
   it('starts with the least recently rolled areas', async () => {
     await fakeBrowser.storage.local.set({ lastRolled: { 'upper-back': Date.now() - 1000, forearms: Date.now() - 2000 } });
     render(<PlanPreview choice={desk} onChange={() => undefined} />);

@@ -49,6 +49,7 @@ export function PlanPreview({ choice, onChange }: Props) {
           ))}
         </ol>
       </div>
+      {choice.moment === 'desk' && choice.tool === 'roller' ? <p class="rb-cue">{t('deskRollerHint')}</p> : null}
       <button type="button" class="rb-link" aria-expanded={showFocus} onClick={() => setShowFocus(!showFocus)}>
         {t('focusToggle')}
         {choice.focus.length > 0 ? ` (${choice.focus.length})` : ''}
