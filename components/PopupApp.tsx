@@ -3,7 +3,7 @@ import type { SessionState } from '../lib/session/types';
 import { send } from '../lib/messages';
 import { ext } from '../lib/ext-lite';
 import type { BreakChoice } from '../lib/choice';
-import { readCachedChoice } from '../lib/choice';
+import { DEFAULT_CHOICE, readCachedChoice } from '../lib/choice';
 import { persistChoice, readSyncedChoice } from '../lib/choice-store';
 import { t } from '../lib/i18n';
 import { ChoicePicker } from './ChoicePicker';
@@ -11,9 +11,6 @@ import type { PlanPreviewComponent } from './PlanPreview';
 import type { ReminderStatusComponent } from './ReminderStatus';
 import { useLiveSession } from './use-live-session';
 import type { PopupRunningComponent } from './PopupRunning';
-
-// First run: a desk break with a massage ball needs no floor and no gear beyond a ball.
-const DEFAULT_CHOICE = { moment: 'desk', tool: 'ball', minutes: 5 } as const;
 
 export const loadPopupRunning = () => import('./PopupRunning').then((m) => m.PopupRunning);
 
@@ -105,7 +102,8 @@ function StartView({ onStart }: { onStart: (choice: BreakChoice) => void }) {
   }, []);
   const change = (next: BreakChoice) => {
     setChoice(next);
-    void persistChoice(next);
+    // The cache is written at once; if the background cannot be reached, the next start remembers it.
+    void persistChoice(next).catch(() => undefined);
   };
   return (
     <section class="rb-start">

@@ -6,6 +6,7 @@ import { nextReminder } from '../lib/reminders/schedule';
 import { normalizeReminderState, pausedUntil } from '../lib/reminders/state';
 import { normalizeReminderSettings } from '../lib/reminders/settings';
 import { ext } from '../lib/ext-lite';
+import { POST_WORKOUT_AT_KEY, REMINDER_DEFER_KEY, REMINDER_STATE_KEY } from '../lib/storage-keys';
 import { send } from '../lib/messages';
 import { t } from '../lib/i18n';
 
@@ -19,14 +20,14 @@ interface Stored {
 async function read(): Promise<Stored> {
   const [{ settings }, local] = await Promise.all([
     ext.storage.sync.get('settings'),
-    ext.storage.local.get(['reminderState', 'reminderDefer', 'postWorkoutAt']),
+    ext.storage.local.get([REMINDER_STATE_KEY, REMINDER_DEFER_KEY, POST_WORKOUT_AT_KEY]),
   ]);
   const reminders = (settings as { reminders?: ReminderSettings } | undefined)?.reminders;
   return {
     settings: reminders ?? DEFAULT_REMINDER_SETTINGS,
-    state: (local.reminderState as ReminderState | undefined) ?? null,
-    defer: (local.reminderDefer as DeferReason | undefined) ?? null,
-    postWorkoutAt: (local.postWorkoutAt as number | undefined) ?? null,
+    state: (local[REMINDER_STATE_KEY] as ReminderState | undefined) ?? null,
+    defer: (local[REMINDER_DEFER_KEY] as DeferReason | undefined) ?? null,
+    postWorkoutAt: (local[POST_WORKOUT_AT_KEY] as number | undefined) ?? null,
   };
 }
 

@@ -9,6 +9,9 @@ export interface BreakChoice {
   focus: AreaId[];
 }
 
+/** First run: a desk break with a massage ball needs no floor and no gear beyond a ball. */
+export const DEFAULT_CHOICE: Omit<BreakChoice, 'focus'> = { moment: 'desk', tool: 'ball', minutes: 5 };
+
 const CACHE_KEY = 'rollbreak:choice';
 
 /**

@@ -1,7 +1,15 @@
 import { storage } from 'wxt/utils/storage';
 import type { SessionState } from './session/types';
 import { HOLD_DEFAULT_SECONDS } from './session/types';
-import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY, SESSION_FALLBACK, SESSION_KEY } from './storage-keys';
+import {
+  LAST_ROLLED_FALLBACK,
+  LAST_ROLLED_KEY,
+  POST_WORKOUT_AT_KEY,
+  REMINDER_DEFER_KEY,
+  REMINDER_STATE_KEY,
+  SESSION_FALLBACK,
+  SESSION_KEY,
+} from './storage-keys';
 import type { AreaId } from './routines/areas';
 import type { ReminderState } from './reminders/types';
 import type { DeferReason } from './reminders/defer';
@@ -40,10 +48,10 @@ export const settingsItem = storage.defineItem<Settings>('sync:settings', {
 export const timerWindowItem = storage.defineItem<number | null>('session:timerWindowId', { fallback: null });
 
 /** The desk-break reminder's record (see lib/reminders/types.ts); null until the background first runs. */
-export const reminderStateItem = storage.defineItem<ReminderState | null>('local:reminderState', { fallback: null });
+export const reminderStateItem = storage.defineItem<ReminderState | null>(`local:${REMINDER_STATE_KEY}`, { fallback: null });
 
 /** Why the last due reminder is waiting, for the popup ("waiting: fullscreen"); null when none waits. */
-export const reminderDeferItem = storage.defineItem<DeferReason | null>('local:reminderDefer', { fallback: null });
+export const reminderDeferItem = storage.defineItem<DeferReason | null>(`local:${REMINDER_DEFER_KEY}`, { fallback: null });
 
 /** A one-off "remind me to roll after training" time, set from a pre-workout break's done screen. */
-export const postWorkoutAtItem = storage.defineItem<number | null>('local:postWorkoutAt', { fallback: null });
+export const postWorkoutAtItem = storage.defineItem<number | null>(`local:${POST_WORKOUT_AT_KEY}`, { fallback: null });

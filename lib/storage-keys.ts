@@ -23,4 +23,9 @@ export const PLACEMENT_FALLBACK: OverlayPlacement = { right: 24, bottom: 24, min
  * generator prefers the least recently rolled areas; this small map spares the popup an IndexedDB read.
  */
 export const LAST_ROLLED_KEY = 'lastRolled';
+
+/** The reminder's record, why a due reminder waits, and a pending after-training reminder (read by the popup too). */
+export const REMINDER_STATE_KEY = 'reminderState';
+export const REMINDER_DEFER_KEY = 'reminderDefer';
+export const POST_WORKOUT_AT_KEY = 'postWorkoutAt';
 export const LAST_ROLLED_FALLBACK: Partial<Record<AreaId, number>> = {};

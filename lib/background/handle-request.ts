@@ -3,6 +3,7 @@ import type { SessionEvent } from '../session/types';
 import { MOMENTS } from '../routines/moments';
 import { sessionItem, settingsItem } from '../storage-items';
 import { startBreak } from './start-break';
+import { rememberChoice } from './plan-for';
 import { pauseReminders } from './reminders';
 import { onNotificationButton, onNotificationClicked, schedulePostWorkout, snoozeReminder } from './reminder-actions';
 import { dispatch } from './session-service';
@@ -13,12 +14,9 @@ export async function handleRequest(request: Request): Promise<Response> {
   switch (request.type) {
     case 'start':
       return startBreak(request.choice, 'active-tab');
-    case 'saveChoice': {
-      const { moment, tool, minutes } = request.choice;
-      const settings = await settingsItem.getValue();
-      await settingsItem.setValue({ ...settings, moment, tool, minutes });
+    case 'saveChoice':
+      await rememberChoice(request.choice);
       return {};
-    }
     case 'reminders':
       if (request.action === 'snooze') await snoozeReminder('desk', request.minutes);
       else await pauseReminders(request.until);

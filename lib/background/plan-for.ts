@@ -11,12 +11,16 @@ import { lastRolledItem, settingsItem } from '../storage-items';
  * "Start 5-minute roll" stays one click with the last-used moment, tool and length.
  */
 export async function planFor(choice: BreakChoice | undefined, now = Date.now()): Promise<Plan> {
+  if (choice) await rememberChoice(choice);
   const settings = await settingsItem.getValue();
-  const chosen = choice ?? { moment: settings.moment, tool: settings.tool, minutes: settings.minutes, focus: [] };
-  if (choice && (choice.moment !== settings.moment || choice.tool !== settings.tool || choice.minutes !== settings.minutes)) {
-    await settingsItem.setValue({ ...settings, moment: choice.moment, tool: choice.tool, minutes: choice.minutes });
-  }
-  return buildPlan(chosen, now);
+  return buildPlan(choice ?? { moment: settings.moment, tool: settings.tool, minutes: settings.minutes, focus: [] }, now);
+}
+
+/** Keeps a choice's moment, tool and length as the next default; no write when nothing changed. */
+export async function rememberChoice({ moment, tool, minutes }: BreakChoice): Promise<void> {
+  const settings = await settingsItem.getValue();
+  if (moment === settings.moment && tool === settings.tool && minutes === settings.minutes) return;
+  await settingsItem.setValue({ ...settings, moment, tool, minutes });
 }
 
 /** The plan for a choice, without remembering it (a reminder's suggestion, say). */
