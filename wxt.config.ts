@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
+import { ALL_PAGES_PATTERN } from './lib/domain/lists';
 
 // E2E builds (ROLLBREAK_E2E=1) add a host permission for the local fixture server,
 // because Playwright's openPopup() does not grant activeTab. Production code paths stay the same.
@@ -65,7 +66,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'idle', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Asked for only from a click in Settings ("show the timer on the page I'm on"), so a reminder's
     // Start can reach the page; nothing is requested at install.
-    optional_host_permissions: ['<all_urls>'],
+    optional_host_permissions: [ALL_PAGES_PATTERN],
     commands: {
       'start-break': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandStart__' },
       _execute_action: {},

@@ -1,21 +1,13 @@
 import type { BreakChoice } from '../lib/choice';
-import type { Moment, Tool } from '../lib/session/types';
+import type { Moment, Tool } from '../lib/domain/lists';
+import { BREAK_MINUTES, MOMENT_IDS, TOOLS as TOOLS_LIST } from '../lib/domain/lists';
 import type { MessageKey } from '../lib/i18n';
 import { t } from '../lib/i18n';
 
-const MOMENTS: Array<[Moment, MessageKey]> = [
-  ['desk', 'moment_desk'],
-  ['pre', 'moment_pre'],
-  ['post', 'moment_post'],
-  ['rest', 'moment_rest'],
-];
-const TOOLS: Array<[Tool, MessageKey]> = [
-  ['roller', 'tool_roller'],
-  ['ball', 'tool_ball'],
-  ['gun', 'tool_gun'],
-];
-const MIN_MINUTES = 3;
-const MAX_MINUTES = 10;
+// The desk break leads: it is what most people take most often. The rest keep the domain order.
+const MOMENTS: Array<[Moment, MessageKey]> = (['desk', ...MOMENT_IDS.filter((m) => m !== 'desk')] as Moment[]).map((m) => [m, `moment_${m}`]);
+const TOOLS: Array<[Tool, MessageKey]> = TOOLS_LIST.map((tool) => [tool, `tool_${tool}`]);
+const { min: MIN_MINUTES, max: MAX_MINUTES } = BREAK_MINUTES;
 
 interface Props {
   choice: BreakChoice;

@@ -6,8 +6,10 @@ import { fakeBrowser } from 'wxt/testing';
 import { addBreak, openLog } from '../lib/log/db';
 import type { BreakEntry } from '../lib/log/entry';
 import { exportJson } from '../lib/log/import-export';
-import { syncStatusItem } from '../lib/log/log-messages';
+import { syncStatusItem } from '../lib/storage-items';
 import { registerSync, requestSync } from '../lib/background/sync-service';
+import { registerRequests } from '../lib/background/handle-request';
+import { sendMessagesAsPage } from '../tests/doubles/messages';
 import { deviceIdItem, settingsItem } from '../lib/storage-items';
 import { realisticLog } from '../lib/sync/test-fixtures';
 import { HistoryApp, UNDO_MS } from './HistoryApp';
@@ -62,6 +64,8 @@ beforeEach(async () => {
   await deviceIdItem.setValue(ME);
   // The real background handlers answer the page's messages, in the same process.
   registerSync();
+  registerRequests();
+  sendMessagesAsPage();
 });
 afterEach(async () => {
   cleanup();

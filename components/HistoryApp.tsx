@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BreakEntry } from '../lib/log/entry';
-import { sendLog } from '../lib/log/log-messages';
+import { send } from '../lib/messaging/send';
 import { computeStats } from '../lib/stats/stats';
 import { localDay } from '../lib/stats/days';
 import { DEFAULT_SETTINGS, settingsItem } from '../lib/storage-items';
@@ -89,7 +89,7 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
   const remove = async (entry: BreakEntry) => {
     setBusyId(entry.id);
     try {
-      const { ok } = await sendLog({ type: 'log:delete', id: entry.id });
+      const { ok } = await send({ type: 'log:delete', id: entry.id });
       if (ok) {
         log.removed(entry.id);
         setPaused(false);
@@ -108,7 +108,7 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
   const undo = async (entry: BreakEntry) => {
     setPaused(false);
     try {
-      const answer = await sendLog({ type: 'log:undo', entry });
+      const answer = await send({ type: 'log:undo', entry });
       if (answer.ok) {
         log.restored(answer.entry);
         setNotice({ kind: 'text', text: t('history_restored') });

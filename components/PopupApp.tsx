@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { SessionState } from '../lib/session/types';
-import { send } from '../lib/messages';
+import { send } from '../lib/messaging/send';
 import { ext } from '../lib/ext-lite';
 import type { BreakChoice } from '../lib/choice';
 import { DEFAULT_CHOICE, readCachedChoice } from '../lib/choice';
@@ -42,7 +42,7 @@ export function PopupApp({ initial }: Props) {
   const run = async (type: 'start' | 'showTimer', choice?: BreakChoice) => {
     setError(null);
     try {
-      const answer = await send(type === 'start' ? { type, choice } : { type });
+      const answer = await (type === 'start' ? send({ type, choice }) : send({ type }));
       // The timer now lives on the page (or in its window): get out of the way.
       if (answer.timer === 'page') window.close();
     } catch {

@@ -1,5 +1,5 @@
 import type { Session } from '../lib/session/types';
-import type { UserSessionEvent } from '../lib/messages';
+import type { UserSessionEvent } from '../lib/messaging/protocol';
 import { t } from '../lib/i18n';
 import { TimerPanel } from './TimerPanel';
 

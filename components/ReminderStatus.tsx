@@ -1,34 +1,34 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ReminderSettings, ReminderState } from '../lib/reminders/types';
+import type { ReminderState } from '../lib/reminders/types';
 import type { DeferReason } from '../lib/reminders/defer';
-import { DEFAULT_REMINDER_SETTINGS } from '../lib/reminders/types';
+import type { Settings } from '../lib/settings/patch';
+import { settingsWithDefaults } from '../lib/settings/defaults';
+import { localValue } from '../lib/local-value';
 import { nextReminder } from '../lib/reminders/schedule';
 import { normalizeReminderState, pausedUntil } from '../lib/reminders/state';
 import { normalizeReminderSettings } from '../lib/reminders/settings';
 import { ext } from '../lib/ext-lite';
-import { POST_WORKOUT_AT_KEY, REMINDER_DEFER_KEY, REMINDER_STATE_KEY } from '../lib/storage-keys';
-import { send } from '../lib/messages';
+import { POST_WORKOUT_AT_KEY, REMINDER_DEFER_KEY, REMINDER_STATE_KEY, SETTINGS_KEY } from '../lib/storage-keys';
+import { send } from '../lib/messaging/send';
+import type { Request } from '../lib/messaging/protocol';
 import { t } from '../lib/i18n';
 
 interface Stored {
-  settings: ReminderSettings & { snoozeMinutes?: number };
+  settings: Settings['reminders'];
   state: ReminderState | null;
   defer: DeferReason | null;
   postWorkoutAt: number | null;
 }
 
+// The popup reads these without WXT's storage module (first-paint size); the items are declared in storage-items.ts.
+const settingsValue = localValue<unknown>(SETTINGS_KEY, null, 'sync');
+const stateValue = localValue<ReminderState | null>(REMINDER_STATE_KEY, null);
+const deferValue = localValue<DeferReason | null>(REMINDER_DEFER_KEY, null);
+const postWorkoutValue = localValue<number | null>(POST_WORKOUT_AT_KEY, null);
+
 async function read(): Promise<Stored> {
-  const [{ settings }, local] = await Promise.all([
-    ext.storage.sync.get('settings'),
-    ext.storage.local.get([REMINDER_STATE_KEY, REMINDER_DEFER_KEY, POST_WORKOUT_AT_KEY]),
-  ]);
-  const reminders = (settings as { reminders?: ReminderSettings } | undefined)?.reminders;
-  return {
-    settings: reminders ?? DEFAULT_REMINDER_SETTINGS,
-    state: (local[REMINDER_STATE_KEY] as ReminderState | undefined) ?? null,
-    defer: (local[REMINDER_DEFER_KEY] as DeferReason | undefined) ?? null,
-    postWorkoutAt: (local[POST_WORKOUT_AT_KEY] as number | undefined) ?? null,
-  };
+  const [settings, state, defer, postWorkoutAt] = await Promise.all([settingsValue.get(), stateValue.get(), deferValue.get(), postWorkoutValue.get()]);
+  return { settings: settingsWithDefaults(settings).reminders, state, defer, postWorkoutAt };
 }
 
 function clock(at: number): string {
@@ -57,7 +57,7 @@ export function ReminderStatus() {
   const settings = normalizeReminderSettings(stored.settings);
   const state = stored.state ? normalizeReminderState(stored.state, now) : null;
   const next = state ? nextReminder(settings, state, now, Intl.DateTimeFormat().resolvedOptions().timeZone) : null;
-  const snoozeMinutes = stored.settings.snoozeMinutes ?? 10;
+  const { snoozeMinutes } = stored.settings;
   let line: string;
   if (!settings.enabled || !next || next.reason === 'off') line = t('reminderOff');
   else if (stored.defer) line = t(stored.defer === 'fullscreen' ? 'reminderWaitingFullscreen' : 'reminderWaitingAudible');
@@ -69,7 +69,7 @@ export function ReminderStatus() {
   // A reminder shown in the last few minutes can be snoozed from here (Firefox's notifications have no buttons).
   const recent = state?.lastReminderAt !== null && state?.lastReminderAt !== undefined && now - state.lastReminderAt < 15 * 60_000;
 
-  const act = async (request: Parameters<typeof send>[0]) => {
+  const act = async (request: Request<'reminders'>) => {
     await send(request);
     rerender((n) => n + 1);
   };

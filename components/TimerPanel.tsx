@@ -1,7 +1,7 @@
 import type { PlanStep, Session, Tool } from '../lib/session/types';
 import { useState } from 'preact/hooks';
-import type { UserSessionEvent } from '../lib/messages';
-import { send } from '../lib/messages';
+import type { UserSessionEvent } from '../lib/messaging/protocol';
+import { send } from '../lib/messaging/send';
 import { activeMs, breakRemainingMs, holdRemainingMs, stepRemainingMs } from '../lib/session/derive';
 import { areaMessageKey } from '../lib/routines/areas';
 import type { MessageKey } from '../lib/i18n';

@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { settingsItem } from '../lib/storage-items';
+import { send } from '../lib/messaging/send';
 import { t } from '../lib/i18n';
 
 /** The first-run page: how Rollbreak works, the reminders question (on is the suggestion), and safety. */
 export function WelcomePage() {
   const [answer, setAnswer] = useState<boolean | null>(null);
   const choose = async (enabled: boolean) => {
-    const settings = await settingsItem.getValue();
-    await settingsItem.setValue({ ...settings, reminders: { ...settings.reminders, enabled, firstRunAsked: true } });
+    // A first-run answer: on a new device whose synced settings haven't arrived, the background keeps it
+    // aside rather than writing defaults over the account's settings.
+    await send({ type: 'settings:patch', patch: { reminders: { enabled, firstRunAsked: true } }, firstRun: true });
     setAnswer(enabled);
   };
   const open = (path: '/options.html' | '/why.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Session, SessionState } from '../lib/session/types';
 import { advance } from '../lib/session/machine';
-import type { UserSessionEvent } from '../lib/messages';
-import { send } from '../lib/messages';
+import type { UserSessionEvent } from '../lib/messaging/protocol';
+import { send } from '../lib/messaging/send';
 import { useNow } from './use-now';
 import { useStoredSession } from './use-session';
 

@@ -1,22 +1,23 @@
 import type { BreakChoice } from './choice';
 import { cacheChoice } from './choice';
-import { ext } from './ext-lite';
-import { send } from './messages';
+import { localValue } from './local-value';
+import { send } from './messaging/send';
+import { settingsWithDefaults } from './settings/defaults';
+import { SETTINGS_KEY } from './storage-keys';
 
 /**
  * Remembers the popup's moment, tool and length: at once in the local cache, and in the synced settings
- * through the background, which owns the typed, versioned settings item (a raw write from here could
- * leave a settings object without its version or its other fields).
+ * through the background's settings writer, as a patch of just these fields.
  */
-export async function persistChoice(choice: BreakChoice): Promise<void> {
-  cacheChoice(choice);
-  await send({ type: 'saveChoice', choice });
+export async function persistChoice({ moment, tool, minutes }: BreakChoice): Promise<void> {
+  cacheChoice({ moment, tool, minutes });
+  await send({ type: 'settings:patch', patch: { moment, tool, minutes } });
 }
 
-/** The synced choice, once read; null if none was ever saved. */
+/** The synced choice, once read; null if no settings were ever saved. */
 export async function readSyncedChoice(): Promise<Omit<BreakChoice, 'focus'> | null> {
-  const { settings } = await ext.storage.sync.get('settings');
-  const s = settings as Partial<BreakChoice> | undefined;
-  if (!s?.moment || !s.tool || typeof s.minutes !== 'number') return null;
-  return { moment: s.moment, tool: s.tool, minutes: s.minutes };
+  const raw = await localValue<unknown>(SETTINGS_KEY, null, 'sync').get();
+  if (!raw) return null;
+  const { moment, tool, minutes } = settingsWithDefaults(raw);
+  return { moment, tool, minutes };
 }

@@ -1,4 +1,6 @@
-import type { Moment, Tool } from './session/types';
+import type { Moment, Tool } from './domain/lists';
+import { BREAK_MINUTES } from './domain/lists';
+import { CHOICE_CACHE_KEY } from './storage-keys';
 import type { AreaId } from './routines/areas';
 
 /** What the user picks in the popup before a break. Focus areas apply to one break only. */
@@ -10,9 +12,9 @@ export interface BreakChoice {
 }
 
 /** First run: a desk break with a massage ball needs no floor and no gear beyond a ball. */
-export const DEFAULT_CHOICE: Omit<BreakChoice, 'focus'> = { moment: 'desk', tool: 'ball', minutes: 5 };
+export const DEFAULT_CHOICE: Omit<BreakChoice, 'focus'> = { moment: 'desk', tool: 'ball', minutes: BREAK_MINUTES.default };
 
-const CACHE_KEY = 'rollbreak:choice';
+const CACHE_KEY = CHOICE_CACHE_KEY;
 
 /**
  * The last choice, kept in the extension's own localStorage as well as in synced settings: localStorage

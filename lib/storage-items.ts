@@ -1,31 +1,48 @@
 import { storage } from 'wxt/utils/storage';
 import type { SessionState } from './session/types';
-import { HOLD_DEFAULT_SECONDS } from './session/types';
+import { DEFAULT_SETTINGS } from './settings/defaults';
 import {
+  CHOICE_CACHE_KEY,
   LAST_ROLLED_FALLBACK,
   LAST_ROLLED_KEY,
+  PLACEMENT_FALLBACK,
+  PLACEMENT_KEY,
   POST_WORKOUT_AT_KEY,
   REMINDER_DEFER_KEY,
   REMINDER_STATE_KEY,
   SESSION_FALLBACK,
   SESSION_KEY,
+  SETTINGS_KEY,
+  type OverlayPlacement,
 } from './storage-keys';
 import type { AreaId } from './routines/areas';
 import type { ReminderState } from './reminders/types';
 import type { DeferReason } from './reminders/defer';
-import { migrateSettingsV3, type SettingsV3 } from './migrations/settings-v3';
+import type { SyncState, SyncStatus } from './sync/engine';
+import { migrateSettingsV3 } from './migrations/settings-v3';
 import { migrateSettingsV2 } from './migrations/settings-v2';
+import type { Settings, SettingsPatch } from './settings/patch';
 
 /**
- * Every typed storage item the extension keeps, in one place. The overlay's position is the exception:
- * it is read only by the page overlay, through `local-value.ts` (see `storage-keys.ts`).
+ * The catalogue of everything Rollbreak keeps in extension storage: every item of `storage.local`,
+ * `storage.sync` and `storage.session` is declared here, once, with its fallback, version and migrations.
+ * Other modules import these items; none reads or writes a key by name. Each item has one writer, named
+ * on it.
+ *
+ * Two contexts read a few keys without WXT's storage module, to stay small: the timer over a page (session,
+ * placement) and the popup's first paint (session, settings, reminder status). They read the same keys and
+ * fallbacks from `storage-keys.ts` through `local-value.ts` and never write what the background owns.
  */
 
-/** The break in progress (or just done). The background is its only writer. */
+export type { Settings, SettingsPatch };
+export type { OverlayPlacement };
+
+/** The break in progress (or just done). Writer: the background's session service. */
 export const sessionItem = storage.defineItem<SessionState>(`local:${SESSION_KEY}`, {
   fallback: SESSION_FALLBACK,
 });
 
+/** When each area was last rolled. Writer: the background, as breaks are logged. */
 export const lastRolledItem = storage.defineItem<Partial<Record<AreaId, number>>>(`local:${LAST_ROLLED_KEY}`, {
   fallback: LAST_ROLLED_FALLBACK,
 });
@@ -33,18 +50,23 @@ export const lastRolledItem = storage.defineItem<Partial<Record<AreaId, number>>
 /** A random id for this browser profile, stamped on its log entries so synced logs can tell devices apart. */
 export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', { fallback: null });
 
-/** The current settings shape; each older version has its migration in `migrations/`. */
-export type Settings = SettingsV3;
+export { DEFAULT_SETTINGS };
 
-export const DEFAULT_SETTINGS: Settings = migrateSettingsV3(migrateSettingsV2({ holdSeconds: HOLD_DEFAULT_SECONDS }));
-
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+/** Settings, synced across the person's browsers. Writer: the background's settings writer (by patch). */
+export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: 3,
   migrations: { 2: migrateSettingsV2, 3: migrateSettingsV3 },
 });
 
-// The open timer window, if any; session storage forgets it with the browser, as the window itself goes.
+/**
+ * The welcome page's answer on a device whose synced settings have not arrived yet: kept here, on its own,
+ * so that writing it can never replace an account's settings with this device's defaults. Applied once
+ * synced settings exist or the person changes a setting. Writer: the settings writer.
+ */
+export const firstRunPatchItem = storage.defineItem<SettingsPatch | null>('local:firstRunPatch', { fallback: null });
+
+/** The open timer window, if any; session storage forgets it with the browser, as the window itself goes. */
 export const timerWindowItem = storage.defineItem<number | null>('session:timerWindowId', { fallback: null });
 
 /** The desk-break reminder's record (see lib/reminders/types.ts); null until the background first runs. */
@@ -55,3 +77,29 @@ export const reminderDeferItem = storage.defineItem<DeferReason | null>(`local:$
 
 /** A one-off "remind me to roll after training" time, set from a pre-workout break's done screen. */
 export const postWorkoutAtItem = storage.defineItem<number | null>(`local:${POST_WORKOUT_AT_KEY}`, { fallback: null });
+
+/** What the sync engine keeps between rounds (write times, retry time). Writer: the sync service. */
+export const syncStateItem = storage.defineItem<SyncState | null>('local:syncState', { fallback: null });
+
+/** A sync round's status as the background keeps it for the history page. */
+export type StoredSyncStatus = SyncStatus & {
+  /** When the round ran (also when sync is off or failing: lastSyncAt is the last success). */
+  checkedAt: number;
+};
+
+/** The last sync round's status. Writer: the sync service, after every round; the history page watches it. */
+export const syncStatusItem = storage.defineItem<StoredSyncStatus | null>('local:syncStatus', { fallback: null });
+
+/** Where the timer sits over pages, and whether it is minimised. Writer: the timer (read and written there). */
+export const overlayPlacementItem = storage.defineItem<OverlayPlacement>(`local:${PLACEMENT_KEY}`, { fallback: PLACEMENT_FALLBACK });
+
+/**
+ * The popup's last choice, in the extension's own `localStorage` (key CHOICE_CACHE_KEY, see lib/choice.ts):
+ * not extension storage, because localStorage answers synchronously and the popup's first paint must
+ * already say "Start 7-minute roll". The synced settings stay the source of truth and win once read.
+ */
+export const CHOICE_CACHE = CHOICE_CACHE_KEY;
+
+/** E2E builds only: background wake-ups counted for the bench, and the last notification shown. */
+export const e2eWakesItem = storage.defineItem<Record<string, number>>('local:e2eWakes', { fallback: {} });
+export const e2eNotificationItem = storage.defineItem<{ id: string; title: string; message: string } | null>('local:e2eNotification', { fallback: null });

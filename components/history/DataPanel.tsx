@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { BreakEntry } from '../../lib/log/entry';
 import { MAX_IMPORT_BYTES, exportCsv, exportJson } from '../../lib/log/import-export';
-import { sendLog } from '../../lib/log/log-messages';
+import { send } from '../../lib/messaging/send';
 import { t } from '../../lib/i18n';
 import { formatNumber } from './format';
 
@@ -57,7 +57,7 @@ export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
         return;
       }
       setMessage({ kind: 'busy', text: t('import_busy') });
-      const result = await sendLog({ type: 'log:import', text: await file.text() });
+      const result = await send({ type: 'log:import', text: await file.text() });
       if (result.ok) {
         setMessage({ kind: 'ok', text: t('import_done', [formatNumber(result.added), formatNumber(result.skipped)]) });
         if (result.added > 0) onImported();

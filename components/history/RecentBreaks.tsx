@@ -1,14 +1,13 @@
 import type { Ref } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { BreakEntry } from '../../lib/log/entry';
-import type { Moment, Tool } from '../../lib/session/types';
+import type { Moment, Tool } from '../../lib/domain/lists';
+import { MOMENT_IDS as MOMENTS, TOOLS } from '../../lib/domain/lists';
 import { formatClock, t } from '../../lib/i18n';
 import { areaName } from '../BodyMap';
 import { formatNumber, formatWhen } from './format';
 import { PAGE_SIZE } from './use-log';
 
-const MOMENTS: readonly Moment[] = ['pre', 'post', 'rest', 'desk'];
-const TOOLS: readonly Tool[] = ['roller', 'ball', 'gun'];
 
 export interface RecentBreaksProps {
   /** Breaks, oldest first: all of them once `complete`, before that at least the newest PAGE_SIZE. */

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { settingsItem } from '../../lib/storage-items';
+import { send } from '../../lib/messaging/send';
 import { formatNumber } from './format';
 
 export const GOAL_MIN = 5;
@@ -17,10 +17,9 @@ export interface SummaryProps {
   rolledToday: boolean;
 }
 
-/** Saves a new weekly goal into the settings (read-modify-write: other pages may change other settings). */
+/** Saves a new weekly goal: a patch of that one field, applied by the background's settings writer. */
 export async function saveGoal(minutes: number): Promise<void> {
-  const settings = await settingsItem.getValue();
-  if (settings.weeklyGoalMinutes !== minutes) await settingsItem.setValue({ ...settings, weeklyGoalMinutes: minutes });
+  await send({ type: 'settings:patch', patch: { weeklyGoalMinutes: minutes } });
 }
 
 const isGoal = (text: string): boolean => {

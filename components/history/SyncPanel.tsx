@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StoredSyncStatus } from '../../lib/log/log-messages';
-import { sendLog, syncStatusItem } from '../../lib/log/log-messages';
+import { send } from '../../lib/messaging/send';
+import { syncStatusItem, type StoredSyncStatus } from '../../lib/storage-items';
 import { SYNC_QUOTA } from '../../lib/sync/layout';
 import { t } from '../../lib/i18n';
 import { formatKb, formatNumber, formatTime } from './format';
@@ -35,7 +35,7 @@ export function SyncPanel() {
     setBusy(true);
     setFailed(false);
     try {
-      setStatus(await sendLog({ type: 'sync:now' }));
+      setStatus(await send({ type: 'sync:now' }));
     } catch {
       setFailed(true);
     } finally {

@@ -3,7 +3,7 @@ import type { IDBPDatabase } from 'idb';
 import type { BreakEntry } from '../../lib/log/entry';
 import type { RollbreakDB } from '../../lib/log/db';
 import { openLog } from '../../lib/log/db';
-import { syncStatusItem } from '../../lib/log/log-messages';
+import { syncStatusItem } from '../../lib/storage-items';
 import { dayStartTs, localDay, weekStart } from '../../lib/stats/days';
 
 /** Breaks the recent list shows at first, and per "Show more". */

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { areaMessageKey } from '../routines/areas';
 import { buildPlan, reminderChoice } from './plan-for';
-import { settingsItem } from '../storage-items';
+import { e2eNotificationItem } from '../storage-items';
+import { getSettings } from './settings-service';
 
 export type ReminderKind = 'desk' | 'post';
 const ID_PREFIX = 'rollbreak-';
@@ -18,7 +19,7 @@ const hasButtons = () => !/firefox/i.test(navigator.userAgent);
 /** Shows a reminder naming the routine it suggests ("5-minute desk roll: upper back, forearms, feet"). */
 export async function showReminderNotification(kind: ReminderKind): Promise<void> {
   const choice = await reminderChoice(kind);
-  const { snoozeMinutes } = (await settingsItem.getValue()).reminders;
+  const { snoozeMinutes } = (await getSettings()).reminders;
   const plan = await buildPlan(choice);
   const areas = [...new Set(plan.steps.filter((s) => s.kind === 'roll').map((s) => t(areaMessageKey(s.area))))].join(', ');
   const buttons = hasButtons();
@@ -28,7 +29,7 @@ export async function showReminderNotification(kind: ReminderKind): Promise<void
       : t(buttons ? 'reminderMessage' : 'reminderMessageFirefox', [String(plan.minutes), areas.toLowerCase()]);
   const title = t(kind === 'post' ? 'postWorkoutTitle' : 'reminderTitle');
   // E2E builds only: headless Firefox closes notifications at once, so tests read what was shown here.
-  if (import.meta.env.ROLLBREAK_E2E) await browser.storage.local.set({ e2eNotification: { id: notificationId(kind), title, message } });
+  if (import.meta.env.ROLLBREAK_E2E) await e2eNotificationItem.setValue({ id: notificationId(kind), title, message });
   await browser.notifications.create(notificationId(kind), {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),

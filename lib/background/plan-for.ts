@@ -4,7 +4,8 @@ import type { AreaId } from '../routines/areas';
 import { generatePlan } from '../routines/generate-plan';
 import { techniqueFor } from '../routines/catalogue';
 import { planInput } from '../routines/plan-input';
-import { lastRolledItem, settingsItem } from '../storage-items';
+import { lastRolledItem } from '../storage-items';
+import { getSettings, patchSettings } from './settings-service';
 
 /**
  * The plan for a new break. A choice from the popup is remembered as the next default, so
@@ -12,15 +13,13 @@ import { lastRolledItem, settingsItem } from '../storage-items';
  */
 export async function planFor(choice: BreakChoice | undefined, now = Date.now()): Promise<Plan> {
   if (choice) await rememberChoice(choice);
-  const settings = await settingsItem.getValue();
+  const settings = await getSettings();
   return buildPlan(choice ?? { moment: settings.moment, tool: settings.tool, minutes: settings.minutes, focus: [] }, now);
 }
 
 /** Keeps a choice's moment, tool and length as the next default; no write when nothing changed. */
 export async function rememberChoice({ moment, tool, minutes }: BreakChoice): Promise<void> {
-  const settings = await settingsItem.getValue();
-  if (moment === settings.moment && tool === settings.tool && minutes === settings.minutes) return;
-  await settingsItem.setValue({ ...settings, moment, tool, minutes });
+  await patchSettings({ moment, tool, minutes });
 }
 
 /** The plan for a choice, without remembering it (a reminder's suggestion, say). */
@@ -30,7 +29,7 @@ export async function buildPlan(choice: BreakChoice, now = Date.now()): Promise<
 
 /** What a reminder suggests: a desk break, with the user's tool unless it needs the floor, or a post-workout roll. */
 export async function reminderChoice(kind: 'desk' | 'post'): Promise<BreakChoice> {
-  const { tool, minutes } = await settingsItem.getValue();
+  const { tool, minutes } = await getSettings();
   return kind === 'desk'
     ? { moment: 'desk', tool: tool === 'roller' ? 'ball' : tool, minutes, focus: [] }
     : { moment: 'post', tool, minutes, focus: [] };

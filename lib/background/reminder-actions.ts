@@ -1,14 +1,15 @@
 import { browser } from 'wxt/browser';
-import { postWorkoutAtItem, settingsItem } from '../storage-items';
+import { postWorkoutAtItem } from '../storage-items';
+import { getSettings } from './settings-service';
+import { logFailure } from './log-failure';
 import { clearReminderNotification, kindOf, showReminderNotification, type ReminderKind } from './notifications';
 import { reminderChoice } from './plan-for';
 import { snoozeReminders } from './reminders';
 import { startBreak } from './start-break';
+import { ALL_PAGES } from '../domain/lists';
 
 export const POST_WORKOUT_ALARM = 'post-workout';
 
-/** Host access to every page, granted only if the user opted in to "show the timer on the page I'm on". */
-export const ALL_PAGES = { origins: ['<all_urls>'] };
 
 /** Start, from a reminder: on the page the user is on if they opted in, otherwise in the timer window. */
 async function startFromReminder(kind: ReminderKind): Promise<void> {
@@ -18,7 +19,7 @@ async function startFromReminder(kind: ReminderKind): Promise<void> {
 }
 
 export async function snoozeReminder(kind: ReminderKind, minutes?: number): Promise<void> {
-  minutes ??= (await settingsItem.getValue()).reminders.snoozeMinutes;
+  minutes ??= (await getSettings()).reminders.snoozeMinutes;
   await clearReminderNotification(kind);
   if (kind === 'desk') await snoozeReminders(minutes);
   else await schedulePostWorkout(minutes);
@@ -48,4 +49,17 @@ export async function schedulePostWorkout(minutes: number): Promise<void> {
 export async function onPostWorkoutAlarm(): Promise<void> {
   await postWorkoutAtItem.setValue(null);
   await showReminderNotification('post');
+}
+
+/** The after-training reminder's alarm. */
+export function registerPostWorkout(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POST_WORKOUT_ALARM) onPostWorkoutAlarm().catch(logFailure('after-training reminder'));
+  });
+}
+
+/** Clicks on a reminder: its body (Start, the only action Firefox offers) and Chrome's Start/Snooze buttons. */
+export function registerNotifications(): void {
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id).catch(logFailure('reminder click')));
+  browser.notifications.onButtonClicked?.addListener((id, index) => void onNotificationButton(id, index).catch(logFailure('reminder button')));
 }

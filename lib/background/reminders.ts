@@ -19,7 +19,11 @@ import {
   snooze,
 } from '../reminders/state';
 import { deferredRetryAt, shouldDeferReminder } from '../reminders/defer';
-import { reminderDeferItem, reminderStateItem, settingsItem } from '../storage-items';
+import { DEFAULT_SETTINGS, firstRunPatchItem, reminderDeferItem, reminderStateItem, settingsItem, type Settings } from '../storage-items';
+import { SETTINGS_KEY } from '../storage-keys';
+import { applySettingsPatch } from '../settings/patch';
+import { getSettings } from './settings-service';
+import { logFailure } from './log-failure';
 import { serial } from './serial';
 import { showReminderNotification } from './notifications';
 
@@ -54,7 +58,7 @@ async function badMoment(state: ReminderState, now: number) {
 export function updateReminders(change?: (state: ReminderState, settings: ReminderSettings, now: number) => ReminderState): Promise<void> {
   return queue(async () => {
     const now = Date.now();
-    const { reminders: settings } = await settingsItem.getValue();
+    const { reminders: settings } = await getSettings();
     let state = await load(now);
     if (change) state = change(state, settings, now);
     let next = nextReminder(settings, state, now, timeZone());
@@ -112,8 +116,35 @@ export function pauseReminders(until: 'hour' | 'tomorrow' | 'resume'): Promise<v
   );
 }
 
-/** Idle detection at the interval the scheduler back-dates by. */
-export function watchIdle(listener: (state: 'active' | 'idle' | 'locked') => void): void {
+const remindersOf = (settings: unknown): ReminderSettings =>
+  (settings as Settings | undefined)?.reminders ?? DEFAULT_SETTINGS.reminders;
+
+/** Settings changed, on this device or from another: the scheduler re-plans if the reminder part changed. */
+function onSettingsChange(before: ReminderSettings, after: ReminderSettings): void {
+  if (JSON.stringify(before) !== JSON.stringify(after)) onReminderSettingsChanged(before, after).catch(logFailure('reminder settings'));
+}
+
+/**
+ * The desk-break reminder: its one alarm, idle detection (idle and locked time don't count), settings
+ * changes from any device, and a re-plan on every start of the background.
+ */
+export function registerReminders(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REMINDER_ALARM) onReminderAlarm(alarm.scheduledTime).catch(logFailure('reminder alarm'));
+  });
   browser.idle.setDetectionInterval(IDLE_DETECTION_SECONDS);
-  browser.idle.onStateChanged.addListener(listener);
+  browser.idle.onStateChanged.addListener((state) => void onIdleState(state).catch(logFailure('idle state')));
+  browser.storage.onChanged.addListener((changes, area) => {
+    // Until the first setting is saved the stored value is absent and the defaults were in force.
+    const synced = changes[SETTINGS_KEY];
+    if (area === 'sync' && synced) onSettingsChange(remindersOf(synced.oldValue), remindersOf(synced.newValue));
+  });
+  // A welcome-page answer kept aside until synced settings arrive (see settings-service.ts) applies too.
+  firstRunPatchItem.watch((patch, before) => {
+    settingsItem.getValue().then((stored) => {
+      const apply = (p: unknown) => (p ? applySettingsPatch(stored, p) : stored).reminders;
+      onSettingsChange(apply(before), apply(patch));
+    }, logFailure('reminder settings'));
+  });
+  updateReminders().catch(logFailure('reminder start-up'));
 }

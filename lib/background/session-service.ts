@@ -1,7 +1,9 @@
+import { browser } from 'wxt/browser';
 import type { SessionEvent, SessionState } from '../session/types';
 import { reduce } from '../session/machine';
 import { nextDueAt } from '../session/derive';
-import { sessionItem, settingsItem } from '../storage-items';
+import { sessionItem } from '../storage-items';
+import { getSettings } from './settings-service';
 import { chimeFor } from '../session/chime-for';
 import { chimeFromBackground } from './sound';
 import { toBreakEntry } from '../log/entry';
@@ -9,7 +11,8 @@ import { addBreak, openLog } from '../log/db';
 import { getDeviceId } from './device-id';
 import { noteRolledAreas } from './last-rolled';
 import { nextBadgeChangeAt, showBadge } from './badge';
-import { scheduleSessionAlarm } from './alarm';
+import { SESSION_ALARM, scheduleSessionAlarm } from './alarm';
+import { logFailure } from './log-failure';
 import { serial } from './serial';
 import { requestSync } from './sync-service';
 
@@ -44,7 +47,7 @@ export function dispatch(event: SessionEvent, now: () => number = Date.now): Pro
       }
       await sessionItem.setValue(after);
       const chime = chimeFor(before, after, event);
-      if (chime && (await settingsItem.getValue()).sound) void chimeFromBackground(chime);
+      if (chime && (await getSettings()).sound) void chimeFromBackground(chime);
     }
     await refreshSideEffects(after, at);
     return after;
@@ -57,4 +60,15 @@ export async function refreshSideEffects(state: SessionState, now: number): Prom
   const badge = nextBadgeChangeAt(state, now);
   const when = due === null ? badge : badge === null ? due : Math.min(due, badge);
   await Promise.all([scheduleSessionAlarm(when), showBadge(state, now)]);
+}
+
+/**
+ * The session's alarm wakes the background at the next step, hold end or badge change; every start of the
+ * background catches the session up to now and recreates its alarm and badge (a browser restart clears them).
+ */
+export function registerSession(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SESSION_ALARM) dispatch({ type: 'tick' }).catch(logFailure('session tick'));
+  });
+  dispatch({ type: 'tick' }).catch(logFailure('session catch-up'));
 }

@@ -1,14 +1,6 @@
-import { browser } from 'wxt/browser';
-import { playChime } from '../chime';
-
-export interface ChimeMessage {
-  type: 'chime';
-  kind: 'step' | 'hold';
-}
-
-export function isChimeMessage(value: unknown): value is ChimeMessage {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'chime';
-}
+import { playChime } from './chime';
+import { send } from '../messaging/send';
+import type { Request } from '../messaging/protocol';
 
 const OFFSCREEN_URL = '/offscreen.html';
 
@@ -17,7 +9,7 @@ const OFFSCREEN_URL = '/offscreen.html';
  * clicked on it. Firefox's event page is a document and plays it itself; Chrome's service worker has no
  * audio and uses an offscreen document, which Chrome closes again after a while of silence.
  */
-export async function chimeFromBackground(kind: ChimeMessage['kind']): Promise<void> {
+export async function chimeFromBackground(kind: Request<'chime'>['kind']): Promise<void> {
   const offscreen = (globalThis as { chrome?: { offscreen?: ChromeOffscreen } }).chrome?.offscreen;
   if (!offscreen) {
     playChime(kind);
@@ -28,7 +20,7 @@ export async function chimeFromBackground(kind: ChimeMessage['kind']): Promise<v
   } catch {
     // Already open: one offscreen document per extension.
   }
-  await browser.runtime.sendMessage({ type: 'chime', kind } satisfies ChimeMessage).catch(() => undefined);
+  await send({ type: 'chime', kind }).catch(() => undefined);
 }
 
 interface ChromeOffscreen {

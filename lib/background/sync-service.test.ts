@@ -4,22 +4,18 @@ import { fakeBrowser } from 'wxt/testing';
 import { addBreak, listBreaks, openLog } from '../log/db';
 import type { BreakEntry } from '../log/entry';
 import { exportJson } from '../log/import-export';
-import type { LogMessage, LogResponse } from '../log/log-messages';
-import { isLogMessage, syncStatusItem } from '../log/log-messages';
-import { deviceIdItem, settingsItem } from '../storage-items';
+import { deviceIdItem, settingsItem, syncStatusItem } from '../storage-items';
 import { deviceShort, entryKey } from '../sync/keys';
 import { readSnapshot } from '../sync/merge';
 import { encodeBreak } from '../sync/encode';
 import { logKey } from '../sync/layout';
 import { realisticBreak, realisticLog, rng } from '../sync/test-fixtures';
 import { SYNC_RETRY_ALARM, registerSync, requestSync } from './sync-service';
+import { registerRequests } from './handle-request';
+import { sendFromPage as send } from '../../tests/doubles/messages';
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';
 const OTHER = 'bbbb2222-0000-4000-8000-000000000000';
-
-function send<M extends LogMessage>(message: M): Promise<LogResponse<M>> {
-  return fakeBrowser.runtime.sendMessage(message) as Promise<LogResponse<M>>;
-}
 
 async function logged(): Promise<BreakEntry[]> {
   const db = await openLog();
@@ -44,6 +40,7 @@ beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   await deviceIdItem.setValue(ME);
   registerSync();
+  registerRequests();
 });
 
 afterEach(async () => {
@@ -52,25 +49,7 @@ afterEach(async () => {
   await requestSync();
 });
 
-describe('isLogMessage', () => {
-  it('accepts only this protocol\'s messages with the fields they need', () => {
-    expect(isLogMessage({ type: 'log:delete', id: 'x' })).toBe(true);
-    expect(isLogMessage({ type: 'sync:now' })).toBe(true);
-    expect(isLogMessage({ type: 'log:delete' })).toBe(false);
-    expect(isLogMessage({ type: 'log:import', text: 3 })).toBe(false);
-    expect(isLogMessage({ type: 'log:undo', entry: null })).toBe(false);
-    expect(isLogMessage({ type: 'start' })).toBe(false);
-    expect(isLogMessage(null)).toBe(false);
-    expect(isLogMessage('sync:now')).toBe(false);
-  });
-});
-
 describe('registerSync', () => {
-  it('leaves other messages to the other listeners', async () => {
-    fakeBrowser.runtime.onMessage.addListener((m: unknown) => ((m as { type: string }).type === 'start' ? Promise.resolve('session') : undefined));
-    expect(await fakeBrowser.runtime.sendMessage({ type: 'start' })).toBe('session');
-  });
-
   it('syncs on demand: this device\'s breaks go to storage.sync and the status is stored for the page', async () => {
     for (let i = 0; i < 3; i++) await add(realisticBreak(r, ME, at(i + 1)));
     const status = await send({ type: 'sync:now' });

@@ -1,24 +1,23 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
-import type { SyncArea, SyncState, SyncStatus } from '../sync/engine';
+import type { SyncArea, SyncStatus } from '../sync/engine';
 import { RETRY_AFTER, syncOnce } from '../sync/engine';
 import { deviceShort } from '../sync/keys';
 import { parseSyncKey } from '../sync/layout';
 import type { RollbreakDB } from '../log/db';
 import { openLog } from '../log/db';
-import { deleteBreak, restoreBreak, syncLogStore } from '../log/store';
-import { EXPORT_FORMAT, EXPORT_VERSION, importJson, parseExport } from '../log/import-export';
-import type { LogMessage, LogResponse, LogResponses, StoredSyncStatus } from '../log/log-messages';
-import { isLogMessage, syncStatusItem } from '../log/log-messages';
-import { settingsItem } from '../storage-items';
+import { syncLogStore } from '../log/store';
+import { syncStateItem, syncStatusItem, type StoredSyncStatus } from '../storage-items';
+import { getSettings } from './settings-service';
+import { logFailure } from './log-failure';
 import { getDeviceId } from './device-id';
 import { serial } from './serial';
 import type { IDBPDatabase } from 'idb';
 
 /**
- * The background's side of sync and of the history page's writes to the log.
+ * The background's side of sync.
  *
- * Every sync round and every write the history page asks for runs through one serial queue, so a round never
+ * Every sync round and every write to the log that the history page asks for (log-requests.ts) runs through
+ * one serial queue, so a round never
  * reads the log halfway through a delete or an import. A round runs after a break is logged, after a delete,
  * undo or import, on start-up and install, at the retry time after a quota or rate error (alarm
  * 'sync-retry'), and when another device's keys change in storage.sync (the browser wakes the background for
@@ -30,9 +29,6 @@ import type { IDBPDatabase } from 'idb';
  */
 
 export const SYNC_RETRY_ALARM = 'sync-retry';
-
-/** What syncOnce keeps between rounds. */
-export const syncStateItem = storage.defineItem<SyncState | null>('local:syncState', { fallback: null });
 
 const queue = serial();
 /** A round queued but not started yet: later requests join it rather than queueing another. */
@@ -52,7 +48,7 @@ async function round(): Promise<StoredSyncStatus> {
   let status: SyncStatus;
   let enabled = true;
   try {
-    enabled = (await settingsItem.getValue()).syncEnabled !== false;
+    enabled = (await getSettings()).syncEnabled !== false;
     const deviceId = await getDeviceId();
     const db = await openLog();
     try {
@@ -104,8 +100,8 @@ export function requestSync(): Promise<StoredSyncStatus> {
   return next;
 }
 
-/** Runs a write to the log in the queue, on its own connection. */
-function write<T>(job: (db: IDBPDatabase<RollbreakDB>) => Promise<T>): Promise<T> {
+/** Runs a write to the log in the sync queue, on its own connection, so no round reads it half-done. */
+export function writeLog<T>(job: (db: IDBPDatabase<RollbreakDB>) => Promise<T>): Promise<T> {
   return queue(async () => {
     const db = await openLog();
     try {
@@ -114,41 +110,6 @@ function write<T>(job: (db: IDBPDatabase<RollbreakDB>) => Promise<T>): Promise<T
       db.close();
     }
   });
-}
-
-async function answer(message: LogMessage): Promise<LogResponses[keyof LogResponses]> {
-  switch (message.type) {
-    case 'log:delete': {
-      const deviceId = await getDeviceId();
-      const tomb = await write((db) => deleteBreak(db, message.id, deviceId, Date.now()));
-      if (tomb) void requestSync();
-      return { ok: tomb !== null };
-    }
-    case 'log:undo': {
-      // The entry comes from a page: check it as strictly as an imported one.
-      const parsed = parseExport(JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, breaks: [message.entry] }));
-      const entry = parsed.ok ? parsed.breaks[0] : undefined;
-      if (!entry) return { ok: false, error: parsed.ok ? 'No break to restore' : parsed.error };
-      const deviceId = await getDeviceId();
-      const restored = await write((db) => restoreBreak(db, entry, deviceId));
-      void requestSync();
-      return { ok: true, entry: restored };
-    }
-    case 'log:import': {
-      const result = await write((db) => importJson(db, message.text));
-      if (result.ok && result.added > 0) void requestSync();
-      return result;
-    }
-    case 'sync:now':
-      return requestSync();
-    case 'sync:status':
-      return syncStatusItem.getValue();
-  }
-}
-
-/** Answers one of the history page's messages. */
-export function handleLogMessage<M extends LogMessage>(message: M): Promise<LogResponse<M>> {
-  return answer(message) as Promise<LogResponse<M>>;
 }
 
 const syncEnabledOf = (settings: unknown): boolean =>
@@ -169,17 +130,16 @@ async function onSyncChanged(changes: Record<string, { oldValue?: unknown; newVa
 }
 
 /**
- * Sets up sync and the log's message handling. Call once, synchronously, in defineBackground (listeners must
- * be registered in the first turn of every service-worker start).
+ * Sync's wake-ups: its retry alarm, browser start and install, and changes in storage.sync. Registered
+ * once, synchronously, at start-up (listeners must be in place in the first turn of every worker start).
  */
 export function registerSync(): void {
-  browser.runtime.onMessage.addListener((message: unknown) => (isLogMessage(message) ? handleLogMessage(message) : undefined));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_RETRY_ALARM) void requestSync();
   });
   browser.runtime.onStartup.addListener(() => void requestSync());
   browser.runtime.onInstalled.addListener(() => void requestSync());
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync') void onSyncChanged(changes);
+    if (area === 'sync') onSyncChanged(changes).catch(logFailure('sync change'));
   });
 }

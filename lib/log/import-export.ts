@@ -4,6 +4,7 @@ import type { BreakEntry } from './entry';
 import type { RollbreakDB } from './db';
 import { importBreaks } from './store';
 import { AREA_IDS } from '../routines/areas';
+import { MOMENT_IDS, TOOLS } from '../domain/lists';
 
 /**
  * Export and import of the break log.
@@ -134,8 +135,8 @@ const BreakSchema = v.pipe(
       plannedSeconds: wholeNumber(DAY_SECONDS),
       steps: v.pipe(v.array(StepSchema, 'must be a list'), v.maxLength(500, 'must have at most 500 steps')),
       holdCount: wholeNumber(10_000),
-      context: v.picklist(['pre', 'post', 'rest', 'desk'], 'must be "pre", "post", "rest" or "desk"'),
-      tool: v.picklist(['roller', 'ball', 'gun'], 'must be "roller", "ball" or "gun"'),
+      context: v.picklist(MOMENT_IDS, 'must be "pre", "post", "rest" or "desk"'),
+      tool: v.picklist(TOOLS, 'must be "roller", "ball" or "gun"'),
       completed: v.boolean('must be true or false'),
     },
     'must be an object',

@@ -1,5 +1,4 @@
 import type { ReminderSettings } from '../reminders/types';
-import { DEFAULT_REMINDER_SETTINGS } from '../reminders/types';
 import type { SettingsV2 } from './settings-v2';
 
 export interface SettingsV3 extends SettingsV2 {
@@ -14,11 +13,23 @@ export interface SettingsV3 extends SettingsV2 {
   syncEnabled: boolean;
 }
 
-/** v2 → v3: reminders (on, as the welcome page suggests, until the user answers), a weekly goal, sync on. */
+/**
+ * v2 → v3: reminders (on, as the welcome page suggests, until the user answers), a weekly goal, sync on.
+ * The values are this version's defaults, frozen here: a later change of a default gets a migration of its
+ * own and never changes what this one produced.
+ */
 export function migrateSettingsV3(v2: SettingsV2): SettingsV3 {
   return {
     ...v2,
-    reminders: { ...DEFAULT_REMINDER_SETTINGS, days: [...DEFAULT_REMINDER_SETTINGS.days], firstRunAsked: false, snoozeMinutes: 10 },
+    reminders: {
+      enabled: true,
+      intervalMinutes: 60,
+      activeHours: { start: '09:00', end: '18:00' },
+      days: [1, 2, 3, 4, 5],
+      idleBreakMinutes: 5,
+      firstRunAsked: false,
+      snoozeMinutes: 10,
+    },
     weeklyGoalMinutes: 30,
     syncEnabled: true,
   };

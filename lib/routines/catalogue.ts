@@ -1,6 +1,7 @@
 import type { Tool } from '../session/types';
 import type { AreaId, Snake } from './areas';
 import { AREA_IDS } from './areas';
+import { TOOLS } from '../domain/lists';
 
 /**
  * The routine library: for every body area, how to work it with each tool that suits it.
@@ -20,7 +21,7 @@ export type Position = 'floor' | 'wall' | 'seated' | 'standing' | 'table';
 
 export const POSITIONS = ['floor', 'wall', 'seated', 'standing', 'table'] as const satisfies readonly Position[];
 
-export const TOOLS = ['roller', 'ball', 'gun'] as const satisfies readonly Tool[];
+export { TOOLS } from '../domain/lists';
 
 /**
  * Short warnings shown with a technique (`caution_<id>` in messages.json).

@@ -1,13 +1,14 @@
 import type { Moment, Plan, PlanStep, Tool } from '../session/types';
+import { BREAK_MINUTES } from '../domain/lists';
 import type { AreaId } from './areas';
 import { AREAS, AREA_IDS } from './areas';
 import { techniqueFor } from './catalogue';
 import type { MomentConfig } from './moments';
 import { MOMENTS } from './moments';
 
-export const DEFAULT_MINUTES = 5;
-export const MIN_MINUTES = 3;
-export const MAX_MINUTES = 10;
+export const DEFAULT_MINUTES = BREAK_MINUTES.default;
+export const MIN_MINUTES = BREAK_MINUTES.min;
+export const MAX_MINUTES = BREAK_MINUTES.max;
 
 export interface PlanInput {
   moment: Moment;

@@ -30,7 +30,7 @@ export interface MomentConfig {
   priority: readonly AreaId[];
 }
 
-export const MOMENT_IDS = ['pre', 'post', 'rest', 'desk'] as const satisfies readonly Moment[];
+export { MOMENT_IDS } from '../domain/lists';
 
 export const MOMENTS: Readonly<Record<Moment, Readonly<MomentConfig>>> = {
   // Before training: brisk passes over the big movers (+4 % flexibility, +0.7 % sprint; no strength loss),

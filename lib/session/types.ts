@@ -1,8 +1,9 @@
 import type { AreaId } from '../routines/areas';
 
 export type Side = 'left' | 'right';
-export type Moment = 'pre' | 'post' | 'rest' | 'desk';
-export type Tool = 'roller' | 'ball' | 'gun';
+import type { Moment, Tool } from '../domain/lists';
+
+export type { Moment, Tool };
 
 /**
  * 'roll' is time on an area. 'move' (getting into position for a new area) and 'switch' (changing

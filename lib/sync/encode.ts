@@ -3,6 +3,7 @@ import type { AreaId } from '../routines/areas';
 import { AREA_IDS } from '../routines/areas';
 import type { Moment, Tool } from '../session/types';
 import { makeKey, revOf } from './keys';
+import { MOMENT_IDS, TOOLS } from '../domain/lists';
 
 /**
  * Compact text encoding of breaks (and per-day aggregates) for `storage.sync`.
@@ -40,8 +41,9 @@ const START_LIMIT = 64 ** START_WIDTH;
 /** Per-area seconds are kept to this many seconds. */
 export const AREA_QUANTUM = 5;
 
-export const MOMENTS: readonly Moment[] = ['pre', 'post', 'rest', 'desk'];
-export const TOOLS: readonly Tool[] = ['roller', 'ball', 'gun'];
+/** Sync-format names for the domain lists: an index into each is stored (see the format note above). */
+export const MOMENTS: readonly Moment[] = MOMENT_IDS;
+export { TOOLS };
 
 /** Appends a non-negative safe integer as a varint. */
 export function writeVarint(out: string[], value: number): void {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { serial } from '../../lib/background/serial';
+import { serial } from './serial';
+import { e2eWakesItem } from '../storage-items';
 
 /**
  * E2E builds only: Firefox's WebDriver BiDi cannot navigate to moz-extension:// pages, but it can drive
@@ -17,8 +18,17 @@ export async function openE2ePage(): Promise<void> {
 const queue = serial();
 export function countWake(kind: string): Promise<void> {
   return queue(async () => {
-    const { e2eWakes = {} } = (await browser.storage.local.get('e2eWakes')) as { e2eWakes?: Record<string, number> };
-    e2eWakes[kind] = (e2eWakes[kind] ?? 0) + 1;
-    await browser.storage.local.set({ e2eWakes });
+    const e2eWakes = await e2eWakesItem.getValue();
+    await e2eWakesItem.setValue({ ...e2eWakes, [kind]: (e2eWakes[kind] ?? 0) + 1 });
   });
+}
+
+/**
+ * E2E builds only (the entrypoint calls this behind ROLLBREAK_E2E, so production builds drop it): counts
+ * every start and alarm of the background, and opens the popup page in Firefox after install.
+ */
+export function registerE2e(): void {
+  browser.alarms.onAlarm.addListener((alarm) => void countWake(`alarm:${alarm.name}`));
+  if (import.meta.env.FIREFOX) browser.runtime.onInstalled.addListener(() => void openE2ePage());
+  void countWake('start');
 }

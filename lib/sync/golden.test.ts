@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBreak, decodeDay } from './encode';
+import { AREA_IDS } from '../routines/areas';
+import { MOMENT_IDS, TOOLS } from '../domain/lists';
+
+/**
+ * The sync format, frozen. These records were written by Rollbreak 0.1 and sit in people's browser accounts;
+ * every later version must read them back to the same breaks. If this test fails, the change broke the
+ * format: new areas, moments and tools may only be appended to their lists, never inserted or reordered.
+ */
+
+const DEV = '3f2a9c1e';
+
+describe('sync format (golden records from version 0.1)', () => {
+  it('keeps the order of the lists whose indexes are stored', () => {
+    expect(AREA_IDS.slice(0, 14)).toEqual([
+      'upper-back', 'lats', 'glutes', 'it-band', 'quads', 'hamstrings', 'adductors',
+      'hip-flexors', 'calves', 'shins', 'feet', 'forearms', 'chest', 'upper-traps',
+    ]);
+    expect(MOMENT_IDS.slice(0, 4)).toEqual(['pre', 'post', 'rest', 'desk']);
+    expect(TOOLS.slice(0, 3)).toEqual(['roller', 'ball', 'gun']);
+  });
+
+  it.each([
+    [
+      'e2SdhWDVFooa20c2c4i8i',
+      {
+        id: '3f2a9c1e.mmq4keex', startedAt: 1773480612345, endedAt: 1773480924345, activeSeconds: 300, plannedSeconds: 300,
+        steps: [['upper-back', 60], ['glutes', 60], ['quads', 90], ['calves', 90]], holdCount: 2, context: 'post', tool: 'roller', completed: true,
+      },
+    ],
+    [
+      'E2SirwnVC8z4e0bfdf',
+      {
+        id: '3f2a9c1e.mmrk092x', startedAt: 1773567012345, endedAt: 1773567212345, activeSeconds: 150, plannedSeconds: 420,
+        steps: [['forearms', 75], ['upper-traps', 75]], holdCount: 0, context: 'desk', tool: 'ball', completed: false,
+      },
+    ],
+    [
+      'a2SnB67VBk065cc5c3c',
+      {
+        id: '3f2a9c1e.mmszg3qx', startedAt: 1773653412345, endedAt: 1773653592345, activeSeconds: 180, plannedSeconds: 180,
+        steps: [['chest', 60], ['hamstrings', 60], ['it-band', 60]], holdCount: 5, context: 'pre', tool: 'gun', completed: true,
+      },
+    ],
+    [
+      'u2SsKHTVOozok1ao9i6i7i1u',
+      {
+        id: '3f2a9c1e.mmuevyex', startedAt: 1773739812345, endedAt: 1773740412345, activeSeconds: 540, plannedSeconds: 600,
+        steps: [['feet', 120], ['shins', 90], ['adductors', 90], ['hip-flexors', 90], ['lats', 150]], holdCount: 1, context: 'rest', tool: 'ball', completed: true,
+      },
+    ],
+  ] as const)('reads %s back to the same break', (record, want) => {
+    const { steps, ...rest } = want;
+    expect(decodeBreak(record, DEV)).toEqual({
+      ...rest,
+      deviceId: DEV,
+      steps: steps.map(([area, seconds]) => ({ area, side: null, seconds })),
+    });
+  });
+
+  it('reads a folded day back to the same totals', () => {
+    expect(decodeDay('yCo3W84xs8o')).toEqual({
+      day: '2026-03-14',
+      count: 3,
+      activeSeconds: 840,
+      areas: [
+        { area: 'quads', seconds: 300 },
+        { area: 'calves', seconds: 120 },
+      ],
+    });
+  });
+});

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumRun } from './support/chromium';
+
+interface StoredSettings {
+  tool: string;
+  sound: boolean;
+  reminders: { days: number[] };
+}
+
+/**
+ * Settings open in a tab while the popup changes the break's tool: each page sends only what it changed,
+ * so neither undoes the other, and the open Settings tab shows the popup's change without a reload.
+ */
+describe('Chromium: two pages changing settings at once', () => {
+  let run: ChromiumRun;
+  let settingsTab: Page;
+  const stored = () => settingsTab.evaluate(() => chrome.storage.sync.get('settings').then((r) => r.settings as StoredSettings | undefined));
+
+  beforeAll(async () => {
+    run = await launchChromium();
+    settingsTab = await run.context.newPage();
+    await settingsTab.goto(`chrome-extension://${run.extensionId}/options.html`);
+    await settingsTab.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('keeps the popup\'s tool and the Settings tab\'s ticked boxes, and shows the popup\'s change live', async () => {
+    const soundBox = settingsTab.getByRole('checkbox', { name: /chime/i });
+    expect(await soundBox.isChecked()).toBe(false);
+
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('radio', { name: 'Foam roller' }).check();
+    await expect.poll(async () => (await stored())?.tool).toBe('roller');
+
+    // The Settings tab was opened before the popup's change; ticking boxes there must not undo it.
+    await settingsTab.getByRole('checkbox', { name: 'Saturday' }).check();
+    await soundBox.check();
+    await expect.poll(async () => (await stored())?.sound).toBe(true);
+    const settings = (await stored())!;
+    expect(settings.tool).toBe('roller');
+    expect(settings.reminders.days).toContain(6);
+
+    // A change made elsewhere shows in the open Settings tab without a reload.
+    await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'settings:patch', patch: { reminders: { days: [1, 2, 3] } } }),
+    );
+    await expect.poll(() => settingsTab.getByRole('checkbox', { name: 'Saturday' }).isChecked()).toBe(false);
+    expect(await settingsTab.getByRole('checkbox', { name: 'Monday' }).isChecked()).toBe(true);
+    expect(await soundBox.isChecked()).toBe(true);
+  });
+});
