@@ -7,7 +7,7 @@ import { BodyMap, areaName } from '../BodyMap';
 import { describeCoverage } from '../body-map-coverage';
 import { formatDuration } from './format';
 
-/** The areas the product is built around (BRIEF.md): only these are called out as neglected. */
+/** The big areas most people roll (the evidence is about these): only these are called out as neglected. */
 export const KEY_AREAS: readonly AreaId[] = ['upper-back', 'lats', 'glutes', 'it-band', 'quads', 'hamstrings', 'calves'];
 
 export interface CoverageProps {

@@ -1,104 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { IDBPDatabase } from 'idb';
 import type { BreakEntry } from '../../lib/log/entry';
-import type { RollbreakDB } from '../../lib/log/db';
-import { openLog } from '../../lib/log/db';
 import { syncStatusItem } from '../../lib/storage-items';
-import { dayStartTs, localDay, weekStart } from '../../lib/stats/days';
+import { readAll, readRecent, readSince, statsWindowStart, yieldToPage, type LogView } from '../../lib/log/read';
 
-/** Breaks the recent list shows at first, and per "Show more". */
-export const PAGE_SIZE = 50;
-/** Breaks per read while the whole log loads: each read is a short task, so the page stays responsive. */
-export const CHUNK = 2_000;
-/** Weeks on the chart (computeStats's default). */
-const WEEKS = 8;
-
-export interface LogView {
-  /** Breaks, oldest first: every break once `complete`, before that the recent window (see readRecent). */
-  entries: BreakEntry[];
-  /** How many breaks the log holds. */
-  total: number;
-  /** Whether `entries` is the whole log. */
-  complete: boolean;
-  /** The start (a timestamp) of the window that is loaded in full even before `complete`. */
-  windowStart: number;
-}
-
-/** The first moment the stats look at: the start of the chart's first week, or 30 days ago if earlier. */
-export function statsWindowStart(now: number): number {
-  const today = localDay(now);
-  return dayStartTs(Math.min(weekStart(today) - 7 * (WEEKS - 1), today - 29));
-}
-
-async function withLog<T>(job: (db: IDBPDatabase<RollbreakDB>) => Promise<T>): Promise<T> {
-  const db = await openLog();
-  try {
-    return await job(db);
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * What the page needs for its first render, in one short transaction: the number of breaks, every break
- * since `statsWindowStart` (all the stats need, except a streak longer than the window), and at least the
- * newest PAGE_SIZE breaks for the list. A getAll over a small key range, however big the log is.
- */
-export function readRecent(now = Date.now()): Promise<LogView> {
-  const windowStart = statsWindowStart(now);
-  return withLog(async (db) => {
-    const tx = db.transaction('breaks');
-    const index = tx.store.index('by-start');
-    const [total, recent] = await Promise.all([tx.store.count(), index.getAll(IDBKeyRange.lowerBound(windowStart))]);
-    const older: BreakEntry[] = [];
-    if (recent.length < PAGE_SIZE && total > recent.length) {
-      let cursor = await index.openCursor(IDBKeyRange.upperBound(windowStart, true), 'prev');
-      while (cursor && older.length < PAGE_SIZE - recent.length) {
-        older.push(cursor.value);
-        cursor = await cursor.continue();
-      }
-      older.reverse();
-    }
-    await tx.done;
-    const entries = [...older, ...recent];
-    return { entries, total, complete: entries.length === total, windowStart };
-  });
-}
-
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * Every break, oldest first, read CHUNK at a time in start order with a pause between reads, so a big log
- * never blocks the page for long. Writes may land between two reads: the count is checked at the end and
- * the read starts over (once or twice at most) if it does not match.
- */
-export async function readAll(): Promise<BreakEntry[]> {
-  for (let attempt = 0; ; attempt++) {
-    const out: BreakEntry[] = [];
-    const seen = new Set<string>();
-    let from: IDBKeyRange | null = null;
-    let total = 0;
-    for (;;) {
-      const range = from;
-      const chunk = await withLog((db) => db.getAllFromIndex('breaks', 'by-start', range, CHUNK));
-      let added = 0;
-      for (const e of chunk) {
-        if (seen.has(e.id)) continue;
-        seen.add(e.id);
-        out.push(e);
-        added++;
-      }
-      if (chunk.length < CHUNK) break;
-      const last = chunk[chunk.length - 1]!.startedAt;
-      // Inclusive, so breaks that share the last start time are not skipped (their ids are deduplicated);
-      // exclusive only if a whole chunk shares one start time.
-      from = IDBKeyRange.lowerBound(last, added === 0);
-      await yieldToPage();
-    }
-    total = await withLog((db) => db.count('breaks'));
-    if (total === out.length || attempt >= 2) return out;
-  }
-}
+export { PAGE_SIZE, type LogView } from '../../lib/log/read';
 
 export interface LogState {
   view: LogView | null;
@@ -144,15 +49,7 @@ export function useLog(): LogState {
     const known = current.current;
     if (!known?.complete) return;
     const newest = known.entries[known.entries.length - 1];
-    const { newer, total } = await withLog(async (db) => {
-      const tx = db.transaction('breaks');
-      const [newer, total] = await Promise.all([
-        tx.store.index('by-start').getAll(newest ? IDBKeyRange.lowerBound(newest.startedAt) : null),
-        tx.store.count(),
-      ]);
-      await tx.done;
-      return { newer, total };
-    });
+    const { newer, total } = await readSince(newest?.startedAt ?? null);
     if (current.current !== known) return;
     const ids = new Set<string>();
     for (let i = known.entries.length - 1; i >= 0 && newest && known.entries[i]!.startedAt >= newest.startedAt; i--) ids.add(known.entries[i]!.id);

@@ -3,13 +3,14 @@
  * (or the same object when nothing changes). None of them decides when a reminder is due; nextReminder
  * derives that from what they record.
  *
- * The background's loop, for orientation:
- *   on idle.onStateChanged  → recordActivity(state, { at: now, state }, settings)
- *   on an alarm             → if sleptFromLateAlarm(alarm.scheduledTime, now) is not null:
- *                               recordWake(state, now, thatTime, settings), then idle.queryState → recordActivity
- *   on a finished break     → recordBreak(state, endedAt)
- *   on a settings change    → settingsChanged(state, before, after, now, timeZone)
- *   then                    → next = nextReminder(settings, state, now, timeZone)
+ * How the background uses them (lib/background/reminders.ts, each step inside updateReminders):
+ *   on idle.onStateChanged    → recordActivity(state, { at: now, state }, settings)
+ *   on the reminder alarm     → if sleptFromLateAlarm(alarm.scheduledTime, now) is not null:
+ *                                 recordWake(state, now, thatTime, settings)
+ *   on a break started        → recordBreak(state, now) (by hand, by shortcut or from a reminder)
+ *   on a settings change      → settingsChanged(state, before, after, now, timeZone)
+ *   on snooze / pause / resume → snooze, pauseFor, pauseUntilTomorrow, resumeReminders
+ *   then                      → next = nextReminder(settings, state, now, timeZone)
  *   if next.reason === 'due': shouldDeferReminder(...) ? (deferReminder, alarm at deferredRetryAt(now))
  *                                                     : (show it, reminderShown, recompute)
  *   one alarm at next.dueAt (cleared when null).

@@ -5,9 +5,10 @@ import { DEFAULT_RATE_LIMITS, nextWriteAt, pruneWrites, recordWrites } from './r
 import { SYNC_QUOTA, usage } from './layout';
 
 /*
- * Wiring (background only, one round at a time through a serial() queue; pages ask the background):
- *   - after a break is logged, after a delete / edit / import (message from the page), on
- *     runtime.onStartup and onInstalled, and on a periodic alarm (e.g. every 30 min) as a catch-up;
+ * Wiring (lib/background/sync-service.ts: background only, one round at a time through a serial() queue;
+ * pages ask the background). A round runs:
+ *   - after a break is logged, after a delete / undo / import (a request from the history page), and on
+ *     runtime.onStartup and onInstalled. There is no periodic alarm: an idle hour costs no wake-up;
  *   - on storage.onChanged for area 'sync' when a changed key is another device's
  *     (parseSyncKey(key)?.dev !== deviceShort(myId)): own writes echo back and need no round;
  *   - when a status has retryAt, an alarm at that time.

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { openLog } from '../../lib/log/db';
-import type { BreakEntry } from '../../lib/log/entry';
-import { CHUNK, PAGE_SIZE, readAll, readRecent, statsWindowStart } from './use-log';
+import { openLog } from './db';
+import type { BreakEntry } from './entry';
+import { CHUNK, PAGE_SIZE, readAll, readRecent, statsWindowStart } from './read';
 
 const DAY = 86_400_000;
 const NOW = new Date(2026, 2, 18, 15).getTime(); // a Wednesday
