@@ -2,6 +2,7 @@ import type { BreakChoice } from '../lib/choice';
 import type { Moment, Tool } from '../lib/session/types';
 import type { MessageKey } from '../lib/i18n';
 import { t } from '../lib/i18n';
+import { formatMinutes } from '../lib/i18n/format';
 
 const MOMENTS: Array<[Moment, MessageKey]> = [
   ['desk', 'moment_desk'],
@@ -48,7 +49,7 @@ export function ChoicePicker({ choice, onChange }: Props) {
         <button type="button" aria-label={t('shorter')} disabled={choice.minutes <= MIN_MINUTES} onClick={() => setMinutes(choice.minutes - 1)}>
           −
         </button>
-        <output aria-live="polite">{t('minutesValue', String(choice.minutes))}</output>
+        <output aria-live="polite">{formatMinutes(choice.minutes)}</output>
         <button type="button" aria-label={t('longer')} disabled={choice.minutes >= MAX_MINUTES} onClick={() => setMinutes(choice.minutes + 1)}>
           +
         </button>

@@ -6,19 +6,19 @@ import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from '../lib/session/types';
 import { INTERVAL_MAX_MINUTES, INTERVAL_MIN_MINUTES } from '../lib/reminders/types';
 import { send } from '../lib/messages';
 import type { MessageKey } from '../lib/i18n';
-import { t } from '../lib/i18n';
+import { t, uiLanguage } from '../lib/i18n';
+import { formatMinutes, formatSeconds } from '../lib/i18n/format';
+import { firstDayOfWeek, weekDays } from '../lib/i18n/week';
 
 const HOLD_CHOICES = Array.from({ length: (HOLD_MAX_SECONDS - HOLD_MIN_SECONDS) / 5 + 1 }, (_, i) => HOLD_MIN_SECONDS + i * 5);
 const INTERVALS = [20, 30, 45, 60, 75, 90, 120, 150, 180].filter((m) => m >= INTERVAL_MIN_MINUTES && m <= INTERVAL_MAX_MINUTES);
 const IDLE_BREAKS = [2, 5, 10, 15, 30];
 const SNOOZES = [5, 10, 30];
-// Monday first; 0 is Sunday, as the scheduler counts.
-const WEEK = [1, 2, 3, 4, 5, 6, 0];
 const ALL_PAGES = { origins: ['<all_urls>'] };
 
 function weekdayName(day: number): string {
   // 2026-11-22 was a Sunday; the browser names the day in the user's language.
-  return new Intl.DateTimeFormat(undefined, { weekday: 'long' }).format(new Date(2026, 10, 22 + day));
+  return new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long' }).format(new Date(2026, 10, 22 + day));
 }
 
 /** Settings. Changes apply at once; a running break and the time already counted are never reset. */
@@ -40,6 +40,8 @@ export function OptionsApp() {
   const reminders = (patch: Partial<Settings['reminders']>) => void update({ ...settings, reminders: { ...settings.reminders, ...patch } });
   const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
   const r = settings.reminders;
+  // The days in the order of the user's week (0 is Sunday, as the scheduler counts).
+  const week = weekDays(firstDayOfWeek(uiLanguage()));
 
   const toggleOnPage = async (want: boolean) => {
     // Must run straight from the click: browsers only show a permission prompt for a user gesture.
@@ -67,7 +69,7 @@ export function OptionsApp() {
           <select value={String(r.intervalMinutes)} onChange={(e) => reminders({ intervalMinutes: Number(value(e)) })}>
             {INTERVALS.map((m) => (
               <option key={m} value={String(m)}>
-                {t('minutesValue', String(m))}
+                {formatMinutes(m, 'long')}
               </option>
             ))}
           </select>
@@ -84,7 +86,7 @@ export function OptionsApp() {
         </div>
         <fieldset class="rb-days">
           <legend>{t('activeDays')}</legend>
-          {WEEK.map((day) => (
+          {week.map((day) => (
             <label key={day}>
               <input
                 type="checkbox"
@@ -102,7 +104,7 @@ export function OptionsApp() {
           <select value={String(r.idleBreakMinutes)} onChange={(e) => reminders({ idleBreakMinutes: Number(value(e)) })}>
             {IDLE_BREAKS.map((m) => (
               <option key={m} value={String(m)}>
-                {t('minutesValue', String(m))}
+                {formatMinutes(m, 'long')}
               </option>
             ))}
           </select>
@@ -112,7 +114,7 @@ export function OptionsApp() {
           <select value={String(r.snoozeMinutes)} onChange={(e) => reminders({ snoozeMinutes: Number(value(e)) })}>
             {SNOOZES.map((m) => (
               <option key={m} value={String(m)}>
-                {t('minutesValue', String(m))}
+                {formatMinutes(m, 'long')}
               </option>
             ))}
           </select>
@@ -135,7 +137,7 @@ export function OptionsApp() {
         <select value={String(settings.holdSeconds)} onChange={(e) => void update({ ...settings, holdSeconds: Number(value(e)) })}>
           {HOLD_CHOICES.map((s) => (
             <option key={s} value={String(s)}>
-              {t('seconds', String(s))}
+              {formatSeconds(s, 'long')}
             </option>
           ))}
         </select>

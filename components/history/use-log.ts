@@ -5,6 +5,8 @@ import type { RollbreakDB } from '../../lib/log/db';
 import { openLog } from '../../lib/log/db';
 import { syncStatusItem } from '../../lib/log/log-messages';
 import { dayStartTs, localDay, weekStart } from '../../lib/stats/days';
+import { uiLanguage } from '../../lib/i18n';
+import { firstDayOfWeek } from '../../lib/i18n/week';
 
 /** Breaks the recent list shows at first, and per "Show more". */
 export const PAGE_SIZE = 50;
@@ -24,10 +26,13 @@ export interface LogView {
   windowStart: number;
 }
 
-/** The first moment the stats look at: the start of the chart's first week, or 30 days ago if earlier. */
-export function statsWindowStart(now: number): number {
+/**
+ * The first moment the stats look at: the start of the chart's first week, or 30 days ago if earlier.
+ * Weeks start on the user's first day of the week (`firstDay`, 0 = Sunday; Monday by default).
+ */
+export function statsWindowStart(now: number, firstDay = firstDayOfWeek(uiLanguage())): number {
   const today = localDay(now);
-  return dayStartTs(Math.min(weekStart(today) - 7 * (WEEKS - 1), today - 29));
+  return dayStartTs(Math.min(weekStart(today, firstDay) - 7 * (WEEKS - 1), today - 29));
 }
 
 async function withLog<T>(job: (db: IDBPDatabase<RollbreakDB>) => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { BreakEntry } from './entry';
-import type { ImportResult } from './import-export';
+import type { ImportProblem, ImportResult } from './import-export';
 import type { SyncStatus } from '../sync/engine';
 
 /**
@@ -26,7 +26,7 @@ export type LogMessageType = LogMessage['type'];
 
 export interface LogResponses {
   'log:delete': { ok: boolean };
-  'log:undo': { ok: true; entry: BreakEntry } | { ok: false; error: string };
+  'log:undo': { ok: true; entry: BreakEntry } | { ok: false; error: ImportProblem };
   'log:import': ImportResult;
   'sync:now': StoredSyncStatus;
   'sync:status': StoredSyncStatus | null;
