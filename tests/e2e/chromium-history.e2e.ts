@@ -94,7 +94,7 @@ describe('Chromium: the history page', () => {
     const sync = history.getByRole('region', { name: 'Sync' });
     await history.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => sync.getByText('Breaks in sync').locator('..').locator('dd').textContent()).toBe('3');
-    expect(await sync.getByText(/^\d+\.\d KB of 100 KB$/).isVisible()).toBe(true);
+    expect(await sync.getByText(/^\d+\.\d kB of 100 kB$/).isVisible()).toBe(true);
   });
 
   it('deletes a break and brings it back with Undo, by keyboard', async () => {
