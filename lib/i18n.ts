@@ -23,11 +23,15 @@ export const messageLanguage = (): string => t('lang');
  */
 export const uiLanguage = (): string => ext.i18n.getUILanguage();
 
-/** A number in the UI language's digits and grouping: "1,234", "1.234", "1 234". */
-export const formatNumber = (n: number, options?: Intl.NumberFormatOptions): string => n.toLocaleString(uiLanguage(), options);
+/**
+ * A number in the UI language's digits and grouping: "1,234", "1.234", "1 234". Without options, so the
+ * engine reuses one formatter per language instead of building one per call.
+ */
+export const formatNumber = (n: number): string => n.toLocaleString(uiLanguage());
 
 /** "1:05" for 65 000 ms, in the UI language's digits; rounds up so the display reaches 0:00 exactly at the deadline. */
 export function formatClock(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
-  return `${formatNumber(Math.floor(total / 60))}:${formatNumber(total % 60, { minimumIntegerDigits: 2 })}`;
+  const s = total % 60;
+  return `${formatNumber(Math.floor(total / 60))}:${s < 10 ? formatNumber(0) : ''}${formatNumber(s)}`;
 }
