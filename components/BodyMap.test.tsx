@@ -2,25 +2,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { AREAS, AREA_IDS, type AreaId } from '../lib/routines/areas';
-import { BodyMap, heatLevel } from './BodyMap';
-import { describeCoverage } from './body-map-coverage';
+import { BodyMap } from './BodyMap';
+import { coverageHeat, describeCoverage, describeHighlight, heatLevel } from './body-map-coverage';
+import { speakEnglish } from '../tests/unit/english';
 
 // The real English strings, substituted the way Chrome does, so the text alternative is checked as users hear it.
-vi.mock('../lib/i18n', async () => {
-  type Entry = { message: string; placeholders?: Record<string, { content: string }> };
-  const messages = (await import('../public/_locales/en/messages.json')).default as Record<string, Entry>;
-  return {
-    t(key: string, substitutions?: string | string[]) {
-      const entry = messages[key];
-      if (!entry) return key;
-      const subs = ([] as string[]).concat(substitutions ?? []);
-      return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => {
-        const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-        return subs[Number(content.slice(1)) - 1] ?? '';
-      });
-    },
-  };
-});
+speakEnglish();
 
 afterEach(cleanup);
 
@@ -60,11 +47,12 @@ describe('BodyMap', () => {
     expect(regions('feet')).toHaveLength(1);
   });
 
-  it('highlights exactly the given areas and names them', () => {
-    render(<BodyMap highlight={['upper-back', 'calves', 'glutes']} />);
+  it('highlights exactly the given areas and names them as a list', () => {
+    const areas = ['upper-back', 'calves', 'glutes'] as const;
+    render(<BodyMap highlight={areas} description={describeHighlight(areas)} />);
     expect(withClass('rb-map__region--on')).toEqual(['calves', 'glutes', 'upper-back']);
     expect(withClass('rb-map__region--current')).toEqual([]);
-    expect(screen.getByRole('img', { name: 'Body map. Highlighted: Upper back, Calves, Glutes.' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Body map. Highlighted: Upper back, Calves, and Glutes.' })).toBeTruthy();
   });
 
   it('marks the current area and says it is being rolled', () => {
@@ -72,20 +60,21 @@ describe('BodyMap', () => {
     expect(withClass('rb-map__region--current')).toEqual(['quads']);
     expect(withClass('rb-map__region--on')).toEqual(['hamstrings', 'quads']);
     expect(map().classList.contains('rb-map--small')).toBe(true);
-    expect(map().getAttribute('aria-label')).toBe('Body map. Now rolling: Quads. Highlighted: Hamstrings.');
+    expect(map().getAttribute('aria-label')).toBe('Body map. Now rolling: Quads.');
+    expect(describeHighlight(['quads', 'hamstrings'], 'quads', 'Your plan')).toBe('Your plan. Now rolling: Quads. Highlighted: Hamstrings.');
   });
 
   it('marks the current area in every view it appears in', () => {
-    render(<BodyMap current="it-band" label="This area" />);
+    render(<BodyMap current="it-band" />);
     const current = [...map().querySelectorAll('.rb-map__region--current')];
     expect(current).toHaveLength(2);
     expect(current.every((el) => el.getAttribute('data-area') === 'it-band')).toBe(true);
-    expect(screen.getByRole('img', { name: 'This area. Now rolling: Outer thigh (IT band).' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Body map. Now rolling: Outer thigh (IT band).' })).toBeTruthy();
   });
 
   it('shows coverage as heat levels relative to the most-rolled area and leaves the rest neutral', () => {
     const seconds = { quads: 240, calves: 60, glutes: 130, feet: 0, lats: 20 };
-    render(<BodyMap seconds={seconds} description={describeCoverage(seconds)} />);
+    render(<BodyMap heat={coverageHeat(seconds)} description={describeCoverage(seconds)} />);
     expect(withClass('rb-map__region--heat-4')).toEqual(['quads']);
     expect(withClass('rb-map__region--heat-3')).toEqual(['glutes']);
     expect(withClass('rb-map__region--heat-1')).toEqual(['calves', 'lats']);
@@ -93,8 +82,8 @@ describe('BodyMap', () => {
     for (const area of ['feet', 'shins', 'chest'] as const)
       for (const el of regions(area)) expect(el.getAttribute('class')).not.toMatch(/heat|--on|current/);
     expect(map().getAttribute('aria-label')).toBe(
-      'Body map. Rolled: Quads 4 min, Glutes 2 min, Calves 1 min, Lats 20 s. ' +
-        'Not rolled: Upper back, Outer thigh (IT band), Hamstrings, Inner thigh, Hip flexors, Shins, Soles of the feet, Forearms, Chest, Upper traps.',
+      'Body map. Rolled: Quads 4 min, Glutes 2 min, Calves 1 min, and Lats 20 sec. ' +
+        'Not rolled: Upper back, Outer thigh (IT band), Hamstrings, Inner thigh, Hip flexors, Shins, Soles of the feet, Forearms, Chest, and Upper traps.',
     );
   });
 

@@ -6,15 +6,13 @@ export interface BodyMapProps {
   highlight?: readonly AreaId[];
   /** The area being rolled now: stronger fill, an outline and a gentle pulse. */
   current?: AreaId | null;
-  /** Coverage: seconds per area, shown as heat levels 1..4 relative to the most-rolled area. */
-  seconds?: Partial<Record<AreaId, number>>;
+  /** Coverage: a heat level 1..4 per area (`coverageHeat` in body-map-coverage.ts). */
+  heat?: Partial<Record<AreaId, number>>;
   /** 'small' (140 px tall, for the overlay) or 'medium' (200 px, the default). */
   size?: 'small' | 'medium';
-  /** Lead-in of the text alternative, without a final full stop; defaults to "Body map". */
-  label?: string;
   /**
-   * The whole text alternative, when the caller words it (history coverage: see body-map-coverage.ts,
-   * kept apart so the overlay does not carry coverage wording it never shows).
+   * The whole text alternative, when the caller words it (the plan preview's highlighted areas and history
+   * coverage: see body-map-coverage.ts, kept apart so the overlay does not carry wording it never shows).
    */
   description?: string;
 }
@@ -53,21 +51,11 @@ const BACK: readonly Region[] = [
   ['forearms', FOREARM],
 ];
 
-/** Heat level 1..4 of `seconds` relative to the most-rolled area's `max`; 0 for none. */
-export function heatLevel(seconds: number | undefined, max: number): 0 | 1 | 2 | 3 | 4 {
-  if (!seconds || seconds <= 0 || max <= 0) return 0;
-  return Math.min(4, Math.max(1, Math.ceil((4 * seconds) / max))) as 1 | 2 | 3 | 4;
-}
-
 export const areaName = (area: AreaId) => t(areaMessageKey(area));
 
-function describe({ highlight = [], current, label, description }: BodyMapProps): string {
-  if (description) return description;
-  const parts = [label ?? t('bodymap_label')];
-  if (current) parts.push(t('bodymap_current', areaName(current)));
-  const others = [...new Set(highlight)].filter((a) => a !== current);
-  if (others.length) parts.push(t('bodymap_highlighted', others.map(areaName).join(', ')));
-  return `${parts.join('. ')}.`;
+/** "Body map." or "Body map. Now rolling: Quads.", unless the caller words it (`description`). */
+function describe({ current, description }: BodyMapProps): string {
+  return description ?? (current ? `${t('bodymap_label')}. ${t('bodymap_current', areaName(current))}.` : `${t('bodymap_label')}.`);
 }
 
 const mirrored = (d: string) => [<path d={d} />, <path d={d} transform="scale(-1 1)" />];
@@ -78,8 +66,7 @@ const mirrored = (d: string) => [<path d={d} />, <path d={d} transform="scale(-1
  * plain body, never regions. Purely presentational; the styles are in body-map.css.
  */
 export function BodyMap(props: BodyMapProps) {
-  const { highlight = [], current, seconds = {}, size = 'medium' } = props;
-  const max = Math.max(0, ...Object.values(seconds).map((s) => s ?? 0));
+  const { highlight = [], current, heat = {}, size = 'medium' } = props;
   const figure = (x: number, regions: readonly Region[], back: boolean) => (
     <g class={back ? 'rb-map__back' : 'rb-map__front'} transform={`translate(${x} 1) scale(.5)`}>
       <g class="rb-map__body">
@@ -89,11 +76,10 @@ export function BodyMap(props: BodyMapProps) {
       </g>
       <path class="rb-map__hair" d={back ? 'M-12,16C-12,-2 12,-2 12,16C12,24 10,28 8,30L-8,30C-10,28-12,24-12,16Z' : 'M-12,14C-12,-2 12,-2 12,14C8,8-8,8-12,14Z'} />
       {regions.map(([area, d]) => {
-        const heat = heatLevel(seconds[area], max);
         const cls =
           `rb-map__region rb-map__region--${area}` +
           (highlight.includes(area) ? ' rb-map__region--on' : '') +
-          (heat ? ` rb-map__region--heat-${heat}` : '') +
+          (heat[area] ? ` rb-map__region--heat-${heat[area]}` : '') +
           (area === current ? ' rb-map__region--current' : '');
         return (
           <g class={cls} data-area={area}>

@@ -3,6 +3,7 @@ import type { Moment, Tool } from '../lib/domain/lists';
 import { BREAK_MINUTES, MOMENT_IDS, TOOLS as TOOLS_LIST } from '../lib/domain/lists';
 import type { MessageKey } from '../lib/i18n';
 import { t } from '../lib/i18n';
+import { formatMinutes } from '../lib/i18n/format';
 
 // The desk break leads: it is what most people take most often. The rest keep the domain order.
 const MOMENTS: Array<[Moment, MessageKey]> = (['desk', ...MOMENT_IDS.filter((m) => m !== 'desk')] as Moment[]).map((m) => [m, `moment_${m}`]);
@@ -40,7 +41,7 @@ export function ChoicePicker({ choice, onChange }: Props) {
         <button type="button" aria-label={t('shorter')} disabled={choice.minutes <= MIN_MINUTES} onClick={() => setMinutes(choice.minutes - 1)}>
           −
         </button>
-        <output aria-live="polite">{t('minutesValue', String(choice.minutes))}</output>
+        <output aria-live="polite">{formatMinutes(choice.minutes)}</output>
         <button type="button" aria-label={t('longer')} disabled={choice.minutes >= MAX_MINUTES} onClick={() => setMinutes(choice.minutes + 1)}>
           +
         </button>

@@ -14,10 +14,7 @@ import { deviceIdItem, settingsItem } from '../lib/storage-items';
 import { realisticLog } from '../lib/sync/test-fixtures';
 import { HistoryApp, UNDO_MS } from './HistoryApp';
 
-vi.mock('../lib/i18n', async (importOriginal) => {
-  const { english } = await import('../tests/unit/english');
-  return { ...(await importOriginal<typeof import('../lib/i18n')>()), t: english };
-});
+import { speakEnglish } from '../tests/unit/english';
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';
 const DAY = 86_400_000;
@@ -60,6 +57,7 @@ const rows = () => within(screen.getByRole('table', { name: 'Recent breaks' })).
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  speakEnglish();
   globalThis.indexedDB = new IDBFactory();
   await deviceIdItem.setValue(ME);
   // The real background handlers answer the page's messages, in the same process.
@@ -88,10 +86,10 @@ describe('HistoryApp', () => {
     expect(weeks).toHaveLength(8);
     expect(weeks.reduce((sum, r) => sum + Number(r.lastElementChild!.textContent), 0)).toBeGreaterThanOrEqual(15);
     // Coverage of the last 7 days: the map's text alternative, a list of times, and neglected key areas.
-    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/^Body map of the last 7 days\. Rolled: Quads 9 min, Upper back 6 min\. Not rolled: /);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/^Body map of the last 7 days\. Rolled: Quads 9 min and Upper back 6 min\. Not rolled: /);
     const list = screen.getByRole('list', { name: 'Time per area, last 7 days' });
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Quads9 min', 'Upper back6 min']);
-    expect(screen.getByText(/^Neglected in the last 7 days: Lats, Glutes, Outer thigh \(IT band\), Hamstrings, Calves\./)).toBeTruthy();
+    expect(screen.getByText(/^Neglected in the last 7 days: Lats, Glutes, Outer thigh \(IT band\), Hamstrings, and Calves\./)).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Last 30 days' }));
     expect(within(screen.getByRole('list', { name: 'Time per area, last 30 days' })).getAllByRole('listitem')[0]!.textContent).toBe('Quads12 min');
   });
@@ -105,7 +103,7 @@ describe('HistoryApp', () => {
     await screen.findByRole('table', { name: 'Recent breaks' });
     expect(rows()).toHaveLength(50);
     const cells = within(rows()[0]!).getAllByRole('cell').map((c) => c.textContent);
-    expect(cells.slice(1)).toEqual(['After a workout', 'Massage ball', '5:00', 'Quads, Upper back', '2', 'Ended early', 'Delete']);
+    expect(cells.slice(1)).toEqual(['After a workout', 'Massage ball', '5:00', 'Quads and Upper back', '2', 'Ended early', 'Delete']);
     expect(screen.getByText('Showing the newest 50 of 120 breaks.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
     expect(rows()).toHaveLength(100);
@@ -185,10 +183,10 @@ describe('HistoryApp', () => {
     await screen.findByText('Nothing was imported. Break 3: holdCount must be a whole number.');
     expect(screen.queryByRole('table', { name: 'Recent breaks' })).toBeNull();
     pick(good);
-    await screen.findByText('Import done: 12 new breaks added, 0 already in your log.');
+    await screen.findByText('Import done: 12 new breaks added.');
     await waitFor(() => expect(rows()).toHaveLength(12));
     pick(good);
-    await screen.findByText('Import done: 0 new breaks added, 12 already in your log.');
+    await screen.findByText('Import done: 0 new breaks added. 12 breaks were already in your log.');
   });
 
   it('exports JSON and both CSV files as downloads', async () => {
@@ -226,7 +224,7 @@ describe('HistoryApp', () => {
     await waitFor(async () => expect((await settingsItem.getValue()).weeklyGoalMinutes).toBe(45));
     await screen.findByText(/ of 45 min$/);
     fireEvent.input(goal, { target: { value: '2' } });
-    expect(screen.getByText('Enter a whole number from 5 to 1000.')).toBeTruthy();
+    expect(screen.getByText('Enter a whole number from 5 to 1,000.')).toBeTruthy();
   });
 
   it('shows the sync status, syncs on demand, and says so plainly when sync is off', async () => {
@@ -238,7 +236,7 @@ describe('HistoryApp', () => {
     await waitFor(() => expect(screen.queryByText('Not yet')).toBeNull());
     const facts = screen.getByRole('heading', { name: 'Sync' }).closest('section')!;
     expect(within(facts).getByText('Breaks in sync').nextElementSibling!.textContent).toBe('1');
-    expect(within(facts).getByText(/^0\.\d KB of 100 KB$/)).toBeTruthy();
+    expect(within(facts).getByText(/^0\.\d kB of 100 kB$/)).toBeTruthy();
     await settingsItem.setValue({ ...(await settingsItem.getValue()), syncEnabled: false });
     await screen.findByText(/^Sync is off, so your breaks stay in this browser only\./);
     expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();

@@ -4,7 +4,9 @@ import { send } from '../lib/messaging/send';
 import { computeStats } from '../lib/stats/stats';
 import { localDay } from '../lib/stats/days';
 import { DEFAULT_SETTINGS, settingsItem } from '../lib/storage-items';
-import { t } from '../lib/i18n';
+import { t, uiLanguage } from '../lib/i18n';
+import { firstDayOfWeek } from '../lib/i18n/week';
+import { describeImportProblem } from '../lib/log/import-problem';
 import { useLog } from './history/use-log';
 import { Summary } from './history/Summary';
 import { WeekChart } from './history/WeekChart';
@@ -42,7 +44,7 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
   const stats = useMemo(() => {
     if (!view) return null;
     const now = Date.now();
-    const s = computeStats(view.entries, now);
+    const s = computeStats(view.entries, now, undefined, firstDayOfWeek(uiLanguage()));
     const today = localDay(now);
     const last = view.entries[view.entries.length - 1];
     const rolledToday = last !== undefined && localDay(last.startedAt) === today;
@@ -113,7 +115,7 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
         log.restored(answer.entry);
         setNotice({ kind: 'text', text: t('history_restored') });
       } else {
-        setNotice({ kind: 'text', text: t('history_undo_failed', answer.error), error: true });
+        setNotice({ kind: 'text', text: t('history_undo_failed', describeImportProblem(answer.error)), error: true });
       }
     } catch (err) {
       setNotice({ kind: 'text', text: t('history_undo_failed', err instanceof Error ? err.message : String(err)), error: true });

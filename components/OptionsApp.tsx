@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from '../lib/session/types';
 import type { MessageKey } from '../lib/i18n';
 import { t } from '../lib/i18n';
+import { formatSeconds } from '../lib/i18n/format';
 import { useSettings } from './use-settings';
 import { RemindersSection } from './options/RemindersSection';
 import { valueOf } from './options/fields';
@@ -31,7 +32,7 @@ export function OptionsApp() {
         <select value={String(settings.holdSeconds)} onChange={(e) => save({ holdSeconds: Number(valueOf(e)) })}>
           {HOLD_CHOICES.map((s) => (
             <option key={s} value={String(s)}>
-              {t('seconds', String(s))}
+              {formatSeconds(s, 'long')}
             </option>
           ))}
         </select>

@@ -8,7 +8,7 @@ import { TimerPanel } from './TimerPanel';
 import { useLiveSession } from './use-live-session';
 
 interface Props {
-  /** The shadow host, moved by changing its own offsets. */
+  /** The shadow host, moved by changing its own offsets; its `dir` is the messages' direction. */
   host: HTMLElement;
   /** Removes the overlay from the page; the break goes on. */
   onHide: () => void;
@@ -41,7 +41,8 @@ export function OverlayApp({ host, onHide }: Props) {
 
   useEffect(() => {
     if (!placement) return;
-    host.style.setProperty('right', `${placement.right}px`, 'important');
+    // The timer keeps to the inline end: the right edge, or the left one in a right-to-left language.
+    host.style.setProperty('inset-inline-end', `${placement.right}px`, 'important');
     host.style.setProperty('bottom', `${placement.bottom}px`, 'important');
   }, [placement, host]);
 
@@ -63,6 +64,9 @@ export function OverlayApp({ host, onHide }: Props) {
     void placementValue.set(clamped);
   };
 
+  // Drags and arrow keys move the timer the way the pointer or the arrow points; the stored offset counts
+  // from the inline end, which is the left edge in a right-to-left language.
+  const flip = host.dir === 'rtl' ? -1 : 1;
   const onPointerDown = (e: PointerEvent) => {
     if ((e.target as HTMLElement).closest('button:not(.rb-handle)')) return;
     drag.current = { x: e.clientX, y: e.clientY, start: placement };
@@ -72,7 +76,7 @@ export function OverlayApp({ host, onHide }: Props) {
   const onPointerMove = (e: PointerEvent) => {
     const d = drag.current;
     if (!d) return;
-    setPlacement(clampPlacement({ ...d.start, right: d.start.right - (e.clientX - d.x), bottom: d.start.bottom - (e.clientY - d.y) }, host));
+    setPlacement(clampPlacement({ ...d.start, right: d.start.right - flip * (e.clientX - d.x), bottom: d.start.bottom - (e.clientY - d.y) }, host));
   };
   const onPointerUp = () => {
     if (!drag.current) return;
@@ -81,8 +85,8 @@ export function OverlayApp({ host, onHide }: Props) {
   };
   const onHandleKey = (e: KeyboardEvent) => {
     const moves: Record<string, [number, number]> = {
-      ArrowLeft: [KEY_STEP, 0],
-      ArrowRight: [-KEY_STEP, 0],
+      ArrowLeft: [flip * KEY_STEP, 0],
+      ArrowRight: [-flip * KEY_STEP, 0],
       ArrowUp: [0, KEY_STEP],
       ArrowDown: [0, -KEY_STEP],
     };

@@ -5,10 +5,9 @@ import { fakeBrowser } from 'wxt/testing';
 import type { BreakChoice } from '../lib/choice';
 import { PlanPreview } from './PlanPreview';
 
-vi.mock('../lib/i18n', async (importOriginal) => {
-  const { english } = await import('../tests/unit/english');
-  return { ...(await importOriginal<typeof import('../lib/i18n')>()), t: english };
-});
+import { speakEnglish } from '../tests/unit/english';
+
+speakEnglish();
 
 const desk: BreakChoice = { moment: 'desk', tool: 'ball', minutes: 5, focus: [] };
 
@@ -22,7 +21,7 @@ describe('PlanPreview', () => {
     const names = items.map((li) => li.firstElementChild!.textContent);
     expect(names).toEqual(['Upper back', 'Forearms', 'Soles of the feet']);
     expect(items[1]!.textContent).toContain('per side');
-    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Body map. Highlighted: Upper back, Forearms, Soles of the feet.');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Body map. Highlighted: Upper back, Forearms, and Soles of the feet.');
   });
 
   it('suggests a ball when a desk break is set to the foam roller, which reaches little off the floor', async () => {

@@ -6,8 +6,9 @@ import { generatePlan, suitableAreas } from '../lib/routines/generate-plan';
 import { planInput } from '../lib/routines/plan-input';
 import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY } from '../lib/storage-keys';
 import { localValue } from '../lib/local-value';
-import { formatClock, t } from '../lib/i18n';
+import { formatClock, formatNumber, t } from '../lib/i18n';
 import { BodyMap } from './BodyMap';
+import { describeHighlight } from './body-map-coverage';
 
 const lastRolledValue = localValue<Partial<Record<AreaId, number>>>(LAST_ROLLED_KEY, LAST_ROLLED_FALLBACK);
 
@@ -37,7 +38,7 @@ export function PlanPreview({ choice, onChange }: Props) {
   return (
     <section class="rb-preview" aria-label={t('planPreviewLabel')}>
       <div class="rb-preview__body">
-        <BodyMap highlight={areas.map((s) => s.area)} size="small" />
+        <BodyMap highlight={areas.map((s) => s.area)} size="small" description={describeHighlight(areas.map((s) => s.area))} />
         <ol class="rb-plan">
           {areas.map((step) => (
             <li key={step.area}>
@@ -51,8 +52,7 @@ export function PlanPreview({ choice, onChange }: Props) {
       </div>
       {choice.moment === 'desk' && choice.tool === 'roller' ? <p class="rb-cue">{t('deskRollerHint')}</p> : null}
       <button type="button" class="rb-link" aria-expanded={showFocus} onClick={() => setShowFocus(!showFocus)}>
-        {t('focusToggle')}
-        {choice.focus.length > 0 ? ` (${choice.focus.length})` : ''}
+        {choice.focus.length > 0 ? t('focusToggleCount', formatNumber(choice.focus.length)) : t('focusToggle')}
       </button>
       {showFocus ? (
         <fieldset class="rb-chips">

@@ -5,7 +5,8 @@ import { ext } from '../lib/ext-lite';
 import type { BreakChoice } from '../lib/choice';
 import { DEFAULT_CHOICE, readCachedChoice } from '../lib/choice';
 import { persistChoice, readSyncedChoice } from '../lib/choice-store';
-import { t } from '../lib/i18n';
+import { formatNumber, t } from '../lib/i18n';
+import { tp } from '../lib/i18n/plural';
 import { ChoicePicker } from './ChoicePicker';
 import type { PlanPreviewComponent } from './PlanPreview';
 import type { ReminderStatusComponent } from './ReminderStatus';
@@ -108,7 +109,7 @@ function StartView({ onStart }: { onStart: (choice: BreakChoice) => void }) {
   return (
     <section class="rb-start">
       <button type="button" class="rb-primary rb-big" onClick={() => onStart(choice)} autoFocus>
-        {t('startRollMinutes', String(choice.minutes))}
+        {tp('startRollMinutes', choice.minutes, formatNumber(choice.minutes))}
       </button>
       <ChoicePicker choice={choice} onChange={change} />
       {Preview ? <Preview choice={choice} onChange={change} /> : <p class="rb-cue">{t('loadingPlan')}</p>}

@@ -11,7 +11,8 @@ import { ext } from '../lib/ext-lite';
 import { POST_WORKOUT_AT_KEY, REMINDER_DEFER_KEY, REMINDER_STATE_KEY, SETTINGS_KEY } from '../lib/storage-keys';
 import { send } from '../lib/messaging/send';
 import type { Request } from '../lib/messaging/protocol';
-import { t } from '../lib/i18n';
+import { formatNumber, t, uiLanguage } from '../lib/i18n';
+import { tp } from '../lib/i18n/plural';
 
 interface Stored {
   settings: Settings['reminders'];
@@ -33,7 +34,7 @@ async function read(): Promise<Stored> {
 
 function clock(at: number): string {
   const sameDay = new Date(at).toDateString() === new Date().toDateString();
-  return new Intl.DateTimeFormat(undefined, sameDay ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat(uiLanguage(), sameDay ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
 /**
@@ -65,7 +66,10 @@ export function ReminderStatus() {
   else if (next.reason === 'snoozed' && next.dueAt) line = t('reminderSnoozed', clock(next.dueAt));
   else if (next.reason === 'outside-hours' && next.dueAt) line = t('reminderOutside', clock(next.dueAt));
   else if (next.reason === 'due') line = t('reminderDue');
-  else line = t('reminderCounting', String(Math.max(1, Math.ceil(next.minutesLeft ?? 0))));
+  else {
+    const minutes = Math.max(1, Math.ceil(next.minutesLeft ?? 0));
+    line = tp('reminderCounting', minutes, formatNumber(minutes));
+  }
   // A reminder shown in the last few minutes can be snoozed from here (Firefox's notifications have no buttons).
   const recent = state?.lastReminderAt !== null && state?.lastReminderAt !== undefined && now - state.lastReminderAt < 15 * 60_000;
 
@@ -80,7 +84,7 @@ export function ReminderStatus() {
       {settings.enabled && (recent || next?.reason === 'due' || stored.defer) ? (
         <div class="rb-row">
           <button type="button" onClick={() => void act({ type: 'reminders', action: 'snooze', minutes: snoozeMinutes })}>
-            {t('snoozeFor', String(snoozeMinutes))}
+            {tp('snoozeFor', snoozeMinutes, formatNumber(snoozeMinutes))}
           </button>
         </div>
       ) : null}

@@ -5,7 +5,8 @@ import { send } from '../lib/messaging/send';
 import { activeMs, breakRemainingMs, holdRemainingMs, stepRemainingMs } from '../lib/session/derive';
 import { areaMessageKey } from '../lib/routines/areas';
 import type { MessageKey } from '../lib/i18n';
-import { formatClock, t } from '../lib/i18n';
+import { formatClock, formatNumber, t } from '../lib/i18n';
+import { tp } from '../lib/i18n/plural';
 import { CountdownRing } from './CountdownRing';
 import { BodyMap } from './BodyMap';
 
@@ -57,7 +58,7 @@ export function TimerPanel({ session, now, act }: Props) {
   return (
     <section class="rb-panel" aria-label={t('timerRegion')}>
       <p class="rb-progress">
-        {t('stepOf', areaProgress(session).map(String))}
+        {t('stepOf', areaProgress(session).map((n) => formatNumber(n)))}
         {' · '}
         {t('breakLeft', formatClock(breakRemainingMs(session, now)))}
       </p>
@@ -184,14 +185,14 @@ function PostWorkoutOffer() {
       <p class="rb-cue rb-cue--pos">{t('moment_pre_done')}</p>
       {set ? (
         <p class="rb-cue" role="status">
-          {t('postWorkoutSet', String(set))}
+          {tp('postWorkoutSet', set, formatNumber(set))}
         </p>
       ) : (
         <div class="rb-row">
           <span class="rb-cue">{t('postWorkoutOffer')}</span>
           {[45, 60, 90].map((m) => (
             <button type="button" onClick={() => remind(m)}>
-              {t('postWorkoutIn', String(m))}
+              {tp('postWorkoutIn', m, formatNumber(m))}
             </button>
           ))}
         </div>
@@ -205,7 +206,7 @@ function DonePanel({ session, act }: { session: Session; act: Props['act'] }) {
   return (
     <section class="rb-panel rb-done" aria-label={t('timerRegion')}>
       <h2 class="rb-area">{session.status === 'finished' ? t('doneTitle') : t('endedTitle')}</h2>
-      <p class="rb-cue">{t('doneSummary', [rolled, String(session.holdCount)])}</p>
+      <p class="rb-cue">{tp('doneSummary', session.holdCount, [rolled, formatNumber(session.holdCount)])}</p>
       {session.plan.moment === 'pre' && session.status === 'finished' ? <PostWorkoutOffer /> : null}
       <p class="rb-sr" aria-live="polite">
         {session.status === 'finished' ? t('doneTitle') : t('endedTitle')}

@@ -3,6 +3,7 @@ import timerCss from './timer.css?inline';
 import overlayCss from './overlay.css?inline';
 import bodyMapCss from './body-map.css?inline';
 import { OverlayApp } from './OverlayApp';
+import { applyLanguage } from '../lib/i18n/lang';
 
 const HOST_TAG = 'rollbreak-timer';
 
@@ -53,6 +54,8 @@ export function mountOverlay(): () => void {
     }
     const el = document.createElement(HOST_TAG);
     if ('popover' in el) el.popover = 'manual';
+    // The page's own lang and dir must not reach the timer: it speaks the messages' language.
+    applyLanguage(el);
     const root = el.attachShadow({ mode: 'open' });
     addStyles(root, `${timerCss}\n${bodyMapCss}\n${overlayCss}`);
     // Keys typed in the timer belong to it, not to the page's shortcuts.
@@ -62,6 +65,7 @@ export function mountOverlay(): () => void {
     // The wrapper resets every inherited property, so nothing of the page's text styles leaks in.
     const wrapper = document.createElement('div');
     wrapper.className = 'rb-reset';
+    applyLanguage(wrapper);
     root.append(wrapper);
     render(<OverlayApp host={el} onHide={hide} />, wrapper);
     // A page that rewrites its document must not take the timer with it.

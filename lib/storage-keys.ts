@@ -14,7 +14,10 @@ export const CHOICE_CACHE_KEY = 'rollbreak:choice';
 export const SESSION_FALLBACK: SessionState = { status: 'idle' };
 
 export interface OverlayPlacement {
-  /** Distance from the viewport's right and bottom edges, so the timer stays in its corner on resize. */
+  /**
+   * Distance from the viewport's inline-end and bottom edges, so the timer stays in its corner on resize.
+   * The inline end is the right edge, or the left one when Rollbreak speaks a right-to-left language.
+   */
   right: number;
   bottom: number;
   minimised: boolean;

@@ -4,8 +4,8 @@ import { AREA_IDS } from '../../lib/routines/areas';
 import { neglectedAreas } from '../../lib/stats/stats';
 import { t } from '../../lib/i18n';
 import { BodyMap, areaName } from '../BodyMap';
-import { describeCoverage } from '../body-map-coverage';
-import { formatDuration } from './format';
+import { coverageHeat, describeCoverage } from '../body-map-coverage';
+import { formatDuration, formatList } from '../../lib/i18n/format';
 
 /** The big areas most people roll (the evidence is about these): only these are called out as neglected. */
 export const KEY_AREAS: readonly AreaId[] = ['upper-back', 'lats', 'glutes', 'it-band', 'quads', 'hamstrings', 'calves'];
@@ -40,7 +40,7 @@ export function Coverage({ coverage7, coverage30 }: CoverageProps) {
         </fieldset>
       </div>
       <div class="rb-coverage__body">
-        <BodyMap seconds={seconds} description={describeCoverage(seconds, in7 ? t('history_map_label_7') : t('history_map_label_30'))} />
+        <BodyMap heat={coverageHeat(seconds)} description={describeCoverage(seconds, in7 ? t('history_map_label_7') : t('history_map_label_30'))} />
         <div class="rb-coverage__text">
           {rolled.length === 0 ? (
             <p class="rb-muted">{in7 ? t('history_coverage_none_7') : t('history_coverage_none_30')}</p>
@@ -60,7 +60,7 @@ export function Coverage({ coverage7, coverage30 }: CoverageProps) {
           {rolled.length > 0 ? (
             <p class={neglected.length ? 'rb-neglected' : 'rb-muted'}>
               {neglected.length
-                ? t(in7 ? 'history_neglected_7' : 'history_neglected_30', neglected.map(areaName).join(', '))
+                ? t(in7 ? 'history_neglected_7' : 'history_neglected_30', formatList(neglected.map(areaName)))
                 : t('history_neglected_none')}
             </p>
           ) : null}

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { BreakEntry } from '../../lib/log/entry';
+import type { ImportProblem } from '../../lib/log/import-export';
 import { MAX_IMPORT_BYTES, exportCsv, exportJson } from '../../lib/log/import-export';
+import { describeImportProblem } from '../../lib/log/import-problem';
 import { send } from '../../lib/messaging/send';
-import { t } from '../../lib/i18n';
-import { formatNumber } from './format';
+import { formatNumber, t } from '../../lib/i18n';
+import { tp } from '../../lib/i18n/plural';
 
 /** Saves text as a file through a Blob and a temporary <a download>. */
 export function download(name: string, text: string, type: string): void {
@@ -26,6 +28,18 @@ function stamp(now: number): string {
 }
 
 type Message = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
+
+const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
+
+/** "Import done: 3 new breaks added." and, if the log had some already, "2 breaks were already in your log." */
+function doneText(added: number, skipped: number): string {
+  const done = tp('import_done', added, formatNumber(added));
+  return skipped > 0 ? `${done} ${tp('import_skipped', skipped, formatNumber(skipped))}` : done;
+}
+
+function failedText(problem: ImportProblem): string {
+  return problem.code === 'too_big' ? t('import_too_big', formatNumber(MAX_MB)) : t('import_failed', describeImportProblem(problem));
+}
 
 export interface DataPanelProps {
   entries: readonly BreakEntry[];
@@ -53,19 +67,19 @@ export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
     if (!file) return;
     try {
       if (file.size > MAX_IMPORT_BYTES) {
-        setMessage({ kind: 'error', text: t('import_too_big', `${MAX_IMPORT_BYTES / 1024 / 1024}`) });
+        setMessage({ kind: 'error', text: failedText({ code: 'too_big' }) });
         return;
       }
       setMessage({ kind: 'busy', text: t('import_busy') });
       const result = await send({ type: 'log:import', text: await file.text() });
       if (result.ok) {
-        setMessage({ kind: 'ok', text: t('import_done', [formatNumber(result.added), formatNumber(result.skipped)]) });
+        setMessage({ kind: 'ok', text: doneText(result.added, result.skipped) });
         if (result.added > 0) onImported();
       } else {
-        setMessage({ kind: 'error', text: t('import_failed', result.error) });
+        setMessage({ kind: 'error', text: failedText(result.error) });
       }
     } catch (err) {
-      setMessage({ kind: 'error', text: t('import_failed', err instanceof Error ? err.message : String(err)) });
+      setMessage({ kind: 'error', text: failedText({ code: 'write', detail: err instanceof Error ? err.message : String(err) }) });
     } finally {
       // The same file can be picked again (to see that it adds nothing).
       input.value = '';
@@ -98,7 +112,7 @@ export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
           />
         </label>
         <p id="rb-import-help" class="rb-muted rb-small-text">
-          {t('import_help', `${MAX_IMPORT_BYTES / 1024 / 1024}`)}
+          {t('import_help', formatNumber(MAX_MB))}
         </p>
       </div>
       <p class={`rb-message${message ? ` rb-message--${message.kind}` : ''}`} role="status">

@@ -3,9 +3,11 @@ import { useMemo, useState } from 'preact/hooks';
 import type { BreakEntry } from '../../lib/log/entry';
 import type { Moment, Tool } from '../../lib/domain/lists';
 import { MOMENT_IDS as MOMENTS, TOOLS } from '../../lib/domain/lists';
-import { formatClock, t } from '../../lib/i18n';
+import { formatClock, formatNumber, t } from '../../lib/i18n';
+import { formatList } from '../../lib/i18n/format';
+import { tp } from '../../lib/i18n/plural';
 import { areaName } from '../BodyMap';
-import { formatNumber, formatWhen } from './format';
+import { formatWhen } from './format';
 import { PAGE_SIZE } from './use-log';
 
 
@@ -116,8 +118,8 @@ export function RecentBreaks({ entries, total: logTotal, complete, onDelete, bus
                     <td class="rb-nowrap">{t(`moment_${e.context}`)}</td>
                     <td class="rb-nowrap">{t(`tool_${e.tool}`)}</td>
                     <td class="rb-num">{formatClock(e.activeSeconds * 1000)}</td>
-                    <td>{[...new Set(e.steps.map((s) => areaName(s.area)))].join(', ')}</td>
-                    <td class="rb-num">{e.holdCount}</td>
+                    <td>{formatList([...new Set(e.steps.map((s) => areaName(s.area)))])}</td>
+                    <td class="rb-num">{formatNumber(e.holdCount)}</td>
                     <td>
                       <span class={e.completed ? 'rb-tag rb-tag--done' : 'rb-tag'}>{e.completed ? t('outcomeDone') : t('outcomeEnded')}</span>
                     </td>
@@ -142,7 +144,7 @@ export function RecentBreaks({ entries, total: logTotal, complete, onDelete, bus
       {total > 0 ? (
         <div class="rb-more">
           <p class="rb-muted" aria-live="polite">
-            {t(filtered ? 'history_showing_filtered' : 'history_showing', [formatNumber(shown.length), formatNumber(total)])}
+            {tp(filtered ? 'history_showing_filtered' : 'history_showing', total, [formatNumber(shown.length), formatNumber(total)])}
           </p>
           {shown.length < total ? (
             <button type="button" disabled={!complete} onClick={() => setLimit((n) => n + PAGE_SIZE)}>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
+import { formatNumber, t } from '../../lib/i18n';
+import { tp } from '../../lib/i18n/plural';
 import { send } from '../../lib/messaging/send';
-import { formatNumber } from './format';
 
 export const GOAL_MIN = 5;
 export const GOAL_MAX = 1000;
@@ -61,7 +61,7 @@ function GoalInput({ goal }: { goal: number }) {
         />
       </label>
       <span id="rb-goal-note" class={valid ? 'rb-goal__note' : 'rb-goal__note rb-goal__note--bad'} role="status">
-        {valid ? (saved ? t('history_goal_saved') : '') : t('history_goal_invalid', [`${GOAL_MIN}`, `${GOAL_MAX}`])}
+        {valid ? (saved ? t('history_goal_saved') : '') : t('history_goal_invalid', [formatNumber(GOAL_MIN), formatNumber(GOAL_MAX)])}
       </span>
     </div>
   );
@@ -83,12 +83,12 @@ export function Summary({ streak, streakAtLeast = false, minutesThisWeek, goal, 
       <div class="rb-card rb-stat rb-stat--week">
         <h2 class="rb-stat__label">{t('history_week_label')}</h2>
         <p class="rb-stat__value">
-          {t('history_week_value', [formatNumber(minutesThisWeek), formatNumber(goal)])}
+          {tp('history_week_value', goal, [formatNumber(minutesThisWeek), formatNumber(goal)])}
         </p>
         <div class="rb-goalbar" aria-hidden="true">
           <div class="rb-goalbar__fill" style={{ width: `${share * 100}%` }} />
         </div>
-        <p class="rb-stat__note">{left === 0 ? t('history_week_done') : t('history_week_left', formatNumber(left))}</p>
+        <p class="rb-stat__note">{left === 0 ? t('history_week_done') : tp('history_week_left', left, formatNumber(left))}</p>
         <GoalInput goal={goal} />
       </div>
       <div class="rb-card rb-stat">

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../lib/messaging/send';
 import { syncStatusItem, type StoredSyncStatus } from '../../lib/storage-items';
 import { SYNC_QUOTA } from '../../lib/sync/layout';
-import { t } from '../../lib/i18n';
-import { formatKb, formatNumber, formatTime } from './format';
+import { formatNumber, t } from '../../lib/i18n';
+import { formatKilobytes } from '../../lib/i18n/format';
+import { tp } from '../../lib/i18n/plural';
+import { formatTime } from './format';
 
 function problem(status: StoredSyncStatus): string | null {
   const when = status.retryAt === undefined ? '' : formatTime(status.retryAt);
@@ -71,7 +73,7 @@ export function SyncPanel() {
           <div class="rb-facts__wide">
             <dt>{t('sync_used')}</dt>
             <dd>
-              {t('sync_used_value', [formatKb(used), formatKb(SYNC_QUOTA.QUOTA_BYTES)])}
+              {t('sync_used_value', [formatKilobytes(used), formatKilobytes(SYNC_QUOTA.QUOTA_BYTES)])}
               <span class={`rb-usage${used > SYNC_QUOTA.QUOTA_BYTES * 0.85 ? ' rb-usage--high' : ''}`} aria-hidden="true">
                 <span style={{ width: `${Math.min(100, (used / SYNC_QUOTA.QUOTA_BYTES) * 100)}%` }} />
               </span>
@@ -79,7 +81,7 @@ export function SyncPanel() {
           </div>
         </dl>
       )}
-      {!off && status && status.folded > 0 ? <p class="rb-muted rb-small-text">{t('sync_folded', formatNumber(status.folded))}</p> : null}
+      {!off && status && status.folded > 0 ? <p class="rb-muted rb-small-text">{tp('sync_folded', status.folded, formatNumber(status.folded))}</p> : null}
     </section>
   );
 }

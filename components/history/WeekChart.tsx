@@ -1,6 +1,7 @@
-import { t } from '../../lib/i18n';
+import { formatNumber, t } from '../../lib/i18n';
+import { tp } from '../../lib/i18n/plural';
 import { dayStartTs } from '../../lib/stats/days';
-import { dayFormat, formatNumber } from './format';
+import { formatDay } from './format';
 
 export interface WeekChartProps {
   /** Oldest first; the last is this week. `start` is a local day number (lib/stats/days.ts). */
@@ -14,7 +15,7 @@ export interface WeekChartProps {
  */
 export function WeekChart({ weeks, goal }: WeekChartProps) {
   const top = Math.max(goal, ...weeks.map((w) => w.minutes), 1);
-  const label = (start: number) => dayFormat.format(dayStartTs(start));
+  const label = (start: number) => formatDay(dayStartTs(start));
   return (
     <section class="rb-card rb-weeks" aria-labelledby="rb-weeks-title">
       <h2 id="rb-weeks-title">{t('history_chart_title')}</h2>
@@ -22,7 +23,7 @@ export function WeekChart({ weeks, goal }: WeekChartProps) {
         <div class="rb-chart__plot">
           {goal > 0 ? (
             <div class="rb-chart__goal" style={{ bottom: `${(goal / top) * 100}%` }}>
-              <span>{t('history_chart_goal', formatNumber(goal))}</span>
+              <span>{tp('history_chart_goal', goal, formatNumber(goal))}</span>
             </div>
           ) : null}
           {weeks.map((w, i) => (
@@ -44,7 +45,7 @@ export function WeekChart({ weeks, goal }: WeekChartProps) {
         </div>
       </div>
       <table class="rb-sr">
-        <caption>{t('history_chart_caption', formatNumber(goal))}</caption>
+        <caption>{tp('history_chart_caption', goal, formatNumber(goal))}</caption>
         <thead>
           <tr>
             <th scope="col">{t('history_chart_week')}</th>

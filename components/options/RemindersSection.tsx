@@ -5,18 +5,16 @@ import { INTERVAL_MAX_MINUTES, INTERVAL_MIN_MINUTES } from '../../lib/reminders/
 import { ALL_PAGES } from '../../lib/domain/lists';
 import { send } from '../../lib/messaging/send';
 import type { MessageKey } from '../../lib/i18n';
-import { t } from '../../lib/i18n';
+import { t, uiLanguage } from '../../lib/i18n';
+import { firstDayOfWeek, weekDays } from '../../lib/i18n/week';
 import { MinutesSelect, valueOf } from './fields';
 
 const INTERVALS = [20, 30, 45, 60, 75, 90, 120, 150, 180].filter((m) => m >= INTERVAL_MIN_MINUTES && m <= INTERVAL_MAX_MINUTES);
 const IDLE_BREAKS = [2, 5, 10, 15, 30];
 const SNOOZES = [5, 10, 30];
-// Monday first; 0 is Sunday, as the scheduler counts.
-const WEEK = [1, 2, 3, 4, 5, 6, 0];
-
 function weekdayName(day: number): string {
   // 2026-11-22 was a Sunday; the browser names the day in the user's language.
-  return new Intl.DateTimeFormat(undefined, { weekday: 'long' }).format(new Date(2026, 10, 22 + day));
+  return new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long' }).format(new Date(2026, 10, 22 + day));
 }
 
 interface Props {
@@ -29,6 +27,8 @@ interface Props {
 export function RemindersSection({ reminders: r, patch, say }: Props) {
   const [onPage, setOnPage] = useState(false);
   useEffect(() => void browser.permissions.contains(ALL_PAGES).then(setOnPage), []);
+  // The days in the order of the user's week (0 is Sunday, as the scheduler counts).
+  const week = weekDays(firstDayOfWeek(uiLanguage()));
   const set = (change: Partial<Settings['reminders']>) => void patch({ reminders: change }).then(() => say('saved'));
 
   const toggleOnPage = async (want: boolean) => {
@@ -63,7 +63,7 @@ export function RemindersSection({ reminders: r, patch, say }: Props) {
         </div>
         <fieldset class="rb-days">
           <legend>{t('activeDays')}</legend>
-          {WEEK.map((day) => (
+          {week.map((day) => (
             <label key={day}>
               <input
                 type="checkbox"

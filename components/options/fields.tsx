@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../lib/i18n';
 import { t } from '../../lib/i18n';
+import { formatMinutes } from '../../lib/i18n/format';
 
 export const valueOf = (e: Event): string => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
@@ -11,7 +12,7 @@ export function MinutesSelect(props: { label: MessageKey; choices: readonly numb
       <select value={String(props.value)} onChange={(e) => props.onPick(Number(valueOf(e)))}>
         {props.choices.map((m) => (
           <option key={m} value={String(m)}>
-            {t('minutesValue', String(m))}
+            {formatMinutes(m, 'long')}
           </option>
         ))}
       </select>

@@ -5,8 +5,8 @@ import '../../components/page.css';
 import '../../components/body-map.css';
 import '../../components/body-map-heat.css';
 import '../../components/history/history.css';
-import { t } from '../../lib/i18n';
+import { localizePage } from '../../lib/i18n/lang';
 
-document.title = t('historyTitle');
+localizePage('historyTitle');
 
 render(<HistoryApp />, document.getElementById('app')!);

@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { OptionsApp } from '../../components/OptionsApp';
 import '../../components/timer.css';
 import '../../components/page.css';
-import { t } from '../../lib/i18n';
+import { localizePage } from '../../lib/i18n/lang';
 
-document.title = t('settingsTitle');
+localizePage('settingsTitle');
 
 render(<OptionsApp />, document.getElementById('app')!);

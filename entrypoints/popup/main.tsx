@@ -4,7 +4,7 @@ import { readSession } from '../../components/use-session';
 import '../../components/timer.css';
 import '../../components/page.css';
 import '../../components/body-map.css';
-import { t } from '../../lib/i18n';
+import { localizePage } from '../../lib/i18n/lang';
 
-document.title = t('extName');
+localizePage('extName');
 render(<PopupApp initial={readSession()} />, document.getElementById('app')!);

@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { TimerWindowApp } from '../../components/TimerWindowApp';
 import '../../components/timer.css';
 import '../../components/page.css';
-import { t } from '../../lib/i18n';
+import { localizePage } from '../../lib/i18n/lang';
 import { readSession } from '../../components/use-session';
 
-document.title = t('timerTitle');
+localizePage('timerTitle');
 
 void readSession().then((initial) => render(<TimerWindowApp initial={initial} />, document.getElementById('app')!));

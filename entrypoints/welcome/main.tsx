@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { WelcomePage } from '../../components/WelcomePage';
 import '../../components/timer.css';
 import '../../components/page.css';
-import { t } from '../../lib/i18n';
+import { localizePage } from '../../lib/i18n/lang';
 
-document.title = t('welcomeTitle');
+localizePage('welcomeTitle');
 
 render(<WelcomePage />, document.getElementById('app')!);

@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { WhyPage } from '../../components/WhyPage';
 import '../../components/timer.css';
 import '../../components/page.css';
-import { t } from '../../lib/i18n';
+import { localizePage } from '../../lib/i18n/lang';
 
-document.title = t('whyTitle');
+localizePage('whyTitle');
 
 render(<WhyPage />, document.getElementById('app')!);

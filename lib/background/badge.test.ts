@@ -4,6 +4,9 @@ import { badgeText, nextBadgeChangeAt, showBadge } from './badge';
 import { reduce } from '../session/machine';
 import type { Plan, Session, SessionEvent, SessionState } from '../session/types';
 import { defaultPlan } from '../../tests/fixtures/default-plan';
+import { speakEnglish } from '../../tests/unit/english';
+
+speakEnglish();
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { SessionState } from '../session/types';
 import { breakRemainingMs } from '../session/derive';
+import { formatNumber, t } from '../i18n';
 
-/** The toolbar badge: whole minutes left while a break runs ("4m"), a pause sign while paused, empty otherwise. */
+/**
+ * The toolbar badge: whole minutes left while a break runs ("4m", its unit from `badgeMinutes`), a pause
+ * sign while paused, empty otherwise.
+ */
 export function badgeText(state: SessionState, now: number): string {
-  if (state.status === 'running') return `${Math.ceil(breakRemainingMs(state, now) / 60000)}m`;
+  if (state.status === 'running') return t('badgeMinutes', formatNumber(Math.ceil(breakRemainingMs(state, now) / 60000)));
   if (state.status === 'paused') return '❚❚';
   return '';
 }

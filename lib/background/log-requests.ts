@@ -21,7 +21,7 @@ export async function undoDelete({ entry: raw }: Request<'log:undo'>): Promise<A
   // The entry comes from a page: check it as strictly as an imported one.
   const parsed = parseExport(JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, breaks: [raw] }));
   const entry = parsed.ok ? parsed.breaks[0] : undefined;
-  if (!entry) return { ok: false, error: parsed.ok ? 'No break to restore' : parsed.error };
+  if (!entry) return { ok: false, error: parsed.ok ? { code: 'no_break' } : parsed.error };
   const deviceId = await getDeviceId();
   const restored = await writeLog((db) => restoreBreak(db, entry, deviceId));
   void requestSync();

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
+import { formatList } from '../i18n/format';
+import { tp } from '../i18n/plural';
 import { areaMessageKey } from '../routines/areas';
 import { buildPlan, reminderChoice } from './plan-for';
 import { e2eNotificationItem } from '../storage-items';
@@ -16,17 +18,16 @@ export function kindOf(id: string): ReminderKind | null {
 /** Firefox's notifications have no buttons: there a click starts, and the popup offers snooze. */
 const hasButtons = () => !/firefox/i.test(navigator.userAgent);
 
-/** Shows a reminder naming the routine it suggests ("5-minute desk roll: upper back, forearms, feet"). */
+/** Shows a reminder naming the routine it suggests ("5-minute desk roll: Upper back, Forearms and Soles of the feet"). */
 export async function showReminderNotification(kind: ReminderKind): Promise<void> {
   const choice = await reminderChoice(kind);
   const { snoozeMinutes } = (await getSettings()).reminders;
   const plan = await buildPlan(choice);
-  const areas = [...new Set(plan.steps.filter((s) => s.kind === 'roll').map((s) => t(areaMessageKey(s.area))))].join(', ');
+  // Area names as their messages write them: lower-casing them would break languages that capitalise nouns.
+  const areas = formatList([...new Set(plan.steps.filter((s) => s.kind === 'roll').map((s) => t(areaMessageKey(s.area))))]);
   const buttons = hasButtons();
-  const message =
-    kind === 'post'
-      ? t('postWorkoutMessage', [String(plan.minutes), areas.toLowerCase()])
-      : t(buttons ? 'reminderMessage' : 'reminderMessageFirefox', [String(plan.minutes), areas.toLowerCase()]);
+  const base = kind === 'post' ? 'postWorkoutMessage' : buttons ? 'reminderMessage' : 'reminderMessageFirefox';
+  const message = tp(base, plan.minutes, [formatNumber(plan.minutes), areas]);
   const title = t(kind === 'post' ? 'postWorkoutTitle' : 'reminderTitle');
   // E2E builds only: headless Firefox closes notifications at once, so tests read what was shown here.
   if (import.meta.env.ROLLBREAK_E2E) await e2eNotificationItem.setValue({ id: notificationId(kind), title, message });
@@ -39,7 +40,7 @@ export async function showReminderNotification(kind: ReminderKind): Promise<void
     // seconds. Firefox supports neither option (and rejects unknown ones).
     ...(buttons
       ? {
-          buttons: [{ title: t('notificationStart') }, { title: t('notificationSnooze', String(snoozeMinutes)) }],
+          buttons: [{ title: t('notificationStart') }, { title: tp('snoozeFor', snoozeMinutes, formatNumber(snoozeMinutes)) }],
           requireInteraction: true,
         }
       : {}),

@@ -144,7 +144,7 @@ describe('the history page\'s writes', () => {
   it('refuses to restore a malformed entry', async () => {
     const bad = { ...realisticBreak(r, ME, at(2)), activeSeconds: -1 };
     const answer = await send({ type: 'log:undo', entry: bad });
-    expect(answer).toEqual({ ok: false, error: 'Break 1: activeSeconds must not be negative' });
+    expect(answer).toEqual({ ok: false, error: { breakNo: 1, field: 'activeSeconds', code: 'negative' } });
     expect(await logged()).toEqual([]);
   });
 

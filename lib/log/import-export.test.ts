@@ -4,7 +4,10 @@ import type { IDBPDatabase } from 'idb';
 import { openLog } from './db';
 import type { RollbreakDB } from './db';
 import type { BreakEntry } from './entry';
+import type { ImportProblem } from './import-export';
 import { MAX_IMPORT_BYTES, exportCsv, exportJson, importFile, importJson, parseExport } from './import-export';
+import { describeImportProblem } from './import-problem';
+import { speakEnglish } from '../../tests/unit/english';
 import { readLog } from './store';
 import { realisticLog } from '../sync/test-fixtures';
 
@@ -19,6 +22,8 @@ async function freshLog() {
   opened.push(db);
   return db;
 }
+// Problems are data; the history page words them. English here, as the page shows them.
+speakEnglish();
 afterAll(() => {
   for (const db of opened.splice(0)) db.close();
 });
@@ -27,11 +32,12 @@ function exportDoc(breaks: BreakEntry[] = LOG): { format: string; version: numbe
   return JSON.parse(exportJson(breaks, NOW)) as { format: string; version: number; exportedAt: string; breaks: unknown[] };
 }
 
-function errorOf(doc: unknown): string {
+function problemOf(doc: unknown): ImportProblem | null {
   const r = parseExport(typeof doc === 'string' ? doc : JSON.stringify(doc));
   expect(r.ok).toBe(false);
-  return r.ok ? '' : r.error;
+  return r.ok ? null : r.error;
 }
+const errorOf = (doc: unknown): string => describeImportProblem(problemOf(doc)!);
 
 function withBreak(i: number, change: (b: Record<string, unknown>) => void) {
   const doc = exportDoc();
@@ -85,7 +91,7 @@ describe('parseExport errors', () => {
   it('names the first bad break and field', () => {
     expect(errorOf(withBreak(2, (b) => (b.activeSeconds = 12.5)))).toBe('Break 3: activeSeconds must be a whole number');
     expect(errorOf(withBreak(1, (b) => delete b.tool))).toBe('Break 2: tool is missing');
-    expect(errorOf(withBreak(0, (b) => (b.context = 'gym')))).toBe('Break 1: context must be "pre", "post", "rest" or "desk"');
+    expect(errorOf(withBreak(0, (b) => (b.context = 'gym')))).toBe('Break 1: context must be "pre", "post", "rest", or "desk"');
     expect(errorOf(withBreak(4, (b) => ((b.steps as Array<Record<string, unknown>>)[1]!.area = 'ears')))).toBe('Break 5, step 2: area must be a known area');
     expect(errorOf(withBreak(3, (b) => (b.holdCount = -1)))).toBe('Break 4: holdCount must not be negative');
     expect(errorOf(withBreak(3, (b) => (b.startedAt = 'yesterday')))).toBe('Break 4: startedAt must be a number');
@@ -96,7 +102,19 @@ describe('parseExport errors', () => {
     const two = exportDoc();
     (two.breaks[7] as Record<string, unknown>).tool = 'saw';
     (two.breaks[8] as Record<string, unknown>).tool = 'saw';
-    expect(errorOf(two)).toBe('Break 8: tool must be "roller", "ball" or "gun"');
+    expect(errorOf(two)).toBe('Break 8: tool must be "roller", "ball", or "gun"');
+    expect(errorOf(withBreak(2, (b) => ((b.steps as Array<Record<string, unknown>>)[0]!.side = 'up')))).toBe('Break 3, step 1: side must be "left", "right", or null');
+    expect(errorOf(withBreak(2, (b) => ((b.steps as unknown[])[1] = 7)))).toBe('Break 3, step 2: the entry is not an object');
+    expect(errorOf(withBreak(2, (b) => (b.activeSeconds = 86_401)))).toBe('Break 3: activeSeconds must be at most 86,400');
+  });
+
+  it('says where and what as data, for the page to word in any language', () => {
+    expect(problemOf(withBreak(2, (b) => (b.activeSeconds = 12.5)))).toEqual({ breakNo: 3, field: 'activeSeconds', code: 'whole' });
+    expect(problemOf(withBreak(0, (b) => (b.context = 'gym')))).toEqual({ breakNo: 1, field: 'context', code: 'one_of', values: ['"pre"', '"post"', '"rest"', '"desk"'] });
+    expect(problemOf(withBreak(4, (b) => ((b.steps as Array<Record<string, unknown>>)[1]!.area = 'ears')))).toEqual({ breakNo: 5, stepNo: 2, field: 'area', code: 'area' });
+    expect(problemOf({ ...exportDoc(), version: 2 })).toEqual({ field: 'version', code: 'version', limit: 1 });
+    expect(problemOf('null')).toEqual({ code: 'not_export' });
+    expect(problemOf(' '.repeat(MAX_IMPORT_BYTES + 1))).toEqual({ code: 'too_big', limit: MAX_IMPORT_BYTES / 1024 / 1024 });
   });
 
   it('refuses other files clearly', () => {
@@ -113,8 +131,8 @@ describe('parseExport errors', () => {
   });
 
   it('refuses huge files before parsing, and survives deep nesting', () => {
-    expect(errorOf(' '.repeat(MAX_IMPORT_BYTES + 1))).toBe(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-    expect(errorOf('é'.repeat(MAX_IMPORT_BYTES / 2 + 1))).toMatch(/larger than/);
+    expect(problemOf(' '.repeat(MAX_IMPORT_BYTES + 1))?.code).toBe('too_big');
+    expect(problemOf('é'.repeat(MAX_IMPORT_BYTES / 2 + 1))?.code).toBe('too_big');
     expect(() => parseExport('['.repeat(1_000_000) + ']'.repeat(1_000_000))).not.toThrow();
     const text = exportJson(LOG, NOW);
     const deep = text.replace('"format"', `"extra":${'['.repeat(5000)}${']'.repeat(5000)},"format"`);
@@ -154,7 +172,7 @@ describe('importJson', () => {
     const db = await freshLog();
     const doc = exportDoc();
     (doc.breaks[doc.breaks.length - 1] as Record<string, unknown>).plannedSeconds = null;
-    expect(await importJson(db, JSON.stringify(doc))).toEqual({ ok: false, error: `Break ${LOG.length}: plannedSeconds must be a number` });
+    expect(await importJson(db, JSON.stringify(doc))).toEqual({ ok: false, error: { breakNo: LOG.length, field: 'plannedSeconds', code: 'number' } });
     expect(await db.count('breaks')).toBe(0);
   });
 
@@ -224,8 +242,9 @@ describe('import fuzzing', () => {
         expect(parseExport(exportJson([e], NOW)).ok).toBe(true);
       }
     } else {
-      expect(result.error).toMatch(/^(Break \d+(, step \d+)?: \w+ |The file |The log |format |version |breaks |exportedAt )/);
-      expect(result.error.length).toBeLessThan(200);
+      const text = describeImportProblem(result.error);
+      expect(text).toMatch(/^(Break \d+(, step \d+)?: \w+ |The file |The log |format |version |breaks |exportedAt )/);
+      expect(text.length).toBeLessThan(200);
       expect(after).toEqual(before);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

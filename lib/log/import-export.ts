@@ -95,33 +95,67 @@ const MIN_TIME = Date.UTC(2000, 0, 1);
 const MAX_TIME = Date.UTC(2100, 0, 1);
 const DAY_SECONDS = 86_400;
 
+/**
+ * What is wrong with an import, as data: the history page words it in the user's language
+ * (import-problem.ts), so no English travels from the background. `import_err_<code>` is its message.
+ */
+export interface ImportProblem {
+  code: ImportProblemCode;
+  /** Where, 1-based: the break in the file, and the step within that break. */
+  breakNo?: number;
+  stepNo?: number;
+  /** The field as the file names it ("activeSeconds", "steps"), when the problem is one field's. */
+  field?: string;
+  /** The limit broken: characters, entries, the largest value, the version; for `too_big`, megabytes. */
+  limit?: number;
+  /** The values the field may take, written as in JSON (`"pre"`, `true`, `null`). */
+  values?: string[];
+  /** The browser's own words, when it refused to write the log. */
+  detail?: string;
+}
+
+export type ImportProblemCode =
+  /* the file */
+  | 'unreadable' | 'too_big' | 'not_json' | 'not_export' | 'write' | 'no_break'
+  /* a break or step that is not an object, or one of its fields */
+  | 'record' | 'missing' | 'text' | 'empty' | 'long' | 'chars' | 'number' | 'whole' | 'negative' | 'max'
+  | 'early' | 'late' | 'time' | 'ended' | 'area' | 'one_of' | 'list' | 'many' | 'version';
+
+type IssueProblem = Pick<ImportProblem, 'code' | 'limit' | 'values'>;
+/** A valibot message carrying a problem (describe() reads it back): codes, not words. */
+const problem = (code: ImportProblemCode, more: Omit<IssueProblem, 'code'> = {}): string => JSON.stringify({ code, ...more });
+const oneOf = (values: ReadonlyArray<string | number | boolean | null>) => problem('one_of', { values: values.map((x) => JSON.stringify(x)) });
+
 const idString = v.pipe(
-  v.string('must be text'),
-  v.minLength(1, 'must not be empty'),
-  v.maxLength(100, 'must be at most 100 characters'),
-  v.regex(/^[A-Za-z0-9._~-]+$/, 'may hold only letters, digits and . _ ~ -'),
+  v.string(problem('text')),
+  v.minLength(1, problem('empty')),
+  v.maxLength(100, problem('long', { limit: 100 })),
+  v.regex(/^[A-Za-z0-9._~-]+$/, problem('chars')),
 );
 const wholeNumber = (max: number) =>
   v.pipe(
-    v.number('must be a number'),
-    v.integer('must be a whole number'),
-    v.minValue(0, 'must not be negative'),
-    v.maxValue(max, `must be at most ${max}`),
+    v.number(problem('number')),
+    v.integer(problem('whole')),
+    v.minValue(0, problem('negative')),
+    v.maxValue(max, problem('max', { limit: max })),
   );
 const time = v.pipe(
-  v.number('must be a number'),
-  v.integer('must be a whole number'),
-  v.minValue(MIN_TIME, 'must be a time after 2000'),
-  v.maxValue(MAX_TIME, 'must be a time before 2100'),
+  v.number(problem('number')),
+  v.integer(problem('whole')),
+  v.minValue(MIN_TIME, problem('early')),
+  v.maxValue(MAX_TIME, problem('late')),
 );
+
+const SIDES = ['left', 'right'] as const;
+const MAX_STEPS = 500;
 
 const StepSchema = v.object(
   {
-    area: v.picklist(AREA_IDS, 'must be a known area'),
-    side: v.nullable(v.picklist(['left', 'right'], 'must be "left", "right" or null')),
+    area: v.picklist(AREA_IDS, problem('area')),
+    side: v.nullable(v.picklist(SIDES, oneOf([...SIDES, null]))),
     seconds: wholeNumber(DAY_SECONDS),
   },
-  'must be an object',
+  problem('record'),
 );
 
 const BreakSchema = v.pipe(
@@ -133,66 +167,68 @@ const BreakSchema = v.pipe(
       endedAt: time,
       activeSeconds: wholeNumber(DAY_SECONDS),
       plannedSeconds: wholeNumber(DAY_SECONDS),
-      steps: v.pipe(v.array(StepSchema, 'must be a list'), v.maxLength(500, 'must have at most 500 steps')),
+      steps: v.pipe(v.array(StepSchema, problem('list')), v.maxLength(MAX_STEPS, problem('many', { limit: MAX_STEPS }))),
       holdCount: wholeNumber(10_000),
-      context: v.picklist(MOMENT_IDS, 'must be "pre", "post", "rest" or "desk"'),
-      tool: v.picklist(TOOLS, 'must be "roller", "ball" or "gun"'),
-      completed: v.boolean('must be true or false'),
+      context: v.picklist(MOMENT_IDS, oneOf(MOMENT_IDS)),
+      tool: v.picklist(TOOLS, oneOf(TOOLS)),
+      completed: v.boolean(oneOf([true, false])),
     },
-    'must be an object',
+    problem('record'),
   ),
   v.forward(
-    v.check((b) => b.endedAt >= b.startedAt && b.endedAt - b.startedAt <= DAY_SECONDS * 1000, 'must be within a day after startedAt'),
+    v.check((b) => b.endedAt >= b.startedAt && b.endedAt - b.startedAt <= DAY_SECONDS * 1000, problem('ended')),
     ['endedAt'],
   ),
 );
 
 const ExportSchema = v.object(
   {
-    format: v.literal(EXPORT_FORMAT, `must be "${EXPORT_FORMAT}"`),
-    version: v.literal(EXPORT_VERSION, `must be ${EXPORT_VERSION} (this file is from another version of Rollbreak)`),
-    exportedAt: v.optional(v.union([v.string(), v.number()], 'must be a time')),
+    format: v.literal(EXPORT_FORMAT, oneOf([EXPORT_FORMAT])),
+    version: v.literal(EXPORT_VERSION, problem('version', { limit: EXPORT_VERSION })),
+    exportedAt: v.optional(v.union([v.string(), v.number()], problem('time'))),
     breaks: v.pipe(
-      v.array(BreakSchema, 'must be a list'),
-      v.maxLength(MAX_IMPORT_BREAKS, `must hold at most ${MAX_IMPORT_BREAKS} breaks`),
+      v.array(BreakSchema, problem('list')),
+      v.maxLength(MAX_IMPORT_BREAKS, problem('many', { limit: MAX_IMPORT_BREAKS })),
     ),
   },
-  'The file is not a Rollbreak log export',
+  problem('not_export'),
 );
 
-/** "Break 3: activeSeconds must be a whole number", "Break 2, step 4: area must be a known area", ... */
-function describe(issue: v.BaseIssue<unknown>): string {
+/** The first issue as a problem: break 3's activeSeconds is not whole, break 2's step 4 has an unknown area, ... */
+function describe(issue: v.BaseIssue<unknown>): ImportProblem {
   const path = issue.path ?? [];
   const missing = path.length > 0 && path[path.length - 1]!.origin === 'key';
   const keys = path.map((p) => p.key);
-  let where = '';
-  let field: string[] = [];
+  const where: Pick<ImportProblem, 'breakNo' | 'stepNo'> = {};
+  let field: string[] = keys.map(String);
   if (keys[0] === 'breaks' && typeof keys[1] === 'number') {
-    where = `Break ${keys[1] + 1}`;
+    where.breakNo = keys[1] + 1;
     if (keys[2] === 'steps' && typeof keys[3] === 'number') {
-      where += `, step ${keys[3] + 1}`;
+      where.stepNo = keys[3] + 1;
       field = keys.slice(4).map(String);
     } else field = keys.slice(2).map(String);
-  } else field = keys.map(String);
+  }
   const name = field.join('.');
-  const message = missing ? 'is missing' : issue.message;
-  const text = name ? `${name} ${message}` : message;
-  return where ? `${where}: ${text}` : text;
+  const found = JSON.parse(issue.message) as IssueProblem;
+  const what: IssueProblem = missing ? { code: 'missing' } : found;
+  return { ...where, ...(name ? { field: name } : {}), ...what };
 }
 
-export type ParseResult = { ok: true; breaks: BreakEntry[] } | { ok: false; error: string };
+const TOO_BIG: ImportProblem = { code: 'too_big', limit: MAX_IMPORT_BYTES / 1024 / 1024 };
+
+export type ParseResult = { ok: true; breaks: BreakEntry[] } | { ok: false; error: ImportProblem };
 
 /** Validates an export file's text. Nothing is written; the breaks are fresh objects with only known fields. */
 export function parseExport(text: string): ParseResult {
-  if (typeof text !== 'string') return { ok: false, error: 'The file could not be read' };
+  if (typeof text !== 'string') return { ok: false, error: { code: 'unreadable' } };
   if (text.length > MAX_IMPORT_BYTES || (text.length > MAX_IMPORT_BYTES / 3 && new TextEncoder().encode(text).length > MAX_IMPORT_BYTES)) {
-    return { ok: false, error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+    return { ok: false, error: TOO_BIG };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'The file is not valid JSON (it may be cut short)' };
+    return { ok: false, error: { code: 'not_json' } };
   }
   const result = v.safeParse(ExportSchema, data, { abortEarly: true });
   if (!result.success) return { ok: false, error: describe(result.issues[0]) };
@@ -218,7 +254,7 @@ export function parseExport(text: string): ParseResult {
   return { ok: true, breaks };
 }
 
-export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: string };
+export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: ImportProblem };
 
 /** Validates and imports an export file's text: all of it, or nothing with an error naming the first problem. */
 export async function importJson(db: IDBPDatabase<RollbreakDB>, text: string): Promise<ImportResult> {
@@ -228,12 +264,12 @@ export async function importJson(db: IDBPDatabase<RollbreakDB>, text: string): P
     const { added, skipped } = await importBreaks(db, parsed.breaks);
     return { ok: true, added, skipped };
   } catch (err) {
-    return { ok: false, error: `The log could not be written, nothing was imported (${err instanceof Error ? err.message : String(err)})` };
+    return { ok: false, error: { code: 'write', detail: err instanceof Error ? err.message : String(err) } };
   }
 }
 
 /** importJson for a picked file, refusing one over the size limit before reading it. */
 export async function importFile(db: IDBPDatabase<RollbreakDB>, file: Blob): Promise<ImportResult> {
-  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: TOO_BIG };
   return importJson(db, await file.text());
 }

@@ -3,6 +3,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openLog } from './db';
 import type { BreakEntry } from './entry';
 import { CHUNK, PAGE_SIZE, readAll, readRecent, statsWindowStart } from './read';
+import { speakEnglish } from '../../tests/unit/english';
+
+// A British English browser: weeks start on Monday.
+speakEnglish('en-GB');
 
 const DAY = 86_400_000;
 const NOW = new Date(2026, 2, 18, 15).getTime(); // a Wednesday
@@ -38,6 +42,11 @@ beforeEach(() => {
 describe('statsWindowStart', () => {
   it('is local midnight at the start of the chart\'s first week (7 weeks before this Monday)', () => {
     expect(statsWindowStart(NOW)).toBe(new Date(2026, 0, 26).getTime());
+  });
+
+  it('follows the user\'s first day of the week: 7 weeks before this Sunday, or this Saturday', () => {
+    expect(statsWindowStart(NOW, 0)).toBe(new Date(2026, 0, 25).getTime());
+    expect(statsWindowStart(NOW, 6)).toBe(new Date(2026, 0, 24).getTime());
   });
 });
 

@@ -3,6 +3,8 @@ import type { BreakEntry } from './entry';
 import type { RollbreakDB } from './db';
 import { openLog } from './db';
 import { dayStartTs, localDay, weekStart } from '../stats/days';
+import { uiLanguage } from '../i18n';
+import { firstDayOfWeek } from '../i18n/week';
 
 /**
  * The history page's reads of the break log, straight from IndexedDB (writes go through the background).
@@ -28,10 +30,13 @@ export interface LogView {
   windowStart: number;
 }
 
-/** The first moment the stats look at: the start of the chart's first week, or 30 days ago if earlier. */
-export function statsWindowStart(now: number): number {
+/**
+ * The first moment the stats look at: the start of the chart's first week, or 30 days ago if earlier.
+ * Weeks start on the user's first day of the week (`firstDay`, 0 = Sunday; Monday by default).
+ */
+export function statsWindowStart(now: number, firstDay = firstDayOfWeek(uiLanguage())): number {
   const today = localDay(now);
-  return dayStartTs(Math.min(weekStart(today) - 7 * (WEEKS - 1), today - 29));
+  return dayStartTs(Math.min(weekStart(today, firstDay) - 7 * (WEEKS - 1), today - 29));
 }
 
 async function withLog<T>(job: (db: IDBPDatabase<RollbreakDB>) => Promise<T>): Promise<T> {

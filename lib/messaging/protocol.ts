@@ -1,7 +1,7 @@
 import type { BreakChoice } from '../choice';
 import type { SessionEvent, SessionState } from '../session/types';
 import type { BreakEntry } from '../log/entry';
-import type { ImportResult } from '../log/import-export';
+import type { ImportProblem, ImportResult } from '../log/import-export';
 import type { StoredSyncStatus } from '../storage-items';
 import type { Settings, SettingsPatch } from '../settings/patch';
 
@@ -47,7 +47,7 @@ export interface Protocol {
   /** Delete a break (it leaves a tombstone, so the deletion syncs). */
   'log:delete': { body: { id: string }; answer: { ok: boolean } };
   /** Bring a deleted break back (the entry as the page showed it before deleting). */
-  'log:undo': { body: { entry: BreakEntry }; answer: { ok: true; entry: BreakEntry } | { ok: false; error: string } };
+  'log:undo': { body: { entry: BreakEntry }; answer: { ok: true; entry: BreakEntry } | { ok: false; error: ImportProblem } };
   /** Import the text of a JSON export: all of it or nothing. */
   'log:import': { body: { text: string }; answer: ImportResult };
   /** Run a sync round now and answer its status. */

@@ -34,8 +34,3 @@ export type Snake<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_
 export function areaMessageKey<A extends AreaId>(area: A): `area_${Snake<A>}` {
   return `area_${area.replace(/-/g, '_')}` as `area_${Snake<A>}`;
 }
-
-/** The i18n key of an area's movement cue: `cue_upper_back` for `upper-back`. */
-export function areaCueKey<A extends AreaId>(area: A): `cue_${Snake<A>}` {
-  return `cue_${area.replace(/-/g, '_')}` as `cue_${Snake<A>}`;
-}

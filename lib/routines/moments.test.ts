@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AREAS, AREA_IDS } from './areas';
 import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from '../session/types';
 import { MIN_MINUTES } from './generate-plan';
-import { MOMENTS, MOMENT_IDS, PRE_DONE_KEY, momentBlurbKey, momentKey } from './moments';
+import { MOMENTS, MOMENT_IDS, PRE_DONE_KEY, momentKey } from './moments';
 
 describe('moments', () => {
   it('has the four moments', () => {
@@ -71,7 +71,6 @@ describe('moments', () => {
 
   it('builds the i18n keys', () => {
     expect(momentKey('desk')).toBe('moment_desk');
-    expect(momentBlurbKey('pre')).toBe('moment_pre_blurb');
     expect(PRE_DONE_KEY).toBe('moment_pre_done');
   });
 });

@@ -83,10 +83,5 @@ export function momentKey<M extends Moment>(moment: M): `moment_${M}` {
   return `moment_${moment}`;
 }
 
-/** The i18n key of a moment's one-line description: `moment_desk_blurb`. */
-export function momentBlurbKey<M extends Moment>(moment: M): `moment_${M}_blurb` {
-  return `moment_${moment}_blurb`;
-}
-
 /** The done-screen line for a pre-workout break: train now, while the range-of-motion gain lasts. */
 export const PRE_DONE_KEY = 'moment_pre_done';

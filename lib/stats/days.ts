@@ -8,11 +8,14 @@ export function localDay(ts: number): number {
   return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
 }
 
-/** The local day number of the Monday that starts `day`'s week (ISO weeks). */
-export function weekStart(day: number): number {
-  // 1970-01-01 was a Thursday: day 0 has ISO weekday 4 (Mon = 1).
-  const isoWeekday = ((day + 3) % 7 + 7) % 7; // 0 = Monday
-  return day - isoWeekday;
+/**
+ * The local day number of the first day of `day`'s week. Weeks start on `firstDay`, counted as
+ * `Date#getDay` does (0 = Sunday, 1 = Monday, the default, as in ISO weeks; lib/i18n/week.ts finds the user's).
+ */
+export function weekStart(day: number, firstDay = 1): number {
+  // 1970-01-01 (day 0) was a Thursday, weekday 4.
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  return day - ((weekday - firstDay + 7) % 7);
 }
 
 /** The local midnight (a timestamp) that starts a day number. */

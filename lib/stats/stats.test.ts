@@ -32,6 +32,21 @@ describe('days', () => {
     expect(weekStart(localDay(at(2026, 11, 29)))).toBe(localDay(at(2026, 11, 23))); // Sunday
     expect(dayStartTs(localDay(at(2026, 11, 25)))).toBe(new Date(2026, 10, 25).getTime());
   });
+
+  it('starts weeks on the day the locale says: Sunday in the US, Saturday in Egypt', () => {
+    const wednesday = localDay(at(2026, 11, 25));
+    expect(weekStart(wednesday, 0)).toBe(localDay(at(2026, 11, 22))); // Sunday
+    expect(weekStart(wednesday, 6)).toBe(localDay(at(2026, 11, 21))); // Saturday
+    expect(weekStart(localDay(at(2026, 11, 22)), 0)).toBe(localDay(at(2026, 11, 22)));
+    expect(weekStart(localDay(at(2026, 11, 21)), 0)).toBe(localDay(at(2026, 11, 15)));
+    for (let day = -800; day < 800; day++)
+      for (let first = 0; first < 7; first++) {
+        const start = weekStart(day, first);
+        expect(day - start).toBeGreaterThanOrEqual(0);
+        expect(day - start).toBeLessThan(7);
+        expect(new Date(dayStartTs(start)).getDay()).toBe(first);
+      }
+  });
 });
 
 describe('computeStats', () => {
@@ -59,6 +74,14 @@ describe('computeStats', () => {
     expect(stats.weeks).toHaveLength(8);
     expect(stats.weeks.map((w) => w.minutes)).toEqual([2, 0, 0, 0, 0, 0, 20, 15]);
     expect(stats.weeks[7]!.start).toBe(localDay(at(2026, 11, 23)));
+  });
+
+  it('starts this week on Sunday where the week starts on Sunday', () => {
+    const log = [entry(at(2026, 11, 23), 300), entry(at(2026, 11, 22), 1200), entry(at(2026, 11, 21), 60)];
+    const stats = computeStats(log, NOW, 8, 0);
+    expect(stats.minutesThisWeek).toBe(25); // Sunday 22nd and Monday 23rd
+    expect(stats.weeks.at(-2)!.minutes).toBe(1); // Saturday 21st
+    expect(stats.weeks[7]!.start).toBe(localDay(at(2026, 11, 22)));
   });
 
   it('adds up seconds per area over 7 and 30 days', () => {

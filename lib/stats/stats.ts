@@ -7,7 +7,7 @@ import { localDay, weekStart } from './days';
 export interface Stats {
   /** Days in a row, up to today, with at least one break; a streak stays alive until today is over. */
   streak: number;
-  /** Active minutes this week (Monday to Sunday, local time). */
+  /** Active minutes this week (local time; the week starts on the day computeStats is given). */
   minutesThisWeek: number;
   /** Active minutes per week for the last `weeks` weeks, oldest first; the last is this week. */
   weeks: Array<{ start: number; minutes: number }>;
@@ -21,9 +21,10 @@ function emptyCoverage(): Record<AreaId, number> {
   return Object.fromEntries(AREA_IDS.map((a) => [a, 0])) as Record<AreaId, number>;
 }
 
-export function computeStats(entries: readonly BreakEntry[], now: number, weekCount = 8): Stats {
+/** `firstDay` starts the week, 0 = Sunday … 6 = Saturday (lib/i18n/week.ts gives the user's); Monday by default. */
+export function computeStats(entries: readonly BreakEntry[], now: number, weekCount = 8, firstDay = 1): Stats {
   const today = localDay(now);
-  const thisWeek = weekStart(today);
+  const thisWeek = weekStart(today, firstDay);
   const firstWeek = thisWeek - 7 * (weekCount - 1);
   const weekSeconds = new Array<number>(weekCount).fill(0);
   const coverage7 = emptyCoverage();
@@ -33,7 +34,7 @@ export function computeStats(entries: readonly BreakEntry[], now: number, weekCo
   for (const e of entries) {
     const day = localDay(e.startedAt);
     days.add(day);
-    const w = (weekStart(day) - firstWeek) / 7;
+    const w = (weekStart(day, firstDay) - firstWeek) / 7;
     if (w >= 0 && w < weekCount) weekSeconds[w]! += e.activeSeconds;
     const age = today - day;
     if (age < 0 || age >= 30) continue;

@@ -94,7 +94,7 @@ describe('Chromium: the history page', () => {
     const sync = history.getByRole('region', { name: 'Sync' });
     await history.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => sync.getByText('Breaks in sync').locator('..').locator('dd').textContent()).toBe('3');
-    expect(await sync.getByText(/^\d+\.\d KB of 100 KB$/).isVisible()).toBe(true);
+    expect(await sync.getByText(/^\d+\.\d kB of 100 kB$/).isVisible()).toBe(true);
   });
 
   it('deletes a break and brings it back with Undo, by keyboard', async () => {
@@ -134,11 +134,11 @@ describe('Chromium: the history page', () => {
     const other = await openHistory(fresh);
     expect(await other.getByText('No breaks yet. Start one from the toolbar button.').isVisible()).toBe(true);
     await other.getByLabel('Import a JSON export').setInputFiles(path);
-    await expect.poll(() => other.getByText('Import done: 3 new breaks added, 0 already in your log.').isVisible()).toBe(true);
+    await expect.poll(() => other.getByText('Import done: 3 new breaks added.').isVisible()).toBe(true);
     await expect.poll(() => historyRows(other)).toEqual(rowsBefore);
     // The same file again adds nothing.
     await other.getByLabel('Import a JSON export').setInputFiles(path);
-    await expect.poll(() => other.getByText('Import done: 0 new breaks added, 3 already in your log.').isVisible()).toBe(true);
+    await expect.poll(() => other.getByText('Import done: 0 new breaks added. 3 breaks were already in your log.').isVisible()).toBe(true);
     expect(await historyRows(other)).toHaveLength(3);
   });
 
@@ -153,7 +153,7 @@ describe('Chromium: the history page', () => {
       buffer: Buffer.from(JSON.stringify(doc)),
     });
     await expect
-      .poll(() => other.getByText('Nothing was imported. Break 2: tool must be "roller", "ball" or "gun".').isVisible())
+      .poll(() => other.getByText('Nothing was imported. Break 2: tool must be "roller", "ball", or "gun".').isVisible())
       .toBe(true);
     expect(await historyRows(other)).toHaveLength(3);
   });

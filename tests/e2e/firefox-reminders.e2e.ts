@@ -49,7 +49,8 @@ describe('Firefox: a desk-break reminder', () => {
       page.evaluate(async () => (await (globalThis as unknown as { browser: Ext }).browser.storage.local.get('e2eNotification')).e2eNotification as { id: string; title: string; message: string } | undefined);
     const note = await waitFor(shown, { timeout: 30_000, interval: 250, message: 'the reminder notification' });
     expect(note).toMatchObject({ id: 'rollbreak-desk', title: 'Time for a desk roll' });
-    expect(note.message).toMatch(/^5-minute desk roll: upper back, .*Click to start/);
+    // Area names keep their own capitals (no lower-casing, which would break German nouns), joined by Intl.ListFormat.
+    expect(note.message).toMatch(/^5-minute desk roll: Upper back, .* and .*\. Click to start/);
     // Firefox notifications have no buttons: the click is the Start.
     await page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.runtime.sendMessage({ type: 'e2e:notification', id: 'rollbreak-desk' }));
     const timer = await findPage(run.browser, '/timer.html', { timeout: 20_000, message: 'the timer window' });

@@ -24,6 +24,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** The unpacked extension to load; the e2e build by default. */
   extensionDir?: string;
+  /** The browser's UI language (`de`, `ja`, `ar`): what `i18n.getUILanguage()` answers and the locale the extension speaks. */
+  lang?: string;
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumRun> {
@@ -35,11 +37,17 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     env.FAKETIME = options.faketime;
     env.FAKETIME_DONT_RESET = '1';
   }
+  // Chromium on Linux picks the extension's locale from --lang (and LANGUAGE where that is not given).
+  // Headless Chromium still reports en-US as the UI language to pages; Playwright's locale makes the
+  // extension pages and the page under test answer i18n.getUILanguage() in that language, as a browser
+  // running in it does. (The service worker keeps en-US: it only words notifications and the badge.)
+  if (options.lang) env.LANGUAGE = options.lang;
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     env,
     viewport: { width: 1100, height: 760 },
+    ...(options.lang ? { locale: options.lang } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -48,6 +56,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       '--disable-component-update',
       '--no-first-run',
       '--disable-gpu',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const worker = async () => {

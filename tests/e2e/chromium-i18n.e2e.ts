@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launchChromium, type ChromiumRun } from './support/chromium';
+import { startFixtureServer, type FixtureServer } from './support/server';
+import { overlayOn } from './support/overlay';
+import { seedLog } from './support/seed-log';
+import { ARTIFACTS, CHROME_BUILD } from './support/paths';
+import { realisticLog } from '../../lib/sync/test-fixtures';
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/**
+ * A locale's own messages, as the build ships them, worded the way Chrome substitutes placeholders. The
+ * checks below read their expectations from here, not from English strings, so they hold for any wording.
+ */
+function speaker(locale: string) {
+  const messages = JSON.parse(readFileSync(join(CHROME_BUILD, '_locales', locale, 'messages.json'), 'utf8')) as Messages;
+  const msg = (key: string, subs: string[] = []): string => {
+    const entry = messages[key];
+    if (!entry) throw new Error(`_locales/${locale} has no "${key}"`);
+    return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => subs[Number(entry.placeholders?.[name.toLowerCase()]?.content.slice(1)) - 1] ?? '');
+  };
+  const lang = msg('lang');
+  const plural = (base: string, count: number, subs: string[]) => msg(`${base}_${new Intl.PluralRules(lang).select(count)}`, subs);
+  return { lang, dir: msg('dir'), msg, plural };
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Elements that stick out of `frame` sideways (visually hidden ones aside): text too long for its place. */
+const outside = (frame: Locator) =>
+  frame.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return [...el.querySelectorAll<HTMLElement>('*:not(.rb-sr):not(.rb-sr *)')]
+      .filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+      })
+      .map((c) => `${c.tagName}.${String(c.className)}: ${c.textContent?.slice(0, 40)}`);
+  });
+
+/** The language, text direction and computed direction of a page's root (or of the timer's host and card). */
+const languageOf = (page: Page) =>
+  page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir, direction: getComputedStyle(document.body).direction }));
+
+describe.each([
+  ['de', 'de'],
+  ['ja', 'ja'],
+  ['ar', 'ar'],
+])('Chromium in %s (--lang=%s)', (flag, locale) => {
+  const { lang, dir, msg, plural } = speaker(locale);
+  let server: FixtureServer;
+  let run: ChromiumRun;
+  let page: Page;
+  /** Numbers as the extension writes them: in the browser's UI language (the first test checks it is `flag`). */
+  const num = (n: number) => new Intl.NumberFormat(flag).format(n);
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    run = await launchChromium({ lang: flag });
+    page = run.context.pages()[0] ?? (await run.context.newPage());
+    await page.goto(server.url('article.html'));
+  });
+  afterAll(async () => {
+    await run?.close();
+    await server?.close();
+  });
+
+  it('shows the popup in that language, with its lang and dir', async () => {
+    const popup = await run.openExtensionWindow('popup.html');
+    const ui = await popup.evaluate(() => chrome.i18n.getUILanguage());
+    expect(ui).toBe(flag);
+    expect(await languageOf(popup)).toEqual({ lang, dir, direction: dir });
+    expect(await popup.title()).toBe(msg('extName'));
+    const start = popup.getByRole('button', { name: plural('startRollMinutes', 5, [num(5)]), exact: true });
+    await expect.poll(() => start.isVisible()).toBe(true);
+    for (const key of ['history', 'settings', 'whyLink']) expect(await popup.getByRole('button', { name: msg(key), exact: true }).isVisible(), key).toBe(true);
+    expect(await popup.getByRole('radio', { name: msg('moment_desk'), exact: true }).isChecked()).toBe(true);
+    // The plan preview has loaded: the body map names its highlighted areas.
+    await expect.poll(() => popup.getByRole('img', { name: new RegExp(`^${escape(msg('bodymap_label'))}`) }).count()).toBe(1);
+    // Nothing sticks out of the popup sideways.
+    expect(await outside(popup.locator('main'))).toEqual([]);
+    await popup.locator('main').screenshot({ path: `${ARTIFACTS}i18n-${flag}-popup.png` });
+    await start.click();
+  });
+
+  it('puts the timer on the page in that language, mirrored for a right-to-left one, with keys that move it as they point', async () => {
+    const overlay = overlayOn(page);
+    const heading = overlay.getByRole('heading', { level: 2 });
+    await expect.poll(() => heading.textContent()).toBe(msg('getReady', [msg('area_upper_back')]));
+    // The page is English and left to right; the timer carries its own language.
+    expect(await overlay.evaluate((host: HTMLElement) => ({ lang: host.lang, dir: host.dir, direction: getComputedStyle(host.shadowRoot!.querySelector('.rb-root')!).direction }))).toEqual({ lang, dir, direction: dir });
+    for (const key of ['pause', 'skip', 'end']) expect(await overlay.getByRole('button', { name: msg(key), exact: true }).isVisible(), key).toBe(true);
+    await overlay.getByRole('button', { name: msg('skip'), exact: true }).click();
+    await expect.poll(() => heading.textContent()).toBe(msg('area_upper_back'));
+    expect(await overlay.getByRole('button', { name: msg('knot'), exact: true }).isVisible()).toBe(true);
+    expect(await overlay.getByText(msg('areaTimeLabel'), { exact: true }).isVisible()).toBe(true);
+
+    // The timer sits in the inline-end corner: bottom right, or bottom left in a right-to-left language.
+    const card = overlay.locator('.rb-card');
+    const box = (await card.boundingBox())!;
+    const width = page.viewportSize()!.width;
+    if (dir === 'rtl') expect(box.x).toBeLessThan(width / 2 - box.width / 2);
+    else expect(box.x + box.width).toBeGreaterThan(width / 2 + box.width / 2);
+    // Nothing sticks out of the card (which would clip it).
+    expect(await outside(card)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}i18n-${flag}-timer.png` });
+
+    // Arrow keys move the timer the way they point, whichever side it is anchored to.
+    await overlay.getByRole('button', { name: msg('moveTimer'), exact: true }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await card.boundingBox())!.x - box.x).toBe(-16);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await card.boundingBox())!.x - box.x).toBe(16);
+
+    await overlay.getByRole('button', { name: msg('end'), exact: true }).click();
+    await expect.poll(() => heading.textContent()).toBe(msg('endedTitle'));
+    const clock = '[0-9\\u0660-\\u0669]+:[0-9\\u0660-\\u0669]{2}';
+    const summary = new RegExp(`^${escape(plural('doneSummary', 0, ['\u0000', num(0)])).replace('\u0000', clock)}$`);
+    expect(await overlay.getByText(summary).count()).toBe(1);
+    await overlay.getByRole('button', { name: msg('close'), exact: true }).click();
+    await expect.poll(() => overlay.count()).toBe(0);
+  });
+
+  it('shows the history page in that language', async () => {
+    const seeder = await run.openExtensionWindow('options.html');
+    expect((await languageOf(seeder)).lang).toBe(lang);
+    const seeded = await seedLog(seeder, realisticLog(12, 'e2e-i18n', 8, Date.now() - 20 * 86_400_000));
+    await seeder.close();
+    const history = await run.openExtensionWindow('log.html');
+    await history.setViewportSize({ width: 1000, height: 900 });
+    await expect.poll(() => history.getByRole('heading', { level: 1 }).textContent()).toBe(msg('historyTitle'));
+    expect(await languageOf(history)).toEqual({ lang, dir, direction: dir });
+    expect(await history.title()).toBe(msg('historyTitle'));
+    // The break ended above is in the log too.
+    const total = seeded + 1;
+    await expect.poll(() => history.getByText(plural('history_showing', total, [num(total), num(total)]), { exact: true }).isVisible()).toBe(true);
+    expect(await history.getByRole('heading', { name: msg('history_total_label'), exact: true }).isVisible()).toBe(true);
+    expect(await history.getByRole('heading', { name: msg('history_coverage_title'), exact: true }).isVisible()).toBe(true);
+    expect(await history.getByRole('columnheader', { name: msg('colWhen'), exact: true }).isVisible()).toBe(true);
+    // Nothing sticks out of the page sideways (the recent breaks table scrolls within its card).
+    expect(await outside(history.locator('body'))).toEqual([]);
+    await history.screenshot({ path: `${ARTIFACTS}i18n-${flag}-history.png`, fullPage: true });
+  });
+});
