@@ -3,7 +3,7 @@ import type { IDBPDatabase } from 'idb';
 import type { BreakEntry } from './entry';
 import type { RollbreakDB } from './db';
 import { importBreaks } from './store';
-import { AREA_IDS } from '../routines/areas';
+import { BreakSchema, cleanBreak, describeIssue } from './schema';
 
 /**
  * Export and import of the break log.
@@ -88,63 +88,7 @@ export function exportCsv(entries: readonly BreakEntry[]): { breaks: string; ste
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Validation
-
-const MIN_TIME = Date.UTC(2000, 0, 1);
-const MAX_TIME = Date.UTC(2100, 0, 1);
-const DAY_SECONDS = 86_400;
-
-const idString = v.pipe(
-  v.string('must be text'),
-  v.minLength(1, 'must not be empty'),
-  v.maxLength(100, 'must be at most 100 characters'),
-  v.regex(/^[A-Za-z0-9._~-]+$/, 'may hold only letters, digits and . _ ~ -'),
-);
-const wholeNumber = (max: number) =>
-  v.pipe(
-    v.number('must be a number'),
-    v.integer('must be a whole number'),
-    v.minValue(0, 'must not be negative'),
-    v.maxValue(max, `must be at most ${max}`),
-  );
-const time = v.pipe(
-  v.number('must be a number'),
-  v.integer('must be a whole number'),
-  v.minValue(MIN_TIME, 'must be a time after 2000'),
-  v.maxValue(MAX_TIME, 'must be a time before 2100'),
-);
-
-const StepSchema = v.object(
-  {
-    area: v.picklist(AREA_IDS, 'must be a known area'),
-    side: v.nullable(v.picklist(['left', 'right'], 'must be "left", "right" or null')),
-    seconds: wholeNumber(DAY_SECONDS),
-  },
-  'must be an object',
-);
-
-const BreakSchema = v.pipe(
-  v.object(
-    {
-      id: idString,
-      deviceId: idString,
-      startedAt: time,
-      endedAt: time,
-      activeSeconds: wholeNumber(DAY_SECONDS),
-      plannedSeconds: wholeNumber(DAY_SECONDS),
-      steps: v.pipe(v.array(StepSchema, 'must be a list'), v.maxLength(500, 'must have at most 500 steps')),
-      holdCount: wholeNumber(10_000),
-      context: v.picklist(['pre', 'post', 'rest', 'desk'], 'must be "pre", "post", "rest" or "desk"'),
-      tool: v.picklist(['roller', 'ball', 'gun'], 'must be "roller", "ball" or "gun"'),
-      completed: v.boolean('must be true or false'),
-    },
-    'must be an object',
-  ),
-  v.forward(
-    v.check((b) => b.endedAt >= b.startedAt && b.endedAt - b.startedAt <= DAY_SECONDS * 1000, 'must be within a day after startedAt'),
-    ['endedAt'],
-  ),
-);
+// Validation: every break meets the log's one set of rules (schema.ts).
 
 const ExportSchema = v.object(
   {
@@ -161,22 +105,15 @@ const ExportSchema = v.object(
 
 /** "Break 3: activeSeconds must be a whole number", "Break 2, step 4: area must be a known area", ... */
 function describe(issue: v.BaseIssue<unknown>): string {
-  const path = issue.path ?? [];
-  const missing = path.length > 0 && path[path.length - 1]!.origin === 'key';
-  const keys = path.map((p) => p.key);
-  let where = '';
-  let field: string[] = [];
-  if (keys[0] === 'breaks' && typeof keys[1] === 'number') {
-    where = `Break ${keys[1] + 1}`;
-    if (keys[2] === 'steps' && typeof keys[3] === 'number') {
-      where += `, step ${keys[3] + 1}`;
-      field = keys.slice(4).map(String);
-    } else field = keys.slice(2).map(String);
-  } else field = keys.map(String);
-  const name = field.join('.');
-  const message = missing ? 'is missing' : issue.message;
-  const text = name ? `${name} ${message}` : message;
-  return where ? `${where}: ${text}` : text;
+  const keys = (issue.path ?? []).map((p) => p.key);
+  if (keys[0] !== 'breaks' || typeof keys[1] !== 'number') return describeIssue(issue);
+  let where = `Break ${keys[1] + 1}`;
+  let skip = 2;
+  if (keys[2] === 'steps' && typeof keys[3] === 'number') {
+    where += `, step ${keys[3] + 1}`;
+    skip = 4;
+  }
+  return `${where}: ${describeIssue(issue, skip)}`;
 }
 
 export type ParseResult = { ok: true; breaks: BreakEntry[] } | { ok: false; error: string };
@@ -200,19 +137,7 @@ export function parseExport(text: string): ParseResult {
   for (const b of result.output.breaks) {
     if (seen.has(b.id)) continue;
     seen.add(b.id);
-    breaks.push({
-      id: b.id,
-      deviceId: b.deviceId,
-      startedAt: b.startedAt,
-      endedAt: b.endedAt,
-      activeSeconds: b.activeSeconds,
-      plannedSeconds: b.plannedSeconds,
-      steps: b.steps.map((s) => ({ area: s.area, side: s.side, seconds: s.seconds })),
-      holdCount: b.holdCount,
-      context: b.context,
-      tool: b.tool,
-      completed: b.completed,
-    });
+    breaks.push(cleanBreak(b));
   }
   return { ok: true, breaks };
 }

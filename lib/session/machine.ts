@@ -1,13 +1,18 @@
 import type { Session, SessionEvent, SessionState } from './types';
-import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from './types';
+import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS, MAX_HOLDS_PER_BREAK } from './types';
+import { pauseExpiresAt } from './derive';
 
 /**
  * The break's state machine: a pure function of (state, event, now).
  * Every event first catches the session up to `now` (steps whose deadlines passed advance, at their
  * deadlines rather than at `now`, so a laptop that slept mid-break does not inflate the break), then applies.
  * Events that do not fit the current state return the state unchanged (the same object).
+ * Two rules keep every break the log's rules accept (lib/log/schema.ts): a clock set back never moves the
+ * break back before a moment it already recorded, and a break paused for PAUSE_LIMIT_MS in all ends by
+ * itself at the moment it was paused.
  */
-export function reduce(state: SessionState, event: SessionEvent, now: number): SessionState {
+export function reduce(state: SessionState, event: SessionEvent, clock: number): SessionState {
+  const now = state.status === 'idle' || event.type === 'start' ? clock : Math.max(clock, lastMoment(state));
   if (event.type === 'start') {
     if (state.status === 'running' || state.status === 'paused') return state;
     if (event.plan.steps.length === 0) return state;
@@ -27,7 +32,7 @@ export function reduce(state: SessionState, event: SessionEvent, now: number): S
     };
   }
   if (state.status === 'idle') return state;
-  const s = advance(state, now);
+  const s = endLongPause(advance(state, now), now);
 
   switch (event.type) {
     case 'tick':
@@ -53,10 +58,10 @@ export function reduce(state: SessionState, event: SessionEvent, now: number): S
       return pairs ? nextStep({ ...s, hold: null }, now) : s;
     }
     case 'holdStart':
-      if (s.status !== 'running' || s.hold) return s;
+      if (s.status !== 'running' || s.hold || s.holdCount >= MAX_HOLDS_PER_BREAK) return s;
       return startHold(s, event.seconds, now);
     case 'holdRestart':
-      if (s.status !== 'running') return s;
+      if (s.status !== 'running' || s.holdCount >= MAX_HOLDS_PER_BREAK) return s;
       return startHold(s, event.seconds, now);
     case 'holdCancel': {
       if (!s.hold || (s.status !== 'running' && s.status !== 'paused')) return s;
@@ -86,6 +91,20 @@ export function advance(state: Session, now: number): Session {
     }
   }
   return s;
+}
+
+/** The latest moment the session has recorded; time never runs back before it. */
+function lastMoment(s: Session): number {
+  const pause = s.pauses[s.pauses.length - 1];
+  return Math.max(s.startedAt, s.stepStarts[s.stepStarts.length - 1] ?? 0, pause?.to ?? pause?.from ?? 0, s.hold?.startedAt ?? 0, s.endedAt ?? 0);
+}
+
+/** A break paused past its limit ends, logged as ended, at the moment its last pause began. */
+function endLongPause(s: Session, now: number): Session {
+  const expires = pauseExpiresAt(s);
+  if (expires === null || now < expires) return s;
+  const from = currentPause(s)!.from;
+  return { ...closePause(s, from), status: 'ended', hold: null, endedAt: from };
 }
 
 /** Moves to the next step at time `at`, or finishes the break after the last one. */
