@@ -2,6 +2,7 @@ import type { BreakChoice } from './choice';
 import { cacheChoice } from './choice';
 import { ext } from './ext-lite';
 import { send } from './messages';
+import { normalizeChoice } from './settings/normalize';
 
 /**
  * Remembers the popup's moment, tool and length: at once in the local cache, and in the synced settings
@@ -18,5 +19,6 @@ export async function readSyncedChoice(): Promise<Omit<BreakChoice, 'focus'> | n
   const { settings } = await ext.storage.sync.get('settings');
   const s = settings as Partial<BreakChoice> | undefined;
   if (!s?.moment || !s.tool || typeof s.minutes !== 'number') return null;
-  return { moment: s.moment, tool: s.tool, minutes: s.minutes };
+  // A moment or tool from a newer version, or a broken length, falls back on its own default.
+  return normalizeChoice(s);
 }

@@ -1,7 +1,8 @@
 import type { Request, Response } from '../messages';
 import type { SessionEvent } from '../session/types';
 import { MOMENTS } from '../routines/moments';
-import { sessionItem, settingsItem } from '../storage-items';
+import { sessionItem } from '../storage-items';
+import { readSettings } from '../settings/read';
 import { startBreak } from './start-break';
 import { rememberChoice } from './plan-for';
 import { pauseReminders } from './reminders';
@@ -38,7 +39,7 @@ export async function handleRequest(request: Request): Promise<Response> {
       const { event } = request;
       let full: SessionEvent;
       if (event.type === 'holdStart' || event.type === 'holdRestart') {
-        const [{ holdSeconds }, session] = await Promise.all([settingsItem.getValue(), sessionItem.getValue()]);
+        const [{ holdSeconds }, session] = await Promise.all([readSettings(), sessionItem.getValue()]);
         // A pre-workout break keeps holds short; the user's setting applies within the moment's limit.
         const limit = session.status === 'idle' ? holdSeconds : MOMENTS[session.plan.moment].maxHoldSeconds;
         full = { type: event.type, seconds: Math.min(holdSeconds, limit) };

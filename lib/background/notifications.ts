@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { areaMessageKey } from '../routines/areas';
 import { buildPlan, reminderChoice } from './plan-for';
-import { settingsItem } from '../storage-items';
+import { readSettings } from '../settings/read';
 
 export type ReminderKind = 'desk' | 'post';
 const ID_PREFIX = 'rollbreak-';
@@ -18,7 +18,7 @@ const hasButtons = () => !/firefox/i.test(navigator.userAgent);
 /** Shows a reminder naming the routine it suggests ("5-minute desk roll: upper back, forearms, feet"). */
 export async function showReminderNotification(kind: ReminderKind): Promise<void> {
   const choice = await reminderChoice(kind);
-  const { snoozeMinutes } = (await settingsItem.getValue()).reminders;
+  const { snoozeMinutes } = (await readSettings()).reminders;
   const plan = await buildPlan(choice);
   const areas = [...new Set(plan.steps.filter((s) => s.kind === 'roll').map((s) => t(areaMessageKey(s.area))))].join(', ');
   const buttons = hasButtons();

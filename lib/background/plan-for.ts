@@ -5,6 +5,8 @@ import { generatePlan } from '../routines/generate-plan';
 import { techniqueFor } from '../routines/catalogue';
 import { planInput } from '../routines/plan-input';
 import { lastRolledItem, settingsItem } from '../storage-items';
+import { readSettings } from '../settings/read';
+import { normalizeSettings } from '../settings/normalize';
 
 /**
  * The plan for a new break. A choice from the popup is remembered as the next default, so
@@ -12,15 +14,20 @@ import { lastRolledItem, settingsItem } from '../storage-items';
  */
 export async function planFor(choice: BreakChoice | undefined, now = Date.now()): Promise<Plan> {
   if (choice) await rememberChoice(choice);
-  const settings = await settingsItem.getValue();
+  const settings = await readSettings();
   return buildPlan(choice ?? { moment: settings.moment, tool: settings.tool, minutes: settings.minutes, focus: [] }, now);
 }
 
-/** Keeps a choice's moment, tool and length as the next default; no write when nothing changed. */
+/**
+ * Keeps a choice's moment, tool and length as the next default; no write when nothing changed. Only those
+ * three fields change: whatever else is stored (a newer version's fields) is written back as it was.
+ */
 export async function rememberChoice({ moment, tool, minutes }: BreakChoice): Promise<void> {
-  const settings = await settingsItem.getValue();
+  const raw = await settingsItem.getValue();
+  const settings = normalizeSettings(raw);
   if (moment === settings.moment && tool === settings.tool && minutes === settings.minutes) return;
-  await settingsItem.setValue({ ...settings, moment, tool, minutes });
+  const base = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : settings;
+  await settingsItem.setValue({ ...base, moment, tool, minutes });
 }
 
 /** The plan for a choice, without remembering it (a reminder's suggestion, say). */
@@ -30,7 +37,7 @@ export async function buildPlan(choice: BreakChoice, now = Date.now()): Promise<
 
 /** What a reminder suggests: a desk break, with the user's tool unless it needs the floor, or a post-workout roll. */
 export async function reminderChoice(kind: 'desk' | 'post'): Promise<BreakChoice> {
-  const { tool, minutes } = await settingsItem.getValue();
+  const { tool, minutes } = await readSettings();
   return kind === 'desk'
     ? { moment: 'desk', tool: tool === 'roller' ? 'ball' : tool, minutes, focus: [] }
     : { moment: 'post', tool, minutes, focus: [] };

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { postWorkoutAtItem, settingsItem } from '../storage-items';
+import { postWorkoutAtItem } from '../storage-items';
+import { readSettings } from '../settings/read';
 import { clearReminderNotification, kindOf, showReminderNotification, type ReminderKind } from './notifications';
 import { reminderChoice } from './plan-for';
 import { snoozeReminders } from './reminders';
@@ -18,7 +19,7 @@ async function startFromReminder(kind: ReminderKind): Promise<void> {
 }
 
 export async function snoozeReminder(kind: ReminderKind, minutes?: number): Promise<void> {
-  minutes ??= (await settingsItem.getValue()).reminders.snoozeMinutes;
+  minutes ??= (await readSettings()).reminders.snoozeMinutes;
   await clearReminderNotification(kind);
   if (kind === 'desk') await snoozeReminders(minutes);
   else await schedulePostWorkout(minutes);

@@ -19,7 +19,8 @@ import {
   snooze,
 } from '../reminders/state';
 import { deferredRetryAt, shouldDeferReminder } from '../reminders/defer';
-import { reminderDeferItem, reminderStateItem, settingsItem } from '../storage-items';
+import { reminderDeferItem, reminderStateItem } from '../storage-items';
+import { readSettings } from '../settings/read';
 import { serial } from './serial';
 import { showReminderNotification } from './notifications';
 
@@ -54,7 +55,7 @@ async function badMoment(state: ReminderState, now: number) {
 export function updateReminders(change?: (state: ReminderState, settings: ReminderSettings, now: number) => ReminderState): Promise<void> {
   return queue(async () => {
     const now = Date.now();
-    const { reminders: settings } = await settingsItem.getValue();
+    const { reminders: settings } = await readSettings();
     let state = await load(now);
     if (change) state = change(state, settings, now);
     let next = nextReminder(settings, state, now, timeZone());
