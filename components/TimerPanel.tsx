@@ -205,7 +205,9 @@ function DonePanel({ session, act }: { session: Session; act: Props['act'] }) {
   return (
     <section class="rb-panel rb-done" aria-label={t('timerRegion')}>
       <h2 class="rb-area">{session.status === 'finished' ? t('doneTitle') : t('endedTitle')}</h2>
-      <p class="rb-cue">{t('doneSummary', [rolled, String(session.holdCount)])}</p>
+      <p class="rb-cue">
+        {t('doneSummary', [rolled, String(session.holdCount)])} {t(session.saved === false ? 'doneSaving' : 'doneSaved')}
+      </p>
       {session.plan.moment === 'pre' && session.status === 'finished' ? <PostWorkoutOffer /> : null}
       <p class="rb-sr" aria-live="polite">
         {session.status === 'finished' ? t('doneTitle') : t('endedTitle')}

@@ -10,9 +10,9 @@ import { getDeviceId } from './device-id';
 import { nextBadgeChangeAt, showBadge } from './badge';
 import { scheduleSessionAlarm } from './alarm';
 import { serial } from './serial';
-import { requestSync } from './sync-service';
+import { onDeleteAll, requestSync } from './sync-service';
 import type { LogOutbox } from './log-outbox';
-import { flushOutbox, logOutboxItem, queueEntry } from './log-outbox';
+import { EMPTY_OUTBOX, flushOutbox, logOutboxItem, queueEntry } from './log-outbox';
 import { logFailure } from './log-failure';
 
 const queue = serial();
@@ -58,6 +58,18 @@ export function dispatch(event: SessionEvent, now: () => number = Date.now): Pro
     return after;
   });
 }
+
+/**
+ * For "Delete all my data": the break in progress stops without being logged and breaks waiting to be
+ * logged are forgotten, in the session's queue so no event interleaves.
+ */
+export function resetSession(): Promise<void> {
+  return queue(async () => {
+    await Promise.all([sessionItem.setValue({ status: 'idle' }), logOutboxItem.setValue(EMPTY_OUTBOX)]);
+    await refreshSideEffects({ status: 'idle' }, Date.now(), EMPTY_OUTBOX);
+  });
+}
+onDeleteAll(resetSession);
 
 /**
  * Alarm and badge for a state; safe to repeat, and repeated on every wake so a lost alarm is recreated.

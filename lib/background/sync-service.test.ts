@@ -6,7 +6,8 @@ import type { BreakEntry } from '../log/entry';
 import { exportJson } from '../log/import-export';
 import type { LogMessage, LogResponse } from '../log/log-messages';
 import { isLogMessage, syncStatusItem } from '../log/log-messages';
-import { deviceIdItem, settingsItem } from '../storage-items';
+import { deviceIdItem } from '../storage-items';
+import { syncChoiceItem } from '../sync/device-choice';
 import { deviceShort, entryKey } from '../sync/keys';
 import { readSnapshot } from '../sync/merge';
 import { encodeBreak } from '../sync/encode';
@@ -108,7 +109,7 @@ describe('registerSync', () => {
   it('reports off and writes nothing when sync is turned off', async () => {
     await add(realisticBreak(r, ME, at(1)));
     await requestSync();
-    await settingsItem.setValue({ ...(await settingsItem.getValue()), syncEnabled: false });
+    await syncChoiceItem.setValue(false);
     await vi.waitFor(async () => expect((await syncStatusItem.getValue())?.error).toBe('off'));
     const before = await fakeBrowser.storage.sync.get(null);
     await add(realisticBreak(r, ME, at(0.5)));
@@ -165,7 +166,7 @@ describe('the history page\'s writes', () => {
   it('refuses to restore a malformed entry', async () => {
     const bad = { ...realisticBreak(r, ME, at(2)), activeSeconds: -1 };
     const answer = await send({ type: 'log:undo', entry: bad });
-    expect(answer).toEqual({ ok: false, error: 'Break 1: activeSeconds must not be negative' });
+    expect(answer).toEqual({ ok: false, error: 'activeSeconds must not be negative' });
     expect(await logged()).toEqual([]);
   });
 

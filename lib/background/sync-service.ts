@@ -1,18 +1,21 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { SyncArea, SyncState, SyncStatus } from '../sync/engine';
+import type { SyncArea, SyncLog, SyncState, SyncStatus } from '../sync/engine';
 import { RETRY_AFTER, syncOnce } from '../sync/engine';
 import { deviceShort } from '../sync/keys';
 import { parseSyncKey } from '../sync/layout';
 import type { RollbreakDB } from '../log/db';
 import { openLog } from '../log/db';
 import { deleteBreak, restoreBreak, syncLogStore } from '../log/store';
-import { EXPORT_FORMAT, EXPORT_VERSION, importJson, parseExport } from '../log/import-export';
+import { importJson } from '../log/import-export';
+import { checkBreak } from '../log/schema';
 import type { LogMessage, LogResponse, LogResponses, StoredSyncStatus } from '../log/log-messages';
 import { isLogMessage, syncStatusItem } from '../log/log-messages';
-import { settingsItem } from '../storage-items';
+import { isSyncOn, syncChoiceItem } from '../sync/device-choice';
 import { getDeviceId } from './device-id';
 import { serial } from './serial';
+import { logFailure } from './log-failure';
+import { deleteAllData, removeOwnRecords } from './your-data';
 import type { IDBPDatabase } from 'idb';
 
 /**
@@ -30,6 +33,7 @@ import type { IDBPDatabase } from 'idb';
  */
 
 export const SYNC_RETRY_ALARM = 'sync-retry';
+const SYNC_CHOICE_KEY = syncChoiceItem.key.replace(/^local:/, '');
 
 /** What syncOnce keeps between rounds. */
 export const syncStateItem = storage.defineItem<SyncState | null>('local:syncState', { fallback: null });
@@ -48,16 +52,23 @@ function syncArea(): SyncArea | null {
   };
 }
 
+/** What syncOnce is given with sync off: it answers 'off' without reading the log. */
+const UNUSED_LOG: SyncLog = {
+  read: () => Promise.reject(new Error('Sync is off')),
+  apply: () => Promise.reject(new Error('Sync is off')),
+};
+
 async function round(): Promise<StoredSyncStatus> {
   let status: SyncStatus;
   let enabled = true;
   try {
-    enabled = (await settingsItem.getValue()).syncEnabled !== false;
+    enabled = await isSyncOn();
     const deviceId = await getDeviceId();
-    const db = await openLog();
+    // With sync off the log is not even opened (after "Delete all my data" it must not be created again).
+    const db = enabled ? await openLog() : null;
     try {
       status = await syncOnce({
-        db: syncLogStore(db),
+        db: db ? syncLogStore(db) : UNUSED_LOG,
         sync: syncArea(),
         deviceId,
         now: Date.now,
@@ -65,7 +76,7 @@ async function round(): Promise<StoredSyncStatus> {
         state: { get: () => syncStateItem.getValue(), set: (s) => syncStateItem.setValue(s) },
       });
     } finally {
-      db.close();
+      db?.close();
     }
   } catch {
     // The engine reports storage trouble itself; this is the rest (the log or storage.local unreadable).
@@ -79,6 +90,7 @@ async function round(): Promise<StoredSyncStatus> {
       deleted: 0,
       writes: 0,
       folded: 0,
+      unreadable: last?.unreadable ?? 0,
       error: 'failed',
       retryAt: Date.now() + RETRY_AFTER.failed,
     };
@@ -104,6 +116,17 @@ export function requestSync(): Promise<StoredSyncStatus> {
   return next;
 }
 
+/** A sync round nobody waits for (after a write, on an event): a failure is logged, not left unhandled. */
+function syncSoon(): void {
+  requestSync().catch(logFailure('sync round'));
+}
+
+/** Stops the break in progress and forgets breaks waiting to be logged (set by the background's wiring). */
+let resetSession: () => Promise<void> = async () => undefined;
+export function onDeleteAll(reset: () => Promise<void>): void {
+  resetSession = reset;
+}
+
 /** Runs a write to the log in the queue, on its own connection. */
 function write<T>(job: (db: IDBPDatabase<RollbreakDB>) => Promise<T>): Promise<T> {
   return queue(async () => {
@@ -121,28 +144,42 @@ async function answer(message: LogMessage): Promise<LogResponses[keyof LogRespon
     case 'log:delete': {
       const deviceId = await getDeviceId();
       const tomb = await write((db) => deleteBreak(db, message.id, deviceId, Date.now()));
-      if (tomb) void requestSync();
+      if (tomb) syncSoon();
       return { ok: tomb !== null };
     }
     case 'log:undo': {
-      // The entry comes from a page: check it as strictly as an imported one.
-      const parsed = parseExport(JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, breaks: [message.entry] }));
-      const entry = parsed.ok ? parsed.breaks[0] : undefined;
-      if (!entry) return { ok: false, error: parsed.ok ? 'No break to restore' : parsed.error };
+      // The entry comes from a page: it must meet the log's rules, as an imported or synced break does.
+      const checked = checkBreak(message.entry);
+      if (!checked.ok) return { ok: false, error: checked.error };
+      const entry = checked.entry;
       const deviceId = await getDeviceId();
       const restored = await write((db) => restoreBreak(db, entry, deviceId));
-      void requestSync();
+      syncSoon();
       return { ok: true, entry: restored };
     }
     case 'log:import': {
       const result = await write((db) => importJson(db, message.text));
-      if (result.ok && result.added > 0) void requestSync();
+      if (result.ok && result.added > 0) syncSoon();
       return result;
     }
     case 'sync:now':
       return requestSync();
     case 'sync:status':
       return syncStatusItem.getValue();
+    case 'data:unsync': {
+      const result = await queue(removeOwnRecords);
+      syncSoon();
+      return result;
+    }
+    case 'data:deleteAll':
+      try {
+        await queue(() => deleteAllData(resetSession));
+      } catch (err) {
+        console.error('Rollbreak: deleting all data failed', err);
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+      syncSoon();
+      return { ok: true };
   }
 }
 
@@ -151,21 +188,13 @@ export function handleLogMessage<M extends LogMessage>(message: M): Promise<LogR
   return answer(message) as Promise<LogResponse<M>>;
 }
 
-const syncEnabledOf = (settings: unknown): boolean =>
-  (settings as { syncEnabled?: unknown } | null | undefined)?.syncEnabled !== false;
-
-/** A change in storage.sync: another device's log keys, or the user turning sync on or off. */
+/** A change in storage.sync: another device's log keys. */
 async function onSyncChanged(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): Promise<void> {
-  const settings = changes.settings;
-  if (settings && syncEnabledOf(settings.oldValue) !== syncEnabledOf(settings.newValue)) {
-    void requestSync();
-    return;
-  }
   const keys = Object.keys(changes).map(parseSyncKey);
   if (!keys.some((k) => k !== null)) return;
   // This device's own writes echo back here and need no round.
   const mine = deviceShort(await getDeviceId());
-  if (keys.some((k) => k !== null && k.dev !== mine)) void requestSync();
+  if (keys.some((k) => k !== null && k.dev !== mine)) syncSoon();
 }
 
 /**
@@ -175,11 +204,14 @@ async function onSyncChanged(changes: Record<string, { oldValue?: unknown; newVa
 export function registerSync(): void {
   browser.runtime.onMessage.addListener((message: unknown) => (isLogMessage(message) ? handleLogMessage(message) : undefined));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_RETRY_ALARM) void requestSync();
+    if (alarm.name === SYNC_RETRY_ALARM) syncSoon();
   });
-  browser.runtime.onStartup.addListener(() => void requestSync());
-  browser.runtime.onInstalled.addListener(() => void requestSync());
+  browser.runtime.onStartup.addListener(() => syncSoon());
+  browser.runtime.onInstalled.addListener(() => syncSoon());
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync') void onSyncChanged(changes);
+    if (area === 'sync') onSyncChanged(changes).catch(logFailure('reading a sync change'));
+    // The user turned this browser's sync on or off (Settings → Your data): a round reports it, and takes in
+    // or publishes. Its first write (the old synced setting carried over) comes from a round already running.
+    else if (area === 'local' && typeof changes[SYNC_CHOICE_KEY]?.oldValue === 'boolean') syncSoon();
   });
 }

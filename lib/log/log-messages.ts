@@ -20,7 +20,11 @@ export type LogMessage =
   /** Run a sync round now and answer its status. */
   | { type: 'sync:now' }
   /** The status of the last sync round, without running one. */
-  | { type: 'sync:status' };
+  | { type: 'sync:status' }
+  /** Remove this browser's records (breaks, deletions) from storage.sync; sync must be off here first. */
+  | { type: 'data:unsync' }
+  /** Delete everything Rollbreak keeps for this browser: the log, its records in sync, settings, local state. */
+  | { type: 'data:deleteAll' };
 
 export type LogMessageType = LogMessage['type'];
 
@@ -30,6 +34,8 @@ export interface LogResponses {
   'log:import': ImportResult;
   'sync:now': StoredSyncStatus;
   'sync:status': StoredSyncStatus | null;
+  'data:unsync': { ok: true; removed: number } | { ok: false; error: string };
+  'data:deleteAll': { ok: true } | { ok: false; error: string };
 }
 
 export type LogResponse<M extends LogMessage = LogMessage> = LogResponses[M['type']];
@@ -43,7 +49,7 @@ export type StoredSyncStatus = SyncStatus & {
 /** The last sync round's status; the background writes it after every round, the history page watches it. */
 export const syncStatusItem = storage.defineItem<StoredSyncStatus | null>('local:syncStatus', { fallback: null });
 
-const TYPES: ReadonlySet<string> = new Set<LogMessageType>(['log:delete', 'log:undo', 'log:import', 'sync:now', 'sync:status']);
+const TYPES: ReadonlySet<string> = new Set<LogMessageType>(['log:delete', 'log:undo', 'log:import', 'sync:now', 'sync:status', 'data:unsync', 'data:deleteAll']);
 
 /** Whether a runtime message is one of this protocol's, with the fields its type needs. */
 export function isLogMessage(value: unknown): value is LogMessage {

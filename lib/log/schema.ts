@@ -109,3 +109,17 @@ export function checkBreak(value: unknown): CheckResult {
 export function isValidBreak(value: unknown): value is BreakEntry {
   return v.is(BreakSchema, value);
 }
+
+/**
+ * A break an older version logged after a pause of more than a day (before the engine ended such breaks by
+ * itself) fails only the "within a day" rule. It is repaired the way the engine now ends it: at the moment
+ * it was paused, taken as its start plus its active time. Null for anything else that fails the rules.
+ */
+export function repairBreak(value: unknown): BreakEntry | null {
+  if (checkBreak(value).ok || typeof value !== 'object' || value === null) return null;
+  const b = value as Partial<BreakEntry>;
+  if (typeof b.startedAt !== 'number' || typeof b.activeSeconds !== 'number' || typeof b.endedAt !== 'number') return null;
+  if (b.endedAt - b.startedAt <= DAY_SECONDS * 1000) return null;
+  const repaired = checkBreak({ ...b, endedAt: b.startedAt + b.activeSeconds * 1000 });
+  return repaired.ok ? repaired.entry : null;
+}
