@@ -10,6 +10,7 @@ import { syncStatusItem } from '../lib/log/log-messages';
 import { registerSync, requestSync } from '../lib/background/sync-service';
 import { deviceIdItem, settingsItem } from '../lib/storage-items';
 import { realisticLog } from '../lib/sync/test-fixtures';
+import { syncChoiceItem } from '../lib/sync/device-choice';
 import { HistoryApp, UNDO_MS } from './HistoryApp';
 
 vi.mock('../lib/i18n', async (importOriginal) => {
@@ -235,8 +236,8 @@ describe('HistoryApp', () => {
     const facts = screen.getByRole('heading', { name: 'Sync' }).closest('section')!;
     expect(within(facts).getByText('Breaks in sync').nextElementSibling!.textContent).toBe('1');
     expect(within(facts).getByText(/^0\.\d KB of 100 KB$/)).toBeTruthy();
-    await settingsItem.setValue({ ...(await settingsItem.getValue()), syncEnabled: false });
-    await screen.findByText(/^Sync is off, so your breaks stay in this browser only\./);
+    await syncChoiceItem.setValue(false);
+    await screen.findByText(/^Sync is off in this browser, so its breaks stay here\./);
     expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
     await syncStatusItem.setValue({ ...(await syncStatusItem.getValue())!, error: 'quota', retryAt: Date.now() + 60_000 });
     await screen.findByText(/^Sync storage is full\. Your breaks are safe in this browser\. Rollbreak will try again at /);

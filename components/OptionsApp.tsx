@@ -7,6 +7,8 @@ import { INTERVAL_MAX_MINUTES, INTERVAL_MIN_MINUTES } from '../lib/reminders/typ
 import { send } from '../lib/messages';
 import type { MessageKey } from '../lib/i18n';
 import { t } from '../lib/i18n';
+import { normalizeSettings } from '../lib/settings/normalize';
+import { YourData } from './options/YourData';
 
 const HOLD_CHOICES = Array.from({ length: (HOLD_MAX_SECONDS - HOLD_MIN_SECONDS) / 5 + 1 }, (_, i) => HOLD_MIN_SECONDS + i * 5);
 const INTERVALS = [20, 30, 45, 60, 75, 90, 120, 150, 180].filter((m) => m >= INTERVAL_MIN_MINUTES && m <= INTERVAL_MAX_MINUTES);
@@ -27,7 +29,7 @@ export function OptionsApp() {
   const [status, setStatus] = useState<MessageKey | null>(null);
   const [onPage, setOnPage] = useState(false);
   useEffect(() => {
-    void settingsItem.getValue().then(setSettings);
+    void settingsItem.getValue().then((raw) => setSettings(normalizeSettings(raw)));
     void browser.permissions.contains(ALL_PAGES).then(setOnPage);
   }, []);
   if (!settings) return <main class="rb-root rb-page" aria-busy="true" />;
@@ -147,13 +149,9 @@ export function OptionsApp() {
       </label>
       <p class="rb-cue">{t('shortcutHelp')}</p>
 
-      <h2>{t('sectionSync')}</h2>
-      <label>
-        <input type="checkbox" checked={settings.syncEnabled} onChange={(e) => void update({ ...settings, syncEnabled: (e.currentTarget as HTMLInputElement).checked })} />
-        {t('syncEnabled')}
-      </label>
-
       <p role="status" class="rb-status">{status ? t(status) : ''}</p>
+
+      <YourData />
     </main>
   );
 }

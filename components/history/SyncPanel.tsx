@@ -80,6 +80,11 @@ export function SyncPanel() {
         </dl>
       )}
       {!off && status && status.folded > 0 ? <p class="rb-muted rb-small-text">{t('sync_folded', formatNumber(status.folded))}</p> : null}
+      {status?.unreadable ? (
+        <p class="rb-message rb-message--warn">
+          {status.unreadable === 1 ? t('sync_unreadable_one') : t('sync_unreadable', formatNumber(status.unreadable))}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -10,8 +10,10 @@ import { REMINDER_ALARM, onIdleState, onReminderAlarm, onReminderSettingsChanged
 import { POST_WORKOUT_ALARM, onNotificationButton, onNotificationClicked, onPostWorkoutAlarm } from '../../lib/background/reminder-actions';
 import { startBreak } from '../../lib/background/start-break';
 import { countWake, openE2ePage } from './e2e';
+import { reportUnhandledRejections } from '../../lib/background/log-failure';
 
 export default defineBackground(() => {
+  reportUnhandledRejections();
   registerSync();
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isRequest(message)) return undefined;

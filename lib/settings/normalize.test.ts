@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '../storage-items';
 import { normalizeChoice, normalizeSettings } from './normalize';
 import { readSettings } from './read';
 import { buildPlan, planFor, reminderChoice } from '../background/plan-for';
-import { updateReminders, REMINDER_ALARM } from '../background/reminders';
+import { onReminderSettingsChanged, updateReminders, REMINDER_ALARM } from '../background/reminders';
 import { handleRequest } from '../background/handle-request';
 import { sessionItem } from '../storage-items';
 
@@ -118,6 +118,10 @@ describe('settings from another version in the background', () => {
       expect((await buildPlan(await reminderChoice('desk'))).steps.length).toBeGreaterThan(0);
       // The reminder's alarm is re-created rather than lost to an exception.
       await updateReminders();
+      expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeDefined();
+      // The settings arriving through sync, as the background hears of them.
+      await fakeBrowser.alarms.clearAll();
+      await onReminderSettingsChanged(DEFAULT_SETTINGS.reminders, raw.reminders as never);
       expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeDefined();
       // A knot hold gets a real deadline.
       await sessionItem.setValue(await import('../session/machine').then(({ reduce }) => reduce({ status: 'idle' }, { type: 'start', id: 'x', plan }, Date.now())));
