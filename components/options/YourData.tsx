@@ -133,7 +133,7 @@ export function YourData() {
         <div class="rb-data-box rb-data-box--danger" role="group" aria-labelledby="rb-delete-intro" tabIndex={-1} ref={confirmRef}>
           <p id="rb-delete-intro">{t('data_delete_intro')}</p>
           <ul>
-            <li>{t('data_delete_log', String(confirming))}</li>
+            <li>{confirming === 1 ? t('data_delete_log_one') : t('data_delete_log', String(confirming))}</li>
             <li>{t('data_delete_records')}</li>
             <li>{t('data_delete_settings')}</li>
             <li>{t('data_delete_local')}</li>
