@@ -2,7 +2,7 @@ import type { BreakChoice } from './choice';
 import { cacheChoice } from './choice';
 import { ext } from './ext-lite';
 import { send } from './messages';
-import { normalizeChoice } from './settings/normalize';
+import { normalizeChoice } from './settings/choice';
 
 /**
  * Remembers the popup's moment, tool and length: at once in the local cache, and in the synced settings

@@ -1,5 +1,5 @@
 import type { Session } from './types';
-import { PAUSE_LIMIT_MS } from './types';
+import { pauseExpiresAt } from './machine';
 
 /** Figures the UI and the log read off a session; nothing here is stored. */
 
@@ -59,18 +59,6 @@ export function stepActiveMs(s: Session, now: number): number[] {
     const end = s.stepStarts[i + 1] ?? until;
     return Math.max(0, end - start - pausedMsBetween(s, start, end));
   });
-}
-
-/**
- * While paused: when the pause passes PAUSE_LIMIT_MS, counting the break's earlier pauses too, and the break
- * ends by itself. Null when not paused.
- */
-export function pauseExpiresAt(s: Session): number | null {
-  if (s.status !== 'paused') return null;
-  const from = pauseStart(s);
-  if (from === null) return null;
-  const earlier = s.pauses.reduce((sum, p) => sum + (p.to === null ? 0 : Math.max(0, p.to - p.from)), 0);
-  return from + Math.max(0, PAUSE_LIMIT_MS - earlier);
 }
 
 /** The next moment the session changes by itself, for the background's alarm; null when nothing is due. */

@@ -1,6 +1,5 @@
 import type { Session, SessionEvent, SessionState } from './types';
-import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS, MAX_HOLDS_PER_BREAK } from './types';
-import { pauseExpiresAt } from './derive';
+import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS, MAX_HOLDS_PER_BREAK, PAUSE_LIMIT_MS } from './types';
 
 /**
  * The break's state machine: a pure function of (state, event, now).
@@ -91,6 +90,18 @@ export function advance(state: Session, now: number): Session {
     }
   }
   return s;
+}
+
+/**
+ * While paused: when the pause passes PAUSE_LIMIT_MS, counting the break's earlier pauses too, and the break
+ * ends by itself. Null when not paused.
+ */
+export function pauseExpiresAt(s: Session): number | null {
+  if (s.status !== 'paused') return null;
+  const from = currentPause(s)?.from;
+  if (from === undefined) return null;
+  const earlier = s.pauses.reduce((sum, p) => sum + (p.to === null ? 0 : Math.max(0, p.to - p.from)), 0);
+  return from + Math.max(0, PAUSE_LIMIT_MS - earlier);
 }
 
 /** The latest moment the session has recorded; time never runs back before it. */

@@ -94,6 +94,16 @@ describe('normalizeSettings', () => {
   });
 });
 
+describe('normalizeChoice', () => {
+  it('uses the plan generator\'s limits and values', async () => {
+    const { MIN_MINUTES, MAX_MINUTES } = await import('../routines/generate-plan');
+    const { MOMENT_IDS } = await import('../routines/moments');
+    const { CHOICE_MIN_MINUTES, CHOICE_MAX_MINUTES, MOMENT_VALUES } = await import('./choice');
+    expect([CHOICE_MIN_MINUTES, CHOICE_MAX_MINUTES]).toEqual([MIN_MINUTES, MAX_MINUTES]);
+    expect([...MOMENT_VALUES].sort()).toEqual([...MOMENT_IDS].sort());
+  });
+});
+
 function buildPlanInputOk(s: ReturnType<typeof normalizeSettings>): boolean {
   const c = normalizeChoice(s);
   return c.minutes >= 3 && c.minutes <= 10;

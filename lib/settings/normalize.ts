@@ -1,11 +1,10 @@
 import type { Settings } from '../storage-items';
-import type { BreakChoice } from '../choice';
-import { DEFAULT_CHOICE } from '../choice';
-import type { Moment, Tool } from '../session/types';
 import { HOLD_DEFAULT_SECONDS, HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from '../session/types';
-import { MAX_MINUTES, MIN_MINUTES } from '../routines/generate-plan';
+import { int, normalizeChoice, record } from './choice';
 import { DEFAULT_REMINDER_SETTINGS } from '../reminders/types';
 import { normalizeReminderSettings } from '../reminders/settings';
+
+export { normalizeChoice };
 
 /**
  * Settings as read from storage, whoever wrote them (this version, an older one, a newer one on another
@@ -16,8 +15,6 @@ import { normalizeReminderSettings } from '../reminders/settings';
  * one field at a time keeps them for the newer version that wrote them. Pure; never throws.
  */
 
-const MOMENTS: readonly Moment[] = ['pre', 'post', 'rest', 'desk'];
-const TOOLS: readonly Tool[] = ['roller', 'ball', 'gun'];
 export const GOAL_MIN_MINUTES = 5;
 export const GOAL_MAX_MINUTES = 1000;
 export const SNOOZE_MIN_MINUTES = 1;
@@ -32,29 +29,7 @@ const DEFAULTS = {
   snoozeMinutes: 10,
 };
 
-function record(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function int(value: unknown, min: number, max: number, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
-}
-
 const bool = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
-}
-
-/** The moment, tool and length of a stored choice, each checked on its own. */
-export function normalizeChoice(raw: unknown): Omit<BreakChoice, 'focus'> {
-  const r = record(raw);
-  return {
-    moment: oneOf(r.moment, MOMENTS, DEFAULT_CHOICE.moment),
-    tool: oneOf(r.tool, TOOLS, DEFAULT_CHOICE.tool),
-    minutes: int(r.minutes, MIN_MINUTES, MAX_MINUTES, DEFAULT_CHOICE.minutes),
-  };
-}
 
 export function normalizeSettings(raw: unknown): Settings {
   const r = record(raw);
