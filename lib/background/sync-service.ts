@@ -121,7 +121,7 @@ function syncSoon(): void {
   requestSync().catch(logFailure('sync round'));
 }
 
-/** Stops the break in progress and forgets breaks waiting to be logged (set by the background's wiring). */
+/** Stops the break in progress and forgets breaks waiting to be logged (session-service.ts registers it). */
 let resetSession: () => Promise<void> = async () => undefined;
 export function onDeleteAll(reset: () => Promise<void>): void {
   resetSession = reset;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reduce } from './machine';
 import { activeMs, nextDueAt } from './derive';
 import type { Plan, Session, SessionEvent, SessionState } from './types';
-import { MAX_HOLDS_PER_BREAK, PAUSE_LIMIT_MS } from './types';
+import { HOLD_DEFAULT_SECONDS, MAX_HOLDS_PER_BREAK, PAUSE_LIMIT_MS } from './types';
 import { toBreakEntry } from '../log/entry';
 import { checkBreak } from '../log/schema';
 
@@ -92,6 +92,13 @@ describe('a clock set back', () => {
 });
 
 describe('knot holds', () => {
+  it('take the default length for a length that is not a number', () => {
+    for (const seconds of [NaN, Infinity, -Infinity]) {
+      const s = reduce(run(), { type: 'holdStart', seconds }, T0 + SECOND) as Session;
+      expect(s.hold?.deadline).toBe(T0 + SECOND + HOLD_DEFAULT_SECONDS * SECOND);
+    }
+  });
+
   it(`stop counting at ${MAX_HOLDS_PER_BREAK} a break`, () => {
     let s: SessionState = run();
     for (let i = 0; i < MAX_HOLDS_PER_BREAK + 5; i++) s = reduce(s, { type: 'holdRestart', seconds: 20 }, T0 + i * 100);

@@ -1,5 +1,5 @@
 import type { Session, SessionEvent, SessionState } from './types';
-import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS, MAX_HOLDS_PER_BREAK, PAUSE_LIMIT_MS } from './types';
+import { HOLD_DEFAULT_SECONDS, HOLD_MAX_SECONDS, HOLD_MIN_SECONDS, MAX_HOLDS_PER_BREAK, PAUSE_LIMIT_MS } from './types';
 
 /**
  * The break's state machine: a pure function of (state, event, now).
@@ -129,7 +129,9 @@ function nextStep(s: Session, at: number): Session {
 }
 
 function startHold(s: Session, seconds: number, now: number): Session {
-  const clamped = Math.min(HOLD_MAX_SECONDS, Math.max(HOLD_MIN_SECONDS, Math.round(seconds)));
+  // A length that is not a number (settings from elsewhere) takes the default rather than a NaN deadline.
+  const wanted = Number.isFinite(seconds) ? Math.round(seconds) : HOLD_DEFAULT_SECONDS;
+  const clamped = Math.min(HOLD_MAX_SECONDS, Math.max(HOLD_MIN_SECONDS, wanted));
   return { ...s, hold: { startedAt: now, deadline: now + clamped * 1000 }, holdCount: s.holdCount + 1 };
 }
 
