@@ -12,6 +12,7 @@ import { registerRequests } from '../lib/background/handle-request';
 import { sendMessagesAsPage } from '../tests/doubles/messages';
 import { deviceIdItem, settingsItem } from '../lib/storage-items';
 import { realisticLog } from '../lib/sync/test-fixtures';
+import { syncChoiceItem } from '../lib/storage-items';
 import { HistoryApp, UNDO_MS } from './HistoryApp';
 
 import { speakEnglish } from '../tests/unit/english';
@@ -237,8 +238,8 @@ describe('HistoryApp', () => {
     const facts = screen.getByRole('heading', { name: 'Sync' }).closest('section')!;
     expect(within(facts).getByText('Breaks in sync').nextElementSibling!.textContent).toBe('1');
     expect(within(facts).getByText(/^0\.\d kB of 100 kB$/)).toBeTruthy();
-    await settingsItem.setValue({ ...(await settingsItem.getValue()), syncEnabled: false });
-    await screen.findByText(/^Sync is off, so your breaks stay in this browser only\./);
+    await syncChoiceItem.setValue(false);
+    await screen.findByText(/^Sync is off in this browser, so its breaks stay here\./);
     expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
     await syncStatusItem.setValue({ ...(await syncStatusItem.getValue())!, error: 'quota', retryAt: Date.now() + 60_000 });
     await screen.findByText(/^Sync storage is full\. Your breaks are safe in this browser\. Rollbreak will try again at /);

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, settingsItem } from '../lib/storage-items';
 import { t, uiLanguage } from '../lib/i18n';
 import { firstDayOfWeek } from '../lib/i18n/week';
 import { describeImportProblem } from '../lib/log/import-problem';
+import { normalizeSettings } from '../lib/settings/normalize';
 import { useLog } from './history/use-log';
 import { Summary } from './history/Summary';
 import { WeekChart } from './history/WeekChart';
@@ -36,8 +37,8 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
   const noticeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    void settingsItem.getValue().then((s) => setGoal(s.weeklyGoalMinutes));
-    return settingsItem.watch((s) => setGoal(s.weeklyGoalMinutes));
+    void settingsItem.getValue().then((s) => setGoal(normalizeSettings(s).weeklyGoalMinutes));
+    return settingsItem.watch((s) => setGoal(normalizeSettings(s).weeklyGoalMinutes));
   }, []);
 
   // One pass over the breaks loaded; only when they change.

@@ -6,6 +6,7 @@ import { formatSeconds } from '../lib/i18n/format';
 import { useSettings } from './use-settings';
 import { RemindersSection } from './options/RemindersSection';
 import { valueOf } from './options/fields';
+import { YourData } from './options/YourData';
 
 const HOLD_CHOICES = Array.from({ length: (HOLD_MAX_SECONDS - HOLD_MIN_SECONDS) / 5 + 1 }, (_, i) => HOLD_MIN_SECONDS + i * 5);
 
@@ -44,13 +45,9 @@ export function OptionsApp() {
       </label>
       <p class="rb-cue">{t('shortcutHelp')}</p>
 
-      <h2>{t('sectionSync')}</h2>
-      <label>
-        <input type="checkbox" checked={settings.syncEnabled} onChange={(e) => save({ syncEnabled: (e.currentTarget as HTMLInputElement).checked })} />
-        {t('syncEnabled')}
-      </label>
-
       <p role="status" class="rb-status">{status ? t(status) : ''}</p>
+
+      <YourData />
     </main>
   );
 }

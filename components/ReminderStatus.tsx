@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ReminderState } from '../lib/reminders/types';
 import type { DeferReason } from '../lib/reminders/defer';
 import type { Settings } from '../lib/settings/patch';
-import { settingsWithDefaults } from '../lib/settings/defaults';
+import { normalizeSettings } from '../lib/settings/normalize';
 import { localValue } from '../lib/local-value';
 import { nextReminder } from '../lib/reminders/schedule';
 import { normalizeReminderState, pausedUntil } from '../lib/reminders/state';
@@ -29,7 +29,7 @@ const postWorkoutValue = localValue<number | null>(POST_WORKOUT_AT_KEY, null);
 
 async function read(): Promise<Stored> {
   const [settings, state, defer, postWorkoutAt] = await Promise.all([settingsValue.get(), stateValue.get(), deferValue.get(), postWorkoutValue.get()]);
-  return { settings: settingsWithDefaults(settings).reminders, state, defer, postWorkoutAt };
+  return { settings: normalizeSettings(settings).reminders, state, defer, postWorkoutAt };
 }
 
 function clock(at: number): string {

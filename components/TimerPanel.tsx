@@ -206,7 +206,9 @@ function DonePanel({ session, act }: { session: Session; act: Props['act'] }) {
   return (
     <section class="rb-panel rb-done" aria-label={t('timerRegion')}>
       <h2 class="rb-area">{session.status === 'finished' ? t('doneTitle') : t('endedTitle')}</h2>
-      <p class="rb-cue">{tp('doneSummary', session.holdCount, [rolled, formatNumber(session.holdCount)])}</p>
+      <p class="rb-cue">
+        {tp('doneSummary', session.holdCount, [rolled, formatNumber(session.holdCount)])} {t(session.saved === false ? 'doneSaving' : 'doneSaved')}
+      </p>
       {session.plan.moment === 'pre' && session.status === 'finished' ? <PostWorkoutOffer /> : null}
       <p class="rb-sr" aria-live="polite">
         {session.status === 'finished' ? t('doneTitle') : t('endedTitle')}

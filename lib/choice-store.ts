@@ -2,7 +2,7 @@ import type { BreakChoice } from './choice';
 import { cacheChoice } from './choice';
 import { localValue } from './local-value';
 import { send } from './messaging/send';
-import { settingsWithDefaults } from './settings/defaults';
+import { normalizeSettings } from './settings/normalize';
 import { SETTINGS_KEY } from './storage-keys';
 
 /**
@@ -18,6 +18,6 @@ export async function persistChoice({ moment, tool, minutes }: BreakChoice): Pro
 export async function readSyncedChoice(): Promise<Omit<BreakChoice, 'focus'> | null> {
   const raw = await localValue<unknown>(SETTINGS_KEY, null, 'sync').get();
   if (!raw) return null;
-  const { moment, tool, minutes } = settingsWithDefaults(raw);
+  const { moment, tool, minutes } = normalizeSettings(raw);
   return { moment, tool, minutes };
 }

@@ -22,6 +22,7 @@ import type { SyncState, SyncStatus } from './sync/engine';
 import { migrateSettingsV3 } from './migrations/settings-v3';
 import { migrateSettingsV2 } from './migrations/settings-v2';
 import type { Settings, SettingsPatch } from './settings/patch';
+import { EMPTY_OUTBOX, type LogOutbox } from './log/outbox';
 
 /**
  * The catalogue of everything Rollbreak keeps in extension storage: every item of `storage.local`,
@@ -65,6 +66,16 @@ export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`,
  * synced settings exist or the person changes a setting. Writer: the settings writer.
  */
 export const firstRunPatchItem = storage.defineItem<SettingsPatch | null>('local:firstRunPatch', { fallback: null });
+
+/**
+ * Whether this browser syncs its break log: each browser decides for itself (turning sync off on one
+ * computer leaves the others alone). Null until decided: then the old synced `syncEnabled` setting counts,
+ * and is copied here once. Writer: the background (lib/background/sync-choice.ts).
+ */
+export const syncChoiceItem = storage.defineItem<boolean | null>('local:syncLog', { fallback: null });
+
+/** Finished breaks waiting for IndexedDB to take them (a failed write is retried). Writer: the log outbox. */
+export const logOutboxItem = storage.defineItem<LogOutbox>('local:logOutbox', { fallback: EMPTY_OUTBOX });
 
 /** The open timer window, if any; session storage forgets it with the browser, as the window itself goes. */
 export const timerWindowItem = storage.defineItem<number | null>('session:timerWindowId', { fallback: null });

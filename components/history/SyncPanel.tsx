@@ -82,6 +82,9 @@ export function SyncPanel() {
         </dl>
       )}
       {!off && status && status.folded > 0 ? <p class="rb-muted rb-small-text">{tp('sync_folded', status.folded, formatNumber(status.folded))}</p> : null}
+      {status?.unreadable ? (
+        <p class="rb-message rb-message--warn">{tp('sync_unreadable', status.unreadable, formatNumber(status.unreadable))}</p>
+      ) : null}
     </section>
   );
 }

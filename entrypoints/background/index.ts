@@ -8,11 +8,13 @@ import { registerCommands } from '../../lib/background/commands';
 import { registerSync } from '../../lib/background/sync-service';
 import { registerInstall } from '../../lib/background/install';
 import { registerE2e } from '../../lib/background/e2e';
+import { reportUnhandledRejections } from '../../lib/background/log-failure';
 
 // The background's one wiring point. Each service registers its own listeners and alarms, synchronously in
 // the first turn of every start (an MV3 worker is only woken for listeners registered by then), and catches
 // up from storage: nothing is kept in memory between wakes.
 export default defineBackground(() => {
+  reportUnhandledRejections();
   registerRequests();
   registerSettings();
   registerSession();

@@ -9,7 +9,8 @@ import { onNotificationButton, onNotificationClicked, schedulePostWorkout, snooz
 import { dispatch } from './session-service';
 import { showTimer } from './show-timer';
 import { getSettings, patchSettings } from './settings-service';
-import { deleteLogged, importLog, syncNow, syncStatus, undoDelete } from './log-requests';
+import { syncChoice } from './sync-choice';
+import { deleteAll, deleteLogged, importLog, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
 
 /** A person's press on the timer, with the hold length filled in from settings and the moment's limit. */
 async function sessionEvent({ event }: Request<'session'>): Promise<Answer<'session'>> {
@@ -60,6 +61,9 @@ export function registerRequests(): void {
       'log:import': importLog,
       'sync:now': syncNow,
       'sync:status': syncStatus,
+      'data:sync': ({ on }) => syncChoice(on),
+      'data:unsync': unsync,
+      'data:deleteAll': deleteAll,
       // Compiled out of production builds: tests reach the same handlers a click on a notification reaches.
       ...(import.meta.env.ROLLBREAK_E2E
         ? {

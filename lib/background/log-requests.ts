@@ -1,38 +1,59 @@
 import type { Answer, Request } from '../messaging/protocol';
 import { deleteBreak, restoreBreak } from '../log/store';
-import { EXPORT_FORMAT, EXPORT_VERSION, importJson, parseExport } from '../log/import-export';
+import { importJson } from '../log/import-export';
+import { checkBreak } from '../log/schema';
 import { syncStatusItem } from '../storage-items';
 import { getDeviceId } from './device-id';
-import { requestSync, writeLog } from './sync-service';
+import { inSyncQueue, requestSync, syncSoon, writeLog } from './sync-service';
+import { deleteAllData, removeOwnRecords } from './your-data';
+import { resetSession } from './session-service';
 
 /**
- * The history page's requests. The page reads IndexedDB itself; every write goes through here, in the sync
- * queue, and is followed by a sync round.
+ * The history and settings pages' requests about the log and its sync. The history page reads IndexedDB
+ * itself; every write goes through here, in the sync queue, and is followed by a sync round.
  */
 
 export async function deleteLogged({ id }: Request<'log:delete'>): Promise<Answer<'log:delete'>> {
   const deviceId = await getDeviceId();
   const tomb = await writeLog((db) => deleteBreak(db, id, deviceId, Date.now()));
-  if (tomb) void requestSync();
+  if (tomb) syncSoon();
   return { ok: tomb !== null };
 }
 
 export async function undoDelete({ entry: raw }: Request<'log:undo'>): Promise<Answer<'log:undo'>> {
-  // The entry comes from a page: check it as strictly as an imported one.
-  const parsed = parseExport(JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, breaks: [raw] }));
-  const entry = parsed.ok ? parsed.breaks[0] : undefined;
-  if (!entry) return { ok: false, error: parsed.ok ? { code: 'no_break' } : parsed.error };
+  // The entry comes from a page: it must meet the log's rules, as an imported or synced break does.
+  const checked = checkBreak(raw);
+  if (!checked.ok) return { ok: false, error: checked.error };
   const deviceId = await getDeviceId();
-  const restored = await writeLog((db) => restoreBreak(db, entry, deviceId));
-  void requestSync();
+  const restored = await writeLog((db) => restoreBreak(db, checked.entry, deviceId));
+  syncSoon();
   return { ok: true, entry: restored };
 }
 
 export async function importLog({ text }: Request<'log:import'>): Promise<Answer<'log:import'>> {
   const result = await writeLog((db) => importJson(db, text));
-  if (result.ok && result.added > 0) void requestSync();
+  if (result.ok && result.added > 0) syncSoon();
   return result;
 }
 
 export const syncNow = (): Promise<Answer<'sync:now'>> => requestSync();
 export const syncStatus = (): Promise<Answer<'sync:status'>> => syncStatusItem.getValue();
+
+/** Sync turned off here: remove this browser's records from the account (the log itself stays). */
+export async function unsync(): Promise<Answer<'data:unsync'>> {
+  const result = await inSyncQueue(removeOwnRecords);
+  syncSoon();
+  return result;
+}
+
+/** "Delete all my data": the log, this browser's synced records, settings and local state. */
+export async function deleteAll(): Promise<Answer<'data:deleteAll'>> {
+  try {
+    await inSyncQueue(() => deleteAllData(resetSession));
+  } catch (err) {
+    console.error('Rollbreak: deleting all data failed', err);
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+  syncSoon();
+  return { ok: true };
+}

@@ -17,7 +17,10 @@ export async function planFor(choice: BreakChoice | undefined, now = Date.now())
   return buildPlan(choice ?? { moment: settings.moment, tool: settings.tool, minutes: settings.minutes, focus: [] }, now);
 }
 
-/** Keeps a choice's moment, tool and length as the next default; no write when nothing changed. */
+/**
+ * Keeps a choice's moment, tool and length as the next default; no write when nothing changed. Only those
+ * three fields change: whatever else is stored (a newer version's fields) is written back as it was.
+ */
 export async function rememberChoice({ moment, tool, minutes }: BreakChoice): Promise<void> {
   await patchSettings({ moment, tool, minutes });
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { firstRunPatchItem, settingsItem, type Settings, type SettingsPatch } from '../storage-items';
 import { SETTINGS_KEY } from '../storage-keys';
 import { applySettingsPatch, mergePatches } from '../settings/patch';
+import { normalizeSettings } from '../settings/normalize';
 import { serial } from './serial';
 
 /**
@@ -21,7 +22,9 @@ async function hasStoredSettings(): Promise<boolean> {
 /** The settings in force: the stored (or default) settings with a first-run answer not yet written. */
 export async function getSettings(): Promise<Settings> {
   const [stored, pending] = await Promise.all([settingsItem.getValue(), firstRunPatchItem.getValue()]);
-  return pending ? applySettingsPatch(stored, pending) : stored;
+  // Whatever is stored (another version's, a broken write) is normalized before anything reads it.
+  const settings = normalizeSettings(stored);
+  return pending ? normalizeSettings(applySettingsPatch(settings, pending)) : settings;
 }
 
 /**
@@ -37,9 +40,11 @@ export function patchSettings(patch: SettingsPatch, { firstRun = false } = {}): 
       await firstRunPatchItem.setValue(pending ? mergePatches(pending, patch) : patch);
       return getSettings();
     }
-    const current = await settingsItem.getValue();
+    const stored = await settingsItem.getValue();
+    const current = normalizeSettings(stored);
     const next = applySettingsPatch(current, pending ? mergePatches(pending, patch) : patch);
-    if (next !== current) await settingsItem.setValue(next);
+    // Fields a newer version added are kept (normalizeSettings passes them through).
+    if (next !== current) await settingsItem.setValue(normalizeSettings(next));
     if (pending) await firstRunPatchItem.setValue(null);
     return next;
   });

@@ -5,6 +5,7 @@ import { dispatch } from './session-service';
 import { showTimer, type TimerPlace } from './show-timer';
 import { openTimerWindow } from './timer-window';
 import { onBreakTaken } from './reminders';
+import { logFailure } from './log-failure';
 
 /**
  * Starts a break and puts its timer where the user can see it. `where: 'active-tab'` needs the page to be
@@ -19,7 +20,7 @@ export async function startBreak(
   const plan = remember || !choice ? await planFor(choice) : await buildPlan(choice);
   const state = await dispatch({ type: 'start', id: crypto.randomUUID(), plan });
   // A break taken, by hand or from a reminder, restarts the reminder's count.
-  void onBreakTaken(Date.now());
+  onBreakTaken(Date.now()).catch(logFailure('restarting the reminder count'));
   if (where === 'window') {
     await openTimerWindow();
     return { state, timer: 'window' };

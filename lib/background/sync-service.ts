@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { SyncArea, SyncStatus } from '../sync/engine';
+import type { SyncArea, SyncLog, SyncStatus } from '../sync/engine';
 import { RETRY_AFTER, syncOnce } from '../sync/engine';
 import { deviceShort } from '../sync/keys';
 import { parseSyncKey } from '../sync/layout';
@@ -7,17 +7,18 @@ import type { RollbreakDB } from '../log/db';
 import { openLog } from '../log/db';
 import { syncLogStore } from '../log/store';
 import { syncStateItem, syncStatusItem, type StoredSyncStatus } from '../storage-items';
-import { getSettings } from './settings-service';
-import { logFailure } from './log-failure';
+import { syncChoiceItem } from '../storage-items';
+import { isSyncOn } from './sync-choice';
 import { getDeviceId } from './device-id';
 import { serial } from './serial';
+import { logFailure } from './log-failure';
 import type { IDBPDatabase } from 'idb';
 
 /**
  * The background's side of sync.
  *
- * Every sync round and every write to the log that the history page asks for (log-requests.ts) runs through
- * one serial queue, so a round never
+ * Every sync round and every write to the log the history page asks for (log-requests.ts) runs through one
+ * serial queue, so a round never
  * reads the log halfway through a delete or an import. A round runs after a break is logged, after a delete,
  * undo or import, on start-up and install, at the retry time after a quota or rate error (alarm
  * 'sync-retry'), and when another device's keys change in storage.sync (the browser wakes the background for
@@ -29,6 +30,7 @@ import type { IDBPDatabase } from 'idb';
  */
 
 export const SYNC_RETRY_ALARM = 'sync-retry';
+const SYNC_CHOICE_KEY = syncChoiceItem.key.replace(/^local:/, '');
 
 const queue = serial();
 /** A round queued but not started yet: later requests join it rather than queueing another. */
@@ -44,16 +46,23 @@ function syncArea(): SyncArea | null {
   };
 }
 
+/** What syncOnce is given with sync off: it answers 'off' without reading the log. */
+const UNUSED_LOG: SyncLog = {
+  read: () => Promise.reject(new Error('Sync is off')),
+  apply: () => Promise.reject(new Error('Sync is off')),
+};
+
 async function round(): Promise<StoredSyncStatus> {
   let status: SyncStatus;
   let enabled = true;
   try {
-    enabled = (await getSettings()).syncEnabled !== false;
+    enabled = await isSyncOn();
     const deviceId = await getDeviceId();
-    const db = await openLog();
+    // With sync off the log is not even opened (after "Delete all my data" it must not be created again).
+    const db = enabled ? await openLog() : null;
     try {
       status = await syncOnce({
-        db: syncLogStore(db),
+        db: db ? syncLogStore(db) : UNUSED_LOG,
         sync: syncArea(),
         deviceId,
         now: Date.now,
@@ -61,7 +70,7 @@ async function round(): Promise<StoredSyncStatus> {
         state: { get: () => syncStateItem.getValue(), set: (s) => syncStateItem.setValue(s) },
       });
     } finally {
-      db.close();
+      db?.close();
     }
   } catch {
     // The engine reports storage trouble itself; this is the rest (the log or storage.local unreadable).
@@ -75,6 +84,7 @@ async function round(): Promise<StoredSyncStatus> {
       deleted: 0,
       writes: 0,
       folded: 0,
+      unreadable: last?.unreadable ?? 0,
       error: 'failed',
       retryAt: Date.now() + RETRY_AFTER.failed,
     };
@@ -100,7 +110,17 @@ export function requestSync(): Promise<StoredSyncStatus> {
   return next;
 }
 
-/** Runs a write to the log in the sync queue, on its own connection, so no round reads it half-done. */
+/** A sync round nobody waits for (after a write, on an event): a failure is logged, not left unhandled. */
+export function syncSoon(): void {
+  requestSync().catch(logFailure('sync round'));
+}
+
+/** Runs a job in the sync queue, so no round reads the log or storage.sync halfway through it. */
+export function inSyncQueue<T>(job: () => Promise<T>): Promise<T> {
+  return queue(job);
+}
+
+/** Runs a write to the log in the sync queue, on its own connection. */
 export function writeLog<T>(job: (db: IDBPDatabase<RollbreakDB>) => Promise<T>): Promise<T> {
   return queue(async () => {
     const db = await openLog();
@@ -112,34 +132,30 @@ export function writeLog<T>(job: (db: IDBPDatabase<RollbreakDB>) => Promise<T>):
   });
 }
 
-const syncEnabledOf = (settings: unknown): boolean =>
-  (settings as { syncEnabled?: unknown } | null | undefined)?.syncEnabled !== false;
-
-/** A change in storage.sync: another device's log keys, or the user turning sync on or off. */
+/** A change in storage.sync: another device's log keys. */
 async function onSyncChanged(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): Promise<void> {
-  const settings = changes.settings;
-  if (settings && syncEnabledOf(settings.oldValue) !== syncEnabledOf(settings.newValue)) {
-    void requestSync();
-    return;
-  }
   const keys = Object.keys(changes).map(parseSyncKey);
   if (!keys.some((k) => k !== null)) return;
   // This device's own writes echo back here and need no round.
   const mine = deviceShort(await getDeviceId());
-  if (keys.some((k) => k !== null && k.dev !== mine)) void requestSync();
+  if (keys.some((k) => k !== null && k.dev !== mine)) syncSoon();
 }
 
 /**
- * Sync's wake-ups: its retry alarm, browser start and install, and changes in storage.sync. Registered
- * once, synchronously, at start-up (listeners must be in place in the first turn of every worker start).
+ * Sync's wake-ups: its retry alarm, browser start and install, changes in storage.sync, and this browser's
+ * sync switch. Registered once, synchronously, at start-up (listeners must be in place in the first turn of
+ * every worker start).
  */
 export function registerSync(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_RETRY_ALARM) void requestSync();
+    if (alarm.name === SYNC_RETRY_ALARM) syncSoon();
   });
-  browser.runtime.onStartup.addListener(() => void requestSync());
-  browser.runtime.onInstalled.addListener(() => void requestSync());
+  browser.runtime.onStartup.addListener(() => syncSoon());
+  browser.runtime.onInstalled.addListener(() => syncSoon());
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync') onSyncChanged(changes).catch(logFailure('sync change'));
+    if (area === 'sync') onSyncChanged(changes).catch(logFailure('reading a sync change'));
+    // The user turned this browser's sync on or off (Settings → Your data): a round reports it, and takes in
+    // or publishes. Its first write (the old synced setting carried over) comes from a round already running.
+    else if (area === 'local' && typeof changes[SYNC_CHOICE_KEY]?.oldValue === 'boolean') syncSoon();
   });
 }

@@ -17,8 +17,8 @@ describe('pluralKey', () => {
 describe('tp', () => {
   it('words a count in English: one knot hold, 3 knot holds', () => {
     speakEnglish();
-    expect(tp('doneSummary', 1, ['4:32', '1'])).toBe('4:32 of rolling, 1 knot hold. Saved to your history.');
-    expect(tp('doneSummary', 3, ['4:32', '3'])).toBe('4:32 of rolling, 3 knot holds. Saved to your history.');
+    expect(tp('doneSummary', 1, ['4:32', '1'])).toBe('4:32 of rolling, 1 knot hold.');
+    expect(tp('doneSummary', 3, ['4:32', '3'])).toBe('4:32 of rolling, 3 knot holds.');
     expect(tp('import_done', 0, '0')).toBe('Import done: 0 new breaks added.');
   });
 

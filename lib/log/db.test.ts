@@ -55,10 +55,10 @@ async function createV1(name: string, entries: BreakEntry[]): Promise<void> {
 }
 
 describe('openLog', () => {
-  it('creates breaks (by id, by-start) and tombstones (by key, by-deleted)', async () => {
+  it('creates breaks (by id, by-start), tombstones (by key, by-deleted) and quarantine', async () => {
     const db = await freshLog();
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['breaks', 'tombstones']);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['breaks', 'quarantine', 'tombstones']);
     const tx = db.transaction(['breaks', 'tombstones']);
     expect(tx.objectStore('breaks').keyPath).toBe('id');
     expect([...tx.objectStore('breaks').indexNames]).toEqual(['by-start']);
@@ -87,7 +87,7 @@ describe('migration v1 → v2', () => {
     const v1Entries = [entry('a', T0), entry('b', T0 + MINUTE, { completed: false, steps: [] }), entry('c', T0 - MINUTE)];
     await createV1(name, v1Entries);
     const db = await freshLog(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect((await listBreaks(db)).map((e) => e.id)).toEqual(['b', 'a', 'c']);
     for (const e of v1Entries) expect(await db.get('breaks', e.id)).toEqual(e);
     expect(await db.count('tombstones')).toBe(0);
@@ -101,15 +101,36 @@ describe('migration v1 → v2', () => {
     const name = uniqueName('migrate-empty');
     await createV1(name, []);
     const db = await freshLog(name);
-    expect([...db.objectStoreNames].sort()).toEqual(['breaks', 'tombstones']);
+    expect([...db.objectStoreNames].sort()).toEqual(['breaks', 'quarantine', 'tombstones']);
   });
 
-  it('lets a later version open while a v2 page is still open', async () => {
+  it('v3 repairs breaks logged after a pause of over a day and quarantines what fails the rules', async () => {
+    const name = uniqueName('migrate-v3');
+    const good = entry('good', T0);
+    // An older version logged this one after the user paused it overnight: 30 hours from start to end.
+    const overnight = entry('overnight', T0 + 60 * MINUTE, { endedAt: T0 + 60 * MINUTE + 30 * 60 * MINUTE, activeSeconds: 140, completed: false });
+    // And took these in from a corrupted sync record.
+    const future = entry('ffff0000.x1', Date.UTC(2140, 0, 1), { deviceId: 'ffff0000' });
+    const endless = entry('ffff0000.x2', T0 + 2 * 60 * MINUTE, { deviceId: 'ffff0000', endedAt: T0 + 2 * 60 * MINUTE + 2 ** 40, activeSeconds: 2 ** 40 });
+    await createV1(name, [good, overnight, future, endless]);
+    const v2 = await openDB(name, 2, { upgrade: (db, _o, _n, tx) => MIGRATIONS[1]!(db as never, tx as never) });
+    v2.close();
+    const db = await freshLog(name);
+    expect(await db.get('breaks', 'good')).toEqual(good);
+    expect(await db.get('breaks', 'overnight')).toEqual({ ...overnight, endedAt: overnight.startedAt + 140_000 });
+    expect((await listBreaks(db)).map((e) => e.id).sort()).toEqual(['good', 'overnight']);
+    expect(await db.getAll('quarantine')).toEqual([
+      { id: 'ffff0000.x1', entry: future },
+      { id: 'ffff0000.x2', entry: endless },
+    ]);
+  });
+
+  it('lets a later version open while a page of this one is still open', async () => {
     const name = uniqueName('blocking');
     await freshLog(name);
-    const v3 = await openDB(name, 3, { upgrade() {} });
-    opened.push(v3);
-    expect(v3.version).toBe(3);
+    const next = await openDB(name, DB_VERSION + 1, { upgrade() {} });
+    opened.push(next);
+    expect(next.version).toBe(DB_VERSION + 1);
   });
 });
 

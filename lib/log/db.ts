@@ -1,16 +1,18 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { openDB } from 'idb';
+import { openDB, unwrap } from 'idb';
+import { isValidBreak, repairBreak } from './schema';
 import type { BreakEntry } from './entry';
 import type { Tombstone } from '../sync/keys';
 import { entryKey, parseKey } from '../sync/keys';
 
 /**
  * The break log in IndexedDB: `breaks` (one entry per logged break) and, since v2, `tombstones` (deleted
- * breaks, so deletions travel through sync). Higher-level writes live in store.ts.
+ * breaks, so deletions travel through sync) and, since v3, `quarantine` (entries that fail the log's rules,
+ * kept out of history, stats and exports but not thrown away). Higher-level writes live in store.ts.
  */
 
 export const DB_NAME = 'rollbreak';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface RollbreakDB extends DBSchema {
   breaks: {
@@ -23,6 +25,11 @@ export interface RollbreakDB extends DBSchema {
     key: string;
     value: Tombstone;
     indexes: { 'by-deleted': number };
+  };
+  /** Entries an older version let into `breaks` that fail the rules (lib/log/schema.ts), as they were. */
+  quarantine: {
+    key: string;
+    value: { id: string; entry: unknown };
   };
 }
 
@@ -43,6 +50,28 @@ export const MIGRATIONS: Migration[] = [
   (db) => {
     const tombstones = db.createObjectStore('tombstones', { keyPath: 'key' });
     tombstones.createIndex('by-deleted', 'deletedAt');
+  },
+  // v3: every break meets the log's rules, so an export always imports again. Breaks an older version logged
+  // after a pause of over a day are repaired (schema.ts's repairBreak); anything else that fails (a corrupt
+  // record an older version took in from sync) moves to `quarantine`.
+  (db, tx) => {
+    db.createObjectStore('quarantine', { keyPath: 'id' });
+    const quarantine = unwrap(tx.objectStore('quarantine'));
+    const cursorRequest = unwrap(tx.objectStore('breaks')).openCursor();
+    cursorRequest.onsuccess = () => {
+      const cursor = cursorRequest.result;
+      if (!cursor) return;
+      const value: unknown = cursor.value;
+      if (!isValidBreak(value)) {
+        const repaired = repairBreak(value);
+        if (repaired) cursor.update(repaired);
+        else {
+          quarantine.put({ id: String(cursor.primaryKey), entry: value });
+          cursor.delete();
+        }
+      }
+      cursor.continue();
+    };
   },
 ];
 

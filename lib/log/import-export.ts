@@ -3,8 +3,9 @@ import type { IDBPDatabase } from 'idb';
 import type { BreakEntry } from './entry';
 import type { RollbreakDB } from './db';
 import { importBreaks } from './store';
-import { AREA_IDS } from '../routines/areas';
-import { MOMENT_IDS, TOOLS } from '../domain/lists';
+import { BreakSchema, cleanBreak, describeIssue, oneOf, problem, type ImportProblem } from './schema';
+
+export type { ImportProblem, ImportProblemCode } from './schema';
 
 /**
  * Export and import of the break log.
@@ -89,97 +90,7 @@ export function exportCsv(entries: readonly BreakEntry[]): { breaks: string; ste
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Validation
-
-const MIN_TIME = Date.UTC(2000, 0, 1);
-const MAX_TIME = Date.UTC(2100, 0, 1);
-const DAY_SECONDS = 86_400;
-
-/**
- * What is wrong with an import, as data: the history page words it in the user's language
- * (import-problem.ts), so no English travels from the background. `import_err_<code>` is its message.
- */
-export interface ImportProblem {
-  code: ImportProblemCode;
-  /** Where, 1-based: the break in the file, and the step within that break. */
-  breakNo?: number;
-  stepNo?: number;
-  /** The field as the file names it ("activeSeconds", "steps"), when the problem is one field's. */
-  field?: string;
-  /** The limit broken: characters, entries, the largest value, the version; for `too_big`, megabytes. */
-  limit?: number;
-  /** The values the field may take, written as in JSON (`"pre"`, `true`, `null`). */
-  values?: string[];
-  /** The browser's own words, when it refused to write the log. */
-  detail?: string;
-}
-
-export type ImportProblemCode =
-  /* the file */
-  | 'unreadable' | 'too_big' | 'not_json' | 'not_export' | 'write' | 'no_break'
-  /* a break or step that is not an object, or one of its fields */
-  | 'record' | 'missing' | 'text' | 'empty' | 'long' | 'chars' | 'number' | 'whole' | 'negative' | 'max'
-  | 'early' | 'late' | 'time' | 'ended' | 'area' | 'one_of' | 'list' | 'many' | 'version';
-
-type IssueProblem = Pick<ImportProblem, 'code' | 'limit' | 'values'>;
-/** A valibot message carrying a problem (describe() reads it back): codes, not words. */
-const problem = (code: ImportProblemCode, more: Omit<IssueProblem, 'code'> = {}): string => JSON.stringify({ code, ...more });
-const oneOf = (values: ReadonlyArray<string | number | boolean | null>) => problem('one_of', { values: values.map((x) => JSON.stringify(x)) });
-
-const idString = v.pipe(
-  v.string(problem('text')),
-  v.minLength(1, problem('empty')),
-  v.maxLength(100, problem('long', { limit: 100 })),
-  v.regex(/^[A-Za-z0-9._~-]+$/, problem('chars')),
-);
-const wholeNumber = (max: number) =>
-  v.pipe(
-    v.number(problem('number')),
-    v.integer(problem('whole')),
-    v.minValue(0, problem('negative')),
-    v.maxValue(max, problem('max', { limit: max })),
-  );
-const time = v.pipe(
-  v.number(problem('number')),
-  v.integer(problem('whole')),
-  v.minValue(MIN_TIME, problem('early')),
-  v.maxValue(MAX_TIME, problem('late')),
-);
-
-const SIDES = ['left', 'right'] as const;
-const MAX_STEPS = 500;
-
-const StepSchema = v.object(
-  {
-    area: v.picklist(AREA_IDS, problem('area')),
-    side: v.nullable(v.picklist(SIDES, oneOf([...SIDES, null]))),
-    seconds: wholeNumber(DAY_SECONDS),
-  },
-  problem('record'),
-);
-
-const BreakSchema = v.pipe(
-  v.object(
-    {
-      id: idString,
-      deviceId: idString,
-      startedAt: time,
-      endedAt: time,
-      activeSeconds: wholeNumber(DAY_SECONDS),
-      plannedSeconds: wholeNumber(DAY_SECONDS),
-      steps: v.pipe(v.array(StepSchema, problem('list')), v.maxLength(MAX_STEPS, problem('many', { limit: MAX_STEPS }))),
-      holdCount: wholeNumber(10_000),
-      context: v.picklist(MOMENT_IDS, oneOf(MOMENT_IDS)),
-      tool: v.picklist(TOOLS, oneOf(TOOLS)),
-      completed: v.boolean(oneOf([true, false])),
-    },
-    problem('record'),
-  ),
-  v.forward(
-    v.check((b) => b.endedAt >= b.startedAt && b.endedAt - b.startedAt <= DAY_SECONDS * 1000, problem('ended')),
-    ['endedAt'],
-  ),
-);
+// Validation: every break meets the log's one set of rules (schema.ts).
 
 const ExportSchema = v.object(
   {
@@ -193,26 +104,6 @@ const ExportSchema = v.object(
   },
   problem('not_export'),
 );
-
-/** The first issue as a problem: break 3's activeSeconds is not whole, break 2's step 4 has an unknown area, ... */
-function describe(issue: v.BaseIssue<unknown>): ImportProblem {
-  const path = issue.path ?? [];
-  const missing = path.length > 0 && path[path.length - 1]!.origin === 'key';
-  const keys = path.map((p) => p.key);
-  const where: Pick<ImportProblem, 'breakNo' | 'stepNo'> = {};
-  let field: string[] = keys.map(String);
-  if (keys[0] === 'breaks' && typeof keys[1] === 'number') {
-    where.breakNo = keys[1] + 1;
-    if (keys[2] === 'steps' && typeof keys[3] === 'number') {
-      where.stepNo = keys[3] + 1;
-      field = keys.slice(4).map(String);
-    } else field = keys.slice(2).map(String);
-  }
-  const name = field.join('.');
-  const found = JSON.parse(issue.message) as IssueProblem;
-  const what: IssueProblem = missing ? { code: 'missing' } : found;
-  return { ...where, ...(name ? { field: name } : {}), ...what };
-}
 
 const TOO_BIG: ImportProblem = { code: 'too_big', limit: MAX_IMPORT_BYTES / 1024 / 1024 };
 
@@ -231,25 +122,13 @@ export function parseExport(text: string): ParseResult {
     return { ok: false, error: { code: 'not_json' } };
   }
   const result = v.safeParse(ExportSchema, data, { abortEarly: true });
-  if (!result.success) return { ok: false, error: describe(result.issues[0]) };
+  if (!result.success) return { ok: false, error: describeIssue(result.issues[0]) };
   const seen = new Set<string>();
   const breaks: BreakEntry[] = [];
   for (const b of result.output.breaks) {
     if (seen.has(b.id)) continue;
     seen.add(b.id);
-    breaks.push({
-      id: b.id,
-      deviceId: b.deviceId,
-      startedAt: b.startedAt,
-      endedAt: b.endedAt,
-      activeSeconds: b.activeSeconds,
-      plannedSeconds: b.plannedSeconds,
-      steps: b.steps.map((s) => ({ area: s.area, side: s.side, seconds: s.seconds })),
-      holdCount: b.holdCount,
-      context: b.context,
-      tool: b.tool,
-      completed: b.completed,
-    });
+    breaks.push(cleanBreak(b));
   }
   return { ok: true, breaks };
 }

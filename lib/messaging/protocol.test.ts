@@ -36,6 +36,9 @@ describe('checkRequest', () => {
     'log:import': { text: '{}' },
     'sync:now': {},
     'sync:status': {},
+    'data:sync': { on: false },
+    'data:unsync': {},
+    'data:deleteAll': {},
     chime: { kind: 'step' },
     'e2e:notification': { id: 'rollbreak-desk' },
   };

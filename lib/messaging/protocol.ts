@@ -54,6 +54,12 @@ export interface Protocol {
   'sync:now': { body: object; answer: StoredSyncStatus };
   /** The last sync round's status, without running one. */
   'sync:status': { body: object; answer: StoredSyncStatus | null };
+  /** This browser's choice to sync its log: answered, and changed first when `on` is given. */
+  'data:sync': { body: { on?: boolean }; answer: { on: boolean } };
+  /** Remove this browser's records (breaks, deletions) from storage.sync; sync must be off here first. */
+  'data:unsync': { body: object; answer: { ok: true; removed: number } | { ok: false; error: string } };
+  /** Delete everything Rollbreak keeps for this browser: the log, its records in sync, settings, local state. */
+  'data:deleteAll': { body: object; answer: { ok: true } | { ok: false; error: string } };
   /** Background → offscreen document (Chrome): play a chime. */
   chime: { body: { kind: 'step' | 'hold' }; answer: void };
   /** E2E builds only: act as if a notification (or one of its buttons) was clicked. */
@@ -103,6 +109,9 @@ export const REQUESTS: { [K in RequestType]: { from: readonly SenderKind[]; vali
   'log:import': { from: ['extension'], valid: (m) => typeof m.text === 'string' },
   'sync:now': { from: ['extension'], valid: () => true },
   'sync:status': { from: ['extension'], valid: () => true },
+  'data:sync': { from: ['extension'], valid: (m) => m.on === undefined || typeof m.on === 'boolean' },
+  'data:unsync': { from: ['extension'], valid: () => true },
+  'data:deleteAll': { from: ['extension'], valid: () => true },
   chime: { from: ['extension'], valid: (m) => m.kind === 'step' || m.kind === 'hold' },
   'e2e:notification': { from: ['extension'], valid: (m) => typeof m.id === 'string' && (m.button === undefined || typeof m.button === 'number') },
 };

@@ -11,6 +11,7 @@ import {
 } from './derive';
 import { reduce } from './machine';
 import type { Plan, Session, SessionEvent, SessionState } from './types';
+import { PAUSE_LIMIT_MS } from './types';
 import { defaultPlan } from '../../tests/fixtures/default-plan';
 
 const SECOND = 1000;
@@ -107,11 +108,13 @@ describe('nextDueAt', () => {
     expect(nextDueAt(run(smallPlan(), [{ type: 'holdStart', seconds: 25 }, T0 + 20 * SECOND]))).toBe(T0 + 20 * SECOND + HOLD);
   });
 
-  it('is null while paused, even during a hold', () => {
-    expect(nextDueAt(run(smallPlan(), [{ type: 'pause' }, T0 + SECOND]))).toBeNull();
+  it('is the end of the pause limit while paused, even during a hold, less the earlier pauses', () => {
+    expect(nextDueAt(run(smallPlan(), [{ type: 'pause' }, T0 + SECOND]))).toBe(T0 + SECOND + PAUSE_LIMIT_MS);
     expect(
       nextDueAt(run(smallPlan(), [{ type: 'holdStart', seconds: 25 }, T0], [{ type: 'pause' }, T0 + SECOND])),
-    ).toBeNull();
+    ).toBe(T0 + SECOND + PAUSE_LIMIT_MS);
+    const twice = run(smallPlan(), [{ type: 'pause' }, T0 + SECOND], [{ type: 'resume' }, T0 + SECOND + HOUR], [{ type: 'pause' }, T0 + 2 * SECOND + HOUR]);
+    expect(nextDueAt(twice)).toBe(T0 + 2 * SECOND + HOUR + PAUSE_LIMIT_MS - HOUR);
   });
 
   it('is null once finished or ended', () => {

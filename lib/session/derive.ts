@@ -1,4 +1,5 @@
 import type { Session } from './types';
+import { pauseExpiresAt } from './machine';
 
 /** Figures the UI and the log read off a session; nothing here is stored. */
 
@@ -62,6 +63,7 @@ export function stepActiveMs(s: Session, now: number): number[] {
 
 /** The next moment the session changes by itself, for the background's alarm; null when nothing is due. */
 export function nextDueAt(s: Session): number | null {
+  if (s.status === 'paused') return pauseExpiresAt(s);
   if (s.status !== 'running') return null;
   return s.hold ? s.hold.deadline : s.stepDeadline;
 }

@@ -1,13 +1,17 @@
 import type { Session, SessionEvent, SessionState } from './types';
-import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from './types';
+import { HOLD_DEFAULT_SECONDS, HOLD_MAX_SECONDS, HOLD_MIN_SECONDS, MAX_HOLDS_PER_BREAK, PAUSE_LIMIT_MS } from './types';
 
 /**
  * The break's state machine: a pure function of (state, event, now).
  * Every event first catches the session up to `now` (steps whose deadlines passed advance, at their
  * deadlines rather than at `now`, so a laptop that slept mid-break does not inflate the break), then applies.
  * Events that do not fit the current state return the state unchanged (the same object).
+ * Two rules keep every break the log's rules accept (lib/log/schema.ts): a clock set back never moves the
+ * break back before a moment it already recorded, and a break paused for PAUSE_LIMIT_MS in all ends by
+ * itself at the moment it was paused.
  */
-export function reduce(state: SessionState, event: SessionEvent, now: number): SessionState {
+export function reduce(state: SessionState, event: SessionEvent, clock: number): SessionState {
+  const now = state.status === 'idle' || event.type === 'start' ? clock : Math.max(clock, lastMoment(state));
   if (event.type === 'start') {
     if (state.status === 'running' || state.status === 'paused') return state;
     if (event.plan.steps.length === 0) return state;
@@ -27,7 +31,7 @@ export function reduce(state: SessionState, event: SessionEvent, now: number): S
     };
   }
   if (state.status === 'idle') return state;
-  const s = advance(state, now);
+  const s = endLongPause(advance(state, now), now);
 
   switch (event.type) {
     case 'tick':
@@ -53,10 +57,10 @@ export function reduce(state: SessionState, event: SessionEvent, now: number): S
       return pairs ? nextStep({ ...s, hold: null }, now) : s;
     }
     case 'holdStart':
-      if (s.status !== 'running' || s.hold) return s;
+      if (s.status !== 'running' || s.hold || s.holdCount >= MAX_HOLDS_PER_BREAK) return s;
       return startHold(s, event.seconds, now);
     case 'holdRestart':
-      if (s.status !== 'running') return s;
+      if (s.status !== 'running' || s.holdCount >= MAX_HOLDS_PER_BREAK) return s;
       return startHold(s, event.seconds, now);
     case 'holdCancel': {
       if (!s.hold || (s.status !== 'running' && s.status !== 'paused')) return s;
@@ -88,6 +92,32 @@ export function advance(state: Session, now: number): Session {
   return s;
 }
 
+/**
+ * While paused: when the pause passes PAUSE_LIMIT_MS, counting the break's earlier pauses too, and the break
+ * ends by itself. Null when not paused.
+ */
+export function pauseExpiresAt(s: Session): number | null {
+  if (s.status !== 'paused') return null;
+  const from = currentPause(s)?.from;
+  if (from === undefined) return null;
+  const earlier = s.pauses.reduce((sum, p) => sum + (p.to === null ? 0 : Math.max(0, p.to - p.from)), 0);
+  return from + Math.max(0, PAUSE_LIMIT_MS - earlier);
+}
+
+/** The latest moment the session has recorded; time never runs back before it. */
+function lastMoment(s: Session): number {
+  const pause = s.pauses[s.pauses.length - 1];
+  return Math.max(s.startedAt, s.stepStarts[s.stepStarts.length - 1] ?? 0, pause?.to ?? pause?.from ?? 0, s.hold?.startedAt ?? 0, s.endedAt ?? 0);
+}
+
+/** A break paused past its limit ends, logged as ended, at the moment its last pause began. */
+function endLongPause(s: Session, now: number): Session {
+  const expires = pauseExpiresAt(s);
+  if (expires === null || now < expires) return s;
+  const from = currentPause(s)!.from;
+  return { ...closePause(s, from), status: 'ended', hold: null, endedAt: from };
+}
+
 /** Moves to the next step at time `at`, or finishes the break after the last one. */
 function nextStep(s: Session, at: number): Session {
   const index = s.stepIndex + 1;
@@ -99,7 +129,9 @@ function nextStep(s: Session, at: number): Session {
 }
 
 function startHold(s: Session, seconds: number, now: number): Session {
-  const clamped = Math.min(HOLD_MAX_SECONDS, Math.max(HOLD_MIN_SECONDS, Math.round(seconds)));
+  // A length that is not a number (settings from elsewhere) takes the default rather than a NaN deadline.
+  const wanted = Number.isFinite(seconds) ? Math.round(seconds) : HOLD_DEFAULT_SECONDS;
+  const clamped = Math.min(HOLD_MAX_SECONDS, Math.max(HOLD_MIN_SECONDS, wanted));
   return { ...s, hold: { startedAt: now, deadline: now + clamped * 1000 }, holdCount: s.holdCount + 1 };
 }
 

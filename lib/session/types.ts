@@ -66,6 +66,11 @@ export interface Session {
   holdCount: number;
   pauses: Pause[];
   endedAt: number | null;
+  /**
+   * Set by the background, not by the reducer, once the break is done: whether its log entry is written.
+   * False while a failed write waits for its retry, so the pages say "Saving…" rather than "Saved".
+   */
+  saved?: boolean;
 }
 
 export type SessionState = { status: 'idle' } | Session;
@@ -86,3 +91,12 @@ export type SessionEvent =
 export const HOLD_MIN_SECONDS = 20;
 export const HOLD_MAX_SECONDS = 30;
 export const HOLD_DEFAULT_SECONDS = 25;
+
+/**
+ * A break paused for this long in all ends by itself, at the moment its last pause began, and is logged as
+ * ended: someone who paused and walked away for the evening finds the break they actually did in the log,
+ * not one that lasted until the next morning (which the log's rules refuse, see lib/log/schema.ts).
+ */
+export const PAUSE_LIMIT_MS = 4 * 3_600_000;
+/** Knot holds per break; past this, Knot does nothing (a person does not hold 200 knots in ten minutes). */
+export const MAX_HOLDS_PER_BREAK = 200;

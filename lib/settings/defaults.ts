@@ -8,13 +8,3 @@ import type { Settings } from './patch';
  * are exactly what an upgraded install gets for the fields it never set.
  */
 export const DEFAULT_SETTINGS: Settings = migrateSettingsV3(migrateSettingsV2({ holdSeconds: HOLD_DEFAULT_SECONDS }));
-
-/**
- * Settings as found in storage (absent, partial, or from another version) with every missing field filled
- * from the defaults, one level deep. For light readers that can't run WXT's migrations (the popup).
- */
-export function settingsWithDefaults(raw: unknown): Settings {
-  const found = (raw && typeof raw === 'object' ? raw : {}) as Partial<Settings>;
-  const reminders = found.reminders && typeof found.reminders === 'object' ? found.reminders : {};
-  return { ...DEFAULT_SETTINGS, ...found, reminders: { ...DEFAULT_SETTINGS.reminders, ...reminders } };
-}

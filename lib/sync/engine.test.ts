@@ -212,7 +212,7 @@ describe('syncOnce with simulated devices', () => {
     const local = (await readLog(c.db)).entries;
     const unseen = unseenDays(local, snap).reduce((n, d) => n + d.count, 0);
     expect(local.length + unseen).toBe(6000);
-  });
+  }, 30_000);
 
   it('a quota error keeps local data, reports a retry time, and the retry succeeds', async () => {
     const cloud = new FakeSyncCloud({ instant: true });

@@ -3,6 +3,16 @@ import { afterWrites, applyChanges, breaksInSync, mergeRemote, planWrites, readS
 import type { RateLimits } from './rate';
 import { DEFAULT_RATE_LIMITS, nextWriteAt, pruneWrites, recordWrites } from './rate';
 import { SYNC_QUOTA, usage } from './layout';
+import type { SyncSnapshot } from './merge';
+import { deviceShort } from './keys';
+
+/** Records of the other devices that could not be read (see DeviceView.unreadable). */
+export function unreadableRecords(snapshot: SyncSnapshot, deviceId: string): number {
+  const mine = deviceShort(deviceId);
+  let n = 0;
+  for (const view of snapshot.devices.values()) if (view.dev !== mine) n += view.unreadable;
+  return n;
+}
 
 /*
  * Wiring (lib/background/sync-service.ts: background only, one round at a time through a serial() queue;
@@ -73,6 +83,11 @@ export interface SyncStatus {
   writes: number;
   /** This device's breaks folded into day totals in sync (still in full locally). */
   folded: number;
+  /**
+   * Records of other devices that could not be read (malformed, a newer format, or breaks that fail the log's
+   * rules): left out of the log and stats, counted for the sync status. Absent from older stored statuses.
+   */
+  unreadable?: number;
 }
 
 /** Delays before a retry, by cause. */
@@ -95,7 +110,7 @@ export function classifyError(err: unknown): { error: SyncError; retryAfter: num
  */
 export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
   const saved = { ...INITIAL_SYNC_STATE, ...(await deps.state.get()) };
-  const base = { lastSyncAt: saved.lastSyncAt, breaksSynced: 0, bytesUsed: 0, added: 0, deleted: 0, writes: 0, folded: 0 };
+  const base = { lastSyncAt: saved.lastSyncAt, breaksSynced: 0, bytesUsed: 0, added: 0, deleted: 0, writes: 0, folded: 0, unreadable: 0 };
   if (deps.enabled === false || deps.sync === null) return { ...base, error: 'off' };
   const sync = deps.sync;
   const limits = deps.limits ?? DEFAULT_RATE_LIMITS;
@@ -112,6 +127,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     return fail(error, deps.now() + retryAfter);
   }
   const snapshot = readSnapshot(all);
+  base.unreadable = unreadableRecords(snapshot, deps.deviceId);
 
   // Take in the other devices' part.
   let local: LocalLog;

@@ -15,11 +15,12 @@ function checkItems(items: Record<string, string>, bytes?: number) {
 }
 
 describe('keys', () => {
-  it('parses the three kinds of keys and nothing else', () => {
+  it('parses the four kinds of keys and nothing else', () => {
     expect(parseSyncKey('log:a1b2c3d4:0')).toEqual({ kind: 'log', dev: 'a1b2c3d4', n: 0 });
     expect(parseSyncKey('agg:a1b2c3d4:12')).toEqual({ kind: 'agg', dev: 'a1b2c3d4', n: 12 });
     expect(parseSyncKey('tomb:a1b2c3d4')).toEqual({ kind: 'tomb', dev: 'a1b2c3d4' });
-    for (const k of ['settings', 'settings$', 'log:A1:0', 'log:a1', 'tomb:a1:0', 'log:a1b2c3d4e:0', '__proto__']) {
+    expect(parseSyncKey('tomb:a1:3')).toEqual({ kind: 'tombs', dev: 'a1', n: 3 });
+    for (const k of ['settings', 'settings$', 'log:A1:0', 'log:a1', 'tomb:a1:x', 'log:a1b2c3d4e:0', '__proto__']) {
       expect(parseSyncKey(k)).toBeNull();
     }
   });
@@ -109,14 +110,31 @@ describe('layoutDevice', () => {
     expect(roomy.folded).toBe(first.folded);
   });
 
-  it('keeps the newest tombstones within their share', () => {
-    const tombstones = Array.from({ length: 2000 }, (_, i) => `${DEV}.${(1_800_000_000_000 + i).toString(36)}`);
+  it('carries thousands of deletions, compacted, in several items', () => {
+    // Scattered over two years, a few hours to days apart, some of them edits (revisions).
+    let at = 1_750_000_000_000;
+    const tombstones = Array.from({ length: 5000 }, (_, i) => {
+      at += 3_600_000 + ((i * 7919) % 5) * 20_000_000 + (i % 1000);
+      return `${i % 3 === 0 ? DEV : 'b0b0b0b0'}.${at.toString(36)}${i % 11 === 0 ? '~2' : ''}`;
+    });
     const l = layoutDevice({ dev: DEV, entries: [], tombstones, cutoff: null, budget: FULL });
     const kept = readSnapshot(l.items).devices.get(DEV)!.tombstones;
-    expect(kept.length).toBe(l.tombstones);
-    expect(kept.length).toBeGreaterThan(300);
-    expect(kept).toEqual(tombstones.slice(-kept.length));
+    expect(l.tombstonesDropped).toBe(0);
+    expect(new Set(kept)).toEqual(new Set(tombstones));
+    expect(Object.keys(l.items).length).toBeGreaterThan(1);
+    console.log(`layout: 5,000 deletions take ${l.bytes} bytes (${(l.bytes / 5000).toFixed(1)} bytes each)`);
+    expect(l.bytes / 5000).toBeLessThan(9);
     checkItems(l.items, l.bytes);
+  });
+
+  it('drops the oldest exact deletions only past their share, as a last resort', () => {
+    const tombstones = Array.from({ length: 2000 }, (_, i) => `b0b0b0b0.${(1_800_000_000_000 + i * 86_400_123).toString(36)}`);
+    const l = layoutDevice({ dev: DEV, entries: [], tombstones, cutoff: null, budget: { bytes: 4000, items: 10 } });
+    const kept = readSnapshot(l.items).devices.get(DEV)!.tombstones;
+    expect(kept.length).toBe(l.tombstones);
+    expect(l.tombstonesDropped).toBe(2000 - kept.length);
+    expect(kept).toEqual(tombstones.slice(-kept.length));
+    expect(l.bytes).toBeLessThanOrEqual(2000);
   });
 
   it('says when even everything folded does not fit', () => {

@@ -1,17 +1,22 @@
 import type { BreakEntry } from '../log/entry';
 import { aggregateByDay, decodeTime, encodeBreak, encodeDay, encodeTime, localDay, nextLocalMidnight } from './encode';
-import { entryKey } from './keys';
+import { deviceShort, entryKey } from './keys';
+import type { TombRange } from './tombs';
+import { encodeTombGroups } from './tombs';
 
 /**
  * How one device's part of the log is laid out in `storage.sync`. Each device writes only its own keys:
  *
  *     log:<dev>:<n>   full breaks, oldest first, packed greedily into items of at most 8 KB
  *                     value: "1|" + break records joined by ","           (see encode.ts)
+ *                     A break imported from a file whose origin is another device is published here too,
+ *                     its record prefixed by the origin's short id and "." so its key stays the origin's.
  *     agg:<dev>:<n>   per-day aggregates of the breaks folded out of log:, oldest first
  *                     value: "1|" + cutoff (7 chars) + "|" + day records joined by ","
  *                     every break of <dev> that started before the cutoff is in the aggregates
- *     tomb:<dev>      keys of the breaks this device deleted (or replaced), oldest first
- *                     value: "1|" + keys joined by ","
+ *     tomb:<dev>:<n>  the breaks this device deleted (or replaced), compacted (tombs.ts)
+ *                     value: "1|" + groups joined by ","
+ *     tomb:<dev>      (older versions) keys of deleted breaks, value "1|" + keys joined by ","; still read
  *
  * The leading "1" is the format version: readers skip items of a version they do not know.
  * <dev> is the device's short id (keys.ts). When the device's items would pass what the quota leaves it,
@@ -50,13 +55,13 @@ export function usage(items: Record<string, unknown>): { bytes: number; items: n
 
 export const logKey = (dev: string, n: number): string => `log:${dev}:${n}`;
 export const aggKey = (dev: string, n: number): string => `agg:${dev}:${n}`;
-export const tombKey = (dev: string): string => `tomb:${dev}`;
+export const tombKey = (dev: string, n?: number): string => (n === undefined ? `tomb:${dev}` : `tomb:${dev}:${n}`);
 
-export type SyncKey = { kind: 'log' | 'agg'; dev: string; n: number } | { kind: 'tomb'; dev: string };
+export type SyncKey = { kind: 'log' | 'agg' | 'tombs'; dev: string; n: number } | { kind: 'tomb'; dev: string };
 
 export function parseSyncKey(key: string): SyncKey | null {
-  let m = /^(log|agg):([0-9a-z]{1,8}):(\d{1,4})$/.exec(key);
-  if (m) return { kind: m[1] as 'log' | 'agg', dev: m[2]!, n: Number(m[3]) };
+  let m = /^(log|agg|tomb):([0-9a-z]{1,8}):(\d{1,4})$/.exec(key);
+  if (m) return { kind: m[1] === 'tomb' ? 'tombs' : (m[1] as 'log' | 'agg'), dev: m[2]!, n: Number(m[3]) };
   m = /^tomb:([0-9a-z]{1,8})$/.exec(key);
   if (m) return { kind: 'tomb', dev: m[1]! };
   return null;
@@ -98,10 +103,12 @@ export function packChunks(
 export interface LayoutInput {
   /** This device's short id. */
   dev: string;
-  /** This device's live breaks (its own, not deleted), any order. */
+  /** The live breaks this device publishes (its own, and those it imported for another device), any order. */
   entries: readonly BreakEntry[];
-  /** Keys of the breaks this device deleted, oldest deletion first. */
+  /** Keys of the breaks this device deleted, oldest deletion first (tombs.ts's ownDeletions). */
   tombstones: readonly string[];
+  /** Ranges of this device's own deleted breaks (tombs.ts). */
+  tombRanges?: readonly TombRange[];
   /** The cutoff already in sync (from agg:<dev>); breaks before it stay folded. */
   cutoff: number | null;
   /** What the quota leaves this device, after every other key in sync. */
@@ -109,7 +116,7 @@ export interface LayoutInput {
   maxItemBytes?: number;
   /** Share of the budget folding frees beyond what the next write needs, so folds are rare. */
   headroom?: number;
-  /** Share of the budget tombstones may take (the newest are kept). */
+  /** Share of the budget deletions may take before the oldest exact ones are dropped (a last resort). */
   tombShare?: number;
 }
 
@@ -122,7 +129,10 @@ export interface Layout {
   folded: number;
   /** Breaks the format cannot carry (a start before 2020): they stay local only. */
   unsyncable: number;
+  /** Deletions carried: exact keys plus ranges. */
   tombstones: number;
+  /** Exact deletions left out because even compacted they passed their share (oldest first). */
+  tombstonesDropped: number;
   bytes: number;
   /** False when even everything folded does not fit the budget: then nothing should be written. */
   fits: boolean;
@@ -139,25 +149,36 @@ export function layoutDevice(input: LayoutInput): Layout {
   let unsyncable = 0;
   for (const entry of sorted) {
     const rec = encodeBreak(entry);
+    const origin = deviceShort(entry.deviceId);
     if (rec === null) unsyncable++;
-    else encoded.push({ entry, rec });
+    else encoded.push({ entry, rec: origin === dev ? rec : `${origin}.${rec}` });
   }
 
-  // Tombstones: the newest that fit one item and their share of the budget.
-  const tombLimit = Math.min(maxItem, Math.floor(Math.max(0, budget.bytes) * (input.tombShare ?? 0.2)));
+  // Deletions first: they keep deleted breaks from coming back, which matters more than carrying old breaks
+  // in full. All of them, compacted, within their share; only past it do the oldest exact keys go.
   const header = `${FORMAT_VERSION}|`;
-  let tombSize = tombKey(dev).length + 2 + header.length;
-  const tombs: string[] = [];
-  for (let i = input.tombstones.length - 1; i >= 0; i--) {
-    const key = input.tombstones[i]!;
-    const add = key.length + (tombs.length > 0 ? 1 : 0);
-    if (tombSize + add > tombLimit) break;
-    tombSize += add;
-    tombs.push(key);
+  const tombLimit = Math.floor(Math.max(0, budget.bytes) * (input.tombShare ?? 0.5));
+  const ranges = input.tombRanges ?? [];
+  const tombLayout = (keep: number) => {
+    const map = packChunks((n) => tombKey(dev, n), header, encodeTombGroups(dev, input.tombstones.slice(input.tombstones.length - keep), ranges), maxItem);
+    return { map, ...usage(map) };
+  };
+  let kept = input.tombstones.length;
+  let tomb = tombLayout(kept);
+  if (tomb.bytes > tombLimit) {
+    let lo = 0;
+    let hi = kept;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (tombLayout(mid).bytes <= tombLimit) lo = mid;
+      else hi = mid - 1;
+    }
+    kept = lo;
+    tomb = tombLayout(kept);
   }
-  tombs.reverse();
-  const tombItems: Record<string, string> = tombs.length > 0 ? { [tombKey(dev)]: header + tombs.join(',') } : {};
-  const tombBytes = tombs.length > 0 ? tombSize : 0;
+  const tombItems = tomb.map;
+  const tombBytes = tomb.bytes;
+  const tombCount = tomb.items;
 
   // Days, in order, each a run of `encoded`; their aggregate records are made once, when first needed.
   const groups: Array<{ from: number; to: number }> = [];
@@ -197,7 +218,7 @@ export function layoutDevice(input: LayoutInput): Layout {
       split > 0
         ? packedSize((n) => aggKey(dev, n).length, header.length + cut!.length + 1, foldedRecords(split).map((r) => r.length), maxItem)
         : { bytes: 0, items: 0 };
-    return { split, cut, bytes: log.bytes + agg.bytes + tombBytes, items: log.items + agg.items + (tombs.length > 0 ? 1 : 0) };
+    return { split, cut, bytes: log.bytes + agg.bytes + tombBytes, items: log.items + agg.items + tombCount };
   };
   const fits = (m: { bytes: number; items: number }) => m.bytes <= budget.bytes && m.items <= budget.items;
 
@@ -211,7 +232,8 @@ export function layoutDevice(input: LayoutInput): Layout {
       full: encoded.length - m.split,
       folded: m.split,
       unsyncable,
-      tombstones: tombs.length,
+      tombstones: kept + ranges.length,
+      tombstonesDropped: input.tombstones.length - kept,
       bytes: m.bytes,
       fits: fits(m),
     };

@@ -1,90 +1,15 @@
 import type { BreakEntry } from '../log/entry';
 import type { DayAggregate } from './encode';
-import { decodeBreak, decodeDay, localDay } from './encode';
+import { localDay } from './encode';
 import type { Tombstone } from './keys';
 import { deviceShort, entryKey, parseKey } from './keys';
 import type { Layout } from './layout';
-import { FORMAT_VERSION, SYNC_QUOTA, cutoffOf, itemBytes, layoutDevice, parseSyncKey } from './layout';
+import { SYNC_QUOTA, layoutDevice } from './layout';
+import type { SyncSnapshot } from './snapshot';
+import { inRanges, ownDeletions } from './tombs';
 
-/** What one device has in sync, decoded. */
-export interface DeviceView {
-  dev: string;
-  /** Its full breaks (deduplicated: an item caught mid-update may repeat one). */
-  entries: BreakEntry[];
-  /** Keys it deleted. */
-  tombstones: string[];
-  /** Its folded days, or null when nothing is folded. */
-  agg: { cutoff: number; days: DayAggregate[] } | null;
-  /** Its raw items, as stored. */
-  raw: Record<string, unknown>;
-  bytes: number;
-  items: number;
-}
-
-/** The whole sync area, decoded: every device's part, plus the size of everything. */
-export interface SyncSnapshot {
-  devices: Map<string, DeviceView>;
-  /** Bytes and items of the whole area, other keys (settings) included. */
-  bytes: number;
-  items: number;
-}
-
-function recordsOf(value: unknown, fields: number): string[] | null {
-  if (typeof value !== 'string') return null;
-  const parts = value.split('|');
-  if (parts[0] !== FORMAT_VERSION || parts.length !== fields) return null;
-  const body = parts[fields - 1]!;
-  return body === '' ? [] : body.split(',');
-}
-
-/** Decodes everything in the sync area. Unknown keys, other versions and malformed records are skipped. */
-export function readSnapshot(all: Record<string, unknown>): SyncSnapshot {
-  const devices = new Map<string, DeviceView>();
-  let bytes = 0;
-  let items = 0;
-  const keys = Object.keys(all).sort(); // chunk order, so entries come out oldest first per device
-  for (const key of keys) {
-    const value = all[key];
-    const size = itemBytes(key, value);
-    bytes += size;
-    items++;
-    const parsed = parseSyncKey(key);
-    if (!parsed) continue;
-    let view = devices.get(parsed.dev);
-    if (!view) {
-      view = { dev: parsed.dev, entries: [], tombstones: [], agg: null, raw: {}, bytes: 0, items: 0 };
-      devices.set(parsed.dev, view);
-    }
-    view.raw[key] = value;
-    view.bytes += size;
-    view.items++;
-    if (parsed.kind === 'log') {
-      for (const rec of recordsOf(value, 2) ?? []) {
-        const entry = decodeBreak(rec, parsed.dev);
-        if (entry) view.entries.push(entry);
-      }
-    } else if (parsed.kind === 'tomb') {
-      for (const k of recordsOf(value, 2) ?? []) if (parseKey(k)) view.tombstones.push(k);
-    } else {
-      const cutoff = cutoffOf(value);
-      const recs = recordsOf(value, 3);
-      if (cutoff === null || recs === null) continue;
-      view.agg ??= { cutoff, days: [] };
-      view.agg.cutoff = Math.max(view.agg.cutoff, cutoff);
-      for (const rec of recs) {
-        const day = decodeDay(rec);
-        if (day) view.agg.days.push(day);
-      }
-    }
-  }
-  for (const view of devices.values()) {
-    const seen = new Set<string>();
-    view.entries = view.entries
-      .filter((e) => !seen.has(e.id) && seen.add(e.id))
-      .sort((a, b) => a.startedAt - b.startedAt);
-  }
-  return { devices, bytes, items };
-}
+export type { DeviceView, SyncSnapshot } from './snapshot';
+export { decodeRecord, readSnapshot } from './snapshot';
 
 /** The local log as the sync code sees it: live breaks and tombstones. */
 export interface LocalLog {
@@ -110,24 +35,39 @@ export function mergeRemote(local: LocalLog, snapshot: SyncSnapshot, now: number
   const localKeys = new Set(local.entries.map(entryKey));
   const dead = new Set(local.tombstones.map((t) => t.key));
   const devices = [...snapshot.devices.values()].sort((a, b) => (a.dev < b.dev ? -1 : 1));
+  const ranged = rangeCheck(snapshot);
   const tombstones: Tombstone[] = [];
-  for (const view of devices) {
-    for (const key of view.tombstones) {
-      if (dead.has(key)) continue;
-      dead.add(key);
-      tombstones.push({ key, deletedAt: now, by: view.dev });
-    }
+  const bury = (key: string, by: string) => {
+    if (dead.has(key)) return;
+    dead.add(key);
+    tombstones.push({ key, deletedAt: now, by });
+  };
+  for (const view of devices) for (const key of view.tombstones) bury(key, view.dev);
+  // Ranges name no keys: they delete the local breaks they cover.
+  for (const key of [...localKeys].sort()) {
+    const by = ranged(key);
+    if (by !== null) bury(key, by);
   }
   const add: BreakEntry[] = [];
   for (const view of devices) {
     for (const entry of view.entries) {
       const key = entryKey(entry);
-      if (localKeys.has(key) || dead.has(key)) continue;
+      if (localKeys.has(key) || dead.has(key) || ranged(key) !== null) continue;
       localKeys.add(key);
       add.push(entry);
     }
   }
   return { add, tombstones };
+}
+
+/** For a key: the device whose published range deletes it, or null. */
+function rangeCheck(snapshot: SyncSnapshot): (key: string) => string | null {
+  return (key) => {
+    const p = parseKey(key);
+    if (!p || p.rev !== 0) return null;
+    const view = snapshot.devices.get(p.dev);
+    return view && view.ranges.length > 0 && inRanges(view.ranges, p.startedAt) ? view.dev : null;
+  };
 }
 
 /** Applies LocalChanges to a LocalLog in memory (what the store does in IndexedDB), for planning and tests. */
@@ -172,11 +112,9 @@ export function planWrites(
 ): WritePlan {
   const dev = deviceShort(deviceId);
   const dead = new Set(local.tombstones.map((t) => t.key));
-  const own = local.entries.filter((e) => deviceShort(e.deviceId) === dev && !dead.has(entryKey(e)));
-  const ownTombs = local.tombstones
-    .filter((t) => t.by === dev)
-    .sort((a, b) => a.deletedAt - b.deletedAt || (a.key < b.key ? -1 : 1))
-    .map((t) => t.key);
+  const adopted = adoptedCheck(snapshot);
+  const published = local.entries.filter((e) => !dead.has(entryKey(e)) && (deviceShort(e.deviceId) === dev || adopted(e)));
+  const deletions = ownDeletions(dev, local.entries.map(entryKey), local.tombstones);
   const view = snapshot.devices.get(dev);
   const budget = {
     bytes:
@@ -190,8 +128,9 @@ export function planWrites(
   };
   const layout = layoutDevice({
     dev,
-    entries: own,
-    tombstones: ownTombs,
+    entries: published,
+    tombstones: deletions.keys,
+    tombRanges: deletions.ranges,
     cutoff: view?.agg?.cutoff ?? null,
     budget,
     ...(options.maxItemBytes === undefined ? {} : { maxItemBytes: options.maxItemBytes }),
@@ -201,6 +140,26 @@ export function planWrites(
   for (const [key, value] of Object.entries(layout.items)) if (current[key] !== value) set[key] = value;
   const remove = Object.keys(current).filter((key) => !(key in layout.items));
   return { set, remove, layout, budget };
+}
+
+/**
+ * Whether this device publishes another device's break: one it imported from a file (a break that came
+ * through sync has its key for id; an imported one keeps the session id it was logged with), unless its
+ * origin device still carries it in sync.
+ */
+function adoptedCheck(snapshot: SyncSnapshot): (e: BreakEntry) => boolean {
+  const carried = new Map<string, Set<string>>();
+  return (e) => {
+    const key = entryKey(e);
+    if (e.id === key) return false;
+    const dev = deviceShort(e.deviceId);
+    const origin = snapshot.devices.get(dev);
+    if (!origin) return true;
+    if (origin.agg && e.startedAt < origin.agg.cutoff) return false;
+    let keys = carried.get(dev);
+    if (!keys) carried.set(dev, (keys = new Set(origin.entries.map(entryKey))));
+    return !keys.has(key);
+  };
 }
 
 /** The snapshot as it will be once a plan's writes land (for status and tests). */

@@ -3,18 +3,20 @@ import type { BreakEntry } from '../../../lib/log/entry';
 
 /**
  * Writes breaks straight into the extension's IndexedDB from one of its pages, with the log's own schema
- * (lib/log/db.ts, version 2: `breaks` by id with a `by-start` index, `tombstones` by key with `by-deleted`).
+ * (lib/log/db.ts, version 3: `breaks` by id with a `by-start` index, `tombstones` by key with `by-deleted`,
+ * `quarantine` by id).
  * For the bench and for screenshots; tests that check behaviour log breaks through the UI.
  */
 export function seedLog(page: Pick<Page, 'evaluate'>, entries: readonly BreakEntry[]): Promise<number> {
   return page.evaluate(
     (list) =>
       new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('rollbreak', 2);
+        const open = indexedDB.open('rollbreak', 3);
         open.onupgradeneeded = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('breaks')) db.createObjectStore('breaks', { keyPath: 'id' }).createIndex('by-start', 'startedAt');
           if (!db.objectStoreNames.contains('tombstones')) db.createObjectStore('tombstones', { keyPath: 'key' }).createIndex('by-deleted', 'deletedAt');
+          if (!db.objectStoreNames.contains('quarantine')) db.createObjectStore('quarantine', { keyPath: 'id' });
         };
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {

@@ -1,0 +1,51 @@
+import type { Settings } from '../storage-items';
+import { HOLD_DEFAULT_SECONDS, HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from '../session/types';
+import { int, normalizeChoice, record } from './choice';
+import { DEFAULT_REMINDER_SETTINGS } from '../reminders/types';
+import { normalizeReminderSettings } from '../reminders/settings';
+
+export { normalizeChoice };
+
+/**
+ * Settings as read from storage, whoever wrote them (this version, an older one, a newer one on another
+ * device through sync, a bug) → settings every part of Rollbreak can trust. Each field that is missing, of
+ * the wrong type, out of range or an unknown value (a moment or tool a newer version added) falls back on
+ * its own default, so one odd field never resets the others and nothing can make Start, the shortcut or the
+ * reminders throw. Fields this version does not know are passed through untouched: a writer that changes
+ * one field at a time keeps them for the newer version that wrote them. Pure; never throws.
+ */
+
+export const GOAL_MIN_MINUTES = 5;
+export const GOAL_MAX_MINUTES = 1000;
+export const SNOOZE_MIN_MINUTES = 1;
+export const SNOOZE_MAX_MINUTES = 180;
+
+const DEFAULTS = {
+  holdSeconds: HOLD_DEFAULT_SECONDS,
+  sound: false,
+  weeklyGoalMinutes: 30,
+  syncEnabled: true,
+  firstRunAsked: false,
+  snoozeMinutes: 10,
+};
+
+const bool = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
+
+export function normalizeSettings(raw: unknown): Settings {
+  const r = record(raw);
+  const reminders = record(r.reminders);
+  return {
+    ...r,
+    ...normalizeChoice(r),
+    holdSeconds: int(r.holdSeconds, HOLD_MIN_SECONDS, HOLD_MAX_SECONDS, DEFAULTS.holdSeconds),
+    sound: bool(r.sound, DEFAULTS.sound),
+    weeklyGoalMinutes: int(r.weeklyGoalMinutes, GOAL_MIN_MINUTES, GOAL_MAX_MINUTES, DEFAULTS.weeklyGoalMinutes),
+    syncEnabled: bool(r.syncEnabled, DEFAULTS.syncEnabled),
+    reminders: {
+      ...reminders,
+      ...normalizeReminderSettings(r.reminders ?? DEFAULT_REMINDER_SETTINGS),
+      firstRunAsked: bool(reminders.firstRunAsked, DEFAULTS.firstRunAsked),
+      snoozeMinutes: int(reminders.snoozeMinutes, SNOOZE_MIN_MINUTES, SNOOZE_MAX_MINUTES, DEFAULTS.snoozeMinutes),
+    },
+  };
+}
