@@ -7,6 +7,8 @@ import { INTERVAL_MAX_MINUTES, INTERVAL_MIN_MINUTES } from '../lib/reminders/typ
 import { send } from '../lib/messages';
 import type { MessageKey } from '../lib/i18n';
 import { t } from '../lib/i18n';
+import { ThemeSetting } from './ThemeSetting';
+import { PrivacyNote } from './PrivacyNote';
 
 const HOLD_CHOICES = Array.from({ length: (HOLD_MAX_SECONDS - HOLD_MIN_SECONDS) / 5 + 1 }, (_, i) => HOLD_MIN_SECONDS + i * 5);
 const INTERVALS = [20, 30, 45, 60, 75, 90, 120, 150, 180].filter((m) => m >= INTERVAL_MIN_MINUTES && m <= INTERVAL_MAX_MINUTES);
@@ -152,6 +154,11 @@ export function OptionsApp() {
         <input type="checkbox" checked={settings.syncEnabled} onChange={(e) => void update({ ...settings, syncEnabled: (e.currentTarget as HTMLInputElement).checked })} />
         {t('syncEnabled')}
       </label>
+
+      <ThemeSetting value={settings.theme} onChange={(theme) => void update({ ...settings, theme })} />
+
+      <h2>{t('sectionPrivacy')}</h2>
+      <PrivacyNote />
 
       <p role="status" class="rb-status">{status ? t(status) : ''}</p>
     </main>

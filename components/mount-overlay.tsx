@@ -3,6 +3,7 @@ import timerCss from './timer.css?inline';
 import overlayCss from './overlay.css?inline';
 import bodyMapCss from './body-map.css?inline';
 import { OverlayApp } from './OverlayApp';
+import { followTheme } from '../lib/theme';
 
 const HOST_TAG = 'rollbreak-timer';
 
@@ -25,6 +26,11 @@ function addStyles(root: ShadowRoot, css: string) {
 export function mountOverlay(): () => void {
   let host: HTMLElement | null = null;
   let observer: MutationObserver | null = null;
+  // The wrapper resets every inherited property, so nothing of the page's text styles leaks in. It outlives
+  // hide and show, and so does its theme: light, dark or the system's, as Settings says, live.
+  const wrapper = document.createElement('div');
+  wrapper.className = 'rb-reset';
+  followTheme(wrapper);
 
   const attach = (el: HTMLElement) => {
     if (!el.isConnected) document.documentElement.append(el);
@@ -40,8 +46,7 @@ export function mountOverlay(): () => void {
   const hide = () => {
     observer?.disconnect();
     observer = null;
-    const wrapper = host?.shadowRoot?.querySelector('.rb-reset');
-    if (wrapper) render(null, wrapper);
+    render(null, wrapper);
     host?.remove();
     host = null;
   };
@@ -59,9 +64,6 @@ export function mountOverlay(): () => void {
     for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
     host = el;
     attach(el);
-    // The wrapper resets every inherited property, so nothing of the page's text styles leaks in.
-    const wrapper = document.createElement('div');
-    wrapper.className = 'rb-reset';
     root.append(wrapper);
     render(<OverlayApp host={el} onHide={hide} />, wrapper);
     // A page that rewrites its document must not take the timer with it.

@@ -1,24 +1,25 @@
 import { ext } from './ext-lite';
 
-/** A small reader/writer for one `storage.local` key, light enough for the page overlay. */
+/** A small reader/writer for one storage key, light enough for the page overlay. */
 export interface LocalValue<T> {
   get(): Promise<T>;
   set(value: T): Promise<void>;
   watch(listener: (value: T) => void): () => void;
 }
 
-export function localValue<T>(key: string, fallback: T): LocalValue<T> {
+/** `area` is `storage.local` unless told otherwise (the overlay reads the synced settings' theme too). */
+export function localValue<T>(key: string, fallback: T, area: 'local' | 'sync' = 'local'): LocalValue<T> {
   return {
     async get() {
-      const found = await ext.storage.local.get(key);
+      const found = await ext.storage[area].get(key);
       return (found[key] as T | undefined) ?? fallback;
     },
     async set(value) {
-      await ext.storage.local.set({ [key]: value });
+      await ext.storage[area].set({ [key]: value });
     },
     watch(listener) {
-      const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-        if (area === 'local' && key in changes) listener((changes[key]!.newValue as T | undefined) ?? fallback);
+      const onChanged = (changes: Record<string, { newValue?: unknown }>, changed: string) => {
+        if (changed === area && key in changes) listener((changes[key]!.newValue as T | undefined) ?? fallback);
       };
       ext.storage.onChanged.addListener(onChanged);
       return () => ext.storage.onChanged.removeListener(onChanged);

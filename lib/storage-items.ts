@@ -9,12 +9,14 @@ import {
   REMINDER_STATE_KEY,
   SESSION_FALLBACK,
   SESSION_KEY,
+  SETTINGS_KEY,
 } from './storage-keys';
 import type { AreaId } from './routines/areas';
 import type { ReminderState } from './reminders/types';
 import type { DeferReason } from './reminders/defer';
 import { migrateSettingsV3, type SettingsV3 } from './migrations/settings-v3';
 import { migrateSettingsV2 } from './migrations/settings-v2';
+import type { ThemeSetting } from './theme';
 
 /**
  * Every typed storage item the extension keeps, in one place. The overlay's position is the exception:
@@ -33,12 +35,15 @@ export const lastRolledItem = storage.defineItem<Partial<Record<AreaId, number>>
 /** A random id for this browser profile, stamped on its log entries so synced logs can tell devices apart. */
 export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', { fallback: null });
 
-/** The current settings shape; each older version has its migration in `migrations/`. */
-export type Settings = SettingsV3;
+/**
+ * The current settings shape; each older version has its migration in `migrations/`. Optional fields
+ * (the theme) need no migration: readers apply their default when the field is absent.
+ */
+export type Settings = SettingsV3 & ThemeSetting;
 
 export const DEFAULT_SETTINGS: Settings = migrateSettingsV3(migrateSettingsV2({ holdSeconds: HOLD_DEFAULT_SECONDS }));
 
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: 3,
   migrations: { 2: migrateSettingsV2, 3: migrateSettingsV3 },

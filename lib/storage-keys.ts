@@ -6,6 +6,9 @@ import type { AreaId } from './routines/areas';
  * `storage-items.ts` builds the typed items from these; the overlay reads them through `local-value.ts`.
  */
 export const SESSION_KEY = 'session';
+
+/** The settings live in `storage.sync` under this key; the overlay reads their `theme` from it. */
+export const SETTINGS_KEY = 'settings';
 export const SESSION_FALLBACK: SessionState = { status: 'idle' };
 
 export interface OverlayPlacement {

@@ -5,6 +5,8 @@ import '../../components/timer.css';
 import '../../components/page.css';
 import '../../components/body-map.css';
 import { t } from '../../lib/i18n';
+import { followPageTheme } from '../../lib/page-theme';
 
+followPageTheme();
 document.title = t('extName');
 render(<PopupApp initial={readSession()} />, document.getElementById('app')!);
