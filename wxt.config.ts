@@ -56,7 +56,7 @@ export default defineConfig({
   }),
   zip: {
     // Firefox reviewers rebuild from the sources zip; keep tests, outputs and locks of other tools out.
-    excludeSources: ['.output/**', '.output-e2e/**', 'tests/e2e/artifacts/**', 'docs/**'],
+    excludeSources: ['.output/**', '.output-e2e/**', 'tests/e2e/artifacts/**', 'docs/**', 'store/**'],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
