@@ -81,9 +81,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'rollbreak@rollbreak.app',
-              // data_collection_permissions arrived in 140, the newest need; the rest is older: MV3 event
-              // pages and storage.session (115), light-dark() (120), the popover top layer (125, detected).
-              strict_min_version: '140.0',
+              // The APIs need 140 (data_collection_permissions; the rest is older: storage.session 115,
+              // light-dark() 120, the popover top layer 125, detected). 142 because without a gecko_android
+              // entry addons-linter (web-ext lint, AMO's upload check) measures Android against this version,
+              // and Android learnt data_collection_permissions in 142. Firefox ESR is past both.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
             // No gecko_android: Firefox for Android has no commands, idle or windows API, which the
