@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumRun } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/server';
-import { overlayOn } from './support/overlay';
+import { clockSeconds, overlayOn } from './support/overlay';
 import { seedLog } from './support/seed-log';
 import { axeViolations, BACKGROUND, backgroundOf } from './support/axe-theme';
 import { realisticLog } from '../../lib/sync/test-fixtures';
@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const card = (page: Page) => backgroundOf(page, '.rb-root', 'rollbreak-timer');
 const body = (page: Page) => backgroundOf(page, 'body');
 
-describe('Chromium: light, dark or the system\'s, everywhere at once', () => {
+describe('Chromium: light, dark or the system\'s, everywhere at once; Settings and the timer window', () => {
   let server: FixtureServer;
   let run: ChromiumRun;
   let page: Page;
@@ -79,6 +79,49 @@ describe('Chromium: light, dark or the system\'s, everywhere at once', () => {
     await expect.poll(() => card(page)).toBe(BACKGROUND.dark);
     await overlayOn(page).getByRole('button', { name: /^Expand timer/ }).click();
     await history.close();
+  });
+
+  it("opens Settings with the browser's openOptionsPage, reusing an open Settings tab", async () => {
+    const optionsUrl = `chrome-extension://${run.extensionId}/options.html`;
+    const settingsPages = () => run.context.pages().filter((p) => p.url() === optionsUrl && !p.isClosed());
+    await options.close();
+    expect(settingsPages()).toHaveLength(0);
+    for (let i = 0; i < 2; i++) {
+      const popup = await run.openExtensionWindow('popup.html');
+      await popup.getByRole('button', { name: 'Settings' }).click();
+      await expect.poll(() => settingsPages().length).toBe(1);
+      await expect.poll(() => popup.isClosed()).toBe(true);
+    }
+    options = settingsPages()[0]!;
+    await options.waitForLoadState('domcontentloaded');
+    await expect.poll(() => options.getByRole('radio', { name: 'Dark' }).count()).toBe(1);
+  });
+
+  it("shows the countdown in the timer window's title", async () => {
+    const blank = await run.context.newPage();
+    await blank.goto('chrome://version');
+    const popup = await run.openExtensionWindow('popup.html');
+    const timerUrl = `chrome-extension://${run.extensionId}/timer.html`;
+    const opened = run.context.waitForEvent('page', { predicate: (p) => p.url() === timerUrl });
+    // The break from the last test is still on the article; end it from the popup first.
+    await popup.getByRole('button', { name: 'End' }).click();
+    await popup.getByRole('button', { name: 'Close' }).click();
+    await popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
+    const timer = await opened;
+    await expect.poll(() => timer.title()).toMatch(/^\d+:\d\d · Rollbreak timer$/);
+    const first = clockSeconds(await timer.title());
+    await expect.poll(async () => clockSeconds(await timer.title()), { timeout: 5000 }).toBeLessThan(first);
+    // It is the ring's countdown.
+    expect(clockSeconds(await timer.title())).toBe(clockSeconds(await timer.locator('.rb-ring__time').textContent()));
+    await timer.getByRole('button', { name: 'End' }).click();
+    await timer.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => timer.isClosed()).toBe(true);
+    await blank.close();
+    // Back on the article, the next tests start their break from the popup.
+    await page.bringToFront();
+    const again = await run.openExtensionWindow('popup.html');
+    await again.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
+    await expect.poll(() => overlayOn(page).getByRole('button', { name: 'Skip' }).isVisible()).toBe(true);
   });
 
   for (const theme of ['Light', 'Dark'] as const) {

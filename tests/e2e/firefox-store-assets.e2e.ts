@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { launchFirefox, waitFor, type FirefoxRun } from './support/firefox';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { seedLog } from './support/seed-log';
-import { BACKGROUND, backgroundOf } from './support/axe-theme';
+import { axeViolations, BACKGROUND, backgroundOf } from './support/axe-theme';
 import { pngSize, popupStage, saveAsset, SCREENSHOT } from './support/store-assets';
 import { realisticLog } from '../../lib/sync/test-fixtures';
 
@@ -28,7 +28,7 @@ function clickText(page: Page, selector: string, text: string, shadow = false): 
  * addons.mozilla.org's screenshots, from the real extension in Firefox: the timer over an article, the
  * popup with its plan preview, and History with eight weeks of breaks, in the light and the dark theme.
  */
-describe('Firefox: store screenshots', () => {
+describe('Firefox: store screenshots, and axe on every page in both themes', () => {
   let server: FixtureServer;
   let run: FirefoxRun;
   let options: Page;
@@ -48,7 +48,8 @@ describe('Firefox: store screenshots', () => {
   });
 
   for (const theme of THEMES) {
-    it(`takes the ${theme} screenshots`, async () => {
+    it(`takes the ${theme} screenshots, with no axe violations on the pages in them`, async () => {
+      const found: Record<string, string[]> = {};
       await waitFor(() => clickText(options, 'label', theme === 'light' ? 'Light' : 'Dark'), { message: 'the theme choice' });
       await waitFor(async () => (await backgroundOf(options, 'body')) === BACKGROUND[theme], { message: `the ${theme} theme` });
       await run.page.goto(server.url(`store-article.html${theme === 'dark' ? '?dark' : ''}`), { waitUntil: 'load' });
@@ -69,6 +70,7 @@ describe('Firefox: store screenshots', () => {
       await pick('Before a workout', 'pre');
       await pick('Foam roller', 'roller');
       await waitFor(previewed, { message: 'the new plan preview' });
+      found.popup = await axeViolations(popup);
       await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await popup.bringToFront();
       const popupShot = Buffer.from(await (await popup.$('main'))!.screenshot());
@@ -83,6 +85,7 @@ describe('Firefox: store screenshots', () => {
         () => run.page.evaluate(() => [...(document.querySelector('rollbreak-timer')?.shadowRoot?.querySelectorAll('button') ?? [])].some((b) => b.textContent === 'Knot')),
         { message: 'the first area, with its Knot button' },
       );
+      found.overlay = await axeViolations(run.page, 'rollbreak-timer');
       await new Promise((resolve) => setTimeout(resolve, 6000));
       written.push(await saveAsset(`firefox/1-timer-${theme}.png`, Buffer.from(await run.page.screenshot())));
       await waitFor(() => clickText(run.page, 'button', 'End', true), { message: "the overlay's End" });
@@ -100,7 +103,16 @@ describe('Firefox: store screenshots', () => {
       await history.bringToFront();
       await waitFor(() => history.evaluate(() => document.querySelectorAll('table.rb-breaks tbody tr').length > 5), { message: 'the recent breaks' });
       written.push(await saveAsset(`firefox/3-history-${theme}.png`, Buffer.from(await history.screenshot())));
+      found.history = await axeViolations(history);
       await history.close();
+      found.settings = await axeViolations(options);
+      for (const path of ['welcome.html', 'why.html']) {
+        const other = await run.openExtensionTab(options, path);
+        await waitFor(async () => (await backgroundOf(other, 'body')) === BACKGROUND[theme], { message: `${path} in the ${theme} theme` });
+        found[path] = await axeViolations(other);
+        await other.close();
+      }
+      expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
     });
   }
 
