@@ -32,7 +32,7 @@ export function followTheme(el: HTMLElement): () => void {
   const apply = (value: ThemeSetting) => {
     el.style.colorScheme = schemeOf(value.theme);
   };
-  // The read and a change event cannot cross: the browser answers the read before it reports a later write.
+  // Both browsers answer a storage read before they report a write made after it, so a read never undoes a change.
   void settings.get().then(apply, () => undefined);
   return settings.watch(apply);
 }
