@@ -8,12 +8,13 @@ const CACHE_KEY = 'rollbreak:scheme';
  * theme; the synced setting stays the source of truth and wins once read. (The overlay cannot do this: a
  * content script's localStorage is the page's.)
  */
-export function followPageTheme(root: HTMLElement = document.documentElement): () => void {
+export function followPageTheme(root: HTMLElement = document.documentElement): void {
   try {
     root.style.colorScheme = schemeOf(localStorage.getItem(CACHE_KEY));
     new MutationObserver(() => localStorage.setItem(CACHE_KEY, root.style.colorScheme)).observe(root, { attributeFilter: ['style'] });
   } catch {
     // Storage disabled: the synced read below still applies the theme, a moment later.
   }
-  return followTheme(root);
+  // The synced read waits for the task after the first render, so it never delays the popup's start.
+  setTimeout(() => followTheme(root));
 }
