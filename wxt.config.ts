@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { ALL_PAGES_PATTERN } from './lib/domain/lists';
+import { HOMEPAGE_URL } from './lib/links';
 
 // E2E builds (ROLLBREAK_E2E=1) add a host permission for the local fixture server,
 // because Playwright's openPopup() does not grant activeTab. Production code paths stay the same.
@@ -58,11 +59,14 @@ export default defineConfig({
   }),
   zip: {
     // Firefox reviewers rebuild from the sources zip; keep tests, outputs and locks of other tools out.
-    excludeSources: ['.output/**', '.output-e2e/**', 'tests/e2e/artifacts/**', 'docs/**'],
+    excludeSources: ['.output/**', '.output-e2e/**', 'tests/e2e/artifacts/**', 'docs/**', 'store/**'],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
+    short_name: '__MSG_extName__',
     description: '__MSG_extDescription__',
+    // The version comes from package.json (WXT's default); homepage_url is where the store links "Website".
+    homepage_url: HOMEPAGE_URL,
     default_locale: 'en',
     // Chrome plays chimes from an offscreen document; Firefox's event page plays them itself.
     permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'idle', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
@@ -80,13 +84,21 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'rollbreak@rollbreak.app',
-              strict_min_version: '140.0',
+              // The APIs need 140 (data_collection_permissions; the rest is older: storage.session 115,
+              // light-dark() 120, the popover top layer 125, detected). 142 because without a gecko_android
+              // entry addons-linter (web-ext lint, AMO's upload check) measures Android against this version,
+              // and Android learnt data_collection_permissions in 142. Firefox ESR is past both.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
-            // Firefox for Android learnt data_collection_permissions in 142.
-            gecko_android: { strict_min_version: '142.0' },
+            // No gecko_android: Firefox for Android has no commands, idle or windows API, which the
+            // background uses before it registers its listeners.
           },
         }
-      : {}),
+      : {
+          // light-dark() in every stylesheet (123); before that: alarms under a minute (120, a step's or a
+          // hold's end), subgrid (117), offscreen audio (109), storage.session (102).
+          minimum_chrome_version: '123',
+        }),
   }),
 });

@@ -7,6 +7,8 @@ import { useSettings } from './use-settings';
 import { RemindersSection } from './options/RemindersSection';
 import { valueOf } from './options/fields';
 import { YourData } from './options/YourData';
+import { ThemeSetting } from './ThemeSetting';
+import { PrivacyNote } from './PrivacyNote';
 
 const HOLD_CHOICES = Array.from({ length: (HOLD_MAX_SECONDS - HOLD_MIN_SECONDS) / 5 + 1 }, (_, i) => HOLD_MIN_SECONDS + i * 5);
 
@@ -45,9 +47,14 @@ export function OptionsApp() {
       </label>
       <p class="rb-cue">{t('shortcutHelp')}</p>
 
+      <ThemeSetting value={settings.theme} onChange={(theme) => save({ theme })} />
+
       <p role="status" class="rb-status">{status ? t(status) : ''}</p>
 
       <YourData />
+
+      <h2>{t('sectionPrivacy')}</h2>
+      <PrivacyNote />
     </main>
   );
 }

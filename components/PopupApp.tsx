@@ -51,9 +51,13 @@ export function PopupApp({ initial }: Props) {
     }
   };
 
-  const openPage = (path: '/log.html' | '/options.html' | '/why.html') => {
+  const openPage = (path: '/log.html' | '/why.html') => {
     void ext.tabs.create({ url: ext.runtime.getURL(path) });
     window.close();
+  };
+  // The browser's own way to Settings: it brings an open Settings tab forward instead of opening another.
+  const openSettings = () => {
+    void ext.runtime.openOptionsPage().finally(() => window.close());
   };
 
   return (
@@ -76,7 +80,7 @@ export function PopupApp({ initial }: Props) {
         <button type="button" class="rb-link" onClick={() => openPage('/log.html')}>
           {t('history')}
         </button>
-        <button type="button" class="rb-link" onClick={() => openPage('/options.html')}>
+        <button type="button" class="rb-link" onClick={openSettings}>
           {t('settings')}
         </button>
         <button type="button" class="rb-link" onClick={() => openPage('/why.html')}>

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { SessionState } from '../lib/session/types';
-import { t } from '../lib/i18n';
+import { holdRemainingMs, stepRemainingMs } from '../lib/session/derive';
+import { formatClock, t } from '../lib/i18n';
 import { TimerPanel } from './TimerPanel';
 import { useLiveSession } from './use-live-session';
 
@@ -11,6 +12,9 @@ export function TimerWindowApp({ initial }: { initial: SessionState }) {
   useEffect(() => {
     if (view?.status === 'idle') window.close();
   }, [view?.status]);
+  // The title carries the ring's countdown, so the taskbar tells the time while the window is behind others.
+  const running = view?.status === 'running' || view?.status === 'paused';
+  document.title = running ? t('timerWindowTitle', formatClock(view.hold ? holdRemainingMs(view, now) : stepRemainingMs(view, now))) : t('timerTitle');
   if (!view || view.status === 'idle') return <main class="rb-root rb-window" aria-busy="true" />;
   return (
     <main class="rb-root rb-window">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../lib/messaging/send';
 import { t } from '../lib/i18n';
+import { PrivacyNote } from './PrivacyNote';
 
 /** The first-run page: how Rollbreak works, the reminders question (on is the suggestion), and safety. */
 export function WelcomePage() {
@@ -12,7 +13,7 @@ export function WelcomePage() {
     await send({ type: 'settings:patch', patch: { reminders: { enabled, firstRunAsked: true } }, firstRun: true });
     setAnswer(enabled);
   };
-  const open = (path: '/options.html' | '/why.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) });
+  const openWhy = () => void browser.tabs.create({ url: browser.runtime.getURL('/why.html') });
   return (
     <main class="rb-root rb-page rb-why">
       <h1>{t('welcomeTitle')}</h1>
@@ -36,11 +37,13 @@ export function WelcomePage() {
         <p role="status">{answer === null ? '' : answer ? t('welcomeRemindOn') : t('welcomeRemindOff')}</p>
       </section>
       <p>{t('welcomeSafety')}</p>
+      <PrivacyNote />
       <p class="rb-row rb-row--start">
-        <button type="button" class="rb-link" onClick={() => open('/why.html')}>
+        <button type="button" class="rb-link" onClick={openWhy}>
           {t('whyLink')}
         </button>
-        <button type="button" class="rb-link" onClick={() => open('/options.html')}>
+        {/* Reuses an open Settings tab instead of opening a second one. */}
+        <button type="button" class="rb-link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('settings')}
         </button>
       </p>

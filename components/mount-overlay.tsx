@@ -4,6 +4,7 @@ import overlayCss from './overlay.css?inline';
 import bodyMapCss from './body-map.css?inline';
 import { OverlayApp } from './OverlayApp';
 import { applyLanguage } from '../lib/i18n/lang';
+import { followTheme } from '../lib/theme';
 
 const HOST_TAG = 'rollbreak-timer';
 
@@ -26,6 +27,12 @@ function addStyles(root: ShadowRoot, css: string) {
 export function mountOverlay(): () => void {
   let host: HTMLElement | null = null;
   let observer: MutationObserver | null = null;
+  // The wrapper resets every inherited property, so nothing of the page's text styles leaks in. It outlives
+  // hide and show, and so does its theme: light, dark or the system's, as Settings says, live.
+  const wrapper = document.createElement('div');
+  wrapper.className = 'rb-reset';
+  applyLanguage(wrapper);
+  followTheme(wrapper);
 
   const attach = (el: HTMLElement) => {
     if (!el.isConnected) document.documentElement.append(el);
@@ -41,8 +48,7 @@ export function mountOverlay(): () => void {
   const hide = () => {
     observer?.disconnect();
     observer = null;
-    const wrapper = host?.shadowRoot?.querySelector('.rb-reset');
-    if (wrapper) render(null, wrapper);
+    render(null, wrapper);
     host?.remove();
     host = null;
   };
@@ -62,10 +68,6 @@ export function mountOverlay(): () => void {
     for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
     host = el;
     attach(el);
-    // The wrapper resets every inherited property, so nothing of the page's text styles leaks in.
-    const wrapper = document.createElement('div');
-    wrapper.className = 'rb-reset';
-    applyLanguage(wrapper);
     root.append(wrapper);
     render(<OverlayApp host={el} onHide={hide} />, wrapper);
     // A page that rewrites its document must not take the timer with it.

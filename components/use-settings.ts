@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { settingsItem, type Settings, type SettingsPatch } from '../lib/storage-items';
 import { applySettingsPatch } from '../lib/settings/patch';
+import { normalizeSettings } from '../lib/settings/normalize';
 import { send } from '../lib/messaging/send';
 
 export interface SettingsHandle {
@@ -13,8 +14,9 @@ export interface SettingsHandle {
 export function useSettings(): SettingsHandle {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
-    void settingsItem.getValue().then(setSettings);
-    return settingsItem.watch((value) => setSettings(value));
+    // Whatever is stored (another version's, a broken write) is normalized before the page shows it.
+    void settingsItem.getValue().then((value) => setSettings(normalizeSettings(value)));
+    return settingsItem.watch((value) => setSettings(normalizeSettings(value)));
   }, []);
   const patch = async (change: SettingsPatch) => {
     setSettings((current) => (current ? applySettingsPatch(current, change) : current));

@@ -23,6 +23,7 @@ import { migrateSettingsV3 } from './migrations/settings-v3';
 import { migrateSettingsV2 } from './migrations/settings-v2';
 import type { Settings, SettingsPatch } from './settings/patch';
 import { EMPTY_OUTBOX, type LogOutbox } from './log/outbox';
+import type { ThemeSetting } from './theme';
 
 /**
  * The catalogue of everything Rollbreak keeps in extension storage: every item of `storage.local`,

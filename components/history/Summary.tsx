@@ -3,8 +3,7 @@ import { formatNumber, t } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
 import { send } from '../../lib/messaging/send';
 
-export const GOAL_MIN = 5;
-export const GOAL_MAX = 1000;
+import { GOAL_MAX_MINUTES as GOAL_MAX, GOAL_MIN_MINUTES as GOAL_MIN } from '../../lib/settings/normalize';
 
 export interface SummaryProps {
   streak: number;

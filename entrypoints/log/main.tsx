@@ -6,7 +6,9 @@ import '../../components/body-map.css';
 import '../../components/body-map-heat.css';
 import '../../components/history/history.css';
 import { localizePage } from '../../lib/i18n/lang';
+import { followPageTheme } from '../../lib/page-theme';
 
+followPageTheme();
 localizePage('historyTitle');
 
 render(<HistoryApp />, document.getElementById('app')!);

@@ -3,7 +3,9 @@ import { OptionsApp } from '../../components/OptionsApp';
 import '../../components/timer.css';
 import '../../components/page.css';
 import { localizePage } from '../../lib/i18n/lang';
+import { followPageTheme } from '../../lib/page-theme';
 
+followPageTheme();
 localizePage('settingsTitle');
 
 render(<OptionsApp />, document.getElementById('app')!);

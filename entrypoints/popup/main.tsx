@@ -5,6 +5,8 @@ import '../../components/timer.css';
 import '../../components/page.css';
 import '../../components/body-map.css';
 import { localizePage } from '../../lib/i18n/lang';
+import { followPageTheme } from '../../lib/page-theme';
 
+followPageTheme();
 localizePage('extName');
 render(<PopupApp initial={readSession()} />, document.getElementById('app')!);

@@ -3,7 +3,9 @@ import { WelcomePage } from '../../components/WelcomePage';
 import '../../components/timer.css';
 import '../../components/page.css';
 import { localizePage } from '../../lib/i18n/lang';
+import { followPageTheme } from '../../lib/page-theme';
 
+followPageTheme();
 localizePage('welcomeTitle');
 
 render(<WelcomePage />, document.getElementById('app')!);

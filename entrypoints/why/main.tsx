@@ -3,7 +3,9 @@ import { WhyPage } from '../../components/WhyPage';
 import '../../components/timer.css';
 import '../../components/page.css';
 import { localizePage } from '../../lib/i18n/lang';
+import { followPageTheme } from '../../lib/page-theme';
 
+followPageTheme();
 localizePage('whyTitle');
 
 render(<WhyPage />, document.getElementById('app')!);

@@ -5,6 +5,10 @@ import type { Settings } from './patch';
 
 /**
  * The settings of a new install: version 1's one setting, taken through every migration, so the defaults
- * are exactly what an upgraded install gets for the fields it never set.
+ * are exactly what an upgraded install gets for the fields it never set; then the optional fields that
+ * came without a migration, at their defaults (normalizeSettings gives an absent one the same value).
  */
-export const DEFAULT_SETTINGS: Settings = migrateSettingsV3(migrateSettingsV2({ holdSeconds: HOLD_DEFAULT_SECONDS }));
+export const DEFAULT_SETTINGS: Settings = {
+  ...migrateSettingsV3(migrateSettingsV2({ holdSeconds: HOLD_DEFAULT_SECONDS })),
+  theme: 'system',
+};

@@ -1,8 +1,9 @@
 import type { Settings } from '../storage-items';
-import { HOLD_DEFAULT_SECONDS, HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from '../session/types';
+import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from '../session/types';
+import { DEFAULT_SETTINGS } from './defaults';
 import { int, normalizeChoice, record } from './choice';
-import { DEFAULT_REMINDER_SETTINGS } from '../reminders/types';
 import { normalizeReminderSettings } from '../reminders/settings';
+import { THEMES, type Theme } from '../theme';
 
 export { normalizeChoice };
 
@@ -20,13 +21,14 @@ export const GOAL_MAX_MINUTES = 1000;
 export const SNOOZE_MIN_MINUTES = 1;
 export const SNOOZE_MAX_MINUTES = 180;
 
+// The defaults come from the one place that defines them (the migrations' output), so they cannot drift.
 const DEFAULTS = {
-  holdSeconds: HOLD_DEFAULT_SECONDS,
-  sound: false,
-  weeklyGoalMinutes: 30,
-  syncEnabled: true,
-  firstRunAsked: false,
-  snoozeMinutes: 10,
+  holdSeconds: DEFAULT_SETTINGS.holdSeconds,
+  sound: DEFAULT_SETTINGS.sound,
+  weeklyGoalMinutes: DEFAULT_SETTINGS.weeklyGoalMinutes,
+  syncEnabled: DEFAULT_SETTINGS.syncEnabled,
+  firstRunAsked: DEFAULT_SETTINGS.reminders.firstRunAsked,
+  snoozeMinutes: DEFAULT_SETTINGS.reminders.snoozeMinutes,
 };
 
 const bool = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
@@ -41,9 +43,10 @@ export function normalizeSettings(raw: unknown): Settings {
     sound: bool(r.sound, DEFAULTS.sound),
     weeklyGoalMinutes: int(r.weeklyGoalMinutes, GOAL_MIN_MINUTES, GOAL_MAX_MINUTES, DEFAULTS.weeklyGoalMinutes),
     syncEnabled: bool(r.syncEnabled, DEFAULTS.syncEnabled),
+    theme: (THEMES as readonly unknown[]).includes(r.theme) ? (r.theme as Theme) : DEFAULT_SETTINGS.theme,
     reminders: {
       ...reminders,
-      ...normalizeReminderSettings(r.reminders ?? DEFAULT_REMINDER_SETTINGS),
+      ...normalizeReminderSettings(r.reminders ?? DEFAULT_SETTINGS.reminders),
       firstRunAsked: bool(reminders.firstRunAsked, DEFAULTS.firstRunAsked),
       snoozeMinutes: int(reminders.snoozeMinutes, SNOOZE_MIN_MINUTES, SNOOZE_MAX_MINUTES, DEFAULTS.snoozeMinutes),
     },

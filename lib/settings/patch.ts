@@ -1,7 +1,11 @@
 import type { SettingsV3 } from '../migrations/settings-v3';
+import type { ThemeSetting } from '../theme';
 
-/** The current settings shape; each older version has its migration in `lib/migrations/`. */
-export type Settings = SettingsV3;
+/**
+ * The current settings shape; each older version has its migration in `lib/migrations/`. Optional fields
+ * (the theme) need no migration: normalizeSettings gives them their default when absent.
+ */
+export type Settings = SettingsV3 & ThemeSetting;
 
 /**
  * A change to settings: only the fields a person touched. Reminder settings are one level deeper, so a

@@ -1,0 +1,38 @@
+import { localValue } from './local-value';
+import { SETTINGS_KEY } from './storage-keys';
+
+/**
+ * Light, dark or the system's. Every stylesheet gives its colours as `light-dark(light, dark)` pairs under
+ * `color-scheme: light dark`, so the system's preference picks one; a choice in Settings forces one by
+ * setting `color-scheme` on the outermost element we own (a page's <html>, the overlay's wrapper).
+ * The same property makes native controls (selects, checkboxes, scrollbars) match.
+ */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** The settings field. Optional: settings written before it existed read as 'system'. */
+export interface ThemeSetting {
+  theme?: Theme;
+}
+
+/**
+ * The `color-scheme` to force for a stored theme: '' leaves the stylesheets' `light dark`. The value comes
+ * from synced storage (another device, another version), so anything unknown counts as the system's.
+ */
+export function schemeOf(theme: unknown): '' | 'light' | 'dark' {
+  return theme === 'light' || theme === 'dark' ? theme : '';
+}
+
+/**
+ * Keeps `el`'s color-scheme on the synced setting, now and whenever it changes (on any device). Light
+ * enough for the page overlay: no polyfill, no settings migrations. Returns a function that stops.
+ */
+export function followTheme(el: HTMLElement): () => void {
+  const settings = localValue<ThemeSetting>(SETTINGS_KEY, {}, 'sync');
+  const apply = (value: ThemeSetting) => {
+    el.style.colorScheme = schemeOf(value.theme);
+  };
+  // Both browsers answer a storage read before they report a write made after it, so a read never undoes a change.
+  void settings.get().then(apply, () => undefined);
+  return settings.watch(apply);
+}
