@@ -3,11 +3,12 @@ export type AreaView = 'front' | 'back';
 
 /**
  * Body areas Rollbreak knows. Each has a stable id (also its body-map region id and its i18n key stem),
- * whether it is rolled one side at a time, and the body-map view it is drawn on. The low back is
- * deliberately not an area: it is never rolled directly.
+ * whether it has a left and a right side, and the body-map view it is drawn on. The low back is
+ * deliberately not an area: it is never rolled directly. The upper back is sided because every technique
+ * works beside the spine, one side at a time, never on it.
  */
 export const AREAS = {
-  'upper-back': { sided: false, view: 'back' },
+  'upper-back': { sided: true, view: 'back' },
   lats: { sided: true, view: 'back' },
   glutes: { sided: true, view: 'back' },
   'it-band': { sided: true, view: 'front' },
@@ -33,9 +34,4 @@ export type Snake<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_
 /** The i18n key of an area's name: `area_upper_back` for `upper-back`. */
 export function areaMessageKey<A extends AreaId>(area: A): `area_${Snake<A>}` {
   return `area_${area.replace(/-/g, '_')}` as `area_${Snake<A>}`;
-}
-
-/** The i18n key of an area's movement cue: `cue_upper_back` for `upper-back`. */
-export function areaCueKey<A extends AreaId>(area: A): `cue_${Snake<A>}` {
-  return `cue_${area.replace(/-/g, '_')}` as `cue_${Snake<A>}`;
 }
