@@ -11,6 +11,7 @@ import {
   SESSION_KEY,
 } from './storage-keys';
 import type { AreaId } from './routines/areas';
+import type { Trained } from './routines/trained';
 import type { ReminderState } from './reminders/types';
 import type { DeferReason } from './reminders/defer';
 import { migrateSettingsV3, type SettingsV3 } from './migrations/settings-v3';
@@ -33,8 +34,13 @@ export const lastRolledItem = storage.defineItem<Partial<Record<AreaId, number>>
 /** A random id for this browser profile, stamped on its log entries so synced logs can tell devices apart. */
 export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', { fallback: null });
 
-/** The current settings shape; each older version has its migration in `migrations/`. */
-export type Settings = SettingsV3;
+/**
+ * The current settings shape; each older version has its migration in `migrations/`. Optional fields
+ * need no migration: they are read with their default where used.
+ * - `voice`: speak the steps aloud during a break (off unless true);
+ * - `trained`: what the last workout trained, as the popup asked (validated with `asTrained` when read).
+ */
+export type Settings = SettingsV3 & { voice?: boolean; trained?: Trained };
 
 export const DEFAULT_SETTINGS: Settings = migrateSettingsV3(migrateSettingsV2({ holdSeconds: HOLD_DEFAULT_SECONDS }));
 
