@@ -61,8 +61,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Chrome plays chimes from an offscreen document; Firefox's event page plays them itself.
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'idle', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Chrome plays chimes from an offscreen document and speaks the optional voice cues through `tts`;
+    // Firefox's event page does both itself (Web Audio, speechSynthesis).
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'idle', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen', 'tts'])],
     // Asked for only from a click in Settings ("show the timer on the page I'm on"), so a reminder's
     // Start can reach the page; nothing is requested at install.
     optional_host_permissions: ['<all_urls>'],

@@ -145,6 +145,11 @@ export function OptionsApp() {
         <input type="checkbox" checked={settings.sound} onChange={(e) => void update({ ...settings, sound: (e.currentTarget as HTMLInputElement).checked })} />
         {t('soundSetting')}
       </label>
+      <label>
+        <input type="checkbox" checked={settings.voice === true} onChange={(e) => void update({ ...settings, voice: (e.currentTarget as HTMLInputElement).checked })} />
+        {t('voiceSetting')}
+      </label>
+      <p class="rb-cue">{t('voiceSettingHelp')}</p>
       <p class="rb-cue">{t('shortcutHelp')}</p>
 
       <h2>{t('sectionSync')}</h2>

@@ -1,9 +1,8 @@
 import type { SessionEvent, SessionState } from '../session/types';
 import { reduce } from '../session/machine';
 import { nextDueAt } from '../session/derive';
-import { sessionItem, settingsItem } from '../storage-items';
-import { chimeFor } from '../session/chime-for';
-import { chimeFromBackground } from './sound';
+import { sessionItem } from '../storage-items';
+import { announce } from './announce';
 import { toBreakEntry } from '../log/entry';
 import { addBreak, openLog } from '../log/db';
 import { getDeviceId } from './device-id';
@@ -17,7 +16,7 @@ const queue = serial();
 
 /**
  * Applies one event to the stored session and carries out what follows: persist, log a finished break,
- * set the next alarm, update the badge. Nothing is kept in memory between calls: the service worker may be
+ * sound the transition (chime or voice, as set), set the next alarm, update the badge. Nothing is kept in memory between calls: the service worker may be
  * gone before the next one.
  */
 export function dispatch(event: SessionEvent, now: () => number = Date.now): Promise<SessionState> {
@@ -43,8 +42,7 @@ export function dispatch(event: SessionEvent, now: () => number = Date.now): Pro
         }
       }
       await sessionItem.setValue(after);
-      const chime = chimeFor(before, after, event);
-      if (chime && (await settingsItem.getValue()).sound) void chimeFromBackground(chime);
+      void announce(before, after, event);
     }
     await refreshSideEffects(after, at);
     return after;
