@@ -68,8 +68,9 @@ export default defineConfig({
     // The version comes from package.json (WXT's default); homepage_url is where the store links "Website".
     homepage_url: HOMEPAGE_URL,
     default_locale: 'en',
-    // Chrome plays chimes from an offscreen document; Firefox's event page plays them itself.
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'idle', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Chrome plays chimes from an offscreen document and speaks the optional voice cues through `tts`;
+    // Firefox's event page does both itself (Web Audio, speechSynthesis).
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'idle', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen', 'tts'])],
     // Asked for only from a click in Settings ("show the timer on the page I'm on"), so a reminder's
     // Start can reach the page; nothing is requested at install.
     optional_host_permissions: [ALL_PAGES_PATTERN],

@@ -52,7 +52,7 @@ describe('BodyMap', () => {
     render(<BodyMap highlight={areas} description={describeHighlight(areas)} />);
     expect(withClass('rb-map__region--on')).toEqual(['calves', 'glutes', 'upper-back']);
     expect(withClass('rb-map__region--current')).toEqual([]);
-    expect(screen.getByRole('img', { name: 'Body map. Highlighted: Upper back, Calves, and Glutes.' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Body map. Highlighted: Upper back, Calves, and Glutes (buttocks).' })).toBeTruthy();
   });
 
   it('marks the current area and says it is being rolled', () => {
@@ -60,8 +60,8 @@ describe('BodyMap', () => {
     expect(withClass('rb-map__region--current')).toEqual(['quads']);
     expect(withClass('rb-map__region--on')).toEqual(['hamstrings', 'quads']);
     expect(map().classList.contains('rb-map--small')).toBe(true);
-    expect(map().getAttribute('aria-label')).toBe('Body map. Now rolling: Quads.');
-    expect(describeHighlight(['quads', 'hamstrings'], 'quads', 'Your plan')).toBe('Your plan. Now rolling: Quads. Highlighted: Hamstrings.');
+    expect(map().getAttribute('aria-label')).toBe('Body map. Now rolling: Quads (front of the thigh).');
+    expect(describeHighlight(['quads', 'hamstrings'], 'quads', 'Your plan')).toBe('Your plan. Now rolling: Quads (front of the thigh). Highlighted: Hamstrings (back of the thigh).');
   });
 
   it('marks the current area in every view it appears in', () => {
@@ -82,8 +82,9 @@ describe('BodyMap', () => {
     for (const area of ['feet', 'shins', 'chest'] as const)
       for (const el of regions(area)) expect(el.getAttribute('class')).not.toMatch(/heat|--on|current/);
     expect(map().getAttribute('aria-label')).toBe(
-      'Body map. Rolled: Quads 4 min, Glutes 2 min, Calves 1 min, and Lats 20 sec. ' +
-        'Not rolled: Upper back, Outer thigh (IT band), Hamstrings, Inner thigh, Hip flexors, Shins, Soles of the feet, Forearms, Chest, and Upper traps.',
+      'Body map. Rolled: Quads (front of the thigh) 4 min, Glutes (buttocks) 2 min, Calves 1 min, and Lats (sides of the back) 20 sec. ' +
+        'Not rolled: Upper back, Outer thigh (IT band), Hamstrings (back of the thigh), Inner thigh, Hip flexors (front of the hip), ' +
+        'Shins (muscle beside the bone), Soles of the feet, Forearms, Chest, and Upper traps (shoulder tops).',
     );
   });
 

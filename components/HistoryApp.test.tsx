@@ -87,12 +87,12 @@ describe('HistoryApp', () => {
     expect(weeks).toHaveLength(8);
     expect(weeks.reduce((sum, r) => sum + Number(r.lastElementChild!.textContent), 0)).toBeGreaterThanOrEqual(15);
     // Coverage of the last 7 days: the map's text alternative, a list of times, and neglected key areas.
-    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/^Body map of the last 7 days\. Rolled: Quads 9 min and Upper back 6 min\. Not rolled: /);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/^Body map of the last 7 days\. Rolled: Quads \(front of the thigh\) 9 min and Upper back 6 min\. Not rolled: /);
     const list = screen.getByRole('list', { name: 'Time per area, last 7 days' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Quads9 min', 'Upper back6 min']);
-    expect(screen.getByText(/^Neglected in the last 7 days: Lats, Glutes, Outer thigh \(IT band\), Hamstrings, and Calves\./)).toBeTruthy();
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Quads (front of the thigh)9 min', 'Upper back6 min']);
+    expect(screen.getByText(/^Neglected in the last 7 days: Lats \(sides of the back\), Glutes \(buttocks\), Outer thigh \(IT band\), Hamstrings \(back of the thigh\), and Calves\./)).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Last 30 days' }));
-    expect(within(screen.getByRole('list', { name: 'Time per area, last 30 days' })).getAllByRole('listitem')[0]!.textContent).toBe('Quads12 min');
+    expect(within(screen.getByRole('list', { name: 'Time per area, last 30 days' })).getAllByRole('listitem')[0]!.textContent).toBe('Quads (front of the thigh)12 min');
   });
 
   it('lists recent breaks with their details, filters them, and shows 50 at a time', async () => {
@@ -104,7 +104,7 @@ describe('HistoryApp', () => {
     await screen.findByRole('table', { name: 'Recent breaks' });
     expect(rows()).toHaveLength(50);
     const cells = within(rows()[0]!).getAllByRole('cell').map((c) => c.textContent);
-    expect(cells.slice(1)).toEqual(['After a workout', 'Massage ball', '5:00', 'Quads and Upper back', '2', 'Ended early', 'Delete']);
+    expect(cells.slice(1)).toEqual(['After a workout', 'Massage ball', '5:00', 'Quads (front of the thigh) and Upper back', '2', 'Ended early', 'Delete']);
     expect(screen.getByText('Showing the newest 50 of 120 breaks.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
     expect(rows()).toHaveLength(100);

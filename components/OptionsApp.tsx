@@ -45,6 +45,11 @@ export function OptionsApp() {
         <input type="checkbox" checked={settings.sound} onChange={(e) => save({ sound: (e.currentTarget as HTMLInputElement).checked })} />
         {t('soundSetting')}
       </label>
+      <label>
+        <input type="checkbox" checked={settings.voice} onChange={(e) => save({ voice: (e.currentTarget as HTMLInputElement).checked })} />
+        {t('voiceSetting')}
+      </label>
+      <p class="rb-cue">{t('voiceSettingHelp')}</p>
       <p class="rb-cue">{t('shortcutHelp')}</p>
 
       <ThemeSetting value={settings.theme} onChange={(theme) => save({ theme })} />

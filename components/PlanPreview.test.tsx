@@ -20,6 +20,8 @@ describe('PlanPreview', () => {
     const items = await screen.findAllByRole('listitem');
     const names = items.map((li) => li.firstElementChild!.textContent);
     expect(names).toEqual(['Upper back', 'Forearms', 'Soles of the feet']);
+    // The upper back is rolled beside the spine, one side at a time.
+    expect(items[0]!.textContent).toContain('0:45 per side');
     expect(items[1]!.textContent).toContain('per side');
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Body map. Highlighted: Upper back, Forearms, and Soles of the feet.');
   });
@@ -38,6 +40,12 @@ describe('PlanPreview', () => {
     expect(items[0]!.firstElementChild!.textContent).not.toBe('Upper back');
   });
 
+  it('shows a dose past two minutes as sets: "2 × 1:10 per side"', async () => {
+    render(<PlanPreview choice={{ ...desk, tool: 'roller', minutes: 10 }} onChange={() => undefined} />);
+    const items = await screen.findAllByRole('listitem');
+    expect(items.map((li) => li.lastElementChild!.textContent)).toEqual(['2 × 1:10 per side', '2 × 1:05 per side']);
+  });
+
   it('offers only the areas that suit the moment and tool as focus choices, and reports a pick', async () => {
     const onChange = vi.fn();
     render(<PlanPreview choice={{ ...desk, tool: 'gun' }} onChange={onChange} />);
@@ -45,7 +53,8 @@ describe('PlanPreview', () => {
     const chips = screen.getAllByRole('checkbox').map((c) => c.parentElement!.textContent);
     // No gun on the upper back, shins, feet or hip flexors; no floor at a desk.
     expect(chips).not.toContain('Upper back');
-    expect(chips).not.toContain('Shins');
+    expect(chips).not.toContain('Shins (muscle beside the bone)');
+    expect(chips).toContain('Upper traps (shoulder tops)');
     expect(chips).toContain('Forearms');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Forearms' }));
     await waitFor(() => expect(onChange).toHaveBeenCalledWith({ ...desk, tool: 'gun', focus: ['forearms'] }));

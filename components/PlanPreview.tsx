@@ -4,6 +4,8 @@ import type { AreaId } from '../lib/routines/areas';
 import { areaMessageKey } from '../lib/routines/areas';
 import { generatePlan, suitableAreas } from '../lib/routines/generate-plan';
 import { planInput } from '../lib/routines/plan-input';
+import type { AreaDose } from '../lib/routines/plan-summary';
+import { summarizePlan } from '../lib/routines/plan-summary';
 import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY } from '../lib/storage-keys';
 import { localValue } from '../lib/local-value';
 import { formatClock, formatNumber, t } from '../lib/i18n';
@@ -11,6 +13,13 @@ import { BodyMap } from './BodyMap';
 import { describeHighlight } from './body-map-coverage';
 
 const lastRolledValue = localValue<Partial<Record<AreaId, number>>>(LAST_ROLLED_KEY, LAST_ROLLED_FALLBACK);
+
+/** "1:30 per side", "2 × 1:05 per side", "1:45, both legs". */
+function doseText({ perSide, sets, seconds }: AreaDose): string {
+  const time = formatClock(seconds * 1000);
+  if (sets > 1) return t(perSide ? 'setsPerSide' : 'setsBothLegs', [String(sets), time]);
+  return perSide ? t('perSide', time) : t('bothLegs', time);
+}
 
 interface Props {
   choice: BreakChoice;
@@ -30,8 +39,7 @@ export function PlanPreview({ choice, onChange }: Props) {
   if (!lastRolled) return <p class="rb-cue">{t('loadingPlan')}</p>;
 
   const plan = generatePlan(planInput(choice, lastRolled, Date.now()));
-  const rolls = plan.steps.filter((s) => s.kind === 'roll');
-  const areas = rolls.filter((s, i) => rolls[i - 1]?.area !== s.area);
+  const areas = summarizePlan(plan);
   const toggle = (area: AreaId) =>
     onChange({ ...choice, focus: choice.focus.includes(area) ? choice.focus.filter((a) => a !== area) : [...choice.focus, area] });
 
@@ -40,12 +48,10 @@ export function PlanPreview({ choice, onChange }: Props) {
       <div class="rb-preview__body">
         <BodyMap highlight={areas.map((s) => s.area)} size="small" description={describeHighlight(areas.map((s) => s.area))} />
         <ol class="rb-plan">
-          {areas.map((step) => (
-            <li key={step.area}>
-              <span>{t(areaMessageKey(step.area))}</span>
-              <span class="rb-plan__time">
-                {step.side ? t('perSide', formatClock(step.seconds * 1000)) : formatClock(step.seconds * 1000)}
-              </span>
+          {areas.map((dose) => (
+            <li key={dose.area}>
+              <span>{t(areaMessageKey(dose.area))}</span>
+              <span class="rb-plan__time">{doseText(dose)}</span>
             </li>
           ))}
         </ol>

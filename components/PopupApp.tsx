@@ -8,6 +8,9 @@ import { persistChoice, readSyncedChoice } from '../lib/choice-store';
 import { formatNumber, t } from '../lib/i18n';
 import { tp } from '../lib/i18n/plural';
 import { ChoicePicker } from './ChoicePicker';
+import { SafetyNote } from './SafetyNote';
+import { markSafetyNoteSeen, safetyNoteSeen } from '../lib/first-run';
+import { normalizeMinutes } from '../lib/routines/lengths';
 import type { PlanPreviewComponent } from './PlanPreview';
 import type { ReminderStatusComponent } from './ReminderStatus';
 import { useLiveSession } from './use-live-session';
@@ -91,9 +94,19 @@ export function PopupApp({ initial }: Props) {
   );
 }
 
+/** A remembered choice with its length brought into its moment's range (a pre-workout roll is at most 8 min). */
+function inRange(choice: Omit<BreakChoice, 'focus'>): Omit<BreakChoice, 'focus'> {
+  return { ...choice, minutes: normalizeMinutes(choice.minutes, choice.moment) };
+}
+
 function StartView({ onStart }: { onStart: (choice: BreakChoice) => void }) {
-  const [choice, setChoice] = useState<BreakChoice>(() => ({ ...readCachedChoice(DEFAULT_CHOICE), focus: [] }));
+  const [choice, setChoice] = useState<BreakChoice>(() => ({ ...inRange(readCachedChoice(DEFAULT_CHOICE)), focus: [] }));
   const [Preview, setPreview] = useState<PlanPreviewComponent | null>(null);
+  const [safetySeen, setSafetySeen] = useState(safetyNoteSeen);
+  const closeSafety = () => {
+    markSafetyNoteSeen();
+    setSafetySeen(true);
+  };
   // `npm run bench` reads this mark: the moment the popup can be used (rendered, handlers attached).
   useLayoutEffect(() => {
     performance.mark('rollbreak:interactive');
@@ -102,7 +115,7 @@ function StartView({ onStart }: { onStart: (choice: BreakChoice) => void }) {
     void import('./PlanPreview').then((m) => setPreview(() => m.PlanPreview));
     // Another device may have changed the synced choice since this browser cached it.
     void readSyncedChoice().then((synced) => {
-      if (synced) setChoice((c) => ({ ...c, ...synced }));
+      if (synced) setChoice((c) => ({ ...c, ...inRange(synced) }));
     });
   }, []);
   const change = (next: BreakChoice) => {
@@ -112,7 +125,17 @@ function StartView({ onStart }: { onStart: (choice: BreakChoice) => void }) {
   };
   return (
     <section class="rb-start">
-      <button type="button" class="rb-primary rb-big" onClick={() => onStart(choice)} autoFocus>
+      {safetySeen ? null : <SafetyNote onClose={closeSafety} />}
+      <button
+        type="button"
+        class="rb-primary rb-big"
+        onClick={() => {
+          // The note was on screen above this button: starting counts as having seen it.
+          markSafetyNoteSeen();
+          onStart(choice);
+        }}
+        autoFocus
+      >
         {tp('startRollMinutes', choice.minutes, formatNumber(choice.minutes))}
       </button>
       <ChoicePicker choice={choice} onChange={change} />

@@ -22,7 +22,8 @@ function areaTitle(step: PlanStep): string {
 }
 
 function stepTitle(step: PlanStep): string {
-  if (step.kind === 'switch') return t('switchSidesTitle');
+  // A switch with no side is the breath between two sets of a roll that takes both legs at once.
+  if (step.kind === 'switch') return t(step.side ? 'switchSidesTitle' : 'setRestTitle');
   if (step.kind === 'move') return t('getReady', areaTitle(step));
   return areaTitle(step);
 }
@@ -141,29 +142,35 @@ export function TimerPanel({ session, now, act }: Props) {
 }
 
 /**
- * The step's cues for the plan's tool: how to move, what to do on a knot, and a breathing guide in a hold.
- * Keys are composed rather than looked up: a plan only holds (area, tool) pairs from the catalogue, whose
- * cues the completeness test checks, and the overlay stays small without the catalogue's data.
+ * The step's cues for the plan's tool: how to move, what to do on a knot, and in a hold the tool's own
+ * hold words with a breathing guide. The cautions (the area's and the general one) stay on screen for the
+ * whole step, hold included. Keys are composed rather than looked up: a plan only holds (area, tool) pairs
+ * from the catalogue, whose cues the completeness test checks, and the overlay stays small without the
+ * catalogue's data.
  */
 function Coaching({ step, tool, holding }: { step: PlanStep; tool: Tool; holding: boolean }) {
   const stem = `tech_${step.area.replace(/-/g, '_')}_${tool}`;
   const move = `${stem}_move` as MessageKey;
   const knot = `${stem}_knot` as MessageKey;
+  const cautions = step.cautions?.length ? (
+    <p class="rb-cue rb-cue--caution">{step.cautions.map((c) => t(`caution_${c}` as MessageKey)).join(' ')}</p>
+  ) : null;
   if (holding) {
     return (
-      <p class="rb-breath">
-        <span class="rb-breath__dot" aria-hidden="true" />
-        {t('breatheStatic')}
-      </p>
+      <>
+        <p class="rb-breath">
+          <span class="rb-breath__dot" aria-hidden="true" />
+          {t(`breathe_${tool}`)}
+        </p>
+        {cautions}
+      </>
     );
   }
   return (
     <>
       {step.kind === 'move' && step.position ? <p class="rb-cue rb-cue--pos">{t('positionLabel', t(`pos_${step.position}`))}</p> : null}
       <p class="rb-cue">{t(move)}</p>
-      {step.kind === 'move' && step.cautions?.length ? (
-        <p class="rb-cue rb-cue--caution">{step.cautions.map((c) => t(`caution_${c}` as MessageKey)).join(' ')}</p>
-      ) : null}
+      {cautions}
       {step.kind === 'roll' ? (
         <p class="rb-cue rb-cue--knot">
           <strong>{t('knotCueLabel')}</strong> {t(knot)}

@@ -36,7 +36,13 @@ export function WelcomePage() {
         </div>
         <p role="status">{answer === null ? '' : answer ? t('welcomeRemindOn') : t('welcomeRemindOff')}</p>
       </section>
-      <p>{t('welcomeSafety')}</p>
+      <section class="rb-note" aria-labelledby="safety-h">
+        <h2 id="safety-h">{t('safetyNoteLabel')}</h2>
+        <p>{t('welcomeSafety')}</p>
+        <p>
+          <strong>{t('safetyNotAdvice')}</strong> {t('safetyAskFirst')}
+        </p>
+      </section>
       <PrivacyNote />
       <p class="rb-row rb-row--start">
         <button type="button" class="rb-link" onClick={openWhy}>

@@ -3,7 +3,7 @@ import { t } from '../lib/i18n';
 
 const SECTIONS: Array<[MessageKey, MessageKey[]]> = [
   ['whyDoesHeading', ['whyDoes1', 'whyDoes2', 'whyDoes3', 'whyDoes4', 'whyDoes5']],
-  ['whyDoseHeading', ['whyDose1', 'whyDose2']],
+  ['whyDoseHeading', ['whyDose1', 'whyDose3', 'whyDose2']],
   ['whyNotHeading', ['whyNot1']],
   ['whyStopHeading', ['whyStop1', 'whyStop2']],
   ['whyAskHeading', ['whyAsk1']],

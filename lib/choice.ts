@@ -2,6 +2,8 @@ import type { Moment, Tool } from './domain/lists';
 import { BREAK_MINUTES } from './domain/lists';
 import { CHOICE_CACHE_KEY } from './storage-keys';
 import type { AreaId } from './routines/areas';
+import type { Trained } from './routines/trained';
+import { asTrained } from './routines/trained';
 
 /** What the user picks in the popup before a break. Focus areas apply to one break only. */
 export interface BreakChoice {
@@ -9,6 +11,8 @@ export interface BreakChoice {
   tool: Tool;
   minutes: number;
   focus: AreaId[];
+  /** Before and after a workout: what was trained. Absent (or from another version): the default kind. */
+  trained?: Trained;
 }
 
 /** First run: a desk break with a massage ball needs no floor and no gear beyond a ball. */
@@ -19,7 +23,8 @@ const CACHE_KEY = CHOICE_CACHE_KEY;
 /**
  * The last choice, kept in the extension's own localStorage as well as in synced settings: localStorage
  * answers synchronously, so the popup's very first paint already says "Start 7-minute roll" if that is
- * what the user picked last. The synced settings stay the source of truth and win once read.
+ * what the user picked last, with the last "what did you train" answer ticked. The synced settings stay
+ * the source of truth and win once read.
  */
 export function readCachedChoice(fallback: Omit<BreakChoice, 'focus'>): Omit<BreakChoice, 'focus'> {
   try {
@@ -30,6 +35,7 @@ export function readCachedChoice(fallback: Omit<BreakChoice, 'focus'>): Omit<Bre
       moment: parsed.moment ?? fallback.moment,
       tool: parsed.tool ?? fallback.tool,
       minutes: typeof parsed.minutes === 'number' ? parsed.minutes : fallback.minutes,
+      trained: asTrained(parsed.trained) ?? fallback.trained,
     };
   } catch {
     return fallback;
@@ -38,7 +44,10 @@ export function readCachedChoice(fallback: Omit<BreakChoice, 'focus'>): Omit<Bre
 
 export function cacheChoice(choice: Omit<BreakChoice, 'focus'>): void {
   try {
-    localStorage.setItem(CACHE_KEY, JSON.stringify({ moment: choice.moment, tool: choice.tool, minutes: choice.minutes }));
+    localStorage.setItem(
+      CACHE_KEY,
+      JSON.stringify({ moment: choice.moment, tool: choice.tool, minutes: choice.minutes, trained: choice.trained }),
+    );
   } catch {
     // Storage full or disabled: the synced settings still hold the choice.
   }

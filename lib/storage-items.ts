@@ -16,6 +16,7 @@ import {
   type OverlayPlacement,
 } from './storage-keys';
 import type { AreaId } from './routines/areas';
+import type { Trained } from './routines/trained';
 import type { ReminderState } from './reminders/types';
 import type { DeferReason } from './reminders/defer';
 import type { SyncState, SyncStatus } from './sync/engine';

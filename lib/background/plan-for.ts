@@ -1,9 +1,10 @@
 import type { BreakChoice } from '../choice';
-import type { Plan, PlanStep, Tool } from '../session/types';
-import type { AreaId } from '../routines/areas';
+import type { Plan } from '../session/types';
 import { generatePlan } from '../routines/generate-plan';
-import { techniqueFor } from '../routines/catalogue';
+import { GENERAL_CAUTIONS, techniqueFor } from '../routines/catalogue';
 import { planInput } from '../routines/plan-input';
+import { lengthForMoment } from '../routines/lengths';
+import { asTrained } from '../routines/trained';
 import { lastRolledItem } from '../storage-items';
 import { getSettings, patchSettings } from './settings-service';
 
@@ -13,16 +14,17 @@ import { getSettings, patchSettings } from './settings-service';
  */
 export async function planFor(choice: BreakChoice | undefined, now = Date.now()): Promise<Plan> {
   if (choice) await rememberChoice(choice);
-  const settings = await getSettings();
-  return buildPlan(choice ?? { moment: settings.moment, tool: settings.tool, minutes: settings.minutes, focus: [] }, now);
+  const { moment, tool, minutes, trained } = await getSettings();
+  return buildPlan(choice ?? { moment, tool, minutes, trained: asTrained(trained), focus: [] }, now);
 }
 
 /**
- * Keeps a choice's moment, tool and length as the next default; no write when nothing changed. Only those
- * three fields change: whatever else is stored (a newer version's fields) is written back as it was.
+ * Keeps a choice's moment, tool, length and what was trained as the next default, as a patch through the
+ * settings writer (no write when nothing changed; what was trained stays as it was when not given).
  */
-export async function rememberChoice({ moment, tool, minutes }: BreakChoice): Promise<void> {
-  await patchSettings({ moment, tool, minutes });
+export async function rememberChoice({ moment, tool, minutes, trained }: BreakChoice): Promise<void> {
+  const kind = asTrained(trained);
+  await patchSettings({ moment, tool, minutes, ...(kind ? { trained: kind } : {}) });
 }
 
 /** The plan for a choice, without remembering it (a reminder's suggestion, say). */
@@ -30,25 +32,28 @@ export async function buildPlan(choice: BreakChoice, now = Date.now()): Promise<
   return withPositions(generatePlan(planInput(choice, await lastRolledItem.getValue(), now)));
 }
 
-/** What a reminder suggests: a desk break, with the user's tool unless it needs the floor, or a post-workout roll. */
+/**
+ * What a reminder suggests: a desk break, with the user's tool unless it needs the floor, or a post-workout
+ * roll of what the user said the workout trains, long enough for full doses.
+ */
 export async function reminderChoice(kind: 'desk' | 'post'): Promise<BreakChoice> {
-  const { tool, minutes } = await getSettings();
+  const { tool, minutes, trained } = await getSettings();
   return kind === 'desk'
     ? { moment: 'desk', tool: tool === 'roller' ? 'ball' : tool, minutes, focus: [] }
-    : { moment: 'post', tool, minutes, focus: [] };
+    : { moment: 'post', tool, minutes: lengthForMoment(minutes, 'post'), trained: asTrained(trained), focus: [] };
 }
 
-function positionAndCautions(area: AreaId, tool: Tool): Pick<PlanStep, 'position' | 'cautions'> {
-  const technique = techniqueFor(area, tool);
-  return technique ? { position: technique.position, cautions: technique.cautions } : {};
-}
-
-/** Marks each get-ready step with where its technique is done and its cautions (the timer has no catalogue). */
+/**
+ * Marks each get-ready step with where its technique is done, and every step with its cautions, the
+ * general ones last, so the timer (which has no catalogue) keeps them on screen for the whole step.
+ */
 export function withPositions(plan: Plan): Plan {
   return {
     ...plan,
-    steps: plan.steps.map((step) =>
-      step.kind === 'move' ? { ...step, ...positionAndCautions(step.area, plan.tool) } : step,
-    ),
+    steps: plan.steps.map((step) => {
+      const technique = techniqueFor(step.area, plan.tool);
+      const cautions = [...(technique?.cautions ?? []), ...GENERAL_CAUTIONS];
+      return step.kind === 'move' && technique ? { ...step, position: technique.position, cautions } : { ...step, cautions };
+    }),
   };
 }

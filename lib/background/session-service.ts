@@ -3,9 +3,7 @@ import type { SessionEvent, SessionState } from '../session/types';
 import { reduce } from '../session/machine';
 import { nextDueAt } from '../session/derive';
 import { sessionItem } from '../storage-items';
-import { getSettings } from './settings-service';
-import { chimeFor } from '../session/chime-for';
-import { chimeFromBackground } from './sound';
+import { announce } from './announce';
 import { toBreakEntry } from '../log/entry';
 import { getDeviceId } from './device-id';
 import { nextBadgeChangeAt, showBadge } from './badge';
@@ -22,7 +20,7 @@ const isDone = (s: SessionState) => s.status === 'finished' || s.status === 'end
 
 /**
  * Applies one event to the stored session and carries out what follows: persist, log a finished break,
- * set the next alarm, update the badge. Nothing is kept in memory between calls: the service worker may be
+ * sound the transition (chime or voice, as set), set the next alarm, update the badge. Nothing is kept in memory between calls: the service worker may be
  * gone before the next one.
  *
  * A finished break's entry goes to the log outbox (log-outbox.ts) before the session records the end: if
@@ -52,8 +50,7 @@ export function dispatch(event: SessionEvent, now: () => number = Date.now): Pro
     }
     if (after !== before) {
       await sessionItem.setValue(after);
-      const chime = chimeFor(before, after, event);
-      if (chime && (await getSettings()).sound) chimeFromBackground(chime).catch(logFailure('chime'));
+      announce(before, after, event).catch(logFailure('announce'));
     }
     await refreshSideEffects(after, at, outbox);
     return after;

@@ -3,11 +3,12 @@ export type AreaView = 'front' | 'back';
 
 /**
  * Body areas Rollbreak knows. Each has a stable id (also its body-map region id and its i18n key stem),
- * whether it is rolled one side at a time, and the body-map view it is drawn on. The low back is
- * deliberately not an area: it is never rolled directly.
+ * whether it has a left and a right side, and the body-map view it is drawn on. The low back is
+ * deliberately not an area: it is never rolled directly. The upper back is sided because every technique
+ * works beside the spine, one side at a time, never on it.
  */
 export const AREAS = {
-  'upper-back': { sided: false, view: 'back' },
+  'upper-back': { sided: true, view: 'back' },
   lats: { sided: true, view: 'back' },
   glutes: { sided: true, view: 'back' },
   'it-band': { sided: true, view: 'front' },

@@ -15,6 +15,7 @@ import {
   techniqueMoveKey,
   toolKey,
   toolsFor,
+  rollsPerSet,
 } from './catalogue';
 
 describe('catalogue', () => {
@@ -105,5 +106,16 @@ describe('catalogue', () => {
 
   it('keeps the sided flag and a body-map view on every area', () => {
     for (const area of AREA_IDS) expect(['front', 'back']).toContain(AREAS[area].view);
+    // The upper back is worked beside the spine, one side at a time, never across it.
+    expect(AREAS['upper-back'].sided).toBe(true);
+    expect(rollsPerSet('upper-back', 'ball')).toBe(2);
+    expect(rollsPerSet('upper-back', 'roller')).toBe(2);
+  });
+
+  it('rolls both legs at once only where the technique puts both thighs on the roller', () => {
+    const both = allTechniques().filter(({ technique }) => technique.bothLegs);
+    expect(both.map(({ area, tool }) => `${area} ${tool}`)).toEqual(['quads roller', 'hamstrings roller']);
+    expect(rollsPerSet('quads', 'roller')).toBe(1);
+    expect(rollsPerSet('quads', 'ball')).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import type { Tool } from '../session/types';
 import type { AreaId, Snake } from './areas';
-import { AREA_IDS } from './areas';
+import { AREAS, AREA_IDS } from './areas';
 import { TOOLS } from '../domain/lists';
 
 /**
@@ -55,11 +55,14 @@ export const GENERAL_CAUTIONS: readonly CautionId[] = ['injury'];
 export interface Technique {
   position: Position;
   /**
-   * The default time per side (the whole roll for an unsided area), in seconds: within the evidence's
-   * 30–120 s per muscle, and a multiple of 5 so plans show round numbers. A moment's range may clamp it.
+   * The default time per side (for a `bothLegs` technique, for both legs at once), in seconds: within the
+   * evidence's 30–120 s per muscle, and a multiple of 5 so plans show round numbers. A moment's range may
+   * clamp it.
    */
   secondsPerSide: number;
   cautions: readonly CautionId[];
+  /** Both legs on the tool at once (both thighs on the roller): one roll with no side covers both. */
+  bothLegs?: true;
 }
 
 /*
@@ -68,10 +71,11 @@ export interface Technique {
  */
 export const CATALOGUE = {
   // Gun absent: the spine and shoulder blades sit right under it, and nobody can see or steer a gun
-  // between their own shoulder blades. Ball: one side of the spine at a time, switching halfway.
+  // between their own shoulder blades. Roller and ball work one side of the spine at a time (leaning to
+  // that side on the roller), so neither ever presses on the spine itself.
   'upper-back': {
     roller: { position: 'floor', secondsPerSide: 60, cautions: ['spine'] },
-    ball: { position: 'wall', secondsPerSide: 60, cautions: ['spine'] },
+    ball: { position: 'wall', secondsPerSide: 45, cautions: ['spine'] },
   },
   // The lats lie over the ribs: every tool stays on the muscle behind the armpit.
   lats: {
@@ -92,14 +96,16 @@ export const CATALOGUE = {
     ball: { position: 'wall', secondsPerSide: 45, cautions: ['knee'] },
     gun: { position: 'seated', secondsPerSide: 45, cautions: ['knee', 'bone', 'gun'] },
   },
+  // The roller takes both thighs at once, face down, so a dose for both legs costs one roll.
   quads: {
-    roller: { position: 'floor', secondsPerSide: 60, cautions: ['knee'] },
+    roller: { position: 'floor', secondsPerSide: 60, cautions: ['knee'], bothLegs: true },
     ball: { position: 'seated', secondsPerSide: 45, cautions: ['knee'] },
     gun: { position: 'seated', secondsPerSide: 45, cautions: ['knee', 'gun'] },
   },
-  // The back of the knee holds a nerve and an artery: every technique stops above the knee crease.
+  // The back of the knee holds a nerve and an artery: every technique stops above the knee crease. The
+  // roller takes both thighs at once, seated.
   hamstrings: {
-    roller: { position: 'floor', secondsPerSide: 60, cautions: ['knee'] },
+    roller: { position: 'floor', secondsPerSide: 60, cautions: ['knee'], bothLegs: true },
     ball: { position: 'seated', secondsPerSide: 45, cautions: ['knee', 'nerve'] },
     gun: { position: 'standing', secondsPerSide: 45, cautions: ['knee', 'varicose', 'gun'] },
   },
@@ -190,6 +196,14 @@ export function techniqueFor<A extends AreaId, T extends ToolFor<A>>(area: A, to
 export function techniqueFor(area: AreaId, tool: Tool): Technique | undefined;
 export function techniqueFor(area: AreaId, tool: Tool): Technique | undefined {
   return lookup(area, tool);
+}
+
+/**
+ * How many rolls one set of `area` with `tool` takes: 2 for a sided area done one side at a time (left,
+ * then right), 1 for a technique that rolls both legs at once.
+ */
+export function rollsPerSet(area: AreaId, tool: Tool): 1 | 2 {
+  return AREAS[area].sided && !lookup(area, tool)?.bothLegs ? 2 : 1;
 }
 
 /** Whether the catalogue has a technique for this pair. */

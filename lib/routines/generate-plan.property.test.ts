@@ -1,110 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Moment, Plan, Side, Tool } from '../session/types';
-import type { AreaId } from './areas';
-import { AREAS, AREA_IDS } from './areas';
-import { techniqueFor } from './catalogue';
-import type { PlanInput } from './generate-plan';
+import type { Side } from '../session/types';
+import { rollsPerSet, techniqueFor } from './catalogue';
 import { candidateOrder, generatePlan, normalizeMinutes, suitableAreas } from './generate-plan';
-import { MOMENTS, MOMENT_IDS } from './moments';
+import { MOMENT_LENGTHS } from './lengths';
+import { BOUT_MAX_SECONDS, BOUT_MIN_SECONDS, MAX_SETS, MOMENTS } from './moments';
+import { areaCost, blocks, check, expectedTrained, input, same, validFocus } from './plan-arbitraries';
 
-const area = fc.constantFrom(...AREA_IDS);
-const minutes = fc.oneof(
-  { weight: 6, arbitrary: fc.integer({ min: 3, max: 10 }) },
-  { weight: 1, arbitrary: fc.integer({ min: -20, max: 40 }) },
-  { weight: 1, arbitrary: fc.double() },
-);
-/** Timestamps from a small range too, so that equal times (one break, several areas) are common. */
-const at = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 2 ** 42 }), fc.double());
-const input: fc.Arbitrary<PlanInput> = fc.record({
-  moment: fc.constantFrom<Moment>(...MOMENT_IDS),
-  tool: fc.constantFrom<Tool>('roller', 'ball', 'gun'),
-  minutes,
-  focus: fc.array(area, { maxLength: 6 }),
-  recent: fc.array(fc.record({ area, at }), { maxLength: 40 }),
-  seed: fc.oneof(fc.integer(), fc.double(), fc.constant(0)),
-});
-
-/**
- * A cheap assertion for the hot properties (thousands of runs): `expect` is much slower, and fast-check
- * reports the failing input and this message either way.
- */
-function check(condition: unknown, message: () => string): asserts condition {
-  if (!condition) throw new Error(message());
-}
-
-const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-interface Block {
-  area: AreaId;
-  rolls: number[];
-}
-
-/**
- * Reads a plan back into its areas, failing on any step out of place: each area is `move, roll` (unsided)
- * or `move, roll left, switch, roll right` (sided), and move/switch carry the area and side that follow.
- */
-function blocks(plan: Plan): Block[] {
-  const out: Block[] = [];
-  const steps = plan.steps;
-  let i = 0;
-  while (i < steps.length) {
-    const move = steps[i]!;
-    check(move.kind === 'move', () => `step ${i} should be a move`);
-    const sided = AREAS[move.area].sided;
-    const expected: Array<[string, Side | null]> = sided
-      ? [
-          ['move', 'left'],
-          ['roll', 'left'],
-          ['switch', 'right'],
-          ['roll', 'right'],
-        ]
-      : [
-          ['move', null],
-          ['roll', null],
-        ];
-    const rolls: number[] = [];
-    for (const [kind, side] of expected) {
-      const step = steps[i];
-      check(step, () => 'plan ends inside an area');
-      check(
-        step.kind === kind && step.area === move.area && step.side === side,
-        () => `step ${i} is ${step.kind} ${step.area} ${step.side}, expected ${kind} ${move.area} ${side}`,
-      );
-      if (kind === 'roll') rolls.push(step.seconds);
-      i += 1;
-    }
-    out.push({ area: move.area, rolls });
-  }
-  return out;
-}
-
-function validFocus(plan: PlanInput): AreaId[] {
-  const allowed = suitableAreas(plan.moment, plan.tool);
-  return [...new Set(plan.focus)].filter((a) => allowed.includes(a));
-}
-
-/** Seconds an area takes with `perSide` per roll, its move and switch included. */
-function areaCost(moment: Moment, a: AreaId, perSide: number): number {
-  const config = MOMENTS[moment];
-  return AREAS[a].sided ? config.moveSeconds + 2 * perSide + config.switchSeconds : config.moveSeconds + perSide;
-}
-
-describe('generatePlan properties', () => {
-  it('always gives a well-formed plan that lasts exactly the minutes asked for', { timeout: 60_000 }, () => {
+describe('generatePlan properties (moment × tool × length × focus × trained × history)', () => {
+  it('keeps every dose inside the evidence and lasts exactly the minutes asked for', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(input, (given) => {
         const plan = generatePlan(given);
         const config = MOMENTS[given.moment];
-        const [min, max] = config.secondsPerArea;
-        const minutesWanted = normalizeMinutes(given.minutes);
+        const [min, max] = config.secondsPerSide;
+        const minutesWanted = normalizeMinutes(given.minutes, given.moment);
         const total = minutesWanted * 60;
         const suitable = suitableAreas(given.moment, given.tool);
+        const { min: shortest, max: longest } = MOMENT_LENGTHS[given.moment];
 
-        // The plan's identity.
+        // The plan's identity, and a length within the moment's range.
         check(plan.moment === given.moment && plan.tool === given.tool, () => 'moment or tool changed');
-        check(Number.isInteger(plan.minutes) && plan.minutes >= 3 && plan.minutes <= 10, () => 'minutes out of range');
         check(plan.minutes === minutesWanted, () => `minutes ${plan.minutes}, expected ${minutesWanted}`);
+        check(plan.minutes >= shortest && plan.minutes <= longest, () => `${plan.minutes} min at ${given.moment}`);
 
         // Exact total, whole positive seconds.
         const sum = plan.steps.reduce((acc, step) => acc + step.seconds, 0);
@@ -113,26 +31,45 @@ describe('generatePlan properties', () => {
           check(Number.isInteger(step.seconds) && step.seconds > 0, () => `step of ${step.seconds} s`);
         }
 
-        // Shape: sided areas both sides back to back with a switch between; each area once; at least one.
         const parsed = blocks(plan);
         const chosen = parsed.map((b) => b.area);
         check(parsed.length > 0, () => 'no area');
         check(new Set(chosen).size === chosen.length, () => `an area twice: ${chosen.join()}`);
         for (const b of parsed) {
-          const [left, right] = b.rolls;
-          check(right === undefined || Math.abs(left! - right) <= 5, () => `${b.area}: sides ${left} and ${right}`);
+          // Sided areas are sided: left and right in turn, as often each; both legs at once only where
+          // the technique rolls both legs.
+          const twoSided = rollsPerSet(b.area, given.tool) === 2;
+          const pattern: Array<Side | null> = twoSided ? ['left', 'right'] : [null];
+          check(
+            b.sides.every((side, i) => side === pattern[i % pattern.length]) && b.sides.length % pattern.length === 0,
+            () => `${b.area}: sides ${b.sides.join()}`,
+          );
+          check(twoSided || techniqueFor(b.area, given.tool)?.bothLegs, () => `${b.area} rolled without sides`);
+          // Every bout 30–120 s; equal sets, only as many as the dose needs, at most three.
+          const sets = b.rolls.length / pattern.length;
+          const perSide = b.rolls.slice(0, sets * pattern.length).filter((_, i) => i % pattern.length === 0);
+          const totalPerSide = perSide.reduce((acc, s) => acc + s, 0);
           for (const seconds of b.rolls) {
-            check(seconds >= 30 && seconds >= min, () => `${b.area}: roll of ${seconds} s`);
+            check(seconds >= BOUT_MIN_SECONDS && seconds <= BOUT_MAX_SECONDS, () => `${b.area}: bout of ${seconds} s`);
+            check(seconds === b.rolls[0], () => `${b.area}: unequal sets ${b.rolls.join()}`);
           }
+          check(sets <= MAX_SETS && sets === Math.ceil(totalPerSide / BOUT_MAX_SECONDS), () => `${b.area}: ${sets} sets of ${perSide[0]} s`);
+          // Never under the moment's dose: after a workout at least 90 s per side (or both legs at once).
+          check(totalPerSide >= min, () => `${b.area}: ${totalPerSide} s per side, under ${min}`);
+          if (given.moment === 'post') check(totalPerSide >= 90, () => `${b.area}: ${totalPerSide} s per side after a workout`);
         }
 
-        // Transitions: the moment's lengths; only the first move may take up to 5 s of leftover.
-        plan.steps.forEach((step, i) => {
+        // Transitions: the moment's lengths; moves take the few seconds no roll could, at most 30 in all.
+        for (const step of plan.steps) {
           if (step.kind === 'switch') check(step.seconds === config.switchSeconds, () => `switch of ${step.seconds}`);
-          if (step.kind === 'move' && i > 0) check(step.seconds === config.moveSeconds, () => `move of ${step.seconds}`);
-        });
-        const extra = plan.steps[0]!.seconds - config.moveSeconds;
-        check(extra >= 0 && extra <= 5, () => `first move of ${plan.steps[0]!.seconds}`);
+          if (step.kind === 'move') check(step.seconds >= config.moveSeconds, () => `move of ${step.seconds}`);
+        }
+        const extra = parsed.reduce((acc, b) => acc + b.move - config.moveSeconds, 0);
+        check(extra <= 30, () => `${extra} s of extra get-ready time`);
+
+        // A pre-workout break ends within 10 minutes of training: its first roll starts at most 8 minutes
+        // before its end, leaving 2 minutes to get from the roller to the first set.
+        if (given.moment === 'pre') check(total - plan.steps[0]!.seconds <= 8 * 60, () => `pre-workout rolls over ${total} s`);
 
         // Only catalogue pairs the moment allows: never the floor at the desk.
         for (const a of chosen) {
@@ -142,33 +79,35 @@ describe('generatePlan properties', () => {
           check(suitable.includes(a), () => `${a} unsuitable`);
         }
 
-        // No more areas than fit: each needs its minimum.
-        const used = chosen.reduce((acc, a) => acc + areaCost(given.moment, a, min), 0);
+        // Fewer areas rather than under-dosed ones: each area needs its minimum, and they fit.
+        const used = chosen.reduce((acc, a) => acc + areaCost(given.moment, given.tool, a, min), 0);
         check(used <= total, () => `areas need ${used} s at their minimum`);
 
-        // Rolls go past the max only when no further suitable area would fit at its minimum.
-        if (parsed.some((b) => b.rolls.some((seconds) => seconds > max))) {
+        // Doses go past the moment's max only when no further suitable area would fit at its minimum.
+        if (parsed.some((b) => b.rolls.length > (rollsPerSet(b.area, given.tool) === 2 ? 2 : 1) || b.rolls.some((s) => s > max))) {
           for (const other of suitable) {
             check(
-              chosen.includes(other) || used + areaCost(given.moment, other, min) > total,
+              chosen.includes(other) || used + areaCost(given.moment, given.tool, other, min) > total,
               () => `stretched past ${max} s though ${other} would fit`,
             );
           }
         }
 
-        // Focus first: the valid focus areas lead, in the order given, the first always, all if they fit.
+        // Purpose first: the valid focus areas in the order given, then (before and after a workout) the
+        // trained muscles in their order, then the rest. The first of them is always in the plan.
         const focus = validFocus(given);
-        check(focus.length === 0 || chosen[0] === focus[0], () => `first area ${chosen[0]}, focus ${focus.join()}`);
-        const focusedInPlan = chosen.filter((a) => focus.includes(a));
-        check(same(chosen.slice(0, focusedInPlan.length), focusedInPlan), () => `focus not first: ${chosen.join()}`);
-        check(same(focusedInPlan, focus.filter((a) => focusedInPlan.includes(a))), () => 'focus out of order');
+        const leading = [...focus, ...expectedTrained(given).filter((a) => !focus.includes(a))];
+        check(leading.length === 0 || chosen[0] === leading[0], () => `first area ${chosen[0]}, expected ${leading[0]}`);
+        const leadingInPlan = chosen.filter((a) => leading.includes(a));
+        check(same(chosen.slice(0, leadingInPlan.length), leadingInPlan), () => `purpose not first: ${chosen.join()}`);
+        check(same(leadingInPlan, leading.filter((a) => leadingInPlan.includes(a))), () => `leading areas out of order: ${chosen.join()}`);
         const focusTarget = focus.reduce((acc, a) => {
           const perSide = Math.min(max, Math.max(min, techniqueFor(a, given.tool)!.secondsPerSide));
-          return acc + areaCost(given.moment, a, perSide);
+          return acc + areaCost(given.moment, given.tool, a, perSide);
         }, 0);
-        check(focusTarget > total || same(focusedInPlan, focus), () => `focus ${focus.join()} fits but was cut`);
+        check(focusTarget > total || focus.every((a) => chosen.includes(a)), () => `focus ${focus.join()} fits but was cut`);
 
-        // The plan follows the candidate order (focus, then least recently rolled, priority, seed).
+        // The plan follows the candidate order.
         const order = candidateOrder(given);
         const positions = chosen.map((a) => order.indexOf(a));
         check(
@@ -176,7 +115,7 @@ describe('generatePlan properties', () => {
           () => `plan ${chosen.join()} not in candidate order ${order.join()}`,
         );
       }),
-      { numRuns: 3000 },
+      { numRuns: 4000 },
     );
   });
 
@@ -192,47 +131,4 @@ describe('generatePlan properties', () => {
     );
   });
 
-  it('orders candidates focus first, then never rolled, then oldest, with the priority among equals', { timeout: 60_000 }, () => {
-    fc.assert(
-      fc.property(input, (given) => {
-        const order = candidateOrder(given);
-        const focus = validFocus(given);
-        expect(order.slice(0, focus.length)).toEqual(focus);
-        expect([...order].sort()).toEqual(suitableAreas(given.moment, given.tool).sort());
-
-        const last = new Map<AreaId, number>();
-        for (const entry of given.recent) {
-          if (Number.isFinite(entry.at)) last.set(entry.area, Math.max(last.get(entry.area) ?? -Infinity, entry.at));
-        }
-        const priority = MOMENTS[given.moment].priority;
-        const rank = (a: AreaId) => (priority.includes(a) ? priority.indexOf(a) : priority.length);
-        const rest = order.slice(focus.length);
-        for (let i = 1; i < rest.length; i += 1) {
-          const a = rest[i - 1]!;
-          const b = rest[i]!;
-          const la = last.get(a) ?? -Infinity;
-          const lb = last.get(b) ?? -Infinity;
-          expect(la).toBeLessThanOrEqual(lb);
-          if (la === lb) expect(rank(a)).toBeLessThanOrEqual(rank(b));
-        }
-      }),
-      { numRuns: 1000 },
-    );
-  });
-
-  it('rolls the least recently rolled suitable area first when there is no focus (bar one that would stretch)', { timeout: 60_000 }, () => {
-    fc.assert(
-      fc.property(input, (given) => {
-        const plan = generatePlan({ ...given, focus: [] });
-        const first = plan.steps[0]!.area;
-        const order = candidateOrder({ ...given, focus: [] });
-        // The very first candidate, unless it is the unsided upper back passed over to avoid stretching.
-        if (first !== order[0]) {
-          expect(order[0]).toBe('upper-back');
-          expect(first).toBe(order[1]);
-        }
-      }),
-      { numRuns: 1000 },
-    );
-  });
 });

@@ -11,13 +11,18 @@ import {
   generatePlan,
   normalizeMinutes,
   suitableAreas,
+  trainedAreas,
 } from './generate-plan';
 import type { PlanInput } from './generate-plan';
+import { lengthForMoment } from './lengths';
 import { MOMENT_IDS } from './moments';
+import { summarizePlan } from './plan-summary';
+import { TRAINED_MUSCLES } from './trained';
 
 const base: PlanInput = { moment: 'rest', tool: 'roller', minutes: 5, focus: [], recent: [], seed: 1 };
+const DAY = 24 * 60 * 60 * 1000;
 
-/** "area:side:seconds" for every step, e.g. "move:quads:left:15". */
+/** "kind:area:side:seconds" for every step, e.g. "move:quads:left:15". */
 function compact(plan: Plan): string[] {
   return plan.steps.map((step) => `${step.kind}:${step.area}:${step.side ?? '-'}:${step.seconds}`);
 }
@@ -31,101 +36,155 @@ function totalOf(plan: Plan): number {
 }
 
 describe('generatePlan examples', () => {
-  it('builds a 5-minute desk break with the ball: upper back, forearms, feet, all off the floor', () => {
+  it('builds a 5-minute desk break with the ball: both sides of the upper back, forearms, feet, all off the floor', () => {
     const plan = generatePlan({ ...base, moment: 'desk', tool: 'ball', minutes: 5 });
     expect(plan).toMatchObject({ moment: 'desk', tool: 'ball', minutes: 5 });
     expect(compact(plan)).toEqual([
-      'move:upper-back:-:10',
-      'roll:upper-back:-:60',
+      'move:upper-back:left:15',
+      'roll:upper-back:left:45',
+      'switch:upper-back:right:5',
+      'roll:upper-back:right:45',
       'move:forearms:left:10',
-      'roll:forearms:left:50',
+      'roll:forearms:left:40',
       'switch:forearms:right:5',
-      'roll:forearms:right:50',
+      'roll:forearms:right:40',
       'move:feet:left:10',
-      'roll:feet:left:50',
+      'roll:feet:left:40',
       'switch:feet:right:5',
-      'roll:feet:right:50',
+      'roll:feet:right:40',
     ]);
     expect(totalOf(plan)).toBe(300);
     for (const area of areasOf(plan)) expect(techniqueFor(area, 'ball')?.position).not.toBe('floor');
   });
 
-  it('builds a brisk 3-minute pre-workout roller plan: short passes, no roll over 60 s', () => {
-    const plan = generatePlan({ ...base, moment: 'pre', tool: 'roller', minutes: 3 });
+  it('rolls both thighs at once where the roller technique does, and each side elsewhere', () => {
+    const plan = generatePlan({ ...base, moment: 'pre', tool: 'roller', minutes: 3, trained: 'full' });
     expect(compact(plan)).toEqual([
-      'move:glutes:left:10',
-      'roll:glutes:left:40',
-      'switch:glutes:right:5',
-      'roll:glutes:right:40',
-      'move:quads:left:10',
-      'roll:quads:left:35',
-      'switch:quads:right:5',
-      'roll:quads:right:35',
+      'move:quads:-:10',
+      'roll:quads:-:55',
+      'move:upper-back:left:10',
+      'roll:upper-back:left:50',
+      'switch:upper-back:right:5',
+      'roll:upper-back:right:50',
     ]);
-    expect(totalOf(plan)).toBe(180);
   });
 
-  it('builds a 10-minute post-workout gun plan: legs first, at least 60 s a side', () => {
-    const plan = generatePlan({ ...base, moment: 'post', tool: 'gun', minutes: 10 });
-    expect(areasOf(plan)).toEqual(['quads', 'hamstrings', 'calves', 'glutes']);
-    expect(totalOf(plan)).toBe(600);
-    for (const step of plan.steps) {
-      if (step.kind === 'roll') expect(step.seconds).toBe(65);
-      if (step.kind === 'move') expect(step.seconds).toBe(15);
-      if (step.kind === 'switch') expect(step.seconds).toBe(5);
+  it('starts a post-workout legs plan with quads and hamstrings after a day of rolled legs', () => {
+    const now = 100 * DAY;
+    const legs = TRAINED_MUSCLES.legs.map((area) => ({ area, at: now - DAY }));
+    const upper = ['upper-back', 'lats'].map((area) => ({ area: area as AreaId, at: now - 7 * DAY }));
+    for (const tool of ['roller', 'ball', 'gun'] as const) {
+      const plan = generatePlan({ ...base, moment: 'post', tool, minutes: 7, trained: 'legs', recent: [...legs, ...upper] });
+      expect(areasOf(plan).slice(0, 2), tool).toEqual(['quads', 'hamstrings']);
     }
+    // The same history with no workout in view: recency leads, and the legs wait.
+    const rest = generatePlan({ ...base, moment: 'rest', minutes: 7, recent: [...legs, ...upper] });
+    expect(areasOf(rest)).not.toContain('quads');
   });
 
-  it('prefers the areas rolled least recently, never-rolled first', () => {
-    // Every gun area rolled, quads longest ago, then hamstrings; lats never.
-    const rolled = suitableAreas('post', 'gun').filter((area) => area !== 'lats');
+  it('gives every muscle at least 90 s per side after a workout, in sets of at most 120 s', () => {
+    expect(summarizePlan(generatePlan({ ...base, moment: 'post', tool: 'gun', minutes: 10, trained: 'legs' }))).toEqual([
+      { area: 'quads', perSide: true, sets: 1, seconds: 90 },
+      { area: 'hamstrings', perSide: true, sets: 1, seconds: 90 },
+      { area: 'glutes', perSide: true, sets: 1, seconds: 90 },
+    ]);
+    // 5 minutes fit two both-legs rolls, not a third area at 90 s: the two get two sets each.
+    const five = generatePlan({ ...base, moment: 'post', tool: 'roller', minutes: 5, trained: 'legs' });
+    expect(compact(five)).toEqual([
+      'move:quads:-:15',
+      'roll:quads:-:65',
+      'switch:quads:-:5',
+      'roll:quads:-:65',
+      'move:hamstrings:-:15',
+      'roll:hamstrings:-:65',
+      'switch:hamstrings:-:5',
+      'roll:hamstrings:-:65',
+    ]);
+  });
+
+  it('splits a desk break that only reaches two areas into sets instead of 140 s in one go', () => {
+    const plan = generatePlan({ ...base, moment: 'desk', tool: 'roller', minutes: 10 });
+    expect(summarizePlan(plan)).toEqual([
+      { area: 'forearms', perSide: true, sets: 2, seconds: 70 },
+      { area: 'feet', perSide: true, sets: 2, seconds: 65 },
+    ]);
+    // Sides alternate between sets.
+    expect(plan.steps.filter((s) => s.kind === 'roll' && s.area === 'feet').map((s) => s.side)).toEqual(['left', 'right', 'left', 'right']);
+  });
+
+  it('gives a 3-minute rest day with the upper back as focus 80 s per side, not 165 s in one go', () => {
+    const plan = generatePlan({ ...base, moment: 'rest', tool: 'roller', minutes: 3, focus: ['upper-back'] });
+    expect(compact(plan)).toEqual([
+      'move:upper-back:left:15',
+      'roll:upper-back:left:80',
+      'switch:upper-back:right:5',
+      'roll:upper-back:right:80',
+    ]);
+  });
+
+  it('covers what was trained before a workout, and keeps the break within 8 minutes', () => {
+    const plan = generatePlan({ ...base, moment: 'pre', tool: 'ball', minutes: 10, trained: 'run' });
+    expect(plan.minutes).toBe(8);
+    expect(totalOf(plan)).toBe(480);
+    expect(areasOf(plan)).toEqual(['calves', 'quads', 'hamstrings', 'glutes']);
+    for (const step of plan.steps) if (step.kind === 'roll') expect(step.seconds).toBeLessThanOrEqual(60);
+  });
+
+  it('orders desk and rest-day areas by recency, never-rolled first', () => {
+    const rolled = suitableAreas('rest', 'gun').filter((area) => area !== 'lats');
     const recent = rolled.map((area, i) => ({ area, at: 10_000 + i }));
     recent.push({ area: 'quads', at: 1_000 }, { area: 'hamstrings', at: 2_000 });
     // quads and hamstrings were also rolled later: the latest time counts.
-    const plan = generatePlan({ ...base, moment: 'post', tool: 'gun', minutes: 5, recent });
-    expect(areasOf(plan)).toEqual(['lats', rolled[0]]);
-
-    // Everything but lats rolled at the same time except calves, rolled long before.
-    const older = suitableAreas('post', 'gun')
-      .filter((area) => area !== 'lats')
-      .map((area) => ({ area, at: area === 'calves' ? 1 : 50_000 }));
-    const second = generatePlan({ ...base, moment: 'post', tool: 'gun', minutes: 5, recent: older });
-    expect(areasOf(second)).toEqual(['lats', 'calves']);
+    expect(candidateOrder({ ...base, tool: 'gun', recent }).slice(0, 2)).toEqual(['lats', rolled[0]]);
   });
 
-  it('breaks ties in recency by the moment priority', () => {
-    // One break rolled everything at the same time: the moment's priority decides.
-    const recent = AREA_IDS.map((area) => ({ area, at: 5_000 }));
-    const plan = generatePlan({ ...base, moment: 'post', tool: 'roller', minutes: 10, recent });
-    expect(areasOf(plan)).toEqual(['quads', 'hamstrings', 'calves', 'glutes']);
+  it('ranks the areas a workout did not train by the moment priority, recency breaking ties', () => {
+    // Everything rolled at once, long ago, except calves yesterday: after an upper-body session the legs
+    // follow in the post-workout priority, calves still third.
+    const recent = AREA_IDS.map((area) => ({ area, at: area === 'calves' ? 5_000 : 1 }));
+    const order = candidateOrder({ ...base, moment: 'post', tool: 'gun', trained: 'upper', recent });
+    expect(order.slice(0, 4)).toEqual(['lats', 'chest', 'upper-traps', 'forearms']);
+    expect(order.slice(4, 7)).toEqual(['quads', 'hamstrings', 'calves']);
+    // Among areas the priority does not name, the least recently rolled first.
+    const tied = candidateOrder({ ...base, moment: 'pre', tool: 'ball', trained: 'upper', recent: [{ area: 'feet', at: 1 }] });
+    expect(tied.indexOf('feet')).toBeGreaterThan(tied.indexOf('shins'));
   });
 
   it('lets the seed order the areas the moment has no preference for, reproducibly', () => {
-    const recent = AREA_IDS.filter((area) => area !== 'adductors' && area !== 'shins' && area !== 'feet').map(
+    const recent = AREA_IDS.filter((area) => area !== 'adductors' && area !== 'shins' && area !== 'hip-flexors').map(
       (area) => ({ area, at: 1 }),
     );
     const orders = new Set<string>();
     for (let seed = 0; seed < 20; seed += 1) {
-      const input = { ...base, moment: 'pre' as const, recent, seed };
+      const input = { ...base, moment: 'rest' as const, recent, seed };
       const order = candidateOrder(input).slice(0, 3);
-      expect(order.slice().sort()).toEqual(['adductors', 'feet', 'shins']);
+      expect(order.slice().sort()).toEqual(['adductors', 'hip-flexors', 'shins']);
       expect(candidateOrder(input).slice(0, 3)).toEqual(order);
       orders.add(order.join());
     }
     expect(orders.size).toBeGreaterThan(1);
   });
 
-  it('puts focus areas first, in the order given, and ignores unsuitable ones', () => {
+  it('puts focus areas first, in the order given, then the trained muscles, and ignores unsuitable ones', () => {
     const plan = generatePlan({
       ...base,
       moment: 'post',
       tool: 'gun',
       minutes: 10,
+      trained: 'legs',
       focus: ['hip-flexors', 'calves', 'calves', 'upper-traps'],
     });
-    // No gun on the hip flexors: ignored. The duplicate is dropped.
-    expect(areasOf(plan).slice(0, 2)).toEqual(['calves', 'upper-traps']);
-    expect(areasOf(plan)).not.toContain('hip-flexors');
+    // No gun on the hip flexors: ignored. The duplicate is dropped. Then the legs.
+    expect(areasOf(plan)).toEqual(['calves', 'upper-traps', 'quads']);
+  });
+
+  it('uses what was trained only before and after a workout', () => {
+    expect(trainedAreas({ moment: 'post', tool: 'roller', trained: 'upper' })).toEqual(['upper-back', 'lats', 'forearms']);
+    expect(trainedAreas({ moment: 'desk', tool: 'ball', trained: 'legs' })).toEqual([]);
+    expect(trainedAreas({ moment: 'rest', tool: 'ball', trained: 'legs' })).toEqual([]);
+    // Unknown or absent: a full-body session.
+    expect(trainedAreas({ moment: 'pre', tool: 'gun' })).toEqual(trainedAreas({ moment: 'pre', tool: 'gun', trained: 'full' }));
+    expect(trainedAreas({ moment: 'pre', tool: 'gun', trained: 'yoga' as never })).toEqual(trainedAreas({ moment: 'pre', tool: 'gun', trained: 'full' }));
   });
 
   it('keeps a desk break off the floor even when a floor-only area is asked for', () => {
@@ -134,43 +193,11 @@ describe('generatePlan examples', () => {
     expect(suitableAreas('desk', 'roller')).toEqual(['feet', 'forearms']);
   });
 
-  it('starts with a move step and puts a switch step between the sides', () => {
-    const plan = generatePlan({ ...base, moment: 'pre', tool: 'ball', minutes: 5 });
-    expect(plan.steps[0]?.kind).toBe('move');
-    const left = plan.steps.findIndex((step) => step.kind === 'roll' && step.side === 'left');
-    expect(plan.steps[left + 1]).toMatchObject({ kind: 'switch', side: 'right', area: plan.steps[left]?.area });
-    expect(plan.steps[left + 2]).toMatchObject({ kind: 'roll', side: 'right', area: plan.steps[left]?.area });
-  });
-
-  it('takes one sided area over the upper back alone when the upper back would have to stretch', () => {
-    // Rest day, 3 minutes: the upper back alone would need 165 s; glutes get 80 s a side instead.
-    const plan = generatePlan({ ...base, moment: 'rest', tool: 'roller', minutes: 3 });
-    expect(compact(plan)).toEqual([
-      'move:glutes:left:15',
-      'roll:glutes:left:80',
-      'switch:glutes:right:5',
-      'roll:glutes:right:80',
-    ]);
-    // But a focus area is the user's choice: it is kept, and stretched.
-    const focused = generatePlan({ ...base, moment: 'rest', tool: 'roller', minutes: 3, focus: ['upper-back'] });
-    expect(compact(focused)).toEqual(['move:upper-back:-:15', 'roll:upper-back:-:165']);
-  });
-
-  it('adds areas before stretching rolls past the max, and stretches only when nothing else fits', () => {
-    // Desk + roller has only two areas: a 10-minute break must stretch them.
-    const plan = generatePlan({ ...base, moment: 'desk', tool: 'roller', minutes: 10 });
-    expect(areasOf(plan)).toEqual(['forearms', 'feet']);
-    expect(totalOf(plan)).toBe(600);
-    // Pre-workout roller, 5 minutes: three areas at 40–45 s rather than two stretched past 60 s.
-    const pre = generatePlan({ ...base, moment: 'pre', tool: 'roller', minutes: 5 });
-    expect(areasOf(pre)).toHaveLength(3);
+  it('adds areas before stretching past the max', () => {
+    // Pre-workout roller, 5 minutes: four areas at 40–45 s rather than two stretched past 60 s.
+    const pre = generatePlan({ ...base, moment: 'pre', tool: 'roller', minutes: 5, trained: 'legs' });
+    expect(areasOf(pre)).toEqual(['quads', 'hamstrings', 'glutes', 'calves']);
     for (const step of pre.steps) if (step.kind === 'roll') expect(step.seconds).toBeLessThanOrEqual(60);
-  });
-
-  it('does not reach past a preferred area for a cheaper, less wanted one', () => {
-    // Pre-workout gun, 3 minutes: quads at 35 s a side, not forearms (30 s default) in their place.
-    const plan = generatePlan({ ...base, moment: 'pre', tool: 'gun', minutes: 3 });
-    expect(areasOf(plan)).toEqual(['glutes', 'quads']);
   });
 
   it('gives every moment and tool at least one suitable area', () => {
@@ -192,7 +219,7 @@ describe('generatePlan examples', () => {
   });
 });
 
-describe('normalizeMinutes', () => {
+describe('break lengths', () => {
   it('rounds and clamps to 3–10, with 5 for NaN', () => {
     expect([MIN_MINUTES, DEFAULT_MINUTES, MAX_MINUTES]).toEqual([3, 5, 10]);
     expect(normalizeMinutes(5)).toBe(5);
@@ -204,6 +231,20 @@ describe('normalizeMinutes', () => {
     expect(normalizeMinutes(Number.NaN)).toBe(5);
     expect(normalizeMinutes(Number.POSITIVE_INFINITY)).toBe(10);
     expect(normalizeMinutes(Number.NEGATIVE_INFINITY)).toBe(3);
+  });
+
+  it('keeps a pre-workout roll to 8 minutes and a post-workout roll to at least 4', () => {
+    expect(normalizeMinutes(10, 'pre')).toBe(8);
+    expect(normalizeMinutes(3, 'post')).toBe(4);
+    expect(normalizeMinutes(3, 'desk')).toBe(3);
+    expect(generatePlan({ ...base, moment: 'post', minutes: 3 }).minutes).toBe(4);
+  });
+
+  it('suggests 7 minutes after a workout, keeping a longer choice', () => {
+    expect(lengthForMoment(5, 'post')).toBe(7);
+    expect(lengthForMoment(9, 'post')).toBe(9);
+    expect(lengthForMoment(10, 'pre')).toBe(8);
+    expect(lengthForMoment(4, 'desk')).toBe(4);
   });
 
   it('is applied to the plan', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AREAS, AREA_IDS } from './areas';
+import { AREA_IDS } from './areas';
 import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from '../session/types';
-import { MIN_MINUTES } from './generate-plan';
-import { MOMENTS, MOMENT_IDS, PRE_DONE_KEY, momentKey } from './moments';
+import { MAX_MINUTES, MIN_MINUTES, MOMENT_LENGTHS } from './lengths';
+import { BOUT_MAX_SECONDS, BOUT_MIN_SECONDS, MAX_SETS, MOMENTS, MOMENT_IDS, PRE_DONE_KEY, momentKey } from './moments';
 
 describe('moments', () => {
   it('has the four moments', () => {
@@ -10,8 +10,9 @@ describe('moments', () => {
   });
 
   it('keeps every per-side range within the evidence (30–120 s) and on a 5 s grid', () => {
+    expect([BOUT_MIN_SECONDS, BOUT_MAX_SECONDS, MAX_SETS]).toEqual([30, 120, 3]);
     for (const moment of MOMENT_IDS) {
-      const [min, max] = MOMENTS[moment].secondsPerArea;
+      const [min, max] = MOMENTS[moment].secondsPerSide;
       expect(min).toBeGreaterThanOrEqual(30);
       expect(max).toBeLessThanOrEqual(120);
       expect(min).toBeLessThanOrEqual(max);
@@ -19,12 +20,13 @@ describe('moments', () => {
     }
   });
 
-  it('is brisk before a workout and slower after', () => {
-    expect(MOMENTS.pre.secondsPerArea).toEqual([30, 60]);
-    expect(MOMENTS.post.secondsPerArea).toEqual([60, 120]);
-    expect(MOMENTS.pre.holds).toBe('brief');
-    expect(MOMENTS.post.holds).toBe('encouraged');
-    expect(MOMENTS.rest.holds).toBe('long');
+  it('is short before a workout and at least 90 s per side after, where soreness needs it', () => {
+    expect(MOMENTS.pre.secondsPerSide).toEqual([30, 60]);
+    expect(MOMENTS.post.secondsPerSide).toEqual([90, 120]);
+  });
+
+  it('puts the trained muscles first only before and after a workout', () => {
+    expect(MOMENT_IDS.filter((moment) => MOMENTS[moment].trainedFirst)).toEqual(['pre', 'post']);
   });
 
   it('caps knot holds at 20 s before a workout and 30 s otherwise, within the hold range', () => {
@@ -51,13 +53,23 @@ describe('moments', () => {
     expect(MOMENTS.desk.priority.slice(0, 6)).toEqual(['upper-back', 'forearms', 'feet', 'upper-traps', 'chest', 'glutes']);
   });
 
-  it('fits any single area at its minimum in the shortest break', () => {
+  it('fits any single area at its minimum, both sides, in the moment\'s shortest break', () => {
     for (const moment of MOMENT_IDS) {
-      const { secondsPerArea, moveSeconds, switchSeconds } = MOMENTS[moment];
-      const sided = Object.values(AREAS).some((area) => area.sided);
-      const largest = moveSeconds + (sided ? 2 * secondsPerArea[0] + switchSeconds : secondsPerArea[0]);
-      expect(largest).toBeLessThanOrEqual(MIN_MINUTES * 60);
+      const { secondsPerSide, moveSeconds, switchSeconds } = MOMENTS[moment];
+      const largest = moveSeconds + 2 * secondsPerSide[0] + switchSeconds;
+      expect(largest, moment).toBeLessThanOrEqual(MOMENT_LENGTHS[moment].min * 60);
     }
+  });
+
+  it('keeps each moment\'s lengths within 3–10 minutes, a pre-workout roll within 8', () => {
+    for (const moment of MOMENT_IDS) {
+      const { min, max, suggested } = MOMENT_LENGTHS[moment];
+      expect(min).toBeGreaterThanOrEqual(MIN_MINUTES);
+      expect(max).toBeLessThanOrEqual(MAX_MINUTES);
+      expect(suggested).toBeGreaterThanOrEqual(min);
+      expect(suggested).toBeLessThanOrEqual(max);
+    }
+    expect(MOMENT_LENGTHS.pre.max).toBe(8);
   });
 
   it('has short transitions', () => {

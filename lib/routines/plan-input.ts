@@ -2,6 +2,7 @@ import type { BreakChoice } from '../choice';
 import type { AreaId } from './areas';
 import type { PlanInput } from './generate-plan';
 import { localDay } from '../stats/days';
+import { asTrained } from './trained';
 
 /**
  * The generator's input for a choice, built the same way by the popup's preview and by the background
@@ -10,5 +11,13 @@ import { localDay } from '../stats/days';
  */
 export function planInput(choice: BreakChoice, lastRolled: Partial<Record<AreaId, number>>, now: number): PlanInput {
   const recent = Object.entries(lastRolled).map(([area, at]) => ({ area: area as AreaId, at: at ?? 0 }));
-  return { moment: choice.moment, tool: choice.tool, minutes: choice.minutes, focus: choice.focus, recent, seed: localDay(now) };
+  return {
+    moment: choice.moment,
+    tool: choice.tool,
+    minutes: choice.minutes,
+    focus: choice.focus,
+    trained: asTrained(choice.trained),
+    recent,
+    seed: localDay(now),
+  };
 }

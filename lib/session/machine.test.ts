@@ -573,12 +573,12 @@ describe('a jump in now (the laptop slept mid-break)', () => {
   });
 
   it('during a hold finishes the hold, then the rest of the plan, on schedule', () => {
-    // At 100 s the third step (glutes right, 90–120 s) runs; a 25 s hold ends at 125 s, 5 s past it.
+    // At 100 s the fourth step (glutes right, 90–120 s) runs; a 25 s hold ends at 125 s, 5 s past it.
     const holding = apply(apply(start(plan), tick, midBreak), holdStart(), midBreak);
     const woke = asSession(apply(holding, tick, midBreak + 2 * HOUR));
     expect(woke.status).toBe('finished');
     expect(woke.hold).toBeNull();
-    expect(woke.stepStarts[3]).toBe(midBreak + HOLD);
+    expect(woke.stepStarts[4]).toBe(midBreak + HOLD);
     expect(woke.endedAt).toBe(T0 + planned + 5 * SECOND);
     expect(activeMs(woke, midBreak + 2 * HOUR)).toBe(planned + 5 * SECOND);
   });

@@ -7,7 +7,8 @@ export type { Moment, Tool };
 
 /**
  * 'roll' is time on an area. 'move' (getting into position for a new area) and 'switch' (changing
- * sides) are short get-ready moments; their `area` and `side` are those of the roll that follows.
+ * sides, or with no side a breath between two sets of a both-legs roll) are short get-ready moments;
+ * their `area` and `side` are those of the roll that follows.
  */
 export type StepKind = 'roll' | 'move' | 'switch';
 
@@ -21,7 +22,10 @@ export interface PlanStep {
   seconds: number;
   /** On 'move' steps: where the next technique is done, so the timer can say "Against a wall". */
   position?: Position;
-  /** On 'move' steps: the technique's cautions (ids of `caution_*` messages), said before rolling starts. */
+  /**
+   * The technique's cautions and the general ones (ids of `caution_*` messages), shown for the whole
+   * step. Plans stored by older versions have them on 'move' steps only.
+   */
   cautions?: readonly string[];
 }
 

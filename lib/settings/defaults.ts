@@ -11,4 +11,6 @@ import type { Settings } from './patch';
 export const DEFAULT_SETTINGS: Settings = {
   ...migrateSettingsV3(migrateSettingsV2({ holdSeconds: HOLD_DEFAULT_SECONDS })),
   theme: 'system',
+  voice: false,
+  trained: null,
 };

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from './defaults';
 import { int, normalizeChoice, record } from './choice';
 import { normalizeReminderSettings } from '../reminders/settings';
 import { THEMES, type Theme } from '../theme';
+import { asTrained } from '../routines/trained';
 
 export { normalizeChoice };
 
@@ -44,6 +45,8 @@ export function normalizeSettings(raw: unknown): Settings {
     weeklyGoalMinutes: int(r.weeklyGoalMinutes, GOAL_MIN_MINUTES, GOAL_MAX_MINUTES, DEFAULTS.weeklyGoalMinutes),
     syncEnabled: bool(r.syncEnabled, DEFAULTS.syncEnabled),
     theme: (THEMES as readonly unknown[]).includes(r.theme) ? (r.theme as Theme) : DEFAULT_SETTINGS.theme,
+    voice: bool(r.voice, DEFAULT_SETTINGS.voice),
+    trained: asTrained(r.trained) ?? DEFAULT_SETTINGS.trained,
     reminders: {
       ...reminders,
       ...normalizeReminderSettings(r.reminders ?? DEFAULT_SETTINGS.reminders),

@@ -1,11 +1,15 @@
 import type { SettingsV3 } from '../migrations/settings-v3';
 import type { ThemeSetting } from '../theme';
+import type { Trained } from '../routines/trained';
 
 /**
- * The current settings shape; each older version has its migration in `lib/migrations/`. Optional fields
- * (the theme) need no migration: normalizeSettings gives them their default when absent.
+ * The current settings shape; each older version has its migration in `lib/migrations/`. Fields added
+ * since version 3 need no migration: normalizeSettings gives each its default (DEFAULT_SETTINGS) when absent.
+ * - `theme`: light, dark or the system's;
+ * - `voice`: speak the steps aloud during a break (off by default);
+ * - `trained`: what the last workout trained, as the popup asked; null until asked.
  */
-export type Settings = SettingsV3 & ThemeSetting;
+export type Settings = SettingsV3 & Required<ThemeSetting> & { voice: boolean; trained: Trained | null };
 
 /**
  * A change to settings: only the fields a person touched. Reminder settings are one level deeper, so a
@@ -19,6 +23,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 
 /** Whether a patched value has the same kind as the field's current value (a number stays a number…). */
 function sameKind(current: unknown, next: unknown): boolean {
+  // A field that is null until first set (what was trained) takes a plain value or null again.
+  if (current === null) return next === null || (typeof next !== 'object' && typeof next !== 'function');
   if (Array.isArray(current)) return Array.isArray(next);
   if (isPlainObject(current)) return isPlainObject(next);
   return typeof current === typeof next && !(typeof next === 'number' && !Number.isFinite(next));

@@ -47,11 +47,11 @@ describe('Chromium: a break from the popup to the log', () => {
     await expect.poll(() => popup.getByRole('img', { name: /^Body map\. Highlighted: / }).count()).toBe(1);
     await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
     // A short get-ready moment comes first, with where to stand.
-    await expect.poll(() => overlay().getByRole('heading', { level: 2 }).textContent()).toBe('Get into position: Upper back');
+    await expect.poll(() => overlay().getByRole('heading', { level: 2 }).textContent()).toBe('Get into position: Upper back · left side');
     expect(await overlay().getByText('Position: Against a wall').isVisible()).toBe(true);
     expect(await overlay().getByRole('button', { name: 'Knot', exact: true }).count()).toBe(0);
     await overlay().getByRole('button', { name: 'Skip' }).click();
-    await expect.poll(() => overlay().getByRole('heading', { level: 2 }).textContent()).toBe('Upper back');
+    await expect.poll(() => overlay().getByRole('heading', { level: 2 }).textContent()).toBe('Upper back · left side');
     expect(await overlay().getByRole('button', { name: 'Knot', exact: true }).isVisible()).toBe(true);
     expect(await overlay().getByRole('img', { name: 'Body map. Now rolling: Upper back.' }).isVisible()).toBe(true);
     // The popup steps aside once the timer is on the page.
@@ -89,7 +89,7 @@ describe('Chromium: a break from the popup to the log', () => {
   it('shows the break in the popup while it runs', async () => {
     const popup = await run.openExtensionWindow('popup.html');
     const heading = popup.getByRole('heading', { level: 2 });
-    await expect.poll(() => heading.textContent()).toBe('Upper back');
+    await expect.poll(() => heading.textContent()).toBe('Upper back · left side');
     for (const name of ['Pause', 'Skip', 'End', 'Show timer on this page']) {
       expect(await popup.getByRole('button', { name }).isVisible()).toBe(true);
     }
@@ -163,7 +163,8 @@ describe('Chromium: a break from the popup to the log', () => {
     expect(log[0]!.activeSeconds).toBeGreaterThan(20);
     expect(log[0]!.activeSeconds).toBeLessThan(300);
     // Only time on an area is logged as a step, not the get-ready moments.
-    expect(log[0]!.steps[0]).toMatchObject({ area: 'upper-back', side: null });
+    // The upper back is rolled beside the spine, one side at a time.
+    expect(log[0]!.steps[0]).toMatchObject({ area: 'upper-back', side: 'left' });
     // Closing the done screen removes the overlay and logs nothing more.
     await overlay().getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => overlay().count()).toBe(0);

@@ -81,7 +81,7 @@ describe('Firefox: a break from the popup to the log', () => {
     );
     expect(where, 'Start opened timer.html instead of the overlay on the fixture page').toBe('page');
     // The first-run choice is a desk break with a massage ball: it opens with a get-ready moment.
-    expect(await overlayText(page, 'h2')).toBe('Get into position: Upper back');
+    expect(await overlayText(page, 'h2')).toBe('Get into position: Upper back · left side');
     expect(await overlayText(page, '.rb-progress')).toMatch(/^Area 1 of 3 · [45]:\d\d left$/);
 
     // The overlay's styles apply in Firefox too: the card has its own width and the host sits in the corner.
@@ -109,7 +109,7 @@ describe('Firefox: a break from the popup to the log', () => {
   it('starts a knot hold once rolling', async () => {
     expect(await overlayButton(page, 'Knot')).toBeNull();
     await clickOverlayButton(page, 'Skip');
-    await waitFor(async () => (await overlayText(page, 'h2')) === 'Upper back', { message: 'the upper-back roll' });
+    await waitFor(async () => (await overlayText(page, 'h2')) === 'Upper back · left side', { message: 'the upper-back roll' });
     await clickOverlayButton(page, 'Knot');
     await waitFor(async () => (await overlayText(page, '.rb-ring__sub')) === 'Knot hold', { message: 'the knot-hold ring' });
     expect(await overlayButton(page, 'Found another knot')).not.toBeNull();
@@ -136,9 +136,9 @@ describe('Firefox: a break from the popup to the log', () => {
     }, { message: 'the break in IndexedDB' });
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ completed: true, holdCount: 1, plannedSeconds: 300 });
-    // Time on each area is logged (upper back, forearms and feet on both sides), not the get-ready moments.
-    expect(log[0]!.steps).toHaveLength(5);
-    expect(log[0]!.steps[0]).toMatchObject({ area: 'upper-back', side: null });
+    // Time on each area is logged (upper back, forearms and feet, each on both sides), not the get-ready moments.
+    expect(log[0]!.steps).toHaveLength(6);
+    expect(log[0]!.steps[0]).toMatchObject({ area: 'upper-back', side: 'left' });
     expect(log[0]!.activeSeconds).toBeLessThan(60);
 
     // Closing the done screen removes the overlay and logs nothing more.

@@ -1,0 +1,103 @@
+import type { Moment, Tool } from '../session/types';
+import type { AreaId } from './areas';
+import { AREA_IDS } from './areas';
+import { techniqueFor } from './catalogue';
+import { MOMENTS } from './moments';
+import type { Trained } from './trained';
+import { DEFAULT_TRAINED, TRAINED_MUSCLES } from './trained';
+
+export interface OrderInput {
+  moment: Moment;
+  tool: Tool;
+  /** Areas the user asked for, in the order given; unsuitable ones (for this moment and tool) are ignored. */
+  focus: readonly AreaId[];
+  /** What the workout trained; used before and after a workout only. Absent: DEFAULT_TRAINED. */
+  trained?: Trained;
+  /** Rolled areas from the log; `at` is a timestamp (ms). Entries with a non-finite `at` are ignored. */
+  recent: ReadonlyArray<{ area: AreaId; at: number }>;
+  /** Breaks ties between equally ranked areas that the moment has no preference for. */
+  seed: number;
+}
+
+/**
+ * The areas a plan for this moment and tool may contain, in AREA_IDS order: those with a technique for the
+ * tool, and for a moment without floor work (a desk break) only techniques off the floor.
+ */
+export function suitableAreas(moment: Moment, tool: Tool): AreaId[] {
+  const config = MOMENTS[moment];
+  return AREA_IDS.filter((area) => {
+    const technique = techniqueFor(area, tool);
+    return technique !== undefined && (config.floorAllowed || technique.position !== 'floor');
+  });
+}
+
+/**
+ * The trained muscles a plan rolls first: before or after a workout, those of the kind trained that suit
+ * the tool, in TRAINED_MUSCLES order; none on rest days and at the desk.
+ */
+export function trainedAreas(input: Pick<OrderInput, 'moment' | 'tool' | 'trained'>): AreaId[] {
+  if (!MOMENTS[input.moment].trainedFirst) return [];
+  const suitable = suitableAreas(input.moment, input.tool);
+  // An unknown kind (a value from another version) counts as the default rather than as nothing.
+  const muscles = TRAINED_MUSCLES[input.trained ?? DEFAULT_TRAINED] ?? TRAINED_MUSCLES[DEFAULT_TRAINED];
+  return muscles.filter((area) => suitable.includes(area));
+}
+
+/** A well-mixed 32-bit number from the seed and an area's index: the seed's tie-break between areas. */
+function draw(seed: number, index: number): number {
+  let h = (seed ^ Math.imul(index + 1, 0x9e3779b9)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function compare(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Every suitable area, best first:
+ * 1. the valid focus areas, in the order given;
+ * 2. before and after a workout, the trained muscles (see `trainedAreas`), whatever was rolled lately;
+ * 3. the others. Before and after a workout by the moment's priority, recency breaking ties; on rest days
+ *    and at the desk from the least recently rolled (never rolled first), the priority breaking ties.
+ *    The seed breaks the ties that remain.
+ */
+export function candidateOrder(input: OrderInput): AreaId[] {
+  const suitable = suitableAreas(input.moment, input.tool);
+  const allowed = new Set<AreaId>(suitable);
+
+  const first: AreaId[] = [];
+  for (const area of [...input.focus, ...trainedAreas(input)]) {
+    if (allowed.has(area) && !first.includes(area)) first.push(area);
+  }
+
+  const lastRolled = new Map<AreaId, number>();
+  for (const { area, at } of input.recent) {
+    if (!allowed.has(area) || !Number.isFinite(at)) continue;
+    lastRolled.set(area, Math.max(lastRolled.get(area) ?? -Infinity, at));
+  }
+
+  const { priority, trainedFirst } = MOMENTS[input.moment];
+  const seed = Number.isFinite(input.seed) ? Math.trunc(input.seed) % 2 ** 32 : 0;
+  const ranked = suitable
+    .filter((area) => !first.includes(area))
+    .map((area) => {
+      const preferred = priority.indexOf(area);
+      const index = AREA_IDS.indexOf(area);
+      return {
+        area,
+        last: lastRolled.get(area) ?? -Infinity,
+        rank: preferred < 0 ? priority.length : preferred,
+        draw: draw(seed, index),
+        index,
+      };
+    });
+  ranked.sort(
+    (a, b) =>
+      (trainedFirst ? compare(a.rank, b.rank) || compare(a.last, b.last) : compare(a.last, b.last) || compare(a.rank, b.rank)) ||
+      compare(a.draw, b.draw) ||
+      compare(a.index, b.index),
+  );
+  return [...first, ...ranked.map((entry) => entry.area)];
+}
