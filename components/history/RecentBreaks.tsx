@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { BreakEntry } from '../../lib/log/entry';
 import type { Moment, Tool } from '../../lib/domain/lists';
 import { MOMENT_IDS as MOMENTS, TOOLS } from '../../lib/domain/lists';
+import type { MessageKey } from '../../lib/i18n';
 import { formatClock, formatNumber, t } from '../../lib/i18n';
 import { formatList } from '../../lib/i18n/format';
 import { tp } from '../../lib/i18n/plural';
@@ -42,6 +43,11 @@ export function RecentBreaks({ entries, total: logTotal, complete, onDelete, bus
     return { shown: out, total: count };
   }, [entries, moment, tool, limit]);
   const filtered = moment !== '' || tool !== '';
+  // A new filter starts again from the first page.
+  const pick = <V extends string>(set: (value: V | '') => void) => (value: V | '') => {
+    set(value);
+    setLimit(PAGE_SIZE);
+  };
   const total = filtered ? matches : Math.max(matches, logTotal);
 
   return (
@@ -51,42 +57,8 @@ export function RecentBreaks({ entries, total: logTotal, complete, onDelete, bus
           {t('history_recent_title')}
         </h2>
         <div class="rb-filters">
-          <label>
-            <span>{t('history_filter_moment')}</span>
-            <select
-              value={moment}
-              disabled={!complete}
-              onChange={(e) => {
-                setMoment(e.currentTarget.value as Moment | '');
-                setLimit(PAGE_SIZE);
-              }}
-            >
-              <option value="">{t('history_filter_all_moments')}</option>
-              {MOMENTS.map((m) => (
-                <option value={m} key={m}>
-                  {t(`moment_${m}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t('history_filter_tool')}</span>
-            <select
-              value={tool}
-              disabled={!complete}
-              onChange={(e) => {
-                setTool(e.currentTarget.value as Tool | '');
-                setLimit(PAGE_SIZE);
-              }}
-            >
-              <option value="">{t('history_filter_all_tools')}</option>
-              {TOOLS.map((x) => (
-                <option value={x} key={x}>
-                  {t(`tool_${x}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="history_filter_moment" all="history_filter_all_moments" value={moment} disabled={!complete} options={MOMENTS.map((m) => [m, `moment_${m}`])} onPick={pick<Moment>(setMoment)} />
+          <FilterSelect label="history_filter_tool" all="history_filter_all_tools" value={tool} disabled={!complete} options={TOOLS.map((x) => [x, `tool_${x}`])} onPick={pick<Tool>(setTool)} />
         </div>
       </div>
       {total === 0 ? (
@@ -110,33 +82,9 @@ export function RecentBreaks({ entries, total: logTotal, complete, onDelete, bus
               </tr>
             </thead>
             <tbody>
-              {shown.map((e) => {
-                const when = formatWhen(e.startedAt);
-                return (
-                  <tr key={e.id}>
-                    <td class="rb-nowrap">{when}</td>
-                    <td class="rb-nowrap">{t(`moment_${e.context}`)}</td>
-                    <td class="rb-nowrap">{t(`tool_${e.tool}`)}</td>
-                    <td class="rb-num">{formatClock(e.activeSeconds * 1000)}</td>
-                    <td>{formatList([...new Set(e.steps.map((s) => areaName(s.area)))])}</td>
-                    <td class="rb-num">{formatNumber(e.holdCount)}</td>
-                    <td>
-                      <span class={e.completed ? 'rb-tag rb-tag--done' : 'rb-tag'}>{e.completed ? t('outcomeDone') : t('outcomeEnded')}</span>
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        class="rb-small rb-danger"
-                        aria-label={t('history_delete_label', when)}
-                        disabled={busyId === e.id}
-                        onClick={() => onDelete(e)}
-                      >
-                        {t('history_delete')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
+              {shown.map((e) => (
+                <BreakRow key={e.id} entry={e} busy={busyId === e.id} onDelete={onDelete} />
+              ))}
             </tbody>
           </table>
         </div>
@@ -154,5 +102,52 @@ export function RecentBreaks({ entries, total: logTotal, complete, onDelete, bus
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** One filter: every value, or one of them. */
+function FilterSelect<V extends string>(props: {
+  label: MessageKey;
+  all: MessageKey;
+  value: V | '';
+  disabled: boolean;
+  options: Array<[V, MessageKey]>;
+  onPick(value: V | ''): void;
+}) {
+  return (
+    <label>
+      <span>{t(props.label)}</span>
+      <select value={props.value} disabled={props.disabled} onChange={(e) => props.onPick(e.currentTarget.value as V | '')}>
+        <option value="">{t(props.all)}</option>
+        {props.options.map(([value, key]) => (
+          <option value={value} key={value}>
+            {t(key)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** One break in the table, with its Delete button. */
+function BreakRow({ entry: e, busy, onDelete }: { entry: BreakEntry; busy: boolean; onDelete(entry: BreakEntry): void }) {
+  const when = formatWhen(e.startedAt);
+  return (
+    <tr>
+      <td class="rb-nowrap">{when}</td>
+      <td class="rb-nowrap">{t(`moment_${e.context}`)}</td>
+      <td class="rb-nowrap">{t(`tool_${e.tool}`)}</td>
+      <td class="rb-num">{formatClock(e.activeSeconds * 1000)}</td>
+      <td>{formatList([...new Set(e.steps.map((s) => areaName(s.area)))])}</td>
+      <td class="rb-num">{formatNumber(e.holdCount)}</td>
+      <td>
+        <span class={e.completed ? 'rb-tag rb-tag--done' : 'rb-tag'}>{e.completed ? t('outcomeDone') : t('outcomeEnded')}</span>
+      </td>
+      <td>
+        <button type="button" class="rb-small rb-danger" aria-label={t('history_delete_label', when)} disabled={busy} onClick={() => onDelete(e)}>
+          {t('history_delete')}
+        </button>
+      </td>
+    </tr>
   );
 }
