@@ -7,6 +7,7 @@ import { INTERVAL_MAX_MINUTES, INTERVAL_MIN_MINUTES } from '../lib/reminders/typ
 import { send } from '../lib/messages';
 import type { MessageKey } from '../lib/i18n';
 import { t } from '../lib/i18n';
+import { Shortcuts } from './Shortcuts';
 
 const HOLD_CHOICES = Array.from({ length: (HOLD_MAX_SECONDS - HOLD_MIN_SECONDS) / 5 + 1 }, (_, i) => HOLD_MIN_SECONDS + i * 5);
 const INTERVALS = [20, 30, 45, 60, 75, 90, 120, 150, 180].filter((m) => m >= INTERVAL_MIN_MINUTES && m <= INTERVAL_MAX_MINUTES);
@@ -145,7 +146,9 @@ export function OptionsApp() {
         <input type="checkbox" checked={settings.sound} onChange={(e) => void update({ ...settings, sound: (e.currentTarget as HTMLInputElement).checked })} />
         {t('soundSetting')}
       </label>
-      <p class="rb-cue">{t('shortcutHelp')}</p>
+
+      <h2>{t('shortcutsHeading')}</h2>
+      <Shortcuts />
 
       <h2>{t('sectionSync')}</h2>
       <label>

@@ -5,13 +5,18 @@ import { localValue } from '../lib/local-value';
 import { breakRemainingMs } from '../lib/session/derive';
 import { formatClock, t } from '../lib/i18n';
 import { TimerPanel } from './TimerPanel';
+import { send } from '../lib/messages';
 import { useLiveSession } from './use-live-session';
+import { LiveRegion } from './LiveRegion';
+import type { FocusKeeper } from './focus-keeper';
 
 interface Props {
   /** The shadow host, moved by changing its own offsets. */
   host: HTMLElement;
   /** Removes the overlay from the page; the break goes on. */
   onHide: () => void;
+  /** Moves focus to the successor of a control a render replaced. */
+  keeper: FocusKeeper;
 }
 
 const placementValue = localValue<OverlayPlacement>(PLACEMENT_KEY, PLACEMENT_FALLBACK);
@@ -29,11 +34,20 @@ function clampPlacement(p: OverlayPlacement, host: HTMLElement): OverlayPlacemen
   };
 }
 
-/** The floating timer on a page: a draggable card that can shrink to a pill. */
-export function OverlayApp({ host, onHide }: Props) {
+/**
+ * The floating timer on a page: a draggable card that can shrink to a pill (Escape does that too). Its one
+ * live region is there from the first frame, through every view.
+ */
+export function OverlayApp({ host, onHide, keeper }: Props) {
   const { view, now, act } = useLiveSession();
   const [placement, setPlacement] = useState<OverlayPlacement | null>(null);
   const drag = useRef<{ x: number; y: number; start: OverlayPlacement } | null>(null);
+  // Where focus goes when the pressed control is replaced, if not to the first heir (expand → minimise).
+  const heir = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    keeper.restore(heir.current);
+    heir.current = undefined;
+  });
 
   useEffect(() => {
     void placementValue.get().then(setPlacement);
@@ -49,13 +63,24 @@ export function OverlayApp({ host, onHide }: Props) {
     if (view?.status === 'idle') onHide();
   }, [view?.status]);
 
-  // `npm run bench` reads this mark: the first frame with the timer on screen.
-  const shown = Boolean(placement && view && view.status !== 'idle');
+  // The done screen is injected when first needed (see DonePanel.tsx); render again once it is here.
+  const done = view?.status === 'finished' || view?.status === 'ended';
+  const [, partLoaded] = useState(0);
   useEffect(() => {
-    if (shown) requestAnimationFrame(() => performance.mark('rollbreak:overlay-visible'));
-  }, [shown]);
+    if (done && !globalThis.rollbreakDonePanel) void send({ type: 'overlayPart' }).then(() => partLoaded(1), () => undefined);
+  }, [done]);
 
-  if (!view || view.status === 'idle' || !placement) return null;
+  // `npm run bench` reads this mark: the first frame with the timer on screen. E2E builds only: a page
+  // could read it and learn that Rollbreak is installed.
+  if (import.meta.env.ROLLBREAK_E2E) {
+    const shown = Boolean(placement && view && view.status !== 'idle');
+    useEffect(() => {
+      if (shown) requestAnimationFrame(() => performance.mark('rollbreak:overlay-visible'));
+    }, [shown]);
+  }
+
+  const region = <LiveRegion session={view} />;
+  if (!view || view.status === 'idle' || !placement) return region;
 
   const save = (next: OverlayPlacement) => {
     const clamped = clampPlacement(next, host);
@@ -93,33 +118,44 @@ export function OverlayApp({ host, onHide }: Props) {
   };
 
   const left = view.status === 'running' || view.status === 'paused' ? formatClock(breakRemainingMs(view, now)) : '';
+  const minimise = (minimised: boolean) => save({ ...placement, minimised });
+  const Done = globalThis.rollbreakDonePanel;
 
   if (placement.minimised) {
     return (
-      <div class="rb-root rb-pill" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
-        <button type="button" class="rb-pill__button" aria-label={t('expandTimer', left)} onClick={() => save({ ...placement, minimised: false })}>
-          <span class="rb-pill__dot" aria-hidden="true" />
-          {left || t('doneShort')}
-        </button>
-      </div>
+      <>
+        <div class="rb-root rb-pill" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
+          <button type="button" class="rb-pill__button" data-heir aria-label={t('expandTimer', left ? t('breakLeft', left) : t('doneShort'))} onClick={() => {
+              heir.current = '.rb-min';
+              minimise(false);
+            }}>
+            <span class="rb-pill__dot" aria-hidden="true" />
+            {left || t('doneShort')}
+          </button>
+        </div>
+        {region}
+      </>
     );
   }
 
   return (
-    <div class="rb-root rb-card" role="dialog" aria-label={t('extName')}>
-      <div class="rb-bar" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
-        <button type="button" class="rb-handle" aria-label={t('moveTimer')} title={t('moveTimerHint')} onKeyDown={onHandleKey}>
-          <span aria-hidden="true">⠿</span> {t('extName')}
-        </button>
-        <span class="rb-bar__spacer" />
-        <button type="button" class="rb-icon" aria-label={t('minimiseTimer')} onClick={() => save({ ...placement, minimised: true })}>
-          <span aria-hidden="true">–</span>
-        </button>
-        <button type="button" class="rb-icon" aria-label={t('hideTimer')} title={t('hideTimerHint')} onClick={onHide}>
-          <span aria-hidden="true">×</span>
-        </button>
+    <>
+      <div class="rb-root rb-card" role="dialog" aria-label={t('extName')} onKeyDown={(e) => e.key === 'Escape' && minimise(true)}>
+        <div class="rb-bar" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
+          <button type="button" class="rb-handle" aria-label={t('moveTimer', t('extName'))} title={t('moveTimerHint')} onKeyDown={onHandleKey}>
+            <span aria-hidden="true">⠿</span> {t('extName')}
+          </button>
+          <span class="rb-bar__spacer" />
+          <button type="button" class="rb-icon rb-min" aria-label={t('minimiseTimer')} onClick={() => minimise(true)}>
+            <span aria-hidden="true">–</span>
+          </button>
+          <button type="button" class="rb-icon" aria-label={t('hideTimer')} title={t('hideTimerHint')} onClick={onHide}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+        {!done ? <TimerPanel session={view} now={now} act={act} /> : Done ? <Done session={view} act={act} /> : null}
       </div>
-      <TimerPanel session={view} now={now} act={act} />
-    </div>
+      {region}
+    </>
   );
 }

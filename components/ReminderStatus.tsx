@@ -77,10 +77,18 @@ export function ReminderStatus() {
     <section class="rb-reminder" aria-label={t('sectionReminders')}>
       <p class="rb-cue" role="status">{line}</p>
       {stored.postWorkoutAt && stored.postWorkoutAt > now ? <p class="rb-cue">{t('postWorkoutPending', clock(stored.postWorkoutAt))}</p> : null}
-      {settings.enabled && (recent || next?.reason === 'due' || stored.defer) ? (
+      {settings.enabled && next && next.reason !== 'off' && next.reason !== 'paused' ? (
         <div class="rb-row">
-          <button type="button" onClick={() => void act({ type: 'reminders', action: 'snooze', minutes: snoozeMinutes })}>
-            {t('snoozeFor', String(snoozeMinutes))}
+          {recent || next.reason === 'due' || stored.defer ? (
+            <button type="button" onClick={() => void act({ type: 'reminders', action: 'snooze', minutes: snoozeMinutes })}>
+              {t('snoozeFor', String(snoozeMinutes))}
+            </button>
+          ) : null}
+          <button type="button" onClick={() => void act({ type: 'reminders', action: 'pause', until: 'hour' })}>
+            {t('pauseRemindersHour')}
+          </button>
+          <button type="button" onClick={() => void act({ type: 'reminders', action: 'pause', until: 'tomorrow' })}>
+            {t('pauseRemindersTomorrow')}
           </button>
         </div>
       ) : null}

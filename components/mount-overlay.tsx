@@ -3,9 +3,17 @@ import timerCss from './timer.css?inline';
 import overlayCss from './overlay.css?inline';
 import bodyMapCss from './body-map.css?inline';
 import { OverlayApp } from './OverlayApp';
+import { focusKeeper } from './focus-keeper';
+import { send } from '../lib/messages';
+import { t } from '../lib/i18n';
 
 const HOST_TAG = 'rollbreak-timer';
 
+/**
+ * Input a page script could fake at the timer's controls. Only the person's own input counts: the capture
+ * listener on the shadow root stops any untrusted event before it reaches a handler inside.
+ */
+const GUARDED = 'click pointerdown pointermove pointerup focusin keydown keyup keypress'.split(' ');
 
 /**
  * Constructed sheets are not inline styles, so a page's strict CSP (style-src) does not block them; both
@@ -18,13 +26,15 @@ function addStyles(root: ShadowRoot, css: string) {
 }
 
 /**
- * Mounts the floating timer in an open shadow root on the page's <html> element (not <body>, which
- * pages replace) and in the top layer where popovers are supported, above any z-index. Returns a function
- * that shows it again if it was hidden or removed.
+ * Mounts the floating timer in a closed shadow root on the page's <html> element (not <body>, which
+ * pages replace) and in the top layer where popovers are supported, above any z-index. The page can
+ * neither read nor press it. Returns a function that shows it again if it was hidden or removed, and
+ * with `focus`, moves keyboard focus into it.
  */
-export function mountOverlay(): () => void {
+export function mountOverlay(): (focus?: boolean) => void {
   let host: HTMLElement | null = null;
   let observer: MutationObserver | null = null;
+  let keeper: ReturnType<typeof focusKeeper>;
 
   const attach = (el: HTMLElement) => {
     if (!el.isConnected) document.documentElement.append(el);
@@ -40,12 +50,12 @@ export function mountOverlay(): () => void {
   const hide = () => {
     observer?.disconnect();
     observer = null;
-    const wrapper = host?.shadowRoot?.querySelector('.rb-reset');
-    if (wrapper) render(null, wrapper);
     host?.remove();
+    if (host) render(null, wrapper);
     host = null;
   };
 
+  let wrapper: HTMLElement;
   const show = () => {
     if (host) {
       attach(host);
@@ -53,17 +63,25 @@ export function mountOverlay(): () => void {
     }
     const el = document.createElement(HOST_TAG);
     if ('popover' in el) el.popover = 'manual';
-    const root = el.attachShadow({ mode: 'open' });
+    // Open only in the e2e build, where tests (like Playwright's own overlay) must reach inside.
+    const root = el.attachShadow({ mode: import.meta.env.ROLLBREAK_E2E ? 'open' : 'closed' });
     addStyles(root, `${timerCss}\n${bodyMapCss}\n${overlayCss}`);
-    // Keys typed in the timer belong to it, not to the page's shortcuts.
-    for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
+    for (const type of GUARDED) {
+      root.addEventListener(type, (e) => e.isTrusted || e.stopImmediatePropagation(), true);
+      // Keys typed in the timer belong to it, not to the page's shortcuts.
+      if (type[0] === 'k') root.addEventListener(type, (e) => e.stopPropagation());
+    }
+    keeper = focusKeeper(root);
     host = el;
     attach(el);
-    // The wrapper resets every inherited property, so nothing of the page's text styles leaks in.
-    const wrapper = document.createElement('div');
+    // The wrapper resets every inherited property, so nothing of the page's text styles leaks in; it
+    // carries the language of the timer's text, not the page's, for screen readers' voices.
+    wrapper = document.createElement('div');
     wrapper.className = 'rb-reset';
+    wrapper.lang = t('uiLang');
+    wrapper.dir = t('uiDir');
     root.append(wrapper);
-    render(<OverlayApp host={el} onHide={hide} />, wrapper);
+    render(<OverlayApp host={el} onHide={hide} keeper={keeper} />, wrapper);
     // A page that rewrites its document must not take the timer with it.
     observer = new MutationObserver(() => {
       if (host && !host.isConnected) attach(host);
@@ -71,6 +89,17 @@ export function mountOverlay(): () => void {
     observer.observe(document.documentElement, { childList: true });
   };
 
+  // Leaving the page: the background puts the timer back on the next one in this tab (if the break runs).
+  addEventListener('pagehide', (e) => {
+    if (e.isTrusted && host) void send({ type: 'timerPage', event: 'hide' }).catch(() => undefined);
+  });
+
+  const focusSoon = (tries: number) => {
+    if (!keeper.focus() && tries) requestAnimationFrame(() => focusSoon(tries - 1));
+  };
   show();
-  return show;
+  return (focus) => {
+    show();
+    if (focus) focusSoon(30);
+  };
 }

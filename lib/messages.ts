@@ -22,6 +22,16 @@ export type Request =
   | { type: 'saveChoice'; choice: BreakChoice }
   /** Show the timer again on the active tab, or in a window where the page cannot be scripted. */
   | { type: 'showTimer' }
+  /** Show the timer in its own window (the popup's offer where the timer could not follow the break). */
+  | { type: 'showWindow' }
+  /**
+   * From a page in the break's tab: 'hide' when the timer's page is being left (the overlay's pagehide),
+   * 'ready' when a new page has loaded (the script registered while a break runs with access to every
+   * site). The background puts the timer back on the tab's new page.
+   */
+  | { type: 'timerPage'; event: 'hide' | 'ready' }
+  /** From the page overlay: inject its rarely shown done screen (overlay-done.js) into its page. */
+  | { type: 'overlayPart' }
   /** Snooze or pause the desk-break reminders, or resume them. */
   | { type: 'reminders'; action: 'snooze'; minutes: number }
   | { type: 'reminders'; action: 'pause'; until: 'hour' | 'tomorrow' | 'resume' }
@@ -47,6 +57,9 @@ export function isRequest(value: unknown): value is Request {
     type === 'start' ||
     type === 'session' ||
     type === 'showTimer' ||
+    type === 'showWindow' ||
+    type === 'timerPage' ||
+    type === 'overlayPart' ||
     type === 'saveChoice' ||
     type === 'reminders' ||
     type === 'postWorkout' ||

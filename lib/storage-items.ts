@@ -9,6 +9,8 @@ import {
   REMINDER_STATE_KEY,
   SESSION_FALLBACK,
   SESSION_KEY,
+  TIMER_TAB_KEY,
+  type TimerTab,
 } from './storage-keys';
 import type { AreaId } from './routines/areas';
 import type { ReminderState } from './reminders/types';
@@ -46,6 +48,9 @@ export const settingsItem = storage.defineItem<Settings>('sync:settings', {
 
 // The open timer window, if any; session storage forgets it with the browser, as the window itself goes.
 export const timerWindowItem = storage.defineItem<number | null>('session:timerWindowId', { fallback: null });
+
+/** The tab the break's timer follows from page to page (see storage-keys.ts); null when it is in a window. */
+export const timerTabItem = storage.defineItem<TimerTab | null>(`session:${TIMER_TAB_KEY}`, { fallback: null });
 
 /** The desk-break reminder's record (see lib/reminders/types.ts); null until the background first runs. */
 export const reminderStateItem = storage.defineItem<ReminderState | null>(`local:${REMINDER_STATE_KEY}`, { fallback: null });

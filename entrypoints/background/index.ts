@@ -8,14 +8,15 @@ import { registerSync } from '../../lib/background/sync-service';
 import { SESSION_ALARM } from '../../lib/background/alarm';
 import { REMINDER_ALARM, onIdleState, onReminderAlarm, onReminderSettingsChanged, updateReminders, watchIdle } from '../../lib/background/reminders';
 import { POST_WORKOUT_ALARM, onNotificationButton, onNotificationClicked, onPostWorkoutAlarm } from '../../lib/background/reminder-actions';
-import { startBreak } from '../../lib/background/start-break';
+import { onCommand } from '../../lib/background/commands';
 import { countWake, openE2ePage } from './e2e';
 
 export default defineBackground(() => {
   registerSync();
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isRequest(message)) return undefined;
-    return handleRequest(message);
+    if (import.meta.env.ROLLBREAK_E2E) void countWake(`message:${message.type}`);
+    return handleRequest(message, sender);
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -28,10 +29,7 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
   browser.notifications.onButtonClicked?.addListener((id, index) => void onNotificationButton(id, index));
 
-  // The shortcut grants activeTab, like a click on the toolbar button.
-  browser.commands.onCommand.addListener((command) => {
-    if (command === 'start-break') void startBreak(undefined, 'active-tab');
-  });
+  browser.commands.onCommand.addListener((command) => void onCommand(command));
 
   watchIdle((state) => void onIdleState(state));
 

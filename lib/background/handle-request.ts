@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { Request, Response } from '../messages';
 import type { SessionEvent } from '../session/types';
 import { MOMENTS } from '../routines/moments';
@@ -8,9 +9,17 @@ import { pauseReminders } from './reminders';
 import { onNotificationButton, onNotificationClicked, schedulePostWorkout, snoozeReminder } from './reminder-actions';
 import { dispatch } from './session-service';
 import { showTimer } from './show-timer';
+import { openTimerWindow } from './timer-window';
+import { onTimerPage, timerShownIn } from './follow-timer';
+
+/** Who sent a request: a content script's tab, or nothing for extension pages. */
+export interface RequestSender {
+  tab?: { id?: number };
+  frameId?: number;
+}
 
 /** Answers one request from the popup, overlay or timer window. */
-export async function handleRequest(request: Request): Promise<Response> {
+export async function handleRequest(request: Request, sender: RequestSender = {}): Promise<Response> {
   switch (request.type) {
     case 'start':
       return startBreak(request.choice, 'active-tab');
@@ -29,6 +38,20 @@ export async function handleRequest(request: Request): Promise<Response> {
       if (!import.meta.env.ROLLBREAK_E2E) return {};
       if (request.button === undefined) await onNotificationClicked(request.id);
       else await onNotificationButton(request.id, request.button);
+      return {};
+    case 'showWindow':
+      await timerShownIn(null);
+      await openTimerWindow();
+      return { timer: 'window' };
+    case 'overlayPart': {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/overlay-done.js'] });
+      }
+      return {};
+    }
+    case 'timerPage':
+      await onTimerPage(sender.tab?.id, request.event);
       return {};
     case 'showTimer': {
       const state = await dispatch({ type: 'tick' });

@@ -12,6 +12,7 @@ import { nextBadgeChangeAt, showBadge } from './badge';
 import { scheduleSessionAlarm } from './alarm';
 import { serial } from './serial';
 import { requestSync } from './sync-service';
+import { syncFollowScript } from './follow-timer';
 
 const queue = serial();
 
@@ -51,10 +52,13 @@ export function dispatch(event: SessionEvent, now: () => number = Date.now): Pro
   });
 }
 
-/** Alarm and badge for a state; safe to repeat, and repeated on every wake so a lost alarm is recreated. */
+/**
+ * Alarm, badge and the timer's page-load script for a state; safe to repeat, and repeated on every wake
+ * so a lost alarm is recreated.
+ */
 export async function refreshSideEffects(state: SessionState, now: number): Promise<void> {
   const due = state.status === 'running' ? nextDueAt(state) : null;
   const badge = nextBadgeChangeAt(state, now);
   const when = due === null ? badge : badge === null ? due : Math.min(due, badge);
-  await Promise.all([scheduleSessionAlarm(when), showBadge(state, now)]);
+  await Promise.all([scheduleSessionAlarm(when), showBadge(state, now), syncFollowScript(state)]);
 }
