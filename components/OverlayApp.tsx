@@ -8,15 +8,15 @@ import { TimerPanel } from './TimerPanel';
 import { send } from '../lib/messages';
 import { useLiveSession } from './use-live-session';
 import { LiveRegion } from './LiveRegion';
-import type { FocusKeeper } from './focus-keeper';
+import { useKeepFocus } from './keep-focus';
 
 interface Props {
   /** The shadow host, moved by changing its own offsets. */
   host: HTMLElement;
   /** Removes the overlay from the page; the break goes on. */
   onHide: () => void;
-  /** Moves focus to the successor of a control a render replaced. */
-  keeper: FocusKeeper;
+  /** The shadow root, where focus is kept when a control is replaced. */
+  root: ShadowRoot;
 }
 
 const placementValue = localValue<OverlayPlacement>(PLACEMENT_KEY, PLACEMENT_FALLBACK);
@@ -38,16 +38,13 @@ function clampPlacement(p: OverlayPlacement, host: HTMLElement): OverlayPlacemen
  * The floating timer on a page: a draggable card that can shrink to a pill (Escape does that too). Its one
  * live region is there from the first frame, through every view.
  */
-export function OverlayApp({ host, onHide, keeper }: Props) {
+export function OverlayApp({ host, onHide, root }: Props) {
   const { view, now, act } = useLiveSession();
   const [placement, setPlacement] = useState<OverlayPlacement | null>(null);
   const drag = useRef<{ x: number; y: number; start: OverlayPlacement } | null>(null);
   // Where focus goes when the pressed control is replaced, if not to the first heir (expand → minimise).
   const heir = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    keeper.restore(heir.current);
-    heir.current = undefined;
-  });
+  useKeepFocus(root, heir);
 
   useEffect(() => {
     void placementValue.get().then(setPlacement);

@@ -1,18 +1,17 @@
-import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { SessionState } from '../lib/session/types';
 import { t } from '../lib/i18n';
 import { TimerPanel } from './TimerPanel';
 import { DonePanel } from './DonePanel';
 import { LiveRegion } from './LiveRegion';
 import { useLiveSession } from './use-live-session';
-import { focusKeeper } from './focus-keeper';
+import { useKeepFocus } from './keep-focus';
 
 /** The timer in its own small window, for pages the overlay cannot reach. */
 export function TimerWindowApp({ initial }: { initial: SessionState }) {
   const { view, now, act } = useLiveSession(initial);
   // A replaced control (Knot by Stop hold, End by Close) hands focus on instead of dropping it.
-  const keeper = useMemo(() => focusKeeper(document), []);
-  useLayoutEffect(() => keeper.restore());
+  useKeepFocus(document, useRef<string>());
   // Closing the done screen closes the window; the break itself is already logged.
   useEffect(() => {
     if (view?.status === 'idle') window.close();

@@ -3,7 +3,7 @@ import timerCss from './timer.css?inline';
 import overlayCss from './overlay.css?inline';
 import bodyMapCss from './body-map.css?inline';
 import { OverlayApp } from './OverlayApp';
-import { focusKeeper } from './focus-keeper';
+import { focusHeir } from './keep-focus';
 import { send } from '../lib/messages';
 import { t } from '../lib/i18n';
 
@@ -13,7 +13,7 @@ const HOST_TAG = 'rollbreak-timer';
  * Input a page script could fake at the timer's controls. Only the person's own input counts: the capture
  * listener on the shadow root stops any untrusted event before it reaches a handler inside.
  */
-const GUARDED = 'click pointerdown pointermove pointerup focusin keydown keyup keypress'.split(' ');
+const GUARDED = 'click pointerdown pointermove pointerup keydown keyup keypress'.split(' ');
 
 /**
  * Constructed sheets are not inline styles, so a page's strict CSP (style-src) does not block them; both
@@ -34,7 +34,7 @@ function addStyles(root: ShadowRoot, css: string) {
 export function mountOverlay(): (focus?: boolean) => void {
   let host: HTMLElement | null = null;
   let observer: MutationObserver | null = null;
-  let keeper: ReturnType<typeof focusKeeper>;
+  let root: ShadowRoot;
 
   const attach = (el: HTMLElement) => {
     if (!el.isConnected) document.documentElement.append(el);
@@ -64,14 +64,13 @@ export function mountOverlay(): (focus?: boolean) => void {
     const el = document.createElement(HOST_TAG);
     if ('popover' in el) el.popover = 'manual';
     // Open only in the e2e build, where tests (like Playwright's own overlay) must reach inside.
-    const root = el.attachShadow({ mode: import.meta.env.ROLLBREAK_E2E ? 'open' : 'closed' });
+    root = el.attachShadow({ mode: import.meta.env.ROLLBREAK_E2E ? 'open' : 'closed' });
     addStyles(root, `${timerCss}\n${bodyMapCss}\n${overlayCss}`);
     for (const type of GUARDED) {
       root.addEventListener(type, (e) => e.isTrusted || e.stopImmediatePropagation(), true);
       // Keys typed in the timer belong to it, not to the page's shortcuts.
       if (type[0] === 'k') root.addEventListener(type, (e) => e.stopPropagation());
     }
-    keeper = focusKeeper(root);
     host = el;
     attach(el);
     // The wrapper resets every inherited property, so nothing of the page's text styles leaks in; it
@@ -81,7 +80,7 @@ export function mountOverlay(): (focus?: boolean) => void {
     wrapper.lang = t('uiLang');
     wrapper.dir = t('uiDir');
     root.append(wrapper);
-    render(<OverlayApp host={el} onHide={hide} keeper={keeper} />, wrapper);
+    render(<OverlayApp host={el} onHide={hide} root={root} />, wrapper);
     // A page that rewrites its document must not take the timer with it.
     observer = new MutationObserver(() => {
       if (host && !host.isConnected) attach(host);
@@ -95,7 +94,7 @@ export function mountOverlay(): (focus?: boolean) => void {
   });
 
   const focusSoon = (tries: number) => {
-    if (!keeper.focus() && tries) requestAnimationFrame(() => focusSoon(tries - 1));
+    if (!focusHeir(root) && tries) requestAnimationFrame(() => focusSoon(tries - 1));
   };
   show();
   return (focus) => {
