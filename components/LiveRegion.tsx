@@ -3,15 +3,15 @@ import { t } from '../lib/i18n';
 import { stepTitle } from './TimerPanel';
 
 /**
- * What a screen reader should hear about the break: the step, a knot hold, a pause and the end. The text
- * changes only when one of those does, never with the seconds.
+ * What a screen reader should hear about the break: the step, a knot hold, a pause (and, on resuming, the
+ * step again) and the end. The text changes only when one of those does, never with the seconds.
  */
 export function announcement(s: SessionState | null): string {
   if (!s || s.status === 'idle') return '';
   if (s.status === 'finished') return t('doneTitle');
   if (s.status === 'ended') return t('endedTitle');
-  const title = stepTitle(s.plan.steps[s.stepIndex]!);
-  return t(s.status === 'paused' ? 'announcePaused' : s.hold ? 'announceHold' : 'announceStep', title);
+  if (s.status === 'paused') return t('pausedLabel');
+  return t(s.hold ? 'announceHold' : 'announceStep', stepTitle(s.plan.steps[s.stepIndex]!));
 }
 
 /**

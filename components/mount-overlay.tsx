@@ -29,9 +29,9 @@ function addStyles(root: ShadowRoot, css: string) {
  * Mounts the floating timer in a closed shadow root on the page's <html> element (not <body>, which
  * pages replace) and in the top layer where popovers are supported, above any z-index. The page can
  * neither read nor press it. Returns a function that shows it again if it was hidden or removed, and
- * with `focus`, moves keyboard focus into it.
+ * with `focus`, moves keyboard focus into it (false while there is nothing to focus yet).
  */
-export function mountOverlay(): (focus?: boolean) => void {
+export function mountOverlay(): (focus?: boolean) => boolean {
   let host: HTMLElement | null = null;
   let observer: MutationObserver | null = null;
   let root: ShadowRoot;
@@ -93,12 +93,10 @@ export function mountOverlay(): (focus?: boolean) => void {
     if (e.isTrusted && host) void send({ type: 'timerPage', event: 'hide' }).catch(() => undefined);
   });
 
-  const focusSoon = (tries: number) => {
-    if (!focusHeir(root) && tries) requestAnimationFrame(() => focusSoon(tries - 1));
-  };
   show();
   return (focus) => {
     show();
-    if (focus) focusSoon(30);
+    // The background retries until the timer has rendered something to focus.
+    return Boolean(focus) && focusHeir(root);
   };
 }

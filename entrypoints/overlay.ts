@@ -6,7 +6,7 @@ import { mountOverlay } from '../components/mount-overlay';
 declare global {
   // Set by the first injection, so a second injection into the same page shows the existing timer, and
   // the "Focus the timer" command can move focus into it.
-  var rollbreakShowOverlay: ((focus?: boolean) => void) | undefined;
+  var rollbreakShowOverlay: ((focus?: boolean) => boolean) | undefined;
 }
 
 export default defineUnlistedScript(() => {

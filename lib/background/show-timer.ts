@@ -52,8 +52,13 @@ export async function focusTimer(): Promise<void> {
     try {
       const target = { tabId: tab.id };
       await browser.scripting.executeScript({ target, files: ['/overlay.js'] });
-      await browser.scripting.executeScript({ target, func: () => globalThis.rollbreakShowOverlay?.(true) });
       await timerShownIn(tab.id);
+      // A timer injected just now renders once its stored placement is read: try for about a second.
+      for (let i = 0; i < 20; i++) {
+        const [result] = await browser.scripting.executeScript({ target, func: () => globalThis.rollbreakShowOverlay?.(true) ?? false });
+        if (result?.result) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       return;
     } catch {
       // Not scriptable here: the window.
