@@ -38,7 +38,9 @@ export type Request =
   /** From a pre-workout break's done screen: offer the post-workout roll in this many minutes. */
   | { type: 'postWorkout'; minutes: number }
   /** E2E builds only: act as if a notification (or one of its buttons) was clicked. */
-  | { type: 'e2e:notification'; id: string; button?: number };
+  | { type: 'e2e:notification'; id: string; button?: number }
+  /** E2E builds only: act as if a keyboard shortcut (manifest command) was pressed. */
+  | { type: 'e2e:command'; command: string };
 
 export interface Response {
   state?: SessionState;
@@ -63,6 +65,7 @@ export function isRequest(value: unknown): value is Request {
     type === 'saveChoice' ||
     type === 'reminders' ||
     type === 'postWorkout' ||
-    type === 'e2e:notification'
+    type === 'e2e:notification' ||
+    type === 'e2e:command'
   );
 }

@@ -31,21 +31,40 @@ export function timerShownIn(tabId: number | null): Promise<void> {
 }
 
 /** Puts the timer back on the break's tab after a page load there; remembers when it could not. */
-export async function onTimerPage(tabId: number | undefined, event: 'hide' | 'ready'): Promise<void> {
+export async function onTimerPage(tabId: number | undefined, event: 'hide' | 'ready', leaving?: string): Promise<void> {
   const [known, session] = await Promise.all([timerTabItem.getValue(), sessionItem.getValue()]);
   if (tabId === undefined || known?.tabId !== tabId || !running(session)) return;
   // With every site allowed, the registered script reports the new page once it is ready.
   if (event === 'hide' && (await browser.permissions.contains(ALL_PAGES))) return;
-  let lost = false;
-  try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/overlay.js'] });
-  } catch {
-    // Another site without access, or a browser page; or the tab was closed, which leaves nothing to follow.
-    const open = await browser.tabs.get(tabId).then(() => true, () => false);
-    if (!open) return timerTabItem.setValue(null);
-    lost = true;
+  const lost = !(await injectWhenReady(tabId, event === 'hide' ? leaving : undefined));
+  if (lost && !(await browser.tabs.get(tabId).then(() => true, () => false))) {
+    // The tab was closed: nothing left to follow.
+    await timerTabItem.setValue(null);
+    return;
   }
   if (known.lost !== lost) await timerTabItem.setValue({ tabId, lost });
+}
+
+/**
+ * Injects the timer into the tab's new document. Right after pagehide the injection may still reach the
+ * outgoing document (`leaving`, Chrome's documentId of the page that said goodbye) or fail with "frame
+ * removed", so it is retried while the tab loads; once the tab has loaded, a failure means no access
+ * (another site without the opt-in, or a browser page).
+ */
+async function injectWhenReady(tabId: number, leaving?: string): Promise<boolean> {
+  for (let tries = 0; tries < 100; tries++) {
+    try {
+      const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/overlay.js'] });
+      const documentId = (result as { documentId?: string } | undefined)?.documentId;
+      if (!leaving || documentId !== leaving) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } catch {
+      const tab = await browser.tabs.get(tabId).catch(() => null);
+      if (!tab || (tab.status === 'complete' && tries > 0)) return false;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return false;
 }
 
 /**

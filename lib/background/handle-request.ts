@@ -11,11 +11,14 @@ import { dispatch } from './session-service';
 import { showTimer } from './show-timer';
 import { openTimerWindow } from './timer-window';
 import { onTimerPage, timerShownIn } from './follow-timer';
+import { onCommand } from './commands';
 
 /** Who sent a request: a content script's tab, or nothing for extension pages. */
 export interface RequestSender {
   tab?: { id?: number };
   frameId?: number;
+  /** Chrome's id of the sending document. */
+  documentId?: string;
 }
 
 /** Answers one request from the popup, overlay or timer window. */
@@ -39,6 +42,9 @@ export async function handleRequest(request: Request, sender: RequestSender = {}
       if (request.button === undefined) await onNotificationClicked(request.id);
       else await onNotificationButton(request.id, request.button);
       return {};
+    case 'e2e:command':
+      if (import.meta.env.ROLLBREAK_E2E) await onCommand(request.command);
+      return {};
     case 'showWindow':
       await timerShownIn(null);
       await openTimerWindow();
@@ -51,7 +57,7 @@ export async function handleRequest(request: Request, sender: RequestSender = {}
       return {};
     }
     case 'timerPage':
-      await onTimerPage(sender.tab?.id, request.event);
+      await onTimerPage(sender.tab?.id, request.event, sender.documentId);
       return {};
     case 'showTimer': {
       const state = await dispatch({ type: 'tick' });
