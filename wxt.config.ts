@@ -37,10 +37,10 @@ function popupFirstPaintChunk(): Plugin {
 }
 
 /**
- * Parts of the page overlay injected only when needed (the done screen) render with the overlay's own
+ * Parts of the page overlay injected only when needed (done screen, pill) render with the overlay's own
  * Preact, shared on a global: their builds import Preact from that global instead of bundling a copy.
  */
-const OVERLAY_PARTS = ['overlay-done'];
+const OVERLAY_PARTS = ['overlay-parts'];
 const sharedPreact = fileURLToPath(new URL('./components/overlay-part/shared-preact.ts', import.meta.url));
 
 export default defineConfig({

@@ -7,7 +7,7 @@ import { formatClock, t } from '../lib/i18n';
 
 /**
  * The end of a break: how it went and Close. Shown once per break, so the page overlay does not carry
- * it: the background injects it (overlay-done.js) when the overlay first needs it.
+ * it: the background injects it (overlay-parts.js) when the overlay first needs it.
  */
 
 /** After a pre-workout roll: train now, and a one-off reminder for the post-workout roll. */

@@ -60,12 +60,14 @@ export function OverlayApp({ host, onHide, root }: Props) {
     if (view?.status === 'idle') onHide();
   }, [view?.status]);
 
-  // The done screen is injected when first needed (see DonePanel.tsx); render again once it is here.
+  // The done screen and the minimised pill are injected when first needed (overlay-parts.js); render
+  // again once they are here.
   const done = view?.status === 'finished' || view?.status === 'ended';
+  const needsPart = done || Boolean(placement?.minimised);
   const [, partLoaded] = useState(0);
   useEffect(() => {
-    if (done && !globalThis.rollbreakDonePanel) void send({ type: 'overlayPart' }).then(() => partLoaded(1), () => undefined);
-  }, [done]);
+    if (needsPart && !globalThis.rollbreakOverlayParts) void send({ type: 'overlayPart' }).then(() => partLoaded(1), () => undefined);
+  }, [needsPart]);
 
   // `npm run bench` reads this mark: the first frame with the timer on screen. E2E builds only: a page
   // could read it and learn that Rollbreak is installed.
@@ -116,20 +118,16 @@ export function OverlayApp({ host, onHide, root }: Props) {
 
   const left = view.status === 'running' || view.status === 'paused' ? formatClock(breakRemainingMs(view, now)) : '';
   const minimise = (minimised: boolean) => save({ ...placement, minimised });
-  const Done = globalThis.rollbreakDonePanel;
+  const Parts = globalThis.rollbreakOverlayParts;
 
   if (placement.minimised) {
+    const expand = () => {
+      heir.current = '.rb-min';
+      minimise(false);
+    };
     return (
       <>
-        <div class="rb-root rb-pill" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
-          <button type="button" class="rb-pill__button" data-heir aria-label={t('expandTimer', left ? t('breakLeft', left) : t('doneShort'))} onClick={() => {
-              heir.current = '.rb-min';
-              minimise(false);
-            }}>
-            <span class="rb-pill__dot" aria-hidden="true" />
-            {left || t('doneShort')}
-          </button>
-        </div>
+        {Parts ? <Parts.OverlayPill left={left} onExpand={expand} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} /> : null}
         {region}
       </>
     );
@@ -150,7 +148,7 @@ export function OverlayApp({ host, onHide, root }: Props) {
             <span aria-hidden="true">×</span>
           </button>
         </div>
-        {!done ? <TimerPanel session={view} now={now} act={act} /> : Done ? <Done session={view} act={act} /> : null}
+        {!done ? <TimerPanel session={view} now={now} act={act} /> : Parts ? <Parts.DonePanel session={view} act={act} /> : null}
       </div>
       {region}
     </>

@@ -14,7 +14,7 @@ export default defineUnlistedScript(() => {
     globalThis.rollbreakShowOverlay();
     return;
   }
-  // For the rarely shown parts injected later (overlay-done.js): they render with this Preact.
+  // For the rarely shown parts injected later (overlay-parts.js): they render with this Preact.
   globalThis.rollbreakPreact = { jsx, Fragment, useState };
   globalThis.rollbreakShowOverlay = mountOverlay();
 });

@@ -30,7 +30,7 @@ export type Request =
    * site). The background puts the timer back on the tab's new page.
    */
   | { type: 'timerPage'; event: 'hide' | 'ready' }
-  /** From the page overlay: inject its rarely shown done screen (overlay-done.js) into its page. */
+  /** From the page overlay: inject its rarely shown parts (overlay-parts.js: done screen, pill) into its page. */
   | { type: 'overlayPart' }
   /** Snooze or pause the desk-break reminders, or resume them. */
   | { type: 'reminders'; action: 'snooze'; minutes: number }

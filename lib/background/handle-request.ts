@@ -52,7 +52,7 @@ export async function handleRequest(request: Request, sender: RequestSender = {}
     case 'overlayPart': {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) {
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/overlay-done.js'] });
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/overlay-parts.js'] });
       }
       return {};
     }

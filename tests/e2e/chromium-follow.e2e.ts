@@ -154,8 +154,8 @@ describe('Chromium: the timer follows the break and answers only to the person',
     await expect.poll(liveText).toBe('Paused');
     await expect.poll(() => overlay().getByRole('button', { name: 'Resume' }).isVisible()).toBe(true);
     await overlay().getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(liveText).toMatch(/^Now: /);
     const step = await liveText();
-    expect(step).toMatch(/^Now: /);
     await page.waitForTimeout(2200);
     expect(await liveText()).toBe(step);
     expect(await overlay().locator('[aria-live]').count()).toBe(1);
