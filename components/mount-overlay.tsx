@@ -77,8 +77,8 @@ export function mountOverlay(): (focus?: boolean) => boolean {
     // carries the language of the timer's text, not the page's, for screen readers' voices.
     wrapper = document.createElement('div');
     wrapper.className = 'rb-reset';
-    wrapper.lang = t('uiLang');
-    wrapper.dir = t('uiDir');
+    wrapper.lang = t('lang');
+    wrapper.dir = t('dir');
     root.append(wrapper);
     render(<OverlayApp host={el} onHide={hide} root={root} />, wrapper);
     // A page that rewrites its document must not take the timer with it.
