@@ -48,21 +48,28 @@ export async function onTimerPage(tabId: number | undefined, event: 'hide' | 're
 /**
  * Injects the timer into the tab's new document. Right after pagehide the injection may still reach the
  * outgoing document (`leaving`, Chrome's documentId of the page that said goodbye) or fail with "frame
- * removed", so it is retried while the tab loads; once the tab has loaded, a failure means no access
- * (another site without the opt-in, or a browser page).
+ * removed"; and a page may move on again while it loads (a script redirect). So it is repeated (a second
+ * injection into the same document only shows the timer) until the tab has finished loading with the
+ * timer in it. A failure once the tab has loaded means no access (another site without the opt-in, or a
+ * browser page). At most about ten seconds, and only while a break runs.
  */
 async function injectWhenReady(tabId: number, leaving?: string): Promise<boolean> {
+  const target = { tabId };
+  const fresh = (result: unknown) => !leaving || (result as { documentId?: string } | undefined)?.documentId !== leaving;
   for (let tries = 0; tries < 100; tries++) {
+    let shown = false;
     try {
-      const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/overlay.js'] });
-      const documentId = (result as { documentId?: string } | undefined)?.documentId;
-      if (!leaving || documentId !== leaving) return true;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // A look first, so a document that has the timer is not made to parse it again.
+      const [look] = await browser.scripting.executeScript({ target, func: () => Boolean(globalThis.rollbreakShowOverlay) });
+      shown = look?.result === true && fresh(look);
+      if (!shown) shown = fresh((await browser.scripting.executeScript({ target, files: ['/overlay.js'] }))[0]);
     } catch {
-      const tab = await browser.tabs.get(tabId).catch(() => null);
-      if (!tab || (tab.status === 'complete' && tries > 0)) return false;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Not there yet, or no access: the tab's state decides below.
     }
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    if (!tab) return false;
+    if (tab.status === 'complete' && (shown || tries > 0)) return shown;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return false;
 }
