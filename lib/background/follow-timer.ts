@@ -7,9 +7,9 @@ import { sessionItem, timerTabItem } from '../storage-items';
  * the new page. Nothing here listens to page loads in general, so while no break runs the background is
  * never woken by one (`npm run bench` counts this):
  *
- * - The overlay tells the background on `pagehide`. By then the next document has committed, so
- *   `executeScript` (which waits for that document to be ready) lands on it. Chrome keeps the activeTab
- *   grant across same-origin navigations, so this works on the same site without any host access.
+ * - The overlay tells the background on `pagehide`, and the background injects the timer into the tab's
+ *   next document (see injectWhenReady). Chrome keeps the activeTab grant across same-origin
+ *   navigations, so this works on the same site without any host access.
  * - With access to every site (the opt-in in Settings), a tiny script is registered for all pages only
  *   while a break runs, and unregistered when it ends; it asks on each page load whether this tab is the
  *   break's. That covers other sites, and Firefox, whose activeTab grant is per document.
