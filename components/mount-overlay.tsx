@@ -88,7 +88,8 @@ export function mountOverlay(): (focus?: boolean) => boolean {
     observer.observe(document.documentElement, { childList: true });
   };
 
-  // Leaving the page: the background puts the timer back on the next one in this tab (if the break runs).
+  // Leaving the page: the background puts the timer back on the next one in this tab if the break runs
+  // (not if the person hid it here: `host` is null then).
   addEventListener('pagehide', (e) => {
     if (e.isTrusted && host) void send({ type: 'timerPage', event: 'hide' }).catch(() => undefined);
   });
