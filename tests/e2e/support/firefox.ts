@@ -187,7 +187,8 @@ export async function launchFirefox({ startUrl, viewport = { width: 1100, height
           const ext = (globalThis as unknown as { browser: { tabs: { create(p: { url: string; active: boolean }): Promise<unknown> } } }).browser;
           await ext.tabs.create({ url: u, active: false });
         }, url);
-        const opened = await findPage(browser, `/${path.replace(/^\//, '')}`, { message: url });
+        // A busy machine can take a while to list a new background tab.
+        const opened = await findPage(browser, `/${path.replace(/^\//, '')}`, { message: url, timeout: 45_000 });
         watch(opened, path);
         await waitFor(() => opened.evaluate(() => document.readyState === 'complete'), { message: `${url} to load` });
         return opened;
