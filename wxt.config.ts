@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { ALL_PAGES_PATTERN } from './lib/domain/lists';
 import { HOMEPAGE_URL } from './lib/links';
+import { fileURLToPath } from 'node:url';
 
 // E2E builds (ROLLBREAK_E2E=1) add a host permission for the local fixture server,
 // because Playwright's openPopup() does not grant activeTab. Production code paths stay the same.
@@ -37,8 +38,26 @@ function popupFirstPaintChunk(): Plugin {
   };
 }
 
+/**
+ * Parts of the page overlay injected only when needed (done screen, pill) render with the overlay's own
+ * Preact, shared on a global: their builds import Preact from that global instead of bundling a copy.
+ */
+const OVERLAY_PARTS = ['overlay-parts'];
+const sharedPreact = fileURLToPath(new URL('./components/overlay-part/shared-preact.ts', import.meta.url));
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.some((e) => OVERLAY_PARTS.includes(e.name))) return;
+      const own = config.resolve?.alias ?? [];
+      const listed = Array.isArray(own) ? own : Object.entries(own).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: /^preact(\/hooks|\/jsx-runtime)?$/, replacement: sharedPreact }, ...listed],
+      };
+    },
+  },
   // Explicit imports everywhere: every file says what it uses.
   imports: false,
   manifestVersion: 3,
@@ -74,8 +93,12 @@ export default defineConfig({
     // Asked for only from a click in Settings ("show the timer on the page I'm on"), so a reminder's
     // Start can reach the page; nothing is requested at install.
     optional_host_permissions: [ALL_PAGES_PATTERN],
+    // Chrome allows four suggested keys. The popup and Settings list the keys the browser actually has.
     commands: {
       'start-break': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandStart__' },
+      'focus-timer': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandFocus__' },
+      'pause-resume': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandPauseResume__' },
+      'knot-hold': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandKnot__' },
       _execute_action: {},
     },
     ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),

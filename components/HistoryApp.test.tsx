@@ -8,7 +8,7 @@ import type { BreakEntry } from '../lib/log/entry';
 import { exportJson } from '../lib/log/import-export';
 import { syncStatusItem } from '../lib/storage-items';
 import { registerSync, requestSync } from '../lib/background/sync-service';
-import { registerRequests } from '../lib/background/handle-request';
+import { registerRequests } from '../lib/background/requests';
 import { sendMessagesAsPage } from '../tests/doubles/messages';
 import { deviceIdItem, settingsItem } from '../lib/storage-items';
 import { realisticLog } from '../lib/sync/test-fixtures';

@@ -9,6 +9,7 @@ import { valueOf } from './options/fields';
 import { YourData } from './options/YourData';
 import { ThemeSetting } from './ThemeSetting';
 import { PrivacyNote } from './PrivacyNote';
+import { Shortcuts } from './Shortcuts';
 
 const HOLD_CHOICES = Array.from({ length: (HOLD_MAX_SECONDS - HOLD_MIN_SECONDS) / 5 + 1 }, (_, i) => HOLD_MIN_SECONDS + i * 5);
 
@@ -50,7 +51,9 @@ export function OptionsApp() {
         {t('voiceSetting')}
       </label>
       <p class="rb-cue">{t('voiceSettingHelp')}</p>
-      <p class="rb-cue">{t('shortcutHelp')}</p>
+
+      <h2>{t('shortcutsHeading')}</h2>
+      <Shortcuts />
 
       <ThemeSetting value={settings.theme} onChange={(theme) => save({ theme })} />
 

@@ -5,13 +5,18 @@ import { localValue } from '../lib/local-value';
 import { breakRemainingMs } from '../lib/session/derive';
 import { formatClock, t } from '../lib/i18n';
 import { TimerPanel } from './TimerPanel';
+import { send } from '../lib/messaging/send';
 import { useLiveSession } from './use-live-session';
+import { LiveRegion } from './LiveRegion';
+import { useKeepFocus } from './keep-focus';
 
 interface Props {
   /** The shadow host, moved by changing its own offsets; its `dir` is the messages' direction. */
   host: HTMLElement;
   /** Removes the overlay from the page; the break goes on. */
   onHide: () => void;
+  /** The shadow root, where focus is kept when a control is replaced. */
+  root: ShadowRoot;
 }
 
 const placementValue = localValue<OverlayPlacement>(PLACEMENT_KEY, PLACEMENT_FALLBACK);
@@ -29,11 +34,17 @@ function clampPlacement(p: OverlayPlacement, host: HTMLElement): OverlayPlacemen
   };
 }
 
-/** The floating timer on a page: a draggable card that can shrink to a pill. */
-export function OverlayApp({ host, onHide }: Props) {
+/**
+ * The floating timer on a page: a draggable card that can shrink to a pill (Escape does that too). Its one
+ * live region is there from the first frame, through every view.
+ */
+export function OverlayApp({ host, onHide, root }: Props) {
   const { view, now, act } = useLiveSession();
   const [placement, setPlacement] = useState<OverlayPlacement | null>(null);
   const drag = useRef<{ x: number; y: number; start: OverlayPlacement } | null>(null);
+  // Where focus goes when the pressed control is replaced, if not to the first heir (expand → minimise).
+  const heir = useRef<string | undefined>(undefined);
+  useKeepFocus(root, heir);
 
   useEffect(() => {
     void placementValue.get().then(setPlacement);
@@ -49,8 +60,17 @@ export function OverlayApp({ host, onHide }: Props) {
     if (view?.status === 'idle') onHide();
   }, [view?.status]);
 
-  // `npm run bench` reads this mark, on the e2e build: the first frame with the timer on screen. The
-  // condition is a build-time constant, so every render runs the same hooks; production builds drop it.
+  // The done screen and the minimised pill are injected when first needed (overlay-parts.js); render
+  // again once they are here.
+  const done = view?.status === 'finished' || view?.status === 'ended';
+  const needsPart = done || Boolean(placement?.minimised);
+  const [, partLoaded] = useState(0);
+  useEffect(() => {
+    if (needsPart && !globalThis.rollbreakOverlayParts) void send({ type: 'overlayPart' }).then(() => partLoaded(1), () => undefined);
+  }, [needsPart]);
+
+  // `npm run bench` reads this mark: the first frame with the timer on screen. E2E builds only: a page
+  // could read it and learn that Rollbreak is installed.
   if (import.meta.env.ROLLBREAK_E2E) {
     const shown = Boolean(placement && view && view.status !== 'idle');
     useEffect(() => {
@@ -58,7 +78,8 @@ export function OverlayApp({ host, onHide }: Props) {
     }, [shown]);
   }
 
-  if (!view || view.status === 'idle' || !placement) return null;
+  const region = <LiveRegion session={view} />;
+  if (!view || view.status === 'idle' || !placement) return region;
 
   const save = (next: OverlayPlacement) => {
     const clamped = clampPlacement(next, host);
@@ -99,33 +120,40 @@ export function OverlayApp({ host, onHide }: Props) {
   };
 
   const left = view.status === 'running' || view.status === 'paused' ? formatClock(breakRemainingMs(view, now)) : '';
+  const minimise = (minimised: boolean) => save({ ...placement, minimised });
+  const Parts = globalThis.rollbreakOverlayParts;
 
   if (placement.minimised) {
+    const expand = () => {
+      heir.current = '.rb-min';
+      minimise(false);
+    };
     return (
-      <div class="rb-root rb-pill" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
-        <button type="button" class="rb-pill__button" aria-label={t('expandTimer', left)} onClick={() => save({ ...placement, minimised: false })}>
-          <span class="rb-pill__dot" aria-hidden="true" />
-          {left || t('doneShort')}
-        </button>
-      </div>
+      <>
+        {Parts ? <Parts.OverlayPill left={left} onExpand={expand} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} /> : null}
+        {region}
+      </>
     );
   }
 
   return (
-    <div class="rb-root rb-card" role="dialog" aria-label={t('extName')}>
-      <div class="rb-bar" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
-        <button type="button" class="rb-handle" aria-label={t('moveTimer')} title={t('moveTimerHint')} onKeyDown={onHandleKey}>
-          <span aria-hidden="true">⠿</span> {t('extName')}
-        </button>
-        <span class="rb-bar__spacer" />
-        <button type="button" class="rb-icon" aria-label={t('minimiseTimer')} onClick={() => save({ ...placement, minimised: true })}>
-          <span aria-hidden="true">–</span>
-        </button>
-        <button type="button" class="rb-icon" aria-label={t('hideTimer')} title={t('hideTimerHint')} onClick={onHide}>
-          <span aria-hidden="true">×</span>
-        </button>
+    <>
+      <div class="rb-root rb-card" role="dialog" aria-label={t('extName')} onKeyDown={(e) => e.key === 'Escape' && minimise(true)}>
+        <div class="rb-bar" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
+          <button type="button" class="rb-handle" aria-label={t('moveTimer', t('extName'))} title={t('moveTimerHint')} onKeyDown={onHandleKey}>
+            <span aria-hidden="true">⠿</span> {t('extName')}
+          </button>
+          <span class="rb-bar__spacer" />
+          <button type="button" class="rb-icon rb-min" aria-label={t('minimiseTimer')} onClick={() => minimise(true)}>
+            <span aria-hidden="true">–</span>
+          </button>
+          <button type="button" class="rb-icon" aria-label={t('hideTimer')} title={t('hideTimerHint')} onClick={onHide}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+        {!done ? <TimerPanel session={view} now={now} act={act} /> : Parts ? <Parts.DonePanel session={view} act={act} /> : null}
       </div>
-      <TimerPanel session={view} now={now} act={act} />
-    </div>
+      {region}
+    </>
   );
 }

@@ -14,7 +14,9 @@ import { normalizeMinutes } from '../lib/routines/lengths';
 import type { PlanPreviewComponent } from './PlanPreview';
 import type { ReminderStatusComponent } from './ReminderStatus';
 import { useLiveSession } from './use-live-session';
+import { freshSummary } from '../lib/session/derive';
 import type { PopupRunningComponent } from './PopupRunning';
+import type { ShortcutsComponent } from './Shortcuts';
 
 export const loadPopupRunning = () => import('./PopupRunning').then((m) => m.PopupRunning);
 
@@ -24,7 +26,8 @@ interface Props {
 }
 
 /**
- * The toolbar popup: one click starts a break; while one runs it shows the timer.
+ * The toolbar popup: one click starts a break; while one runs it shows the timer. A break that just ended
+ * keeps its summary for a few minutes, above a Start that is one click as always.
  * The start view paints at once, before the session is read: the browser shows the popup when its
  * document has loaded, and an empty popup that grows a moment later looks broken. If a break turns out
  * to be running, the timer replaces it; Start would only have shown that break's timer anyway.
@@ -34,16 +37,19 @@ export function PopupApp({ initial }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [Running, setRunning] = useState<PopupRunningComponent | null>(null);
   const [Reminder, setReminder] = useState<ReminderStatusComponent | null>(null);
+  const [Keys, setKeys] = useState<ShortcutsComponent | null>(null);
   useEffect(() => {
     void import('./ReminderStatus').then((m) => setReminder(() => m.ReminderStatus));
+    void import('./Shortcuts').then((m) => setKeys(() => m.Shortcuts));
   }, []);
-  const idle = !view || view.status === 'idle';
+  const active = view?.status === 'running' || view?.status === 'paused';
+  const summary = view ? freshSummary(view, now) : null;
 
   useEffect(() => {
-    if (!idle && !Running) void loadPopupRunning().then((component) => setRunning(() => component));
-  }, [idle, Running]);
+    if ((active || summary) && !Running) void loadPopupRunning().then((component) => setRunning(() => component));
+  }, [active, Boolean(summary), Running]);
 
-  const run = async (type: 'start' | 'showTimer', choice?: BreakChoice) => {
+  const run = async (type: 'start' | 'showTimer' | 'showWindow', choice?: BreakChoice) => {
     setError(null);
     try {
       const answer = await (type === 'start' ? send({ type, choice }) : send({ type }));
@@ -68,12 +74,21 @@ export function PopupApp({ initial }: Props) {
       <header class="rb-popup__head">
         <h1>{t('extName')}</h1>
       </header>
-      {idle ? (
-        <StartView onStart={(choice) => void run('start', choice)} />
-      ) : Running ? (
-        <Running session={view} now={now} act={act} onShowTimer={() => void run('showTimer')} />
-      ) : null}
+      {active ? (
+        Running ? <Running session={view} now={now} act={act} onShowTimer={() => void run('showTimer')} onShowWindow={() => void run('showWindow')} /> : null
+      ) : (
+        <>
+          {summary && Running ? <Running session={summary} now={now} act={act} /> : null}
+          <StartView onStart={(choice) => void run('start', choice)} />
+        </>
+      )}
       {Reminder ? <Reminder /> : null}
+      {Keys ? (
+        <details>
+          <summary>{t('shortcutsHeading')}</summary>
+          <Keys />
+        </details>
+      ) : null}
       {error ? (
         <p class="rb-error" role="alert">
           {error}

@@ -81,10 +81,18 @@ export function ReminderStatus() {
     <section class="rb-reminder" aria-label={t('sectionReminders')}>
       <p class="rb-cue" role="status">{line}</p>
       {stored.postWorkoutAt && stored.postWorkoutAt > now ? <p class="rb-cue">{t('postWorkoutPending', clock(stored.postWorkoutAt))}</p> : null}
-      {settings.enabled && (recent || next?.reason === 'due' || stored.defer) ? (
+      {settings.enabled && next && next.reason !== 'off' && next.reason !== 'paused' ? (
         <div class="rb-row">
-          <button type="button" onClick={() => void act({ type: 'reminders', action: 'snooze', minutes: snoozeMinutes })}>
-            {tp('snoozeFor', snoozeMinutes, formatNumber(snoozeMinutes))}
+          {recent || next.reason === 'due' || stored.defer ? (
+            <button type="button" onClick={() => void act({ type: 'reminders', action: 'snooze', minutes: snoozeMinutes })}>
+              {tp('snoozeFor', snoozeMinutes, formatNumber(snoozeMinutes))}
+            </button>
+          ) : null}
+          <button type="button" onClick={() => void act({ type: 'reminders', action: 'pause', until: 'hour' })}>
+            {t('pauseRemindersHour')}
+          </button>
+          <button type="button" onClick={() => void act({ type: 'reminders', action: 'pause', until: 'tomorrow' })}>
+            {t('pauseRemindersTomorrow')}
           </button>
         </div>
       ) : null}

@@ -1,8 +1,6 @@
 import type { PlanStep, Session, Tool } from '../lib/session/types';
-import { useState } from 'preact/hooks';
 import type { UserSessionEvent } from '../lib/messaging/protocol';
-import { send } from '../lib/messaging/send';
-import { activeMs, breakRemainingMs, holdRemainingMs, stepRemainingMs } from '../lib/session/derive';
+import { breakRemainingMs, holdRemainingMs, stepRemainingMs } from '../lib/session/derive';
 import { areaMessageKey } from '../lib/routines/areas';
 import type { MessageKey } from '../lib/i18n';
 import { formatClock, formatNumber, t } from '../lib/i18n';
@@ -21,7 +19,8 @@ function areaTitle(step: PlanStep): string {
   return step.side ? t(step.side === 'left' ? 'stepLeft' : 'stepRight', area) : area;
 }
 
-function stepTitle(step: PlanStep): string {
+/** The step's heading, also what the live region announces. */
+export function stepTitle(step: PlanStep): string {
   // A switch with no side is the breath between two sets of a roll that takes both legs at once.
   if (step.kind === 'switch') return t(step.side ? 'switchSidesTitle' : 'setRestTitle');
   if (step.kind === 'move') return t('getReady', areaTitle(step));
@@ -41,10 +40,12 @@ function nextRoll(session: Session): PlanStep | undefined {
   return session.plan.steps.slice(session.stepIndex + 1).find((step) => step.kind === 'roll');
 }
 
-/** The break's timer: area, countdown, knot hold and controls. Shared by the overlay, window and popup. */
+/**
+ * The running break's timer: area, countdown, knot hold and controls. Shared by the overlay, window and
+ * popup, which show DonePanel instead once the break is over, and render the break's one live region
+ * (LiveRegion), which outlives both.
+ */
 export function TimerPanel({ session, now, act }: Props) {
-  if (session.status === 'finished' || session.status === 'ended') return <DonePanel session={session} act={act} />;
-
   const step = session.plan.steps[session.stepIndex]!;
   const next = session.plan.steps[session.stepIndex + 1];
   const upcoming = nextRoll(session);
@@ -102,12 +103,12 @@ export function TimerPanel({ session, now, act }: Props) {
             <button type="button" onClick={() => act({ type: 'holdRestart' })} disabled={paused}>
               {t('anotherKnot')}
             </button>
-            <button type="button" onClick={() => act({ type: 'holdCancel' })}>
+            <button type="button" data-heir onClick={() => act({ type: 'holdCancel' })}>
               {t('cancelHold')}
             </button>
           </>
         ) : rolling ? (
-          <button type="button" class="rb-primary" onClick={() => act({ type: 'holdStart' })} disabled={paused}>
+          <button type="button" class="rb-primary" data-heir onClick={() => act({ type: 'holdStart' })} disabled={paused}>
             {t('knot')}
           </button>
         ) : null}
@@ -127,16 +128,13 @@ export function TimerPanel({ session, now, act }: Props) {
             {t('pause')}
           </button>
         )}
-        <button type="button" onClick={() => act({ type: 'skip' })}>
+        <button type="button" data-heir onClick={() => act({ type: 'skip' })}>
           {t('skip')}
         </button>
         <button type="button" class="rb-danger" onClick={() => act({ type: 'end' })}>
           {t('end')}
         </button>
       </div>
-      <p class="rb-sr" aria-live="polite">
-        {holding ? t('announceHold', title) : t('announceStep', title)}
-      </p>
     </section>
   );
 }
@@ -177,54 +175,5 @@ function Coaching({ step, tool, holding }: { step: PlanStep; tool: Tool; holding
         </p>
       ) : null}
     </>
-  );
-}
-
-/** After a pre-workout roll: train now, and a one-off reminder for the post-workout roll. */
-function PostWorkoutOffer() {
-  const [set, setSet] = useState(0);
-  const remind = (minutes: number) => {
-    void send({ type: 'postWorkout', minutes });
-    setSet(minutes);
-  };
-  return (
-    <>
-      <p class="rb-cue rb-cue--pos">{t('moment_pre_done')}</p>
-      {set ? (
-        <p class="rb-cue" role="status">
-          {tp('postWorkoutSet', set, formatNumber(set))}
-        </p>
-      ) : (
-        <div class="rb-row">
-          <span class="rb-cue">{t('postWorkoutOffer')}</span>
-          {[45, 60, 90].map((m) => (
-            <button type="button" onClick={() => remind(m)}>
-              {tp('postWorkoutIn', m, formatNumber(m))}
-            </button>
-          ))}
-        </div>
-      )}
-    </>
-  );
-}
-
-function DonePanel({ session, act }: { session: Session; act: Props['act'] }) {
-  const rolled = formatClock(activeMs(session, session.endedAt ?? 0));
-  return (
-    <section class="rb-panel rb-done" aria-label={t('timerRegion')}>
-      <h2 class="rb-area">{session.status === 'finished' ? t('doneTitle') : t('endedTitle')}</h2>
-      <p class="rb-cue">
-        {tp('doneSummary', session.holdCount, [rolled, formatNumber(session.holdCount)])} {t(session.saved === false ? 'doneSaving' : 'doneSaved')}
-      </p>
-      {session.plan.moment === 'pre' && session.status === 'finished' ? <PostWorkoutOffer /> : null}
-      <p class="rb-sr" aria-live="polite">
-        {session.status === 'finished' ? t('doneTitle') : t('endedTitle')}
-      </p>
-      <div class="rb-row">
-        <button type="button" class="rb-primary" onClick={() => act({ type: 'dismiss' })}>
-          {t('close')}
-        </button>
-      </div>
-    </section>
   );
 }

@@ -3,11 +3,18 @@ import timerCss from './timer.css?inline';
 import overlayCss from './overlay.css?inline';
 import bodyMapCss from './body-map.css?inline';
 import { OverlayApp } from './OverlayApp';
+import { focusHeir } from './keep-focus';
+import { send } from '../lib/messaging/send';
 import { applyLanguage } from '../lib/i18n/lang';
 import { followTheme } from '../lib/theme';
 
 const HOST_TAG = 'rollbreak-timer';
 
+/**
+ * Input a page script could fake at the timer's controls. Only the person's own input counts: the capture
+ * listener on the shadow root stops any untrusted event before it reaches a handler inside.
+ */
+const GUARDED = 'click pointerdown pointermove pointerup keydown keyup keypress'.split(' ');
 
 /**
  * Constructed sheets are not inline styles, so a page's strict CSP (style-src) does not block them; both
@@ -20,15 +27,18 @@ function addStyles(root: ShadowRoot, css: string) {
 }
 
 /**
- * Mounts the floating timer in an open shadow root on the page's <html> element (not <body>, which
- * pages replace) and in the top layer where popovers are supported, above any z-index. Returns a function
- * that shows it again if it was hidden or removed.
+ * Mounts the floating timer in a closed shadow root on the page's <html> element (not <body>, which
+ * pages replace) and in the top layer where popovers are supported, above any z-index. The page can
+ * neither read nor press it. Returns a function that shows it again if it was hidden or removed, and
+ * with `focus`, moves keyboard focus into it (false while there is nothing to focus yet).
  */
-export function mountOverlay(): () => void {
+export function mountOverlay(): (focus?: boolean) => boolean {
   let host: HTMLElement | null = null;
   let observer: MutationObserver | null = null;
-  // The wrapper resets every inherited property, so nothing of the page's text styles leaks in. It outlives
-  // hide and show, and so does its theme: light, dark or the system's, as Settings says, live.
+  let root: ShadowRoot;
+  // The wrapper resets every inherited property, so nothing of the page's text styles leaks in. It carries
+  // the language of the timer's text, not the page's, for screen readers' voices, and it outlives hide and
+  // show, as does its theme: light, dark or the system's, as Settings says, live.
   const wrapper = document.createElement('div');
   wrapper.className = 'rb-reset';
   applyLanguage(wrapper);
@@ -48,8 +58,8 @@ export function mountOverlay(): () => void {
   const hide = () => {
     observer?.disconnect();
     observer = null;
-    render(null, wrapper);
     host?.remove();
+    if (host) render(null, wrapper);
     host = null;
   };
 
@@ -62,14 +72,18 @@ export function mountOverlay(): () => void {
     if ('popover' in el) el.popover = 'manual';
     // The page's own lang and dir must not reach the timer: it speaks the messages' language.
     applyLanguage(el);
-    const root = el.attachShadow({ mode: 'open' });
+    // Open only in the e2e build, where tests (like Playwright's own overlay) must reach inside.
+    root = el.attachShadow({ mode: import.meta.env.ROLLBREAK_E2E ? 'open' : 'closed' });
     addStyles(root, `${timerCss}\n${bodyMapCss}\n${overlayCss}`);
-    // Keys typed in the timer belong to it, not to the page's shortcuts.
-    for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
+    for (const type of GUARDED) {
+      root.addEventListener(type, (e) => e.isTrusted || e.stopImmediatePropagation(), true);
+      // Keys typed in the timer belong to it, not to the page's shortcuts.
+      if (type[0] === 'k') root.addEventListener(type, (e) => e.stopPropagation());
+    }
     host = el;
     attach(el);
     root.append(wrapper);
-    render(<OverlayApp host={el} onHide={hide} />, wrapper);
+    render(<OverlayApp host={el} onHide={hide} root={root} />, wrapper);
     // A page that rewrites its document must not take the timer with it.
     observer = new MutationObserver(() => {
       if (host && !host.isConnected) attach(host);
@@ -77,6 +91,16 @@ export function mountOverlay(): () => void {
     observer.observe(document.documentElement, { childList: true });
   };
 
+  // Leaving the page: the background puts the timer back on the next one in this tab if the break runs
+  // (not if the person hid it here: `host` is null then).
+  addEventListener('pagehide', (e) => {
+    if (e.isTrusted && host) void send({ type: 'timerPage', event: 'hide' }).catch(() => undefined);
+  });
+
   show();
-  return show;
+  return (focus) => {
+    show();
+    // The background retries until the timer has rendered something to focus.
+    return Boolean(focus) && focusHeir(root);
+  };
 }

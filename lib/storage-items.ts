@@ -13,7 +13,9 @@ import {
   SESSION_FALLBACK,
   SESSION_KEY,
   SETTINGS_KEY,
+  TIMER_TAB_KEY,
   type OverlayPlacement,
+  type TimerTab,
 } from './storage-keys';
 import type { AreaId } from './routines/areas';
 import type { Trained } from './routines/trained';
@@ -81,6 +83,9 @@ export const logOutboxItem = storage.defineItem<LogOutbox>('local:logOutbox', { 
 
 /** The open timer window, if any; session storage forgets it with the browser, as the window itself goes. */
 export const timerWindowItem = storage.defineItem<number | null>('session:timerWindowId', { fallback: null });
+
+/** The tab the break's timer follows from page to page (see storage-keys.ts); null when it is in a window. */
+export const timerTabItem = storage.defineItem<TimerTab | null>(`session:${TIMER_TAB_KEY}`, { fallback: null });
 
 /** The desk-break reminder's record (see lib/reminders/types.ts); null until the background first runs. */
 export const reminderStateItem = storage.defineItem<ReminderState | null>(`local:${REMINDER_STATE_KEY}`, { fallback: null });

@@ -37,3 +37,14 @@ export const REMINDER_STATE_KEY = 'reminderState';
 export const REMINDER_DEFER_KEY = 'reminderDefer';
 export const POST_WORKOUT_AT_KEY = 'postWorkoutAt';
 export const LAST_ROLLED_FALLBACK: Partial<Record<AreaId, number>> = {};
+
+/**
+ * The tab whose page shows the break's timer, in `storage.session` (background and popup only): the timer
+ * follows the break there after a page load. `lost` says the last page load in that tab could not get it
+ * back (another site, and no access to every site), so the popup offers the timer window.
+ */
+export const TIMER_TAB_KEY = 'timerTab';
+export interface TimerTab {
+  tabId: number;
+  lost: boolean;
+}

@@ -11,7 +11,7 @@ import { deviceIdItem } from '../../lib/storage-items';
 import { SYNC_EPOCH, encodeBreak } from '../../lib/sync/encode';
 import { realisticLog } from '../../lib/sync/test-fixtures';
 import { HistoryApp } from '../HistoryApp';
-import { registerRequests } from '../../lib/background/handle-request';
+import { registerRequests } from '../../lib/background/requests';
 import { sendMessagesAsPage } from '../../tests/doubles/messages';
 import { speakEnglish } from '../../tests/unit/english';
 

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { addBreak, openLog } from '../../lib/log/db';
 import { registerSync, requestSync } from '../../lib/background/sync-service';
 import '../../lib/background/session-service';
-import { registerRequests } from '../../lib/background/handle-request';
+import { registerRequests } from '../../lib/background/requests';
 import { sendMessagesAsPage } from '../../tests/doubles/messages';
 import { deviceIdItem, settingsItem } from '../../lib/storage-items';
 import { syncChoiceItem } from '../../lib/storage-items';

@@ -1,5 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerRequests } from '../../lib/background/handle-request';
+import { registerRequests } from '../../lib/background/requests';
 import { registerSession } from '../../lib/background/session-service';
 import { registerSettings } from '../../lib/background/settings-service';
 import { registerReminders } from '../../lib/background/reminders';

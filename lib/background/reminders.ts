@@ -4,7 +4,6 @@ import { IDLE_DETECTION_SECONDS } from '../reminders/types';
 import { nextReminder } from '../reminders/schedule';
 import {
   compact,
-  deferReminder,
   initialReminderState,
   normalizeReminderState,
   pauseFor,
@@ -18,7 +17,7 @@ import {
   sleptFromLateAlarm,
   snooze,
 } from '../reminders/state';
-import { deferredRetryAt, shouldDeferReminder } from '../reminders/defer';
+import { holdBack } from '../reminders/defer';
 import { DEFAULT_SETTINGS, firstRunPatchItem, reminderDeferItem, reminderStateItem, settingsItem, type Settings } from '../storage-items';
 import { SETTINGS_KEY } from '../storage-keys';
 import { applySettingsPatch } from '../settings/patch';
@@ -37,18 +36,16 @@ async function load(now: number): Promise<ReminderState> {
   return raw ? normalizeReminderState(raw, now) : initialReminderState(now);
 }
 
-/** Whether this is a bad moment for a reminder: a fullscreen window (a call, a film) or a tab playing sound. */
-async function badMoment(state: ReminderState, now: number) {
+/**
+ * What the person is doing: a fullscreen window (a call, a film), and whether the tab they are looking at
+ * (the active tab of the focused window) plays sound. Music in another tab or window is not a bad moment.
+ */
+async function moment() {
   const [windows, audible] = await Promise.all([
     browser.windows.getAll(),
-    browser.tabs.query({ audible: true }),
+    browser.tabs.query({ audible: true, active: true, lastFocusedWindow: true }),
   ]);
-  return shouldDeferReminder({
-    fullscreen: windows.some((w) => w.state === 'fullscreen'),
-    audible: audible.length > 0,
-    deferredSince: state.deferredSince,
-    now,
-  });
+  return { fullscreen: windows.some((w) => w.state === 'fullscreen'), audible: audible.length > 0 };
 }
 
 /**
@@ -64,10 +61,11 @@ export function updateReminders(change?: (state: ReminderState, settings: Remind
     let next = nextReminder(settings, state, now, timeZone());
     let defer = null;
     if (next.reason === 'due') {
-      defer = await badMoment(state, now);
-      if (defer) {
-        state = deferReminder(state, now);
-        await browser.alarms.create(REMINDER_ALARM, { when: deferredRetryAt(now, state.deferredSince) });
+      const decision = holdBack(state, await moment(), now);
+      defer = decision.reason;
+      if (decision.reason) {
+        state = decision.state;
+        await browser.alarms.create(REMINDER_ALARM, { when: decision.retryAt });
       } else {
         await showReminderNotification('desk');
         state = reminderShown(state, now);

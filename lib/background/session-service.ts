@@ -13,6 +13,7 @@ import { serial } from './serial';
 import { requestSync } from './sync-service';
 import type { LogOutbox } from './log-outbox';
 import { EMPTY_OUTBOX, flushOutbox, logOutboxItem, queueEntry } from './log-outbox';
+import { syncFollowScript } from './follow-timer';
 
 const queue = serial();
 
@@ -89,6 +90,6 @@ export async function refreshSideEffects(state: SessionState, now: number, outbo
     nextBadgeChangeAt(state, now),
     pending.entries.length > 0 ? Math.max(pending.retryAt ?? now, now + 1000) : null,
   ].filter((t): t is number => t !== null);
-  await Promise.all([scheduleSessionAlarm(times.length > 0 ? Math.min(...times) : null), showBadge(state, now)]);
+  await Promise.all([scheduleSessionAlarm(times.length > 0 ? Math.min(...times) : null), showBadge(state, now), syncFollowScript(state)]);
 }
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { openTimerWindow } from './timer-window';
+import { timerShownIn } from './follow-timer';
 
 export type TimerPlace = 'page' | 'window';
 
@@ -30,11 +31,38 @@ export async function showTimer(): Promise<TimerPlace> {
   if (tab?.id !== undefined) {
     try {
       await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/overlay.js'] });
+      await timerShownIn(tab.id);
       return 'page';
     } catch {
       // Not scriptable here: fall through to the window.
     }
   }
+  await timerShownIn(null);
   await openTimerWindow();
   return 'window';
+}
+
+/**
+ * The "Focus the timer" shortcut: brings the timer back onto the page if needed and moves keyboard focus
+ * into it (the shortcut grants activeTab), or focuses the timer window where the page cannot be scripted.
+ */
+export async function focusTimer(): Promise<void> {
+  const tab = await activeTab();
+  if (tab?.id !== undefined) {
+    try {
+      const target = { tabId: tab.id };
+      await browser.scripting.executeScript({ target, files: ['/overlay.js'] });
+      await timerShownIn(tab.id);
+      // A timer injected just now renders once its stored placement is read: try for about a second.
+      for (let i = 0; i < 20; i++) {
+        const [result] = await browser.scripting.executeScript({ target, func: () => globalThis.rollbreakShowOverlay?.(true) ?? false });
+        if (result?.result) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return;
+    } catch {
+      // Not scriptable here: the window.
+    }
+  }
+  await openTimerWindow();
 }

@@ -4,6 +4,7 @@ import { buildPlan, planFor } from './plan-for';
 import { dispatch } from './session-service';
 import { showTimer, type TimerPlace } from './show-timer';
 import { openTimerWindow } from './timer-window';
+import { timerShownIn } from './follow-timer';
 import { onBreakTaken } from './reminders';
 import { logFailure } from './log-failure';
 
@@ -22,6 +23,7 @@ export async function startBreak(
   // A break taken, by hand or from a reminder, restarts the reminder's count.
   onBreakTaken(Date.now()).catch(logFailure('restarting the reminder count'));
   if (where === 'window') {
+    await timerShownIn(null);
     await openTimerWindow();
     return { state, timer: 'window' };
   }

@@ -12,7 +12,7 @@ import { encodeBreak } from '../sync/encode';
 import { logKey } from '../sync/layout';
 import { realisticBreak, realisticLog, rng } from '../sync/test-fixtures';
 import { SYNC_RETRY_ALARM, registerSync, requestSync } from './sync-service';
-import { registerRequests } from './handle-request';
+import { registerRequests } from './requests';
 import { sendFromPage as send } from '../../tests/doubles/messages';
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';

@@ -12,7 +12,7 @@ import { logKey } from '../sync/layout';
 import { readSnapshot } from '../sync/merge';
 import { realisticBreak, realisticLog, rng } from '../sync/test-fixtures';
 import { registerSync, requestSync } from './sync-service';
-import { registerRequests } from './handle-request';
+import { registerRequests } from './requests';
 import { sendFromPage } from '../../tests/doubles/messages';
 import { dispatch } from './session-service';
 import { logOutboxItem } from './log-outbox';

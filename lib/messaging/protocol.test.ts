@@ -28,6 +28,9 @@ describe('checkRequest', () => {
     start: {},
     session: { event: { type: 'pause' } },
     showTimer: {},
+    showWindow: {},
+    timerPage: { event: 'hide' },
+    overlayPart: {},
     'settings:patch': { patch: { sound: true } },
     reminders: { action: 'pause', until: 'hour' },
     postWorkout: { minutes: 60 },
@@ -41,6 +44,7 @@ describe('checkRequest', () => {
     'data:deleteAll': {},
     chime: { kind: 'step' },
     'e2e:notification': { id: 'rollbreak-desk' },
+    'e2e:command': { command: 'focus-timer' },
   };
 
   it('accepts every request from the extension\'s pages', () => {

@@ -35,6 +35,16 @@ export interface Protocol {
   session: { body: { event: UserSessionEvent }; answer: SessionAnswer };
   /** Show the timer again on the active tab, or in a window where the page can't be scripted. */
   showTimer: { body: object; answer: StartAnswer };
+  /** Show the timer in its own window (the popup's offer where the timer could not follow the break). */
+  showWindow: { body: object; answer: { timer: 'window' } };
+  /**
+   * From a page in the break's tab: 'hide' when the timer's page is being left (the timer's pagehide),
+   * 'ready' when a new page has loaded (the script registered while a break runs with access to every
+   * site). The background puts the timer back on the tab's new page.
+   */
+  timerPage: { body: { event: 'hide' | 'ready' }; answer: object };
+  /** From the timer over a page: inject its rarely shown parts (overlay-parts.js: done screen, pill) into its page. */
+  overlayPart: { body: object; answer: object };
   /** Change some settings: only the fields the person touched, applied to the freshest stored value. */
   'settings:patch': { body: { patch: SettingsPatch; firstRun?: boolean }; answer: { settings: Settings } };
   /** Snooze the desk-break reminder, or pause or resume all reminders. */
@@ -64,6 +74,8 @@ export interface Protocol {
   chime: { body: { kind: 'step' | 'hold' }; answer: void };
   /** E2E builds only: act as if a notification (or one of its buttons) was clicked. */
   'e2e:notification': { body: { id: string; button?: number }; answer: object };
+  /** E2E builds only: act as if a keyboard shortcut (manifest command) was pressed. */
+  'e2e:command': { body: { command: string }; answer: object };
 }
 
 export type RequestType = keyof Protocol;
@@ -89,13 +101,17 @@ const PRESSABLE: ReadonlySet<string> = new Set<UserSessionEvent['type']>([
 /**
  * For each request: who may send it, and a check of its body's shape (deeper checks, like an undone
  * entry's fields, are the handler's). The timer over a page shares the page's process and can be reached
- * by its scripts, so it may send only what a person can press on it: session events, and the done screen's
- * "remind me after training" (which the background accepts only after a pre-workout break).
+ * by its scripts, so it may send only what a person can press on it (session events, and the done screen's
+ * "remind me after training", which the background accepts only after a pre-workout break) and its own
+ * housekeeping (its page is being left; load its rarely shown parts), which acts on its own tab alone.
  */
 export const REQUESTS: { [K in RequestType]: { from: readonly SenderKind[]; valid(m: Record<string, unknown>): boolean } } = {
   start: { from: ['extension'], valid: (m) => m.choice === undefined || isObject(m.choice) },
   session: { from: ['extension', 'timer'], valid: (m) => isObject(m.event) && PRESSABLE.has(m.event.type as string) },
   showTimer: { from: ['extension'], valid: () => true },
+  showWindow: { from: ['extension'], valid: () => true },
+  timerPage: { from: ['timer'], valid: (m) => m.event === 'hide' || m.event === 'ready' },
+  overlayPart: { from: ['timer'], valid: () => true },
   'settings:patch': { from: ['extension'], valid: (m) => isObject(m.patch) && (m.firstRun === undefined || typeof m.firstRun === 'boolean') },
   reminders: {
     from: ['extension'],
@@ -114,6 +130,7 @@ export const REQUESTS: { [K in RequestType]: { from: readonly SenderKind[]; vali
   'data:deleteAll': { from: ['extension'], valid: () => true },
   chime: { from: ['extension'], valid: (m) => m.kind === 'step' || m.kind === 'hold' },
   'e2e:notification': { from: ['extension'], valid: (m) => typeof m.id === 'string' && (m.button === undefined || typeof m.button === 'number') },
+  'e2e:command': { from: ['extension'], valid: (m) => typeof m.command === 'string' },
 };
 
 export function isRequestType(type: unknown): type is RequestType {
@@ -125,6 +142,9 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string };
+  /** The sending frame, and (Chrome) its document: where the timer lives. */
+  frameId?: number;
+  documentId?: string;
 }
 
 /**

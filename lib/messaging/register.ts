@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { Answer, Request, RequestType, SenderKind } from './protocol';
+import type { Answer, Request, RequestType, SenderInfo, SenderKind } from './protocol';
 import { checkRequest, senderKind } from './protocol';
 
-export type Handler<K extends RequestType> = (request: Request<K>, from: SenderKind) => Promise<Answer<K>> | Answer<K>;
+export type Handler<K extends RequestType> = (request: Request<K>, from: SenderKind, sender: SenderInfo) => Promise<Answer<K>> | Answer<K>;
 export type Handlers = { [K in RequestType]?: Handler<K> };
 
 /**
@@ -13,7 +13,7 @@ export type Handlers = { [K in RequestType]?: Handler<K> };
  * does not accept from that sender, gets a clear error. Other contexts (the offscreen document) answer their
  * own requests and stay silent on the rest, which are the background's to answer.
  */
-export function registerHandlers(handlers: Handlers, { owner }: { owner: boolean }): void {
+export function registerHandlers(handlers: Handlers, { owner, onRequest }: { owner: boolean; onRequest?(type: RequestType): void }): void {
   const origin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const type = (message as { type?: unknown } | null)?.type;
@@ -28,6 +28,7 @@ export function registerHandlers(handlers: Handlers, { owner }: { owner: boolean
       return verdict.request.type === 'chime' ? undefined : Promise.reject(new Error(`Rollbreak: "${verdict.request.type}" has no handler.`));
     }
     const handler = handlers[verdict.request.type] as Handler<RequestType>;
-    return Promise.resolve(handler(verdict.request, from));
+    onRequest?.(verdict.request.type);
+    return Promise.resolve(handler(verdict.request, from, sender ?? {}));
   });
 }

@@ -11,8 +11,8 @@
  *   on a settings change      → settingsChanged(state, before, after, now, timeZone)
  *   on snooze / pause / resume → snooze, pauseFor, pauseUntilTomorrow, resumeReminders
  *   then                      → next = nextReminder(settings, state, now, timeZone)
- *   if next.reason === 'due': shouldDeferReminder(...) ? (deferReminder, alarm at deferredRetryAt(now))
- *                                                     : (show it, reminderShown, recompute)
+ *   if next.reason === 'due': holdBack(state, moment, now) ? (its state, alarm at its retryAt)
+ *                                                       : (show it, reminderShown, recompute)
  *   one alarm at next.dueAt (cleared when null).
  */
 
@@ -153,7 +153,7 @@ export function pausedUntil(state: ReminderState, now: number): number | null {
   return null;
 }
 
-/** A due reminder was held back for a bad moment; remembers when the holding back began. */
+/** Sound held a due reminder back; remembers when that began, for the cap (see defer.ts). */
 export function deferReminder(state: ReminderState, now: number): ReminderState {
   return state.deferredSince !== null ? state : { ...state, deferredSince: now };
 }

@@ -85,7 +85,7 @@ export interface ReminderState {
   /** "Remind me again at": replaces the count's due time until a break, natural break or reminder. */
   snoozedUntil: number | null;
   lastReminderAt: number | null;
-  /** When a due reminder was first held back for a bad moment (fullscreen, audible); null when not. */
+  /** When sound first held a due reminder back (the start of its cap, see defer.ts); null when not. */
   deferredSince: number | null;
   checkpoint: CountCheckpoint | null;
 }

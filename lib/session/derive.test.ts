@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   activeMs,
   breakRemainingMs,
+  freshSummary,
+  SUMMARY_KEEP_MS,
   holdRemainingMs,
   nextDueAt,
   pausedMsBetween,
@@ -176,5 +178,28 @@ describe('activeMs and stepActiveMs', () => {
     const perStep = stepActiveMs(s, T0 + HOUR);
     expect(perStep).toEqual([30 * SECOND, 5 * SECOND, 10 * SECOND]);
     expect(perStep.reduce((a, b) => a + b, 0)).toBe(activeMs(s, T0 + HOUR));
+  });
+});
+
+describe('freshSummary', () => {
+  it('keeps a done break\'s summary for a few minutes, then clears it', () => {
+    const ended = run(smallPlan(), [{ type: 'end' }, T0 + 10 * SECOND]);
+    expect(freshSummary(ended, T0 + 10 * SECOND)).toBe(ended);
+    expect(freshSummary(ended, T0 + 10 * SECOND + SUMMARY_KEEP_MS - 1)).toBe(ended);
+    expect(freshSummary(ended, T0 + 10 * SECOND + SUMMARY_KEEP_MS)).toBeNull();
+  });
+
+  it('counts from the scheduled end of a break that finished while nobody looked', () => {
+    const finished = run(smallPlan(), [{ type: 'tick' }, T0 + 2 * HOUR]);
+    expect(finished.status).toBe('finished');
+    expect(finished.endedAt).toBe(T0 + 90 * SECOND);
+    expect(freshSummary(finished, T0 + 2 * HOUR)).toBeNull();
+    expect(freshSummary(finished, T0 + 100 * SECOND)).toBe(finished);
+  });
+
+  it('has no summary for a running, paused or idle break', () => {
+    expect(freshSummary({ status: 'idle' }, T0)).toBeNull();
+    expect(freshSummary(run(smallPlan()), T0)).toBeNull();
+    expect(freshSummary(run(smallPlan(), [{ type: 'pause' }, T0 + SECOND]), T0 + 2 * SECOND)).toBeNull();
   });
 });

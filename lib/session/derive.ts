@@ -1,4 +1,4 @@
-import type { Session } from './types';
+import type { Session, SessionState } from './types';
 import { pauseExpiresAt } from './machine';
 
 /** Figures the UI and the log read off a session; nothing here is stored. */
@@ -66,4 +66,16 @@ export function nextDueAt(s: Session): number | null {
   if (s.status === 'paused') return pauseExpiresAt(s);
   if (s.status !== 'running') return null;
   return s.hold ? s.hold.deadline : s.stepDeadline;
+}
+
+/** How long a finished or ended break's summary stays in the popup next to Start. */
+export const SUMMARY_KEEP_MS = 5 * 60_000;
+
+/**
+ * The done summary worth showing at `now`: a break that finished or was ended in the last few minutes.
+ * Older ones clear themselves (nothing is written: the next start replaces the session anyway).
+ */
+export function freshSummary(state: SessionState, now: number): Session | null {
+  if (state.status !== 'finished' && state.status !== 'ended') return null;
+  return state.endedAt !== null && now - state.endedAt < SUMMARY_KEEP_MS ? state : null;
 }

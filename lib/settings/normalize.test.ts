@@ -7,7 +7,7 @@ import { normalizeChoice, normalizeSettings } from './normalize';
 import { getSettings } from '../background/settings-service';
 import { buildPlan, planFor, reminderChoice } from '../background/plan-for';
 import { onReminderSettingsChanged, updateReminders, REMINDER_ALARM } from '../background/reminders';
-import { registerRequests } from '../background/handle-request';
+import { registerRequests } from '../background/requests';
 import { sendFromPage } from '../../tests/doubles/messages';
 import { sessionItem } from '../storage-items';
 

@@ -91,7 +91,7 @@ describe('Chromium: a break from the popup to the log', () => {
     const heading = popup.getByRole('heading', { level: 2 });
     await expect.poll(() => heading.textContent()).toBe('Upper back · left side');
     for (const name of ['Pause', 'Skip', 'End', 'Show timer on this page']) {
-      expect(await popup.getByRole('button', { name }).isVisible()).toBe(true);
+      expect(await popup.getByRole('button', { name, exact: true }).isVisible()).toBe(true);
     }
     expect(await popup.getByText(/^Area 1 of \d · \d:\d\d left$/).isVisible()).toBe(true);
     await popup.close();
@@ -118,7 +118,7 @@ describe('Chromium: a break from the popup to the log', () => {
   });
 
   it('moves by drag and by keyboard, and remembers where', async () => {
-    const handle = overlay().getByRole('button', { name: 'Move timer' });
+    const handle = overlay().getByRole('button', { name: 'Move the Rollbreak timer' });
     const box = (await overlay().boundingBox())!;
     const grip = (await handle.boundingBox())!;
     await page.mouse.move(grip.x + 10, grip.y + 10);

@@ -46,7 +46,7 @@ describe('Chromium on an accelerated clock: desk-break reminders', () => {
     await timer.getByRole('button', { name: 'Close' }).click();
   });
 
-  it('snoozes from the reminder, and holds a due reminder back while a window is fullscreen', async () => {
+  it('snoozes from the reminder, holds it back through 95 minutes of fullscreen, then shows it within a minute', async () => {
     // The break restarted the count: the next reminder is another 20 active minutes away.
     await expect.poll(notifications, { timeout: 90_000, interval: 500 }).toContain('rollbreak-desk');
     await click('rollbreak-desk', 1);
@@ -54,22 +54,45 @@ describe('Chromium on an accelerated clock: desk-break reminders', () => {
     const snoozed = (await local('reminderState')) as { snoozedUntil: number | null };
     expect(snoozed.snoozedUntil).not.toBeNull();
 
-    // Fullscreen before the snooze runs out: the reminder waits, and says why in the popup.
-    const sw = await worker();
-    const windowId = await sw.evaluate(async () => {
+    // Fullscreen before the snooze runs out (a film, a call): the reminder waits, and says why in the popup.
+    const clock = async () => (await worker()).evaluate(() => Date.now());
+    const windowId = await (await worker()).evaluate(async () => {
       const [win] = await chrome.windows.getAll({ windowTypes: ['normal'] });
       await chrome.windows.update(win!.id!, { state: 'fullscreen' });
       return win!.id!;
     });
+    const fullscreenAt = await clock();
     await expect.poll(() => local('reminderDefer'), { timeout: 60_000, interval: 500 }).toBe('fullscreen');
-    expect(await notifications()).not.toContain('rollbreak-desk');
     const popup = await run.openExtensionWindow('popup.html');
     await expect.poll(() => popup.getByText('Reminder waiting: a window is fullscreen.').isVisible()).toBe(true);
     await popup.close();
 
-    // Leaving fullscreen lets it through at the next retry.
+    // 95 minutes of fullscreen on the 60× clock, far past the 20 minutes sound may hold a reminder back:
+    // still no reminder.
+    while ((await clock()) - fullscreenAt < 95 * 60_000) {
+      expect(await notifications()).not.toContain('rollbreak-desk');
+      expect(await local('reminderDefer')).toBe('fullscreen');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+
+    // Leaving fullscreen lets it through within a minute.
     await (await worker()).evaluate((id) => chrome.windows.update(id, { state: 'normal' }).then(() => undefined), windowId);
-    await expect.poll(notifications, { timeout: 60_000, interval: 500 }).toContain('rollbreak-desk');
+    const leftAt = await clock();
+    await expect.poll(notifications, { timeout: 30_000, interval: 200 }).toContain('rollbreak-desk');
+    const shown = (await local('reminderState')) as { lastReminderAt: number };
+    expect(shown.lastReminderAt - leftAt).toBeLessThanOrEqual(60_000);
     expect((await local('reminderDefer')) ?? null).toBeNull();
+  }, 240_000);
+
+  it('pauses reminders for an hour from the popup, next to Snooze', async () => {
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('button', { name: /^Snooze \d+ min$/ }).waitFor();
+    await popup.getByRole('button', { name: 'Pause reminders for 1 hour' }).click();
+    await expect.poll(() => popup.getByText(/^Reminders paused until /).isVisible()).toBe(true);
+    const state = (await local('reminderState')) as { pauses: Array<{ from: number; until: number }> };
+    const pause = state.pauses.at(-1)!;
+    expect(pause.until - pause.from).toBe(60 * 60_000);
+    await popup.getByRole('button', { name: 'Resume reminders' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: 'Pause reminders until tomorrow' }).isVisible()).toBe(true);
   });
 });

@@ -109,6 +109,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Runs the whole browser on an accelerated clock, e.g. '@2026-11-24 10:30:00 x60' (libfaketime). */
   faketime?: string;
+  /** Extra Firefox preferences. */
+  prefs?: Record<string, unknown>;
 }
 
 /**
@@ -116,7 +118,7 @@ export interface LaunchOptions {
  * tab of its normal window, then installs the e2e build as a temporary add-on and waits for the popup page
  * the build opens on install.
  */
-export async function launchFirefox({ startUrl, viewport = { width: 1100, height: 760 }, faketime }: LaunchOptions): Promise<FirefoxRun> {
+export async function launchFirefox({ startUrl, viewport = { width: 1100, height: 760 }, faketime, prefs = {} }: LaunchOptions): Promise<FirefoxRun> {
   const records: ConsoleRecord[] = [];
   const env: Record<string, string | undefined> = { ...process.env };
   if (faketime) Object.assign(env, { LD_PRELOAD: FAKETIME_LIB, FAKETIME: faketime, FAKETIME_DONT_RESET: '1' });
@@ -130,7 +132,7 @@ export async function launchFirefox({ startUrl, viewport = { width: 1100, height
     // page included, which BiDi does not report) to stdout, and script errors to stderr. dumpio gives
     // access to stdout; both streams are read below rather than echoed.
     dumpio: true,
-    extraPrefsFirefox: { 'devtools.console.stdout.content': true },
+    extraPrefsFirefox: { 'devtools.console.stdout.content': true, ...prefs },
   });
   try {
     const proc = browser.process();
@@ -185,7 +187,8 @@ export async function launchFirefox({ startUrl, viewport = { width: 1100, height
           const ext = (globalThis as unknown as { browser: { tabs: { create(p: { url: string; active: boolean }): Promise<unknown> } } }).browser;
           await ext.tabs.create({ url: u, active: false });
         }, url);
-        const opened = await findPage(browser, `/${path.replace(/^\//, '')}`, { message: url });
+        // A busy machine can take a while to list a new background tab.
+        const opened = await findPage(browser, `/${path.replace(/^\//, '')}`, { message: url, timeout: 45_000 });
         watch(opened, path);
         await waitFor(() => opened.evaluate(() => document.readyState === 'complete'), { message: `${url} to load` });
         return opened;

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** The floating timer on a page (Playwright's locators pierce its open shadow root). */
+/** The floating timer on a page (Playwright's locators pierce the e2e build's open shadow root). */
 export function overlayOn(page: Page): Locator {
   return page.locator('rollbreak-timer');
 }
@@ -15,4 +15,12 @@ export function clockSeconds(text: string | null): number {
 /** The big countdown in the ring: the step's, or the knot hold's during a hold. */
 export async function ringSeconds(scope: Locator | Page): Promise<number> {
   return clockSeconds(await scope.locator('.rb-ring__time').first().textContent());
+}
+
+/** The accessible name (aria-label, else text) of the control focused inside the timer, or null. */
+export function focusedInTimer(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const active = document.querySelector('rollbreak-timer')?.shadowRoot?.activeElement;
+    return active ? (active.getAttribute('aria-label') ?? active.textContent?.trim() ?? '') : null;
+  });
 }

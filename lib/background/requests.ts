@@ -1,30 +1,20 @@
-import type { Answer, Request, SenderKind } from '../messaging/protocol';
+import { browser } from 'wxt/browser';
+import type { Answer, Request, SenderInfo, SenderKind } from '../messaging/protocol';
 import { registerHandlers } from '../messaging/register';
-import type { SessionEvent } from '../session/types';
-import { MOMENTS } from '../routines/moments';
 import { sessionItem } from '../storage-items';
 import { startBreak } from './start-break';
 import { pauseReminders } from './reminders';
 import { onNotificationButton, onNotificationClicked, schedulePostWorkout, snoozeReminder } from './reminder-actions';
 import { dispatch } from './session-service';
 import { showTimer } from './show-timer';
-import { getSettings, patchSettings } from './settings-service';
+import { openTimerWindow } from './timer-window';
+import { onTimerPage, timerShownIn } from './follow-timer';
+import { onCommand } from './commands';
+import { applyUserEvent } from './user-event';
+import { patchSettings } from './settings-service';
 import { syncChoice } from './sync-choice';
 import { deleteAll, deleteLogged, importLog, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
-
-/** A person's press on the timer, with the hold length filled in from settings and the moment's limit. */
-async function sessionEvent({ event }: Request<'session'>): Promise<Answer<'session'>> {
-  let full: SessionEvent;
-  if (event.type === 'holdStart' || event.type === 'holdRestart') {
-    const [{ holdSeconds }, session] = await Promise.all([getSettings(), sessionItem.getValue()]);
-    // A pre-workout break keeps holds short; the user's setting applies within the moment's limit.
-    const limit = session.status === 'idle' ? holdSeconds : MOMENTS[session.plan.moment].maxHoldSeconds;
-    full = { type: event.type, seconds: Math.min(holdSeconds, limit) };
-  } else {
-    full = event;
-  }
-  return { state: await dispatch(full) };
-}
+import { countWake } from './e2e';
 
 /** The after-training reminder; from the timer over a page, only as the done screen of a pre-workout break offers it. */
 async function postWorkout({ minutes }: Request<'postWorkout'>, from: SenderKind): Promise<Answer<'postWorkout'>> {
@@ -36,6 +26,28 @@ async function postWorkout({ minutes }: Request<'postWorkout'>, from: SenderKind
   return {};
 }
 
+/** The timer's rarely shown parts (done screen, pill), injected into the frame that asks for them. */
+async function overlayPart(_request: Request<'overlayPart'>, _from: SenderKind, sender: SenderInfo): Promise<Answer<'overlayPart'>> {
+  const tabId = sender.tab?.id;
+  if (tabId !== undefined) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/overlay-parts.js'] });
+  }
+  return {};
+}
+
+/** E2E builds only: tests reach the same handlers a click on a notification or a shortcut reaches. */
+const e2eHandlers = () => ({
+  'e2e:notification': async ({ id, button }: Request<'e2e:notification'>) => {
+    if (button === undefined) await onNotificationClicked(id);
+    else await onNotificationButton(id, button);
+    return {};
+  },
+  'e2e:command': async ({ command }: Request<'e2e:command'>) => {
+    await onCommand(command);
+    return {};
+  },
+});
+
 /**
  * Every request the background answers, in one map (the protocol and who may send what: lib/messaging).
  * Registered once, synchronously, at start-up.
@@ -44,11 +56,21 @@ export function registerRequests(): void {
   registerHandlers(
     {
       start: ({ choice }) => startBreak(choice, 'active-tab'),
-      session: sessionEvent,
+      session: applyUserEvent,
       showTimer: async () => {
         const state = await dispatch({ type: 'tick' });
         return { state, timer: await showTimer() };
       },
+      showWindow: async () => {
+        await timerShownIn(null);
+        await openTimerWindow();
+        return { timer: 'window' };
+      },
+      timerPage: async ({ event }, _from, sender) => {
+        await onTimerPage(sender.tab?.id, event, sender.documentId);
+        return {};
+      },
+      overlayPart,
       'settings:patch': async ({ patch, firstRun }) => ({ settings: await patchSettings(patch, { firstRun }) }),
       reminders: async (request) => {
         if (request.action === 'snooze') await snoozeReminder('desk', request.minutes);
@@ -64,17 +86,12 @@ export function registerRequests(): void {
       'data:sync': ({ on }) => syncChoice(on),
       'data:unsync': unsync,
       'data:deleteAll': deleteAll,
-      // Compiled out of production builds: tests reach the same handlers a click on a notification reaches.
-      ...(import.meta.env.ROLLBREAK_E2E
-        ? {
-            'e2e:notification': async ({ id, button }: Request<'e2e:notification'>) => {
-              if (button === undefined) await onNotificationClicked(id);
-              else await onNotificationButton(id, button);
-              return {};
-            },
-          }
-        : {}),
+      ...(import.meta.env.ROLLBREAK_E2E ? e2eHandlers() : {}),
     },
-    { owner: true },
+    {
+      owner: true,
+      // E2E builds count what wakes the background, for the bench's wake-ups per page load.
+      onRequest: import.meta.env.ROLLBREAK_E2E ? (type) => void countWake(`message:${type}`) : undefined,
+    },
   );
 }

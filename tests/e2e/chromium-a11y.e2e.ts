@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumRun } from './support/chromium';
+import { startFixtureServer, type FixtureServer } from './support/server';
+import { overlayOn } from './support/overlay';
+import { axeViolations, describeViolations } from './support/axe';
+
+/**
+ * axe-core (WCAG 2.0–2.2 A and AA, plus label-content-name-mismatch) finds nothing on any extension page
+ * or on the timer over a page, in each of the timer's views.
+ */
+describe('Chromium: accessibility checks with axe-core', () => {
+  let server: FixtureServer;
+  let run: ChromiumRun;
+  let page: Page;
+  const overlay = () => overlayOn(page);
+
+  const expectClean = async (target: Page, what: string) => {
+    const violations = await axeViolations(target);
+    expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    run = await launchChromium();
+    page = run.context.pages()[0] ?? (await run.context.newPage());
+    await page.goto(server.url('article.html'));
+  });
+  afterAll(async () => {
+    await run?.close();
+    await server?.close();
+  });
+
+  it('catches what it should: a control whose name hides its visible label, low contrast, a missing name', async () => {
+    // The checker itself, so that "no violations" below means something.
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.id = 'axe-self-test';
+      box.innerHTML =
+        '<button aria-label="Move timer">Rollbreak</button><p style="color:#ddd;background:#fff">faint</p><button></button>';
+      document.body.append(box);
+    });
+    const found = (await axeViolations(page)).map((v) => v.id).sort();
+    await page.evaluate(() => document.getElementById('axe-self-test')!.remove());
+    expect(found).toEqual(['button-name', 'color-contrast', 'label-content-name-mismatch']);
+  });
+
+  it('finds nothing on the popup, settings, history, welcome and why pages before any break', async () => {
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('img', { name: /^Body map\. Highlighted: / }).waitFor();
+    await popup.getByText('Keyboard shortcuts').click();
+    await popup.getByRole('button', { name: 'Change shortcuts' }).waitFor();
+    await expectClean(popup, 'popup');
+    await popup.close();
+    for (const [path, ready] of [
+      ['options.html', 'Settings'],
+      ['log.html', null],
+      ['welcome.html', 'Welcome to Rollbreak'],
+      ['why.html', null],
+    ] as const) {
+      const ext = await run.openExtensionWindow(path);
+      await ext.getByRole('heading', { level: 1, ...(ready ? { name: ready } : {}) }).first().waitFor();
+      await ext.waitForTimeout(300);
+      await expectClean(ext, path);
+      await ext.close();
+    }
+  });
+
+  it('finds nothing on the timer over a page, in every view', async () => {
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
+    const skip = overlay().getByRole('button', { name: 'Skip' });
+    await expect.poll(() => skip.isVisible()).toBe(true);
+    await expectClean(page, 'timer: getting into position');
+    await skip.click();
+    const knot = overlay().getByRole('button', { name: 'Knot', exact: true });
+    await expect.poll(() => knot.isVisible()).toBe(true);
+    await expectClean(page, 'timer: rolling');
+    await knot.click();
+    await expect.poll(() => overlay().getByRole('button', { name: 'Stop hold' }).isVisible()).toBe(true);
+    await expectClean(page, 'timer: knot hold');
+    await overlay().getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => overlay().getByRole('button', { name: 'Resume' }).isVisible()).toBe(true);
+    await expectClean(page, 'timer: paused');
+    await overlay().getByRole('button', { name: 'Resume' }).click();
+    await overlay().getByRole('button', { name: 'Minimise timer' }).click();
+    const pill = overlay().getByRole('button', { name: /^Expand timer, / });
+    await expect.poll(() => pill.isVisible()).toBe(true);
+    await expectClean(page, 'timer: minimised');
+    await pill.click();
+    await expect.poll(() => skip.isVisible()).toBe(true);
+  });
+
+  it('finds nothing on the popup and the timer window during a break', async () => {
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('button', { name: 'Show timer on this page' }).waitFor();
+    await expectClean(popup, 'popup during a break');
+    await popup.close();
+    const timer = await run.openExtensionWindow('timer.html');
+    await timer.getByRole('button', { name: 'Skip' }).waitFor();
+    await expectClean(timer, 'timer window');
+    await timer.close();
+  });
+
+  it('finds nothing on the done screen, the popup with its summary, and the history with a break in it', async () => {
+    await overlay().getByRole('button', { name: 'End' }).click();
+    await expect.poll(() => overlay().getByRole('button', { name: 'Close' }).isVisible()).toBe(true);
+    await expectClean(page, 'timer: done');
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('heading', { name: 'Break ended' }).waitFor();
+    await popup.getByRole('img', { name: /^Body map\. Highlighted: / }).waitFor();
+    await expectClean(popup, 'popup with a summary');
+    await popup.close();
+    const log = await run.openExtensionWindow('log.html');
+    await log.getByRole('cell', { name: 'Ended early' }).first().waitFor();
+    await expectClean(log, 'history with a break');
+    await log.close();
+  });
+});
