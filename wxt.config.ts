@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { ALL_PAGES_PATTERN } from './lib/domain/lists';
 import { HOMEPAGE_URL } from './lib/links';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 // E2E builds (ROLLBREAK_E2E=1) add a host permission for the local fixture server,
 // because Playwright's openPopup() does not grant activeTab. Production code paths stay the same.
@@ -45,9 +46,26 @@ function popupFirstPaintChunk(): Plugin {
 const OVERLAY_PARTS = ['overlay-parts'];
 const sharedPreact = fileURLToPath(new URL('./components/overlay-part/shared-preact.ts', import.meta.url));
 
+/**
+ * The locale files ship without their translator notes (`description`), whitespace and the store-listing
+ * texts (store/ is written from the sources): the browser reads only `message` and `placeholders`, and the
+ * rest would double the packed extension's size.
+ */
+const STORE_ONLY_KEYS = ['storeTagline', 'storeLongDescription'];
+function shipLocales(files: Array<{ relativeDest: string; absoluteSrc?: string; contents?: string }>): void {
+  files.forEach((file, i) => {
+    if (!file.absoluteSrc || !/^_locales[\\/][^\\/]+[\\/]messages\.json$/.test(file.relativeDest)) return;
+    const messages = JSON.parse(readFileSync(file.absoluteSrc, 'utf8')) as Record<string, { description?: string }>;
+    for (const entry of Object.values(messages)) delete entry.description;
+    for (const key of STORE_ONLY_KEYS) delete messages[key];
+    files[i] = { relativeDest: file.relativeDest, contents: JSON.stringify(messages) };
+  });
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
+    'build:publicAssets': (_wxt, files) => shipLocales(files),
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.some((e) => OVERLAY_PARTS.includes(e.name))) return;
       const own = config.resolve?.alias ?? [];

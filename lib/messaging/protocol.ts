@@ -168,7 +168,7 @@ export function checkRequest(message: unknown, kind: SenderKind): Verdict {
   if (!isRequestType(type)) return { ok: false, error: `Rollbreak: unknown request "${type}".` };
   const spec = REQUESTS[type];
   if (!spec.from.includes(kind)) {
-    const who = kind === 'timer' ? 'the timer on a web page' : 'outside the extension';
+    const who = kind === 'timer' ? 'the timer on a web page' : kind === 'extension' ? 'an extension page' : 'outside the extension';
     return { ok: false, error: `Rollbreak: "${type}" is not accepted from ${who}.` };
   }
   if (!spec.valid(message)) return { ok: false, error: `Rollbreak: "${type}" request is malformed.` };
