@@ -72,7 +72,7 @@ export default defineConfig({
       const listed = Array.isArray(own) ? own : Object.entries(own).map(([find, replacement]) => ({ find, replacement }));
       config.resolve = {
         ...config.resolve,
-        alias: [{ find: /^preact(\/hooks|\/jsx-runtime)?$/, replacement: sharedPreact }, ...listed],
+        alias: [{ find: /^preact(\/hooks|\/jsx-runtime|\/jsx-dev-runtime)?$/, replacement: sharedPreact }, ...listed],
       };
     },
   },

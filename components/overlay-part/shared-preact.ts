@@ -23,3 +23,4 @@ export const jsx = shared.jsx;
 export const jsxs = shared.jsx;
 export const Fragment = shared.Fragment;
 export const useState = shared.useState;
+export const jsxDEV = shared.jsx;
