@@ -3,6 +3,7 @@ import type { SessionState } from './session/types';
 import { DEFAULT_SETTINGS } from './settings/defaults';
 import {
   CHOICE_CACHE_KEY,
+  SAFETY_SEEN_KEY,
   LAST_ROLLED_FALLBACK,
   LAST_ROLLED_KEY,
   PLACEMENT_FALLBACK,
@@ -117,6 +118,12 @@ export const overlayPlacementItem = storage.defineItem<OverlayPlacement>(`local:
  * already say "Start 7-minute roll". The synced settings stay the source of truth and win once read.
  */
 export const CHOICE_CACHE = CHOICE_CACHE_KEY;
+
+/**
+ * Whether the popup's first-run safety note was read (localStorage key SAFETY_SEEN_KEY, see
+ * lib/first-run.ts): localStorage too, so the popup's first paint knows whether to show it. Per browser.
+ */
+export const SAFETY_SEEN = SAFETY_SEEN_KEY;
 
 /** E2E builds only: background wake-ups counted for the bench, and the last notification shown. */
 export const e2eWakesItem = storage.defineItem<Record<string, number>>('local:e2eWakes', { fallback: {} });
