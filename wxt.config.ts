@@ -40,11 +40,15 @@ function popupFirstPaintChunk(): Plugin {
 }
 
 /**
- * Parts of the page overlay injected only when needed (done screen, pill) render with the overlay's own
- * Preact, shared on a global: their builds import Preact from that global instead of bundling a copy.
+ * The page overlay renders the timer's components with a light renderer of Preact's API
+ * (components/overlay-part/light-preact.ts) instead of Preact itself, to stay small. Parts of it injected
+ * only when needed (done screen, pill) render with the overlay's renderer, shared on a global: their builds
+ * import Preact from that global instead of bundling a copy.
  */
+const OVERLAY = 'overlay';
 const OVERLAY_PARTS = ['overlay-parts'];
 const sharedPreact = fileURLToPath(new URL('./components/overlay-part/shared-preact.ts', import.meta.url));
+const lightPreact = fileURLToPath(new URL('./components/overlay-part/light-preact.ts', import.meta.url));
 
 /**
  * The locale files ship without their translator notes (`description`), whitespace and the store-listing
@@ -67,12 +71,13 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => shipLocales(files),
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.some((e) => OVERLAY_PARTS.includes(e.name))) return;
+      const part = entrypoints.some((e) => OVERLAY_PARTS.includes(e.name));
+      if (!part && !entrypoints.some((e) => e.name === OVERLAY)) return;
       const own = config.resolve?.alias ?? [];
       const listed = Array.isArray(own) ? own : Object.entries(own).map(([find, replacement]) => ({ find, replacement }));
       config.resolve = {
         ...config.resolve,
-        alias: [{ find: /^preact(\/hooks|\/jsx-runtime|\/jsx-dev-runtime)?$/, replacement: sharedPreact }, ...listed],
+        alias: [{ find: /^preact(\/hooks|\/jsx-runtime|\/jsx-dev-runtime)?$/, replacement: part ? sharedPreact : lightPreact }, ...listed],
       };
     },
   },

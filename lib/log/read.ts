@@ -81,34 +81,34 @@ export const yieldToPage = (): Promise<void> => new Promise<void>((resolve) => s
  * never blocks the page for long. Writes may land between two reads: the count is checked at the end and
  * the read starts over (once or twice at most) if it does not match.
  */
-export async function readAll(): Promise<BreakEntry[]> {
-  for (let attempt = 0; ; attempt++) {
-    const out: BreakEntry[] = [];
-    const seen = new Set<string>();
-    let from: IDBKeyRange | null = null;
-    let total = 0;
-    for (;;) {
-      const range = from;
-      const chunk = await withLog((db) => db.getAllFromIndex('breaks', 'by-start', range, CHUNK));
-      let added = 0;
-      for (const e of chunk) {
-        if (seen.has(e.id)) continue;
-        seen.add(e.id);
-        out.push(e);
-        added++;
+export function readAll(): Promise<BreakEntry[]> {
+  // One connection for every read: opening the database again per chunk cost more than the reads.
+  return withLog(async (db) => {
+    for (let attempt = 0; ; attempt++) {
+      const out: BreakEntry[] = [];
+      const seen = new Set<string>();
+      let from: IDBKeyRange | null = null;
+      for (;;) {
+        const chunk = await db.getAllFromIndex('breaks', 'by-start', from, CHUNK);
+        let added = 0;
+        for (const e of chunk) {
+          if (seen.has(e.id)) continue;
+          seen.add(e.id);
+          out.push(e);
+          added++;
+        }
+        if (chunk.length < CHUNK) break;
+        const last = chunk[chunk.length - 1]!.startedAt;
+        // Inclusive, so breaks that share the last start time are not skipped (their ids are deduplicated);
+        // exclusive only if a whole chunk shares one start time.
+        from = IDBKeyRange.lowerBound(last, added === 0);
+        await yieldToPage();
       }
-      if (chunk.length < CHUNK) break;
-      const last = chunk[chunk.length - 1]!.startedAt;
-      // Inclusive, so breaks that share the last start time are not skipped (their ids are deduplicated);
-      // exclusive only if a whole chunk shares one start time.
-      from = IDBKeyRange.lowerBound(last, added === 0);
-      await yieldToPage();
+      const total = await db.count('breaks');
+      if (total === out.length || attempt >= 2) return out;
     }
-    total = await withLog((db) => db.count('breaks'));
-    if (total === out.length || attempt >= 2) return out;
-  }
+  });
 }
-
 
 /** Breaks started at or after `from` (all when null), and how many the log holds, in one transaction. */
 export function readSince(from: number | null): Promise<{ newer: BreakEntry[]; total: number }> {

@@ -1,0 +1,191 @@
+/**
+ * The page overlay's renderer: the part of Preact's API that the timer's components use (`render`, `jsx`,
+ * `Fragment`, `useState`, `useEffect`, `useRef`), in a fraction of Preact's bytes. Only the overlay's build
+ * points `preact`, `preact/hooks` and `preact/jsx-runtime` here (wxt.config.ts), so the timer UI keeps ONE
+ * implementation, the same components that the popup and the timer window render with Preact itself.
+ *
+ * How it works: a state change re-renders from the root on the next microtask (the timer is small and
+ * renders about once a second). Children are matched to the last render's by type and key, the same index
+ * first, so a DOM node that stays keeps its focus; effects run after the DOM is up to date, in render order.
+ * What Preact does and this doesn't (class components, context, refs, keyed moves beyond type matching,
+ * `dangerouslySetInnerHTML`) fails the overlay's e2e tests rather than passing silently.
+ */
+
+type Props = Record<string, any>;
+type Type = string | ((props: Props) => Child);
+type Child = VNode | string | number | boolean | null | undefined | Child[];
+interface VNode {
+  t: Type;
+  p: Props;
+  k: unknown;
+}
+
+/** What one child rendered: an element or text (`d`), or a component with its hooks and output (`c`). */
+interface Rec {
+  t: Type | null;
+  k?: unknown;
+  d?: Node;
+  c?: Rec[];
+  h?: Hook[];
+  p?: Props;
+}
+interface Hook {
+  v?: any;
+  deps?: unknown[];
+  fx?: () => unknown;
+  undo?: unknown;
+}
+
+export function jsx(t: Type, p: Props, k?: unknown): VNode {
+  return { t, p, k };
+}
+export { jsx as jsxs, jsx as jsxDEV, jsx as h };
+
+export const Fragment = (p: Props): Child => p.children;
+
+let hooks: Hook[];
+let slot: number;
+let effects: Hook[] = [];
+let rerender: () => void;
+
+const flat = (c: Child, out: Child[] = []): Child[] => {
+  if (Array.isArray(c)) for (const x of c) flat(x, out);
+  else if (c != null && c !== true && c !== false) out.push(c);
+  return out;
+};
+
+const typeOf = (c: Child): Type | null => (typeof c === 'object' ? (c as VNode).t : null);
+
+function setProp(d: Element & Props, name: string, v: any, old: any) {
+  if (name === 'children' || v === old) return;
+  if (name[0] === 'o' && name[1] === 'n') {
+    const type = name.slice(2).toLowerCase();
+    const l = (d._l ||= {});
+    if (!l[type]) d.addEventListener(type, (e: Event) => l[type]?.(e));
+    l[type] = v;
+  } else if (name === 'style') {
+    // Custom properties by name, the rest as properties (camelCase, with units: no numbers are passed).
+    for (const s in { ...old, ...v }) s[0] === '-' ? d.style.setProperty(s, v?.[s] ?? '') : (d.style[s] = v?.[s] ?? '');
+  } else if (v == null || v === false) d.removeAttribute(name);
+  else if (name === 'disabled') d.disabled = v;
+  else d.setAttribute(name === 'className' ? 'class' : name, v === true ? '' : v);
+}
+
+function unmount(r: Rec) {
+  for (const x of r.h ?? []) if (typeof x.undo === 'function') x.undo();
+  r.c?.forEach(unmount);
+}
+
+/** The DOM nodes a list of records stands for, in order. */
+const nodes = (rs: Rec[], out: Node[] = []): Node[] => {
+  for (const r of rs) r.d ? out.push(r.d) : nodes(r.c!, out);
+  return out;
+};
+
+/** Renders `children` over `old` (the last render's records) and returns the new records. */
+function diff(children: Child[], old: Rec[], svg: boolean): Rec[] {
+  const used = new Set<Rec>();
+  const out = children.map((c, i) => {
+    const t = typeOf(c);
+    const k = t ? (c as VNode).k : undefined;
+    const same = (r: Rec | undefined) => r && !used.has(r) && r.t === t && r.k === k;
+    const was = same(old[i]) ? old[i] : old.find(same);
+    if (was) used.add(was);
+    return one(c, was, svg);
+  });
+  for (const r of old) if (!used.has(r)) unmount(r);
+  return out;
+}
+
+function one(c: Child, was: Rec | undefined, svg: boolean): Rec {
+  if (typeof c !== 'object') {
+    const text = String(c);
+    const d = (was?.d as Text) ?? document.createTextNode(text);
+    if (d.data !== text) d.data = text;
+    return { t: null, d };
+  }
+  const { t, p, k } = c as VNode;
+  if (typeof t === 'function') {
+    const r: Rec = was ?? { t, k, h: [], c: [] };
+    hooks = r.h!;
+    slot = 0;
+    const output = flat(t(p));
+    r.c = diff(output, r.c!, svg);
+    return r;
+  }
+  svg ||= t === 'svg';
+  const d = (was?.d ??
+    (svg ? document.createElementNS('http://www.w3.org/2000/svg', t) : document.createElement(t))) as Element & Props;
+  const before = was?.p ?? {};
+  for (const n in before) if (!(n in p)) setProp(d, n, null, before[n]);
+  for (const n in p) setProp(d, n, p[n], before[n]);
+  const r: Rec = { t, k, d, p, c: diff(flat(p.children), was?.c ?? [], svg && t !== 'foreignObject') };
+  place(d, nodes(r.c!));
+  return r;
+}
+
+/** Puts exactly `want` in `parent`, in order, moving only what is out of place. */
+function place(parent: Node, want: Node[]) {
+  want.forEach((n, i) => {
+    const at = parent.childNodes[i];
+    if (at !== n) parent.insertBefore(n, at ?? null);
+  });
+  while (parent.childNodes.length > want.length) parent.lastChild!.remove();
+}
+
+const roots = new WeakMap<Node, Rec[]>();
+
+export function render(vnode: Child, parent: Element) {
+  let queued = false;
+  const go = () => {
+    queued = false;
+    const r = diff(flat(vnode), roots.get(parent) ?? [], false);
+    roots.set(parent, r);
+    place(parent, nodes(r));
+    const run = effects;
+    effects = [];
+    for (const e of run) {
+      if (typeof e.undo === 'function') e.undo();
+      e.undo = e.fx!();
+    }
+  };
+  rerender = () => {
+    if (!queued) queueMicrotask(go);
+    queued = true;
+  };
+  go();
+}
+
+const next = (): Hook => (hooks[slot++] ||= {});
+
+export function useState<S>(initial: S | (() => S)): [S, (v: S | ((s: S) => S)) => void] {
+  const s = next();
+  if (!s.deps) {
+    s.deps = [];
+    s.v = [
+      typeof initial === 'function' ? (initial as () => S)() : initial,
+      (v: any) => {
+        const value = typeof v === 'function' ? v(s.v[0]) : v;
+        if (value !== s.v[0]) {
+          s.v = [value, s.v[1]];
+          rerender();
+        }
+      },
+    ];
+  }
+  return s.v;
+}
+
+export function useRef<T>(initial?: T): { current: T } {
+  const s = next();
+  return (s.v ||= { current: initial });
+}
+
+export function useEffect(fx: () => unknown, deps?: unknown[]) {
+  const s = next();
+  if (!deps || !s.deps || deps.some((d, i) => d !== s.deps![i])) {
+    s.deps = deps;
+    s.fx = fx;
+    effects.push(s);
+  }
+}
