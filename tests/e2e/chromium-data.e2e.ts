@@ -89,7 +89,7 @@ describe('Chromium: a log you can trust', () => {
     const parsed = parseExport(await readFile(path, 'utf8'));
     expect(parsed.ok && parsed.breaks.length).toBe(3);
     await history.getByLabel('Import a JSON export').setInputFiles(path);
-    await expect.poll(() => history.getByText('Import done: 0 new breaks added, 3 already in your log.').isVisible()).toBe(true);
+    await expect.poll(() => history.getByText('Import done: 0 new breaks added. 3 breaks were already in your log.').isVisible()).toBe(true);
     expect(pageErrors).toEqual([]);
     await history.close();
   });

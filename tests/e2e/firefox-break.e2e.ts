@@ -4,25 +4,7 @@ import { hrefOf, isGone, launchFirefox, queryIn, waitFor, type FirefoxRun } from
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { readLog } from './support/extension-page';
 import { ARTIFACTS } from './support/paths';
-
-/**
- * The overlay's open shadow root, or null while there is none. Firefox's BiDi accessibility locator does
- * not descend into shadow roots from the document, so ARIA queries start from the root itself.
- */
-async function overlayRoot(page: Page): Promise<ElementHandle<Node> | null> {
-  const handle = await page.evaluateHandle(() => document.querySelector('rollbreak-timer')?.shadowRoot ?? null);
-  const root = handle.asElement();
-  if (!root) await handle.dispose();
-  return root as ElementHandle<Node> | null;
-}
-
-/** A visible button of the overlay, found by its accessible name, or null. */
-async function overlayButton(page: Page, name: string): Promise<ElementHandle<Element> | null> {
-  const root = await overlayRoot(page);
-  if (!root) return null;
-  const button = await queryIn(root, `::-p-aria([name="${name}"][role="button"])`);
-  return button && (await button.isVisible()) ? button : null;
-}
+import { clickOverlayButton, overlayButton } from './support/firefox-overlay';
 
 /** The text of the first element matching a CSS selector inside the overlay, or null. */
 async function overlayText(page: Page, selector: string): Promise<string | null> {
@@ -30,11 +12,6 @@ async function overlayText(page: Page, selector: string): Promise<string | null>
     (s) => document.querySelector('rollbreak-timer')?.shadowRoot?.querySelector(s)?.textContent ?? null,
     selector,
   );
-}
-
-async function clickOverlayButton(page: Page, name: string): Promise<void> {
-  const button = await waitFor(() => overlayButton(page, name), { message: `the overlay's "${name}" button` });
-  await button.click();
 }
 
 describe('Firefox: a break from the popup to the log', () => {

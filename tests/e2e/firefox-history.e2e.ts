@@ -6,23 +6,7 @@ import { startFixtureServer, type FixtureServer } from './support/server';
 import { ARTIFACTS } from './support/paths';
 import { exportJson } from '../../lib/log/import-export';
 import { realisticLog } from '../../lib/sync/test-fixtures';
-
-/** A visible button of the overlay (in its open shadow root), found by its accessible name, or null. */
-async function overlayButton(page: Page, name: string): Promise<ElementHandle<Element> | null> {
-  const handle = await page.evaluateHandle(() => document.querySelector('rollbreak-timer')?.shadowRoot ?? null);
-  const root = handle.asElement() as ElementHandle<Node> | null;
-  if (!root) {
-    await handle.dispose();
-    return null;
-  }
-  const button = await queryIn(root, `::-p-aria([name="${name}"][role="button"])`);
-  return button && (await button.isVisible()) ? button : null;
-}
-
-async function clickOverlayButton(page: Page, name: string): Promise<void> {
-  const button = await waitFor(() => overlayButton(page, name), { message: `the overlay's "${name}" button` });
-  await button.click();
-}
+import { clickOverlayButton, overlayButton } from './support/firefox-overlay';
 
 const overlayHeading = (page: Page) =>
   page.evaluate(() => document.querySelector('rollbreak-timer')?.shadowRoot?.querySelector('h2')?.textContent ?? null);

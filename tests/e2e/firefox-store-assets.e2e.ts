@@ -7,6 +7,7 @@ import { seedLog } from './support/seed-log';
 import { axeViolations, BACKGROUND, backgroundOf } from './support/axe-theme';
 import { pngSize, popupStage, saveAsset, SCREENSHOT } from './support/store-assets';
 import { realisticLog } from '../../lib/sync/test-fixtures';
+import { clickOverlayButton } from './support/firefox-overlay';
 
 const DAY = 86_400_000;
 const THEMES = ['light', 'dark'] as const;
@@ -79,7 +80,7 @@ describe('Firefox: store screenshots, and axe on every page in both themes', () 
       // 1: the timer over the article. The request is the popup's own Start (the last choice).
       await run.page.bringToFront();
       await options.evaluate(() => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ type: 'start' }));
-      await waitFor(() => clickText(run.page, 'button', 'Skip', true), { message: "the overlay's Skip" });
+      await clickOverlayButton(run.page, 'Skip');
       await waitFor(async () => (await backgroundOf(run.page, '.rb-root', 'rollbreak-timer')) === BACKGROUND[theme], { message: 'the themed timer' });
       await waitFor(
         () => run.page.evaluate(() => [...(document.querySelector('rollbreak-timer')?.shadowRoot?.querySelectorAll('button') ?? [])].some((b) => b.textContent === 'Knot')),
@@ -88,8 +89,8 @@ describe('Firefox: store screenshots, and axe on every page in both themes', () 
       found.overlay = await axeViolations(run.page, 'rollbreak-timer');
       await new Promise((resolve) => setTimeout(resolve, 6000));
       written.push(await saveAsset(`firefox/1-timer-${theme}.png`, Buffer.from(await run.page.screenshot())));
-      await waitFor(() => clickText(run.page, 'button', 'End', true), { message: "the overlay's End" });
-      await waitFor(() => clickText(run.page, 'button', 'Close', true), { message: "the overlay's Close" });
+      await clickOverlayButton(run.page, 'End');
+      await clickOverlayButton(run.page, 'Close');
 
       const stage = await run.browser.newPage();
       await stage.setViewport(SCREENSHOT);
