@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { ALL_PAGES_PATTERN } from './lib/domain/lists';
-import { HOMEPAGE_URL } from './lib/links';
+import { HOMEPAGE_URL } from './lib/domain/links';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 

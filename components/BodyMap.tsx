@@ -1,5 +1,5 @@
 import { areaMessageKey, type AreaId } from '../lib/routines/areas';
-import { t } from '../lib/i18n';
+import { t } from '../lib/i18n/index';
 
 export interface BodyMapProps {
   /** Areas to fill with the accent colour (the plan's areas). */

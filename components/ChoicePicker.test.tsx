@@ -4,13 +4,13 @@ import { speakEnglish } from '../tests/unit/english';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { fakeBrowser } from 'wxt/testing';
-import type { BreakChoice } from '../lib/choice';
+import type { BreakChoice } from '../lib/choice/choice';
 import { ChoicePicker } from './ChoicePicker';
 import { PlanPreview } from './PlanPreview';
 
-vi.mock('../lib/i18n', async (importOriginal) => {
+vi.mock('../lib/i18n/index', async (importOriginal) => {
   const { english } = await import('../tests/unit/english');
-  return { ...(await importOriginal<typeof import('../lib/i18n')>()), t: english };
+  return { ...(await importOriginal<typeof import('../lib/i18n/index')>()), t: english };
 });
 
 const desk: BreakChoice = { moment: 'desk', tool: 'ball', minutes: 5, focus: [] };

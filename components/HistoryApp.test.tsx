@@ -6,13 +6,13 @@ import { fakeBrowser } from 'wxt/testing';
 import { addBreak, openLog } from '../lib/log/db';
 import type { BreakEntry } from '../lib/log/entry';
 import { exportJson } from '../lib/log/import-export';
-import { syncStatusItem } from '../lib/storage-items';
+import { syncStatusItem } from '../lib/storage/items';
 import { registerSync, requestSync } from '../lib/background/sync-service';
 import { registerRequests } from '../lib/background/requests';
 import { sendMessagesAsPage } from '../tests/doubles/messages';
-import { deviceIdItem, settingsItem } from '../lib/storage-items';
-import { realisticLog } from '../lib/sync/test-fixtures';
-import { syncChoiceItem } from '../lib/storage-items';
+import { deviceIdItem, settingsItem } from '../lib/storage/items';
+import { realisticLog } from '../tests/fixtures/breaks';
+import { syncChoiceItem } from '../lib/storage/items';
 import { HistoryApp, UNDO_MS } from './HistoryApp';
 
 import { speakEnglish } from '../tests/unit/english';

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing';
-import type { BreakChoice } from '../lib/choice';
+import type { BreakChoice } from '../lib/choice/choice';
 import { PlanPreview } from './PlanPreview';
 
 import { speakEnglish } from '../tests/unit/english';

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { BreakChoice } from '../lib/choice';
+import type { BreakChoice } from '../lib/choice/choice';
 import type { AreaId } from '../lib/routines/areas';
 import { areaMessageKey } from '../lib/routines/areas';
 import { generatePlan, suitableAreas } from '../lib/routines/generate-plan';
 import { planInput } from '../lib/routines/plan-input';
 import type { AreaDose } from '../lib/routines/plan-summary';
 import { summarizePlan } from '../lib/routines/plan-summary';
-import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY } from '../lib/storage-keys';
-import { localValue } from '../lib/local-value';
-import { formatClock, formatNumber, t } from '../lib/i18n';
+import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY } from '../lib/storage/keys';
+import { localValue } from '../lib/storage/local-value';
+import { formatClock, formatNumber, t } from '../lib/i18n/index';
 import { BodyMap } from './BodyMap';
 import { describeHighlight } from './body-map-coverage';
 

@@ -1,15 +1,15 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { SessionState } from '../lib/session/types';
 import { send } from '../lib/messaging/send';
-import { ext } from '../lib/ext-lite';
-import type { BreakChoice } from '../lib/choice';
-import { DEFAULT_CHOICE, readCachedChoice } from '../lib/choice';
-import { persistChoice, readSyncedChoice } from '../lib/choice-store';
-import { formatNumber, t } from '../lib/i18n';
+import { ext } from '../lib/browser/ext-lite';
+import type { BreakChoice } from '../lib/choice/choice';
+import { DEFAULT_CHOICE, readCachedChoice } from '../lib/choice/choice';
+import { persistChoice, readSyncedChoice } from '../lib/choice/persist';
+import { formatNumber, t } from '../lib/i18n/index';
 import { tp } from '../lib/i18n/plural';
 import { ChoicePicker } from './ChoicePicker';
 import { SafetyNote } from './SafetyNote';
-import { markSafetyNoteSeen, safetyNoteSeen } from '../lib/first-run';
+import { markSafetyNoteSeen, safetyNoteSeen } from '../lib/choice/safety-note';
 import { normalizeMinutes } from '../lib/routines/lengths';
 import type { PlanPreviewComponent } from './PlanPreview';
 import type { ReminderStatusComponent } from './ReminderStatus';
@@ -60,7 +60,7 @@ export function PopupApp({ initial }: Props) {
     }
   };
 
-  const openPage = (path: '/log.html' | '/why.html') => {
+  const openPage = (path: '/history.html' | '/why.html') => {
     void ext.tabs.create({ url: ext.runtime.getURL(path) });
     window.close();
   };
@@ -95,7 +95,7 @@ export function PopupApp({ initial }: Props) {
         </p>
       ) : null}
       <nav class="rb-popup__links">
-        <button type="button" class="rb-link" onClick={() => openPage('/log.html')}>
+        <button type="button" class="rb-link" onClick={() => openPage('/history.html')}>
           {t('history')}
         </button>
         <button type="button" class="rb-link" onClick={openSettings}>

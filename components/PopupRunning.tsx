@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '../lib/session/types';
 import type { UserSessionEvent } from '../lib/messaging/protocol';
-import { ext } from '../lib/ext-lite';
-import { TIMER_TAB_KEY, type TimerTab } from '../lib/storage-keys';
-import { t } from '../lib/i18n';
+import { ext } from '../lib/browser/ext-lite';
+import { TIMER_TAB_KEY, type TimerTab } from '../lib/storage/keys';
+import { t } from '../lib/i18n/index';
 import { TimerPanel } from './TimerPanel';
 import { DonePanel } from './DonePanel';
 import { LiveRegion } from './LiveRegion';

@@ -3,15 +3,15 @@ import type { ReminderState } from '../lib/reminders/types';
 import type { DeferReason } from '../lib/reminders/defer';
 import type { Settings } from '../lib/settings/patch';
 import { normalizeSettings } from '../lib/settings/normalize';
-import { localValue } from '../lib/local-value';
+import { localValue } from '../lib/storage/local-value';
 import { nextReminder } from '../lib/reminders/schedule';
 import { normalizeReminderState, pausedUntil } from '../lib/reminders/state';
 import { normalizeReminderSettings } from '../lib/reminders/settings';
-import { ext } from '../lib/ext-lite';
-import { POST_WORKOUT_AT_KEY, REMINDER_DEFER_KEY, REMINDER_STATE_KEY, SETTINGS_KEY } from '../lib/storage-keys';
+import { ext } from '../lib/browser/ext-lite';
+import { POST_WORKOUT_AT_KEY, REMINDER_DEFER_KEY, REMINDER_STATE_KEY, SETTINGS_KEY } from '../lib/storage/keys';
 import { send } from '../lib/messaging/send';
 import type { Request } from '../lib/messaging/protocol';
-import { formatNumber, t, uiLanguage } from '../lib/i18n';
+import { formatNumber, t, uiLanguage } from '../lib/i18n/index';
 import { tp } from '../lib/i18n/plural';
 
 interface Stored {
@@ -21,7 +21,7 @@ interface Stored {
   postWorkoutAt: number | null;
 }
 
-// The popup reads these without WXT's storage module (first-paint size); the items are declared in storage-items.ts.
+// The popup reads these without WXT's storage module (first-paint size); the items are declared in storage/items.ts.
 const settingsValue = localValue<unknown>(SETTINGS_KEY, null, 'sync');
 const stateValue = localValue<ReminderState | null>(REMINDER_STATE_KEY, null);
 const deferValue = localValue<DeferReason | null>(REMINDER_DEFER_KEY, null);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ext } from '../lib/ext-lite';
-import { COMMANDS } from '../lib/commands';
-import { t } from '../lib/i18n';
+import { ext } from '../lib/browser/ext-lite';
+import { COMMANDS } from '../lib/session/commands';
+import { t } from '../lib/i18n/index';
 
 interface Command {
   name?: string;

@@ -6,7 +6,7 @@ import { OverlayApp } from './OverlayApp';
 import { focusHeir } from './keep-focus';
 import { send } from '../lib/messaging/send';
 import { applyLanguage } from '../lib/i18n/lang';
-import { followTheme } from '../lib/theme';
+import { followTheme } from '../lib/theme/theme';
 
 const HOST_TAG = 'rollbreak-timer';
 

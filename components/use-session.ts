@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionState } from '../lib/session/types';
-import { SESSION_FALLBACK, SESSION_KEY } from '../lib/storage-keys';
-import { localValue } from '../lib/local-value';
+import { SESSION_FALLBACK, SESSION_KEY } from '../lib/storage/keys';
+import { localValue } from '../lib/storage/local-value';
 
 const session = localValue<SessionState>(SESSION_KEY, SESSION_FALLBACK);
 

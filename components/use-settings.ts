@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { settingsItem, type Settings, type SettingsPatch } from '../lib/storage-items';
+import { settingsItem, type Settings, type SettingsPatch } from '../lib/storage/items';
 import { applySettingsPatch } from '../lib/settings/patch';
 import { normalizeSettings } from '../lib/settings/normalize';
 import { send } from '../lib/messaging/send';

@@ -7,17 +7,17 @@ import { addBreak, openLog } from '../../lib/log/db';
 import { exportJson, parseExport } from '../../lib/log/import-export';
 import { readLog } from '../../lib/log/store';
 import { registerSync, requestSync } from '../../lib/background/sync-service';
-import { deviceIdItem } from '../../lib/storage-items';
+import { deviceIdItem } from '../../lib/storage/items';
 import { SYNC_EPOCH, encodeBreak } from '../../lib/sync/encode';
-import { realisticLog } from '../../lib/sync/test-fixtures';
+import { realisticLog } from '../../tests/fixtures/breaks';
 import { HistoryApp } from '../HistoryApp';
 import { registerRequests } from '../../lib/background/requests';
 import { sendMessagesAsPage } from '../../tests/doubles/messages';
 import { speakEnglish } from '../../tests/unit/english';
 
-vi.mock('../../lib/i18n', async (importOriginal) => {
+vi.mock('../../lib/i18n/index', async (importOriginal) => {
   const { english } = await import('../../tests/unit/english');
-  return { ...(await importOriginal<typeof import('../../lib/i18n')>()), t: english };
+  return { ...(await importOriginal<typeof import('../../lib/i18n/index')>()), t: english };
 });
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';

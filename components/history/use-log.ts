@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { BreakEntry } from '../../lib/log/entry';
-import { syncStatusItem } from '../../lib/storage-items';
+import { syncStatusItem } from '../../lib/storage/items';
 import { readAll, readRecent, readSince, statsWindowStart, yieldToPage, type LogView } from '../../lib/log/read';
 
 export { PAGE_SIZE, type LogView } from '../../lib/log/read';

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Settings, SettingsPatch } from '../../lib/storage-items';
+import type { Settings, SettingsPatch } from '../../lib/storage/items';
 import { INTERVAL_MAX_MINUTES, INTERVAL_MIN_MINUTES } from '../../lib/reminders/types';
 import { ALL_PAGES } from '../../lib/domain/lists';
 import { send } from '../../lib/messaging/send';
-import type { MessageKey } from '../../lib/i18n';
-import { t, uiLanguage } from '../../lib/i18n';
+import type { MessageKey } from '../../lib/i18n/index';
+import { t, uiLanguage } from '../../lib/i18n/index';
 import { firstDayOfWeek, weekDays } from '../../lib/i18n/week';
 import { MinutesSelect, valueOf } from './fields';
 

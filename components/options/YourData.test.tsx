@@ -8,15 +8,15 @@ import { registerSync, requestSync } from '../../lib/background/sync-service';
 import '../../lib/background/session-service';
 import { registerRequests } from '../../lib/background/requests';
 import { sendMessagesAsPage } from '../../tests/doubles/messages';
-import { deviceIdItem, settingsItem } from '../../lib/storage-items';
-import { syncChoiceItem } from '../../lib/storage-items';
-import { realisticLog } from '../../lib/sync/test-fixtures';
+import { deviceIdItem, settingsItem } from '../../lib/storage/items';
+import { syncChoiceItem } from '../../lib/storage/items';
+import { realisticLog } from '../../tests/fixtures/breaks';
 import messages from '../../public/_locales/en/messages.json';
 import { PRIVACY_KEYS, YourData } from './YourData';
 
-vi.mock('../../lib/i18n', async (importOriginal) => {
+vi.mock('../../lib/i18n/index', async (importOriginal) => {
   const { english } = await import('../../tests/unit/english');
-  return { ...(await importOriginal<typeof import('../../lib/i18n')>()), t: english };
+  return { ...(await importOriginal<typeof import('../../lib/i18n/index')>()), t: english };
 });
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';

@@ -5,7 +5,7 @@ import '../../components/timer.css';
 import '../../components/page.css';
 import '../../components/body-map.css';
 import { localizePage } from '../../lib/i18n/lang';
-import { followPageTheme } from '../../lib/page-theme';
+import { followPageTheme } from '../../lib/theme/page-theme';
 
 followPageTheme();
 localizePage('extName');

@@ -3,7 +3,7 @@ import { WhyPage } from '../../components/WhyPage';
 import '../../components/timer.css';
 import '../../components/page.css';
 import { localizePage } from '../../lib/i18n/lang';
-import { followPageTheme } from '../../lib/page-theme';
+import { followPageTheme } from '../../lib/theme/page-theme';
 
 followPageTheme();
 localizePage('whyTitle');

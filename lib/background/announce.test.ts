@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Plan, Session, SessionEvent, SessionState } from '../session/types';
 import { reduce } from '../session/machine';
-import { DEFAULT_SETTINGS, settingsItem } from '../storage-items';
+import { DEFAULT_SETTINGS, settingsItem } from '../storage/items';
 import { announce } from './announce';
 
-vi.mock('../i18n', async (importOriginal) => {
+vi.mock('../i18n/index', async (importOriginal) => {
   const { english } = await import('../../tests/unit/english');
-  return { ...(await importOriginal<typeof import('../i18n')>()), t: english };
+  return { ...(await importOriginal<typeof import('../i18n/index')>()), t: english };
 });
 
 const plan: Plan = {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { commandEvent } from '../commands';
-import { sessionItem } from '../storage-items';
+import { commandEvent } from '../session/commands';
+import { sessionItem } from '../storage/items';
 import { applyUserEvent } from './user-event';
 import { focusTimer } from './show-timer';
 import { startBreak } from './start-break';

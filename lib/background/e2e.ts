@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { serial } from './serial';
-import { e2eWakesItem } from '../storage-items';
+import { e2eWakesItem } from '../storage/items';
 
 /**
  * E2E builds only: Firefox's WebDriver BiDi cannot navigate to moz-extension:// pages, but it can drive

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { SessionState } from '../session/types';
-import { sessionItem, timerTabItem } from '../storage-items';
+import { sessionItem, timerTabItem } from '../storage/items';
 
 /**
  * The timer follows the break in its tab: after a full page load there, the background puts it back on

@@ -1,5 +1,5 @@
 import { EMPTY_OUTBOX, type LogOutbox } from '../log/outbox';
-import { logOutboxItem } from '../storage-items';
+import { logOutboxItem } from '../storage/items';
 import type { BreakEntry } from '../log/entry';
 import { addBreak, openLog } from '../log/db';
 import { checkBreak } from '../log/schema';

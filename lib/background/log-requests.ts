@@ -2,7 +2,7 @@ import type { Answer, Request } from '../messaging/protocol';
 import { deleteBreak, restoreBreak } from '../log/store';
 import { importJson } from '../log/import-export';
 import { checkBreak } from '../log/schema';
-import { syncStatusItem } from '../storage-items';
+import { syncStatusItem } from '../storage/items';
 import { getDeviceId } from './device-id';
 import { inSyncQueue, requestSync, syncSoon, writeLog } from './sync-service';
 import { deleteAllData, removeOwnRecords } from './your-data';

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { formatNumber, t } from '../i18n';
+import { formatNumber, t } from '../i18n/index';
 import { formatList } from '../i18n/format';
 import { tp } from '../i18n/plural';
 import { areaMessageKey } from '../routines/areas';
 import { buildPlan, reminderChoice } from './plan-for';
-import { e2eNotificationItem } from '../storage-items';
+import { e2eNotificationItem } from '../storage/items';
 import { getSettings } from './settings-service';
 
 export type ReminderKind = 'desk' | 'post';

@@ -1,11 +1,11 @@
-import type { BreakChoice } from '../choice';
+import type { BreakChoice } from '../choice/choice';
 import type { Plan } from '../session/types';
 import { generatePlan } from '../routines/generate-plan';
 import { GENERAL_CAUTIONS, techniqueFor } from '../routines/catalogue';
 import { planInput } from '../routines/plan-input';
 import { lengthForMoment } from '../routines/lengths';
 import { asTrained } from '../routines/trained';
-import { lastRolledItem } from '../storage-items';
+import { lastRolledItem } from '../storage/items';
 import { getSettings, patchSettings } from './settings-service';
 
 /**

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { postWorkoutAtItem } from '../storage-items';
+import { postWorkoutAtItem } from '../storage/items';
 import { getSettings } from './settings-service';
 import { logFailure } from './log-failure';
 import { clearReminderNotification, kindOf, showReminderNotification, type ReminderKind } from './notifications';

@@ -18,8 +18,8 @@ import {
   snooze,
 } from '../reminders/state';
 import { holdBack } from '../reminders/defer';
-import { DEFAULT_SETTINGS, firstRunPatchItem, reminderDeferItem, reminderStateItem, settingsItem, type Settings } from '../storage-items';
-import { SETTINGS_KEY } from '../storage-keys';
+import { DEFAULT_SETTINGS, firstRunPatchItem, reminderDeferItem, reminderStateItem, settingsItem, type Settings } from '../storage/items';
+import { SETTINGS_KEY } from '../storage/keys';
 import { applySettingsPatch } from '../settings/patch';
 import { getSettings } from './settings-service';
 import { logFailure } from './log-failure';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Answer, Request, SenderInfo, SenderKind } from '../messaging/protocol';
 import { registerHandlers } from '../messaging/register';
-import { sessionItem } from '../storage-items';
+import { sessionItem } from '../storage/items';
 import { startBreak } from './start-break';
 import { pauseReminders } from './reminders';
 import { onNotificationButton, onNotificationClicked, schedulePostWorkout, snoozeReminder } from './reminder-actions';

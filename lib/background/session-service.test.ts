@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { DB_NAME, listBreaks, openLog } from '../log/db';
 import type { Plan, Session } from '../session/types';
 import { PAUSE_LIMIT_MS } from '../session/types';
-import { deviceIdItem, sessionItem } from '../storage-items';
+import { deviceIdItem, sessionItem } from '../storage/items';
 import { speakEnglish } from '../../tests/unit/english';
 import { SESSION_ALARM } from './alarm';
 import { logOutboxItem, retryDelay } from './log-outbox';

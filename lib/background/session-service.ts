@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { SessionEvent, SessionState } from '../session/types';
 import { reduce } from '../session/machine';
 import { nextDueAt } from '../session/derive';
-import { sessionItem } from '../storage-items';
+import { sessionItem } from '../storage/items';
 import { announce } from './announce';
 import { toBreakEntry } from '../log/entry';
 import { getDeviceId } from './device-id';

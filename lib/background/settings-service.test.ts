@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS, firstRunPatchItem, settingsItem } from '../storage-items';
+import { DEFAULT_SETTINGS, firstRunPatchItem, settingsItem } from '../storage/items';
 import { getSettings, patchSettings, registerSettings } from './settings-service';
 import { registerRequests } from './requests';
 import { sendFromPage, sendFromTimer } from '../../tests/doubles/messages';

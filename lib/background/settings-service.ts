@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { firstRunPatchItem, settingsItem, type Settings, type SettingsPatch } from '../storage-items';
-import { SETTINGS_KEY } from '../storage-keys';
+import { firstRunPatchItem, settingsItem, type Settings, type SettingsPatch } from '../storage/items';
+import { SETTINGS_KEY } from '../storage/keys';
 import { applySettingsPatch, mergePatches } from '../settings/patch';
 import { normalizeSettings } from '../settings/normalize';
 import { serial } from './serial';

@@ -1,4 +1,4 @@
-import type { BreakChoice } from '../choice';
+import type { BreakChoice } from '../choice/choice';
 import type { SessionState } from '../session/types';
 import { buildPlan, planFor } from './plan-for';
 import { dispatch } from './session-service';

@@ -1,4 +1,4 @@
-import { syncChoiceItem } from '../storage-items';
+import { syncChoiceItem } from '../storage/items';
 import { getSettings } from './settings-service';
 
 /**

@@ -1,7 +1,7 @@
 import type { Answer, Request } from '../messaging/protocol';
 import type { SessionEvent } from '../session/types';
 import { MOMENTS } from '../routines/moments';
-import { sessionItem } from '../storage-items';
+import { sessionItem } from '../storage/items';
 import { dispatch } from './session-service';
 import { getSettings } from './settings-service';
 

@@ -3,8 +3,8 @@ import { deleteDB } from 'idb';
 import { DB_NAME } from '../log/db';
 import { deviceShort } from '../sync/keys';
 import { parseSyncKey } from '../sync/layout';
-import { syncChoiceItem } from '../storage-items';
-import { deviceIdItem } from '../storage-items';
+import { syncChoiceItem } from '../storage/items';
+import { deviceIdItem } from '../storage/items';
 
 /**
  * "Your data" in Settings: removing this browser's records from the browser account, and deleting everything

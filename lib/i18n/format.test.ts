@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatNumber } from '../i18n';
+import { formatClock, formatNumber } from './index';
 import { formatDuration, formatKilobytes, formatList, formatMinutes, formatSeconds } from './format';
 import { speakEnglish } from '../../tests/unit/english';
 

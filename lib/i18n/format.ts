@@ -1,10 +1,10 @@
-import { messageLanguage, uiLanguage } from '../i18n';
+import { messageLanguage, uiLanguage } from './index';
 
 /**
  * Numbers, durations, sizes and lists through Intl, so "1,234 · 5 min · 4.2 kB · A, B and C" read as the
  * user expects them. Numbers follow the browser's UI language (with its region); lists are part of a
  * sentence, so their "and" and "or" follow the language of the messages around them. (Plain numbers:
- * formatNumber in lib/i18n.ts.)
+ * formatNumber in lib/i18n/index.ts.)
  */
 
 type UnitDisplay = 'short' | 'long';

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../i18n';
-import { t } from '../i18n';
+import type { MessageKey } from './index';
+import { t } from './index';
 
 /**
  * Gives an element the messages' language and text direction: a page's <html>, or the timer in a page,

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../i18n';
-import { messageLanguage, t } from '../i18n';
+import type { MessageKey } from './index';
+import { messageLanguage, t } from './index';
 
 /**
  * A message that counts something is one key per plural category of the language: `<base>_one`,

@@ -9,7 +9,7 @@ import { MAX_IMPORT_BYTES, exportCsv, exportJson, importFile, importJson, parseE
 import { describeImportProblem } from './import-problem';
 import { speakEnglish } from '../../tests/unit/english';
 import { readLog } from './store';
-import { realisticLog } from '../sync/test-fixtures';
+import { realisticLog } from '../../tests/fixtures/breaks';
 
 const DEVICE = 'dddd4444-0000-4000-8000-000000000000';
 const NOW = Date.UTC(2026, 3, 1, 12);

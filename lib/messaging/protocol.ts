@@ -1,8 +1,8 @@
-import type { BreakChoice } from '../choice';
+import type { BreakChoice } from '../choice/choice';
 import type { SessionEvent, SessionState } from '../session/types';
 import type { BreakEntry } from '../log/entry';
 import type { ImportProblem, ImportResult } from '../log/import-export';
-import type { StoredSyncStatus } from '../storage-items';
+import type { StoredSyncStatus } from '../storage/items';
 import type { Settings, SettingsPatch } from '../settings/patch';
 
 /**

@@ -1,4 +1,4 @@
-import { ext } from '../ext-lite';
+import { ext } from '../browser/ext-lite';
 import type { Answer, Protocol, RequestType } from './protocol';
 
 /**

@@ -1,4 +1,4 @@
-import type { BreakChoice } from '../choice';
+import type { BreakChoice } from '../choice/choice';
 import type { AreaId } from './areas';
 import type { PlanInput } from './generate-plan';
 import { localDay } from '../stats/days';

@@ -1,5 +1,5 @@
-import type { BreakChoice } from '../choice';
-import { DEFAULT_CHOICE } from '../choice';
+import type { BreakChoice } from '../choice/choice';
+import { DEFAULT_CHOICE } from '../choice/choice';
 import type { Moment, Tool } from '../session/types';
 
 /**

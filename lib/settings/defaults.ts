@@ -1,6 +1,6 @@
 import { HOLD_DEFAULT_SECONDS } from '../session/types';
-import { migrateSettingsV2 } from '../migrations/settings-v2';
-import { migrateSettingsV3 } from '../migrations/settings-v3';
+import { migrateSettingsV2 } from './migrations/settings-v2';
+import { migrateSettingsV3 } from './migrations/settings-v3';
 import type { Settings } from './patch';
 
 /**

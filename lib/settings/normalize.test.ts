@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { speakEnglish } from '../../tests/unit/english';
-import { DEFAULT_SETTINGS } from '../storage-items';
+import { DEFAULT_SETTINGS } from '../storage/items';
 import { normalizeChoice, normalizeSettings } from './normalize';
 import { getSettings } from '../background/settings-service';
 import { buildPlan, planFor, reminderChoice } from '../background/plan-for';
 import { onReminderSettingsChanged, updateReminders, REMINDER_ALARM } from '../background/reminders';
 import { registerRequests } from '../background/requests';
 import { sendFromPage } from '../../tests/doubles/messages';
-import { sessionItem } from '../storage-items';
+import { sessionItem } from '../storage/items';
 
 /** Settings as a newer version might write them: new moments and tools, new fields, a new version number. */
 const FUTURE = {

@@ -1,9 +1,9 @@
-import type { Settings } from '../storage-items';
+import type { Settings } from '../storage/items';
 import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from '../session/types';
 import { DEFAULT_SETTINGS } from './defaults';
 import { int, normalizeChoice, record } from './choice';
 import { normalizeReminderSettings } from '../reminders/settings';
-import { THEMES, type Theme } from '../theme';
+import { THEMES, type Theme } from '../theme/theme';
 import { asTrained } from '../routines/trained';
 
 export { normalizeChoice };

@@ -1,9 +1,9 @@
-import type { SettingsV3 } from '../migrations/settings-v3';
-import type { ThemeSetting } from '../theme';
+import type { SettingsV3 } from './migrations/settings-v3';
+import type { ThemeSetting } from '../theme/theme';
 import type { Trained } from '../routines/trained';
 
 /**
- * The current settings shape; each older version has its migration in `lib/migrations/`. Fields added
+ * The current settings shape; each older version has its migration in `migrations/`. Fields added
  * since version 3 need no migration: normalizeSettings gives each its default (DEFAULT_SETTINGS) when absent.
  * - `theme`: light, dark or the system's;
  * - `voice`: speak the steps aloud during a break (off by default);

@@ -21,7 +21,7 @@ import {
   writeVarint,
 } from './encode';
 import { deviceShort, entryKey, parseKey } from './keys';
-import { realisticBreak, realisticLog, rng } from './test-fixtures';
+import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';
 
 const DEVICE = '3f2a9c1e-7b4d-4e8a-9c0f-1234567890ab';
 const DEV = deviceShort(DEVICE);

@@ -6,12 +6,12 @@ import type { BreakEntry } from '../log/entry';
 import { deleteBreak, importBreaks, readLog, replaceBreak, syncLogStore } from '../log/store';
 import type { SyncState, SyncStatus } from './engine';
 import { RETRY_AFTER, classifyError, syncOnce } from './engine';
-import { FakeSyncCloud } from './fake-sync-area';
-import type { FakeSyncArea } from './fake-sync-area';
+import { FakeSyncCloud } from '../../tests/doubles/fake-sync-area';
+import type { FakeSyncArea } from '../../tests/doubles/fake-sync-area';
 import { entryKey } from './keys';
 import { SYNC_QUOTA } from './layout';
 import { readSnapshot, unseenDays } from './merge';
-import { realisticBreak, realisticLog, rng } from './test-fixtures';
+import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';
 
 const START = new Date(2026, 2, 1, 9).getTime();
 let clock = START;

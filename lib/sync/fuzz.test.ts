@@ -11,7 +11,7 @@ import { DIGITS, SYNC_EPOCH, encodeBreak } from './encode';
 import type { SyncArea } from './engine';
 import { syncOnce } from './engine';
 import { deviceShort } from './keys';
-import { realisticLog } from './test-fixtures';
+import { realisticLog } from '../../tests/fixtures/breaks';
 
 /**
  * Whatever another device (an older or newer version, a bug, a corrupted account) leaves in storage.sync,

@@ -3,7 +3,7 @@ import { localDay } from './encode';
 import { deviceShort, entryKey } from './keys';
 import { SYNC_QUOTA, itemBytes, layoutDevice, packChunks, parseSyncKey, usage } from './layout';
 import { readSnapshot } from './merge';
-import { realisticLog } from './test-fixtures';
+import { realisticLog } from '../../tests/fixtures/breaks';
 
 const DEVICE = 'a1b2c3d4-0000-4000-8000-000000000001';
 const DEV = deviceShort(DEVICE);

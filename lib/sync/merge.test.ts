@@ -6,7 +6,7 @@ import { deviceShort, entryKey } from './keys';
 import type { LocalLog } from './merge';
 import { afterWrites, applyChanges, breaksInSync, mergeRemote, planWrites, readSnapshot, unseenDays } from './merge';
 import { SYNC_QUOTA, itemBytes } from './layout';
-import { realisticBreak, realisticLog, rng } from './test-fixtures';
+import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';
 
 const A = 'aaaa1111-0000-4000-8000-000000000000';
 const B = 'bbbb2222-0000-4000-8000-000000000000';

@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BreakEntry } from '../log/entry';
 import { addBreak } from '../log/db';
 import { deleteBreak, importBreaks, readLog, replaceBreak } from '../log/store';
-import { FakeSyncCloud } from './fake-sync-area';
+import { FakeSyncCloud } from '../../tests/doubles/fake-sync-area';
 import { entryKey } from './keys';
 import { SYNC_QUOTA } from './layout';
-import { SimDevice } from './sim-device';
-import { realisticBreak, realisticLog, rng } from './test-fixtures';
+import { SimDevice } from '../../tests/doubles/sim-device';
+import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';
 
 /**
  * Deletions stay deleted across devices, however long a device was away: three devices share the

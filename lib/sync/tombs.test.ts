@@ -6,7 +6,7 @@ import type { TombRange } from './tombs';
 import { decodeTombGroup, encodeTombGroups, inRanges, normalizeRanges, ownDeletions } from './tombs';
 import { mergeRemote, readSnapshot } from './merge';
 import { layoutDevice } from './layout';
-import { realisticBreak, rng } from './test-fixtures';
+import { realisticBreak, rng } from '../../tests/fixtures/breaks';
 
 const ME = 'aaaa1111';
 const DAY = 86_400_000;

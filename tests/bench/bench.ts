@@ -13,7 +13,7 @@ import { wakeupsPer100PageLoads, wakeupsPerIdleHour } from './wakeups';
 import { startFixtureServer } from '../e2e/support/server';
 import { CHROME_BUILD } from '../e2e/support/paths';
 import { seedLog } from '../e2e/support/seed-log';
-import { realisticLog } from '../../lib/sync/test-fixtures';
+import { realisticLog } from '../fixtures/breaks';
 import { computeStats } from '../../lib/stats/stats';
 import { encodeBreak } from '../../lib/sync/encode';
 import { planWrites, readSnapshot } from '../../lib/sync/merge';
@@ -182,7 +182,7 @@ async function history() {
 
   const run = await launchChromium();
   try {
-    const url = `chrome-extension://${run.extensionId}/log.html`;
+    const url = `chrome-extension://${run.extensionId}/history.html`;
     const seeder = await run.context.newPage();
     await seeder.goto(url);
     await seedLog(seeder, log);

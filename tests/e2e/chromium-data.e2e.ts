@@ -7,7 +7,7 @@ import { readLog } from './support/extension-page';
 import { overlayOn } from './support/overlay';
 import { ARTIFACTS } from './support/paths';
 import { encodeBreak } from '../../lib/sync/encode';
-import { realisticLog } from '../../lib/sync/test-fixtures';
+import { realisticLog } from '../fixtures/breaks';
 import { parseExport } from '../../lib/log/import-export';
 
 /**
@@ -57,7 +57,7 @@ describe('Chromium: a log you can trust', () => {
 
     const history = await run.context.newPage();
     history.on('pageerror', (err) => pageErrors.push(String(err)));
-    await history.goto(`chrome-extension://${run.extensionId}/log.html`);
+    await history.goto(`chrome-extension://${run.extensionId}/history.html`);
     await history.waitForFunction(() => performance.getEntriesByName('rollbreak:history-interactive').length > 0);
     const rows = history.getByRole('table', { name: 'Recent breaks' }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(1);

@@ -7,7 +7,7 @@ import { startFixtureServer, type FixtureServer } from './support/server';
 import { overlayOn } from './support/overlay';
 import { seedLog } from './support/seed-log';
 import { ARTIFACTS, CHROME_BUILD } from './support/paths';
-import { realisticLog } from '../../lib/sync/test-fixtures';
+import { realisticLog } from '../fixtures/breaks';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -133,7 +133,7 @@ describe.each([
     expect((await languageOf(seeder)).lang).toBe(lang);
     const seeded = await seedLog(seeder, realisticLog(12, 'e2e-i18n', 8, Date.now() - 20 * 86_400_000));
     await seeder.close();
-    const history = await run.openExtensionWindow('log.html');
+    const history = await run.openExtensionWindow('history.html');
     await history.setViewportSize({ width: 1000, height: 900 });
     await expect.poll(() => history.getByRole('heading', { level: 1 }).textContent()).toBe(msg('historyTitle'));
     expect(await languageOf(history)).toEqual({ lang, dir, direction: dir });

@@ -5,7 +5,7 @@ import { isGone, launchFirefox, queryIn, waitFor, type FirefoxRun } from './supp
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { ARTIFACTS } from './support/paths';
 import { exportJson } from '../../lib/log/import-export';
-import { realisticLog } from '../../lib/sync/test-fixtures';
+import { realisticLog } from '../fixtures/breaks';
 import { clickOverlayButton, overlayButton } from './support/firefox-overlay';
 
 const overlayHeading = (page: Page) =>
@@ -47,7 +47,7 @@ describe('Firefox: the history page', () => {
       message: 'the popup\'s "Start 5-minute roll" button',
     });
     // Opened in a background tab before the popup closes itself; the fixture stays the active tab.
-    logPage = await run.openExtensionTab(popup, 'log.html');
+    logPage = await run.openExtensionTab(popup, 'history.html');
     await waitFor(() => logPage.evaluate(() => performance.getEntriesByName('rollbreak:history-interactive').length > 0), {
       message: 'the history page to render',
     });

@@ -6,7 +6,7 @@ import { startFixtureServer, type FixtureServer } from './support/server';
 import { seedLog } from './support/seed-log';
 import { axeViolations, BACKGROUND, backgroundOf } from './support/axe-theme';
 import { pngSize, popupStage, saveAsset, SCREENSHOT } from './support/store-assets';
-import { realisticLog } from '../../lib/sync/test-fixtures';
+import { realisticLog } from '../fixtures/breaks';
 import { clickOverlayButton } from './support/firefox-overlay';
 
 const DAY = 86_400_000;
@@ -99,7 +99,7 @@ describe('Firefox: store screenshots, and axe on every page in both themes', () 
       await stage.close();
 
       // 3: History.
-      const history = await run.openExtensionTab(options, 'log.html');
+      const history = await run.openExtensionTab(options, 'history.html');
       await history.setViewport(SCREENSHOT);
       await history.bringToFront();
       await waitFor(() => history.evaluate(() => document.querySelectorAll('table.rb-breaks tbody tr').length > 5), { message: 'the recent breaks' });

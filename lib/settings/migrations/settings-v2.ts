@@ -1,4 +1,4 @@
-import type { Moment, Tool } from '../session/types';
+import type { Moment, Tool } from '../../session/types';
 
 /** Settings as version 1 stored them. */
 export interface SettingsV1 {

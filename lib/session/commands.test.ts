@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandEvent } from './commands';
-import { reduce } from './session/machine';
-import type { Plan, SessionState } from './session/types';
+import { reduce } from './machine';
+import type { Plan, SessionState } from './types';
 
 const T0 = 1_700_000_000_000;
 const plan: Plan = {

@@ -1,4 +1,4 @@
-import type { ReminderSettings } from '../reminders/types';
+import type { ReminderSettings } from '../../reminders/types';
 import type { SettingsV2 } from './settings-v2';
 
 export interface SettingsV3 extends SettingsV2 {

@@ -1,5 +1,5 @@
-import { localValue } from './local-value';
-import { SETTINGS_KEY } from './storage-keys';
+import { localValue } from '../storage/local-value';
+import { SETTINGS_KEY } from '../storage/keys';
 
 /**
  * Light, dark or the system's. Every stylesheet gives its colours as `light-dark(light, dark)` pairs under

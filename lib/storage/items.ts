@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import type { SessionState } from './session/types';
-import { DEFAULT_SETTINGS } from './settings/defaults';
+import type { SessionState } from '../session/types';
+import { DEFAULT_SETTINGS } from '../settings/defaults';
 import {
   CHOICE_CACHE_KEY,
   SAFETY_SEEN_KEY,
@@ -17,17 +17,17 @@ import {
   TIMER_TAB_KEY,
   type OverlayPlacement,
   type TimerTab,
-} from './storage-keys';
-import type { AreaId } from './routines/areas';
-import type { Trained } from './routines/trained';
-import type { ReminderState } from './reminders/types';
-import type { DeferReason } from './reminders/defer';
-import type { SyncState, SyncStatus } from './sync/engine';
-import { migrateSettingsV3 } from './migrations/settings-v3';
-import { migrateSettingsV2 } from './migrations/settings-v2';
-import type { Settings, SettingsPatch } from './settings/patch';
-import { EMPTY_OUTBOX, type LogOutbox } from './log/outbox';
-import type { ThemeSetting } from './theme';
+} from './keys';
+import type { AreaId } from '../routines/areas';
+import type { Trained } from '../routines/trained';
+import type { ReminderState } from '../reminders/types';
+import type { DeferReason } from '../reminders/defer';
+import type { SyncState, SyncStatus } from '../sync/engine';
+import { migrateSettingsV3 } from '../settings/migrations/settings-v3';
+import { migrateSettingsV2 } from '../settings/migrations/settings-v2';
+import type { Settings, SettingsPatch } from '../settings/patch';
+import { EMPTY_OUTBOX, type LogOutbox } from '../log/outbox';
+import type { ThemeSetting } from '../theme/theme';
 
 /**
  * The catalogue of everything Rollbreak keeps in extension storage: every item of `storage.local`,
@@ -37,7 +37,7 @@ import type { ThemeSetting } from './theme';
  *
  * Two contexts read a few keys without WXT's storage module, to stay small: the timer over a page (session,
  * placement) and the popup's first paint (session, settings, reminder status). They read the same keys and
- * fallbacks from `storage-keys.ts` through `local-value.ts` and never write what the background owns.
+ * fallbacks from `storage/keys.ts` through `local-value.ts` and never write what the background owns.
  */
 
 export type { Settings, SettingsPatch };
@@ -85,7 +85,7 @@ export const logOutboxItem = storage.defineItem<LogOutbox>('local:logOutbox', { 
 /** The open timer window, if any; session storage forgets it with the browser, as the window itself goes. */
 export const timerWindowItem = storage.defineItem<number | null>('session:timerWindowId', { fallback: null });
 
-/** The tab the break's timer follows from page to page (see storage-keys.ts); null when it is in a window. */
+/** The tab the break's timer follows from page to page (see storage/keys.ts); null when it is in a window. */
 export const timerTabItem = storage.defineItem<TimerTab | null>(`session:${TIMER_TAB_KEY}`, { fallback: null });
 
 /** The desk-break reminder's record (see lib/reminders/types.ts); null until the background first runs. */
@@ -113,7 +113,7 @@ export const syncStatusItem = storage.defineItem<StoredSyncStatus | null>('local
 export const overlayPlacementItem = storage.defineItem<OverlayPlacement>(`local:${PLACEMENT_KEY}`, { fallback: PLACEMENT_FALLBACK });
 
 /**
- * The popup's last choice, in the extension's own `localStorage` (key CHOICE_CACHE_KEY, see lib/choice.ts):
+ * The popup's last choice, in the extension's own `localStorage` (key CHOICE_CACHE_KEY, see lib/choice/choice.ts):
  * not extension storage, because localStorage answers synchronously and the popup's first paint must
  * already say "Start 7-minute roll". The synced settings stay the source of truth and win once read.
  */
@@ -121,7 +121,7 @@ export const CHOICE_CACHE = CHOICE_CACHE_KEY;
 
 /**
  * Whether the popup's first-run safety note was read (localStorage key SAFETY_SEEN_KEY, see
- * lib/first-run.ts): localStorage too, so the popup's first paint knows whether to show it. Per browser.
+ * lib/choice/safety-note.ts): localStorage too, so the popup's first paint knows whether to show it. Per browser.
  */
 export const SAFETY_SEEN = SAFETY_SEEN_KEY;
 

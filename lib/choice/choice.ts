@@ -1,9 +1,9 @@
-import type { Moment, Tool } from './domain/lists';
-import { BREAK_MINUTES } from './domain/lists';
-import { CHOICE_CACHE_KEY } from './storage-keys';
-import type { AreaId } from './routines/areas';
-import type { Trained } from './routines/trained';
-import { asTrained } from './routines/trained';
+import type { Moment, Tool } from '../domain/lists';
+import { BREAK_MINUTES } from '../domain/lists';
+import { CHOICE_CACHE_KEY } from '../storage/keys';
+import type { AreaId } from '../routines/areas';
+import type { Trained } from '../routines/trained';
+import { asTrained } from '../routines/trained';
 
 /** What the user picks in the popup before a break. Focus areas apply to one break only. */
 export interface BreakChoice {

@@ -1,5 +1,5 @@
-import type { SyncArea } from './engine';
-import { SYNC_QUOTA, itemBytes } from './layout';
+import type { SyncArea } from '../../lib/sync/engine';
+import { SYNC_QUOTA, itemBytes } from '../../lib/sync/layout';
 
 /**
  * A test double of `storage.sync` shared by simulated devices. Each device gets its own replica (as each

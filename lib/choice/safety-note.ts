@@ -1,4 +1,4 @@
-import { SAFETY_SEEN_KEY } from './storage-keys';
+import { SAFETY_SEEN_KEY } from '../storage/keys';
 
 /**
  * Whether the popup's safety note (not medical advice; who should ask first) was read, or a break was

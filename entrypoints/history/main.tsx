@@ -6,7 +6,7 @@ import '../../components/body-map.css';
 import '../../components/body-map-heat.css';
 import '../../components/history/history.css';
 import { localizePage } from '../../lib/i18n/lang';
-import { followPageTheme } from '../../lib/page-theme';
+import { followPageTheme } from '../../lib/theme/page-theme';
 
 followPageTheme();
 localizePage('historyTitle');

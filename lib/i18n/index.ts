@@ -1,4 +1,4 @@
-import { ext } from './ext-lite';
+import { ext } from '../browser/ext-lite';
 
 /** A key of `_locales/en/messages.json`; WXT generates the union, so a typo fails to compile. */
 export type MessageKey = Parameters<typeof ext.i18n.getMessage>[0];

@@ -1,9 +1,9 @@
 import type { BreakChoice } from './choice';
 import { cacheChoice } from './choice';
-import { localValue } from './local-value';
-import { send } from './messaging/send';
-import { normalizeSettings } from './settings/normalize';
-import { SETTINGS_KEY } from './storage-keys';
+import { localValue } from '../storage/local-value';
+import { send } from '../messaging/send';
+import { normalizeSettings } from '../settings/normalize';
+import { SETTINGS_KEY } from '../storage/keys';
 
 /**
  * Remembers the popup's moment, tool, length and what was trained: at once in the local cache, and in the

@@ -1,17 +1,17 @@
-import type { SessionState } from './session/types';
-import type { AreaId } from './routines/areas';
+import type { SessionState } from '../session/types';
+import type { AreaId } from '../routines/areas';
 
 /**
  * Keys, shapes and fallbacks of the stored items that the timer over a page or the popup's first paint also
- * read, without WXT's storage module. `storage-items.ts` declares every item from these; the light readers
+ * read, without WXT's storage module. `storage/items.ts` declares every item from these; the light readers
  * use `local-value.ts`.
  */
 export const SESSION_KEY = 'session';
 /** Settings live in storage.sync under this key (with WXT's version record beside it). */
 export const SETTINGS_KEY = 'settings';
-/** The popup's last choice in the extension's localStorage (see CHOICE_CACHE in storage-items.ts). */
+/** The popup's last choice in the extension's localStorage (see CHOICE_CACHE in storage/items.ts). */
 export const CHOICE_CACHE_KEY = 'rollbreak:choice';
-/** Whether the popup's first-run safety note was read, in the extension's localStorage (see storage-items.ts). */
+/** Whether the popup's first-run safety note was read, in the extension's localStorage (see storage/items.ts). */
 export const SAFETY_SEEN_KEY = 'rollbreak:safetySeen';
 export const SESSION_FALLBACK: SessionState = { status: 'idle' };
 

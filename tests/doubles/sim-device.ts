@@ -1,11 +1,11 @@
 import type { IDBPDatabase } from 'idb';
-import type { RollbreakDB } from '../log/db';
-import { openLog } from '../log/db';
-import { readLog, syncLogStore } from '../log/store';
-import type { SyncState, SyncStatus } from './engine';
-import { syncOnce } from './engine';
+import type { RollbreakDB } from '../../lib/log/db';
+import { openLog } from '../../lib/log/db';
+import { readLog, syncLogStore } from '../../lib/log/store';
+import type { SyncState, SyncStatus } from '../../lib/sync/engine';
+import { syncOnce } from '../../lib/sync/engine';
 import type { FakeSyncArea, FakeSyncCloud } from './fake-sync-area';
-import { entryKey } from './keys';
+import { entryKey } from '../../lib/sync/keys';
 
 /**
  * Test helper: a simulated browser profile with its own IndexedDB (fake-indexeddb), its own replica of the

@@ -1,9 +1,9 @@
-import { ext } from './ext-lite';
+import { ext } from '../browser/ext-lite';
 
 /**
  * A small reader/writer for one key of extension storage, light enough for the timer over a page and the
- * popup's first paint. Keys and fallbacks come from `storage-keys.ts`; every item is declared in
- * `storage-items.ts`.
+ * popup's first paint. Keys and fallbacks come from `storage/keys.ts`; every item is declared in
+ * `storage/items.ts`.
  */
 export interface LocalValue<T> {
   get(): Promise<T>;
