@@ -1,25 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { Plan, Session, SessionEvent, SessionState } from '../session/types';
+import type { SessionEvent, SessionState } from '../session/types';
 import { reduce } from '../session/machine';
 import { DEFAULT_SETTINGS, settingsItem } from '../storage/items';
 import { announce } from './announce';
+import { oneMinutePlan, started } from '../../tests/fixtures/one-minute-plan';
 
 vi.mock('../i18n/index', async (importOriginal) => {
   const { english } = await import('../../tests/unit/english');
   return { ...(await importOriginal<typeof import('../i18n/index')>()), t: english };
 });
 
-const plan: Plan = {
-  moment: 'desk',
-  tool: 'ball',
-  minutes: 1,
-  steps: [
-    { kind: 'roll', area: 'feet', side: 'left', seconds: 30 },
-    { kind: 'roll', area: 'feet', side: 'right', seconds: 30 },
-  ],
-};
-const start = reduce({ status: 'idle' }, { type: 'start', id: 'a', plan }, 0) as Session;
+const plan = oneMinutePlan('feet');
+const start = started(plan, 0, 'a');
 
 /** Chrome's background as announce sees it: a tts engine (with no voice, as in a bare Linux) and offscreen audio. */
 let spoken: Array<{ text: string; lang?: string }>;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing';
 import { DB_NAME, listBreaks, openLog } from '../log/db';
-import type { Plan, Session } from '../session/types';
+import type { Session } from '../session/types';
 import { PAUSE_LIMIT_MS } from '../session/types';
 import { deviceIdItem, sessionItem } from '../storage/items';
 import { speakEnglish } from '../../tests/unit/english';
@@ -10,6 +10,7 @@ import { SESSION_ALARM } from './alarm';
 import { logOutboxItem, retryDelay } from './log-outbox';
 import { dispatch } from './session-service';
 import { requestSync } from './sync-service';
+import { oneMinutePlan } from '../../tests/fixtures/one-minute-plan';
 
 /**
  * A finished break whose log write fails is not lost: the real IndexedDB write is made to fail (the database
@@ -20,15 +21,7 @@ import { requestSync } from './sync-service';
 const T0 = Date.UTC(2026, 4, 4, 9);
 let clock = T0;
 const now = () => clock;
-const plan: Plan = {
-  moment: 'desk',
-  tool: 'ball',
-  minutes: 1,
-  steps: [
-    { kind: 'roll', area: 'forearms', side: 'left', seconds: 30 },
-    { kind: 'roll', area: 'forearms', side: 'right', seconds: 30 },
-  ],
-};
+const plan = oneMinutePlan('forearms');
 
 async function logged() {
   const db = await openLog();

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { reduce } from './machine';
 import { activeMs, nextDueAt } from './derive';
-import type { Plan, Session, SessionEvent, SessionState } from './types';
+import type { Session, SessionEvent, SessionState } from './types';
 import { HOLD_DEFAULT_SECONDS, MAX_HOLDS_PER_BREAK, PAUSE_LIMIT_MS } from './types';
 import { toBreakEntry } from '../log/entry';
 import { checkBreak } from '../log/schema';
+import { oneMinutePlan } from '../../tests/fixtures/one-minute-plan';
 
 /** The rules that keep every break the engine logs inside the log's own rules. */
 
@@ -12,15 +13,7 @@ const SECOND = 1000;
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 4, 4, 9);
 
-const plan: Plan = {
-  moment: 'desk',
-  tool: 'ball',
-  minutes: 1,
-  steps: [
-    { kind: 'roll', area: 'forearms', side: 'left', seconds: 30 },
-    { kind: 'roll', area: 'forearms', side: 'right', seconds: 30 },
-  ],
-};
+const plan = oneMinutePlan('forearms');
 
 function run(...events: Array<[SessionEvent, number]>): Session {
   let s: SessionState = reduce({ status: 'idle' }, { type: 'start', id: 'b-1', plan }, T0);

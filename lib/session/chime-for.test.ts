@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan, Session } from './types';
 import { reduce } from './machine';
 import { chimeFor } from './chime-for';
+import { oneMinutePlan, started } from '../../tests/fixtures/one-minute-plan';
 
-const plan: Plan = {
-  moment: 'desk',
-  tool: 'ball',
-  minutes: 1,
-  steps: [
-    { kind: 'roll', area: 'feet', side: 'left', seconds: 30 },
-    { kind: 'roll', area: 'feet', side: 'right', seconds: 30 },
-  ],
-};
-const start = reduce({ status: 'idle' }, { type: 'start', id: 'a', plan }, 0) as Session;
+const plan = oneMinutePlan('feet');
+const start = started(plan, 0, 'a');
 
 describe('chimeFor', () => {
   it('chimes when the clock ends an area, a hold or the break', () => {
