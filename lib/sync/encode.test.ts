@@ -5,21 +5,8 @@ import { AREA_IDS } from '../routines/areas';
 import { toBreakEntry } from '../log/entry';
 import { defaultPlan } from '../../tests/fixtures/default-plan';
 import type { Session } from '../session/types';
-import {
-  AREA_QUANTUM,
-  DIGITS,
-  Reader,
-  SYNC_EPOCH,
-  aggregateByDay,
-  decodeBreak,
-  decodeDay,
-  decodeTime,
-  encodeBreak,
-  encodeDay,
-  encodeTime,
-  mergeAreas,
-  writeVarint,
-} from './encode';
+import { AREA_QUANTUM, DIGITS, Reader, SYNC_EPOCH, decodeBreak, encodeBreak, mergeAreas, writeVarint } from './encode';
+import { aggregateByDay, decodeDay, decodeTime, encodeDay, encodeTime } from './days';
 import { deviceShort, entryKey, parseKey } from './keys';
 import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBreak, decodeDay } from './encode';
+import { decodeBreak } from './encode';
+import { decodeDay } from './days';
 import { AREA_IDS } from '../routines/areas';
 import { MOMENT_IDS, TOOLS } from '../domain/lists';
 

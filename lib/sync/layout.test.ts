@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDay } from './encode';
+import { localDay } from './days';
 import { deviceShort, entryKey } from './keys';
 import { SYNC_QUOTA, itemBytes, layoutDevice, packChunks, parseSyncKey, usage } from './layout';
 import { readSnapshot } from './merge';

@@ -1,5 +1,6 @@
 import type { BreakEntry } from '../log/entry';
-import { aggregateByDay, decodeTime, encodeBreak, encodeDay, encodeTime, localDay, nextLocalMidnight } from './encode';
+import { encodeBreak } from './encode';
+import { aggregateByDay, decodeTime, encodeDay, encodeTime, localDay, nextLocalMidnight } from './days';
 import { deviceShort, entryKey } from './keys';
 import type { TombRange } from './tombs';
 import { encodeTombGroups } from './tombs';

@@ -1,6 +1,6 @@
 import type { BreakEntry } from '../log/entry';
-import type { DayAggregate } from './encode';
-import { localDay } from './encode';
+import type { DayAggregate } from './days';
+import { localDay } from './days';
 import type { Tombstone } from './keys';
 import { deviceShort, entryKey, parseKey } from './keys';
 import type { Layout } from './layout';

@@ -1,7 +1,8 @@
 import type { BreakEntry } from '../log/entry';
 import { isValidBreak } from '../log/schema';
-import type { DayAggregate } from './encode';
-import { decodeBreak, decodeDay } from './encode';
+import type { DayAggregate } from './days';
+import { decodeBreak } from './encode';
+import { decodeDay } from './days';
 import { parseKey } from './keys';
 import { FORMAT_VERSION, cutoffOf, itemBytes, parseSyncKey } from './layout';
 import type { TombRange } from './tombs';
