@@ -1,5 +1,5 @@
 import { areaMessageKey, type AreaId } from '../lib/routines/areas';
-import { t } from '../lib/i18n/index';
+import { t } from '../lib/i18n';
 
 export interface BodyMapProps {
   /** Areas to fill with the accent colour (the plan's areas). */

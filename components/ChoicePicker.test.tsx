@@ -8,9 +8,9 @@ import type { BreakChoice } from '../lib/choice/choice';
 import { ChoicePicker } from './ChoicePicker';
 import { PlanPreview } from './PlanPreview';
 
-vi.mock('../lib/i18n/index', async (importOriginal) => {
+vi.mock('../lib/i18n', async (importOriginal) => {
   const { english } = await import('../tests/unit/english');
-  return { ...(await importOriginal<typeof import('../lib/i18n/index')>()), t: english };
+  return { ...(await importOriginal<typeof import('../lib/i18n')>()), t: english };
 });
 
 const desk: BreakChoice = { moment: 'desk', tool: 'ball', minutes: 5, focus: [] };

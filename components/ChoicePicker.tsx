@@ -1,8 +1,8 @@
 import type { BreakChoice } from '../lib/choice/choice';
 import type { Moment, Tool } from '../lib/domain/lists';
 import { BREAK_MINUTES, MOMENT_IDS, TOOLS as TOOLS_LIST } from '../lib/domain/lists';
-import type { MessageKey } from '../lib/i18n/index';
-import { t } from '../lib/i18n/index';
+import type { MessageKey } from '../lib/i18n';
+import { t } from '../lib/i18n';
 import { formatMinutes } from '../lib/i18n/format';
 import { MOMENT_LENGTHS, lengthForMoment } from '../lib/routines/lengths';
 import type { Trained } from '../lib/routines/trained';

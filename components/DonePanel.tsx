@@ -3,7 +3,7 @@ import type { Session } from '../lib/session/types';
 import type { UserSessionEvent } from '../lib/messaging/protocol';
 import { send } from '../lib/messaging/send';
 import { activeMs } from '../lib/session/derive';
-import { formatClock, formatNumber, t } from '../lib/i18n/index';
+import { formatClock, formatNumber, t } from '../lib/i18n';
 import { tp } from '../lib/i18n/plural';
 
 /**

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { DEFAULT_SETTINGS } from '../lib/storage/items';
-import { t } from '../lib/i18n/index';
+import { t } from '../lib/i18n';
 import { useSettings } from './use-settings';
 import { useLog } from './history/use-log';
 import { useHistoryStats } from './history/use-history-stats';

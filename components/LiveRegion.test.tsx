@@ -6,7 +6,7 @@ import type { Plan, SessionState } from '../lib/session/types';
 import { LiveRegion, announcement } from './LiveRegion';
 
 // The real English strings, substituted the way Chrome does.
-vi.mock('../lib/i18n/index', async () => {
+vi.mock('../lib/i18n', async () => {
   type Entry = { message: string; placeholders?: Record<string, { content: string }> };
   const messages = (await import('../public/_locales/en/messages.json')).default as Record<string, Entry>;
   return {

@@ -1,5 +1,5 @@
 import type { SessionState } from '../lib/session/types';
-import { t } from '../lib/i18n/index';
+import { t } from '../lib/i18n';
 import { stepTitle } from './TimerPanel';
 
 /**

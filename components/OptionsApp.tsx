@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from '../lib/session/types';
-import type { MessageKey } from '../lib/i18n/index';
-import { t } from '../lib/i18n/index';
+import type { MessageKey } from '../lib/i18n';
+import { t } from '../lib/i18n';
 import { formatSeconds } from '../lib/i18n/format';
 import { useSettings } from './use-settings';
 import { RemindersSection } from './options/RemindersSection';

@@ -3,7 +3,7 @@ import type { OverlayPlacement } from '../lib/storage/keys';
 import { PLACEMENT_FALLBACK, PLACEMENT_KEY } from '../lib/storage/keys';
 import { localValue } from '../lib/storage/local-value';
 import { breakRemainingMs } from '../lib/session/derive';
-import { formatClock, t } from '../lib/i18n/index';
+import { formatClock, t } from '../lib/i18n';
 import { TimerPanel } from './TimerPanel';
 import { send } from '../lib/messaging/send';
 import { useLiveSession } from './use-live-session';

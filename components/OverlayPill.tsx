@@ -1,4 +1,4 @@
-import { t } from '../lib/i18n/index';
+import { t } from '../lib/i18n';
 
 interface Props {
   /** Time left in the break ("4:05"), or '' once it is over. */

@@ -8,7 +8,7 @@ import type { AreaDose } from '../lib/routines/plan-summary';
 import { summarizePlan } from '../lib/routines/plan-summary';
 import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY } from '../lib/storage/keys';
 import { localValue } from '../lib/storage/local-value';
-import { formatClock, formatNumber, t } from '../lib/i18n/index';
+import { formatClock, formatNumber, t } from '../lib/i18n';
 import { BodyMap } from './BodyMap';
 import { describeHighlight } from './body-map-coverage';
 

@@ -5,7 +5,7 @@ import { ext } from '../lib/browser/ext-lite';
 import type { BreakChoice } from '../lib/choice/choice';
 import { DEFAULT_CHOICE, readCachedChoice } from '../lib/choice/choice';
 import { persistChoice, readSyncedChoice } from '../lib/choice/persist';
-import { formatNumber, t } from '../lib/i18n/index';
+import { formatNumber, t } from '../lib/i18n';
 import { tp } from '../lib/i18n/plural';
 import { ChoicePicker } from './ChoicePicker';
 import { SafetyNote } from './SafetyNote';

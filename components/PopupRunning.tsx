@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '../lib/session/types';
 import type { UserSessionEvent } from '../lib/messaging/protocol';
-import { ext } from '../lib/browser/ext-lite';
 import { TIMER_TAB_KEY, type TimerTab } from '../lib/storage/keys';
-import { t } from '../lib/i18n/index';
+import { localValue } from '../lib/storage/local-value';
+import { t } from '../lib/i18n';
 import { TimerPanel } from './TimerPanel';
 import { DonePanel } from './DonePanel';
 import { LiveRegion } from './LiveRegion';
@@ -21,7 +21,7 @@ interface Props {
 function useTimerLost(): boolean {
   const [lost, setLost] = useState(false);
   useEffect(() => {
-    void ext.storage.session.get(TIMER_TAB_KEY).then((found) => setLost(Boolean((found[TIMER_TAB_KEY] as TimerTab | undefined)?.lost)));
+    void localValue<TimerTab | null>(TIMER_TAB_KEY, null, 'session').get().then((tab) => setLost(Boolean(tab?.lost)));
   }, []);
   return lost;
 }

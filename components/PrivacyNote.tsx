@@ -1,5 +1,5 @@
 import { PRIVACY_URL } from '../lib/domain/links';
-import { t } from '../lib/i18n/index';
+import { t } from '../lib/i18n';
 
 /** One sentence on what Rollbreak keeps and where, and the link to the full privacy policy. */
 export function PrivacyNote() {

@@ -11,7 +11,7 @@ import { ext } from '../lib/browser/ext-lite';
 import { POST_WORKOUT_AT_KEY, REMINDER_DEFER_KEY, REMINDER_STATE_KEY, SETTINGS_KEY } from '../lib/storage/keys';
 import { send } from '../lib/messaging/send';
 import type { Request } from '../lib/messaging/protocol';
-import { formatNumber, t, uiLanguage } from '../lib/i18n/index';
+import { formatNumber, t, uiLanguage } from '../lib/i18n';
 import { tp } from '../lib/i18n/plural';
 
 interface Stored {

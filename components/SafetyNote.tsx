@@ -1,4 +1,4 @@
-import { t } from '../lib/i18n/index';
+import { t } from '../lib/i18n';
 
 /**
  * The popup's first-run safety note: Rollbreak is not medical advice, and who should ask a professional

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ext } from '../lib/browser/ext-lite';
 import { COMMANDS } from '../lib/session/commands';
-import { t } from '../lib/i18n/index';
+import { t } from '../lib/i18n';
 
 interface Command {
   name?: string;

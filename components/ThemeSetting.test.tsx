@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { ThemeSetting } from './ThemeSetting';
 
-vi.mock('../lib/i18n/index', async (importOriginal) => {
+vi.mock('../lib/i18n', async (importOriginal) => {
   const { english } = await import('../tests/unit/english');
-  return { ...(await importOriginal<typeof import('../lib/i18n/index')>()), t: english };
+  return { ...(await importOriginal<typeof import('../lib/i18n')>()), t: english };
 });
 
 afterEach(cleanup);

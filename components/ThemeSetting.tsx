@@ -1,6 +1,6 @@
 import type { Theme } from '../lib/theme/theme';
 import { THEMES } from '../lib/theme/theme';
-import { t } from '../lib/i18n/index';
+import { t } from '../lib/i18n';
 
 interface Props {
   /** The stored theme; absent means the system's. */

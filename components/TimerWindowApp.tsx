@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { SessionState } from '../lib/session/types';
 import { holdRemainingMs, stepRemainingMs } from '../lib/session/derive';
-import { formatClock, t } from '../lib/i18n/index';
+import { formatClock, t } from '../lib/i18n';
 import { TimerPanel } from './TimerPanel';
 import { DonePanel } from './DonePanel';
 import { LiveRegion } from './LiveRegion';

@@ -5,9 +5,9 @@ import { fakeBrowser } from 'wxt/testing';
 import { WelcomePage } from './WelcomePage';
 import { SafetyNote } from './SafetyNote';
 
-vi.mock('../lib/i18n/index', async (importOriginal) => {
+vi.mock('../lib/i18n', async (importOriginal) => {
   const { english } = await import('../tests/unit/english');
-  return { ...(await importOriginal<typeof import('../lib/i18n/index')>()), t: english };
+  return { ...(await importOriginal<typeof import('../lib/i18n')>()), t: english };
 });
 
 beforeEach(() => fakeBrowser.reset());

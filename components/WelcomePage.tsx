@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../lib/messaging/send';
-import { t } from '../lib/i18n/index';
+import { t } from '../lib/i18n';
 import { PrivacyNote } from './PrivacyNote';
 
 /** The first-run page: how Rollbreak works, the reminders question (on is the suggestion), and safety. */

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../lib/i18n/index';
-import { t } from '../lib/i18n/index';
+import type { MessageKey } from '../lib/i18n';
+import { t } from '../lib/i18n';
 
 const SECTIONS: Array<[MessageKey, MessageKey[]]> = [
   ['whyDoesHeading', ['whyDoes1', 'whyDoes2', 'whyDoes3', 'whyDoes4', 'whyDoes5']],

@@ -1,6 +1,6 @@
 import type { AreaId } from '../lib/routines/areas';
 import { AREA_IDS } from '../lib/routines/areas';
-import { t } from '../lib/i18n/index';
+import { t } from '../lib/i18n';
 import { formatDuration, formatList } from '../lib/i18n/format';
 import { areaName } from './BodyMap';
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AreaId } from '../../lib/routines/areas';
 import { AREA_IDS } from '../../lib/routines/areas';
 import { neglectedAreas } from '../../lib/stats/stats';
-import { t } from '../../lib/i18n/index';
+import { t } from '../../lib/i18n';
 import { BodyMap, areaName } from '../BodyMap';
 import { coverageHeat, describeCoverage } from '../body-map-coverage';
 import { formatDuration, formatList } from '../../lib/i18n/format';

@@ -4,7 +4,7 @@ import type { ImportProblem } from '../../lib/log/import-export';
 import { MAX_IMPORT_BYTES, exportCsv, exportJson } from '../../lib/log/import-export';
 import { describeImportProblem } from '../../lib/log/import-problem';
 import { send } from '../../lib/messaging/send';
-import { formatNumber, t } from '../../lib/i18n/index';
+import { formatNumber, t } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
 
 /** Saves text as a file through a Blob and a temporary <a download>. */

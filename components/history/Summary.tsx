@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { formatNumber, t } from '../../lib/i18n/index';
+import { formatNumber, t } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
 import { send } from '../../lib/messaging/send';
 

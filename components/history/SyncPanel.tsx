@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../lib/messaging/send';
 import { syncStatusItem, type StoredSyncStatus } from '../../lib/storage/items';
 import { SYNC_QUOTA } from '../../lib/sync/layout';
-import { formatNumber, t } from '../../lib/i18n/index';
+import { formatNumber, t } from '../../lib/i18n';
 import { formatKilobytes } from '../../lib/i18n/format';
 import { tp } from '../../lib/i18n/plural';
 import { formatTime } from './format';

@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BreakEntry } from '../../lib/log/entry';
-import { t } from '../../lib/i18n/index';
+import { t } from '../../lib/i18n';
 
 export type Notice = { kind: 'deleted'; entry: BreakEntry } | { kind: 'text'; text: string; error?: boolean };
 

@@ -1,4 +1,4 @@
-import { formatNumber, t } from '../../lib/i18n/index';
+import { formatNumber, t } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
 import { dayStartTs } from '../../lib/stats/days';
 import { formatDay } from './format';

@@ -15,9 +15,9 @@ import { registerRequests } from '../../lib/background/requests';
 import { sendMessagesAsPage } from '../../tests/doubles/messages';
 import { speakEnglish } from '../../tests/unit/english';
 
-vi.mock('../../lib/i18n/index', async (importOriginal) => {
+vi.mock('../../lib/i18n', async (importOriginal) => {
   const { english } = await import('../../tests/unit/english');
-  return { ...(await importOriginal<typeof import('../../lib/i18n/index')>()), t: english };
+  return { ...(await importOriginal<typeof import('../../lib/i18n')>()), t: english };
 });
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';

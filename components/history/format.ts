@@ -1,4 +1,4 @@
-import { uiLanguage } from '../../lib/i18n/index';
+import { uiLanguage } from '../../lib/i18n';
 
 /*
  * Dates and times on the history page, in the browser's UI language (numbers, durations and lists:

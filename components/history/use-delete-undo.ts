@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import type { BreakEntry } from '../../lib/log/entry';
 import { send } from '../../lib/messaging/send';
-import { t } from '../../lib/i18n/index';
+import { t } from '../../lib/i18n';
 import { describeImportProblem } from '../../lib/log/import-problem';
 import type { LogState } from './use-log';
 import type { Notice } from './UndoToast';

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { computeStats } from '../../lib/stats/stats';
 import { localDay } from '../../lib/stats/days';
-import { uiLanguage } from '../../lib/i18n/index';
+import { uiLanguage } from '../../lib/i18n';
 import { firstDayOfWeek } from '../../lib/i18n/week';
 import type { LogView } from '../../lib/log/read';
 

@@ -4,8 +4,8 @@ import type { Settings, SettingsPatch } from '../../lib/storage/items';
 import { INTERVAL_MAX_MINUTES, INTERVAL_MIN_MINUTES } from '../../lib/reminders/types';
 import { ALL_PAGES } from '../../lib/domain/lists';
 import { send } from '../../lib/messaging/send';
-import type { MessageKey } from '../../lib/i18n/index';
-import { t, uiLanguage } from '../../lib/i18n/index';
+import type { MessageKey } from '../../lib/i18n';
+import { t, uiLanguage } from '../../lib/i18n';
 import { firstDayOfWeek, weekDays } from '../../lib/i18n/week';
 import { MinutesSelect, valueOf } from './fields';
 

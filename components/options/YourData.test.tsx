@@ -14,9 +14,9 @@ import { realisticLog } from '../../tests/fixtures/breaks';
 import messages from '../../public/_locales/en/messages.json';
 import { PRIVACY_KEYS, YourData } from './YourData';
 
-vi.mock('../../lib/i18n/index', async (importOriginal) => {
+vi.mock('../../lib/i18n', async (importOriginal) => {
   const { english } = await import('../../tests/unit/english');
-  return { ...(await importOriginal<typeof import('../../lib/i18n/index')>()), t: english };
+  return { ...(await importOriginal<typeof import('../../lib/i18n')>()), t: english };
 });
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { openLog } from '../../lib/log/db';
 import { send } from '../../lib/messaging/send';
 import { syncChoiceItem } from '../../lib/storage/items';
-import type { MessageKey } from '../../lib/i18n/index';
-import { t } from '../../lib/i18n/index';
+import type { MessageKey } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
 import './your-data.css';
 
 /** The Data and privacy text, in order: the same words as the README's "Data and privacy" section. */

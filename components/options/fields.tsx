@@ -1,5 +1,5 @@
-import type { MessageKey } from '../../lib/i18n/index';
-import { t } from '../../lib/i18n/index';
+import type { MessageKey } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
 import { formatMinutes } from '../../lib/i18n/format';
 
 export const valueOf = (e: Event): string => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;

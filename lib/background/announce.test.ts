@@ -6,9 +6,9 @@ import { DEFAULT_SETTINGS, settingsItem } from '../storage/items';
 import { announce } from './announce';
 import { oneMinutePlan, started } from '../../tests/fixtures/one-minute-plan';
 
-vi.mock('../i18n/index', async (importOriginal) => {
+vi.mock('../i18n', async (importOriginal) => {
   const { english } = await import('../../tests/unit/english');
-  return { ...(await importOriginal<typeof import('../i18n/index')>()), t: english };
+  return { ...(await importOriginal<typeof import('../i18n')>()), t: english };
 });
 
 const plan = oneMinutePlan('feet');

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { formatNumber, t } from '../i18n/index';
+import { formatNumber, t } from '../i18n';
 import { formatList } from '../i18n/format';
 import { tp } from '../i18n/plural';
 import { areaMessageKey } from '../routines/areas';

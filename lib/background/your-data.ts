@@ -3,8 +3,8 @@ import { deleteDB } from 'idb';
 import { DB_NAME } from '../log/db';
 import { deviceShort } from '../sync/keys';
 import { parseSyncKey } from '../sync/layout';
-import { syncChoiceItem } from '../storage/items';
-import { deviceIdItem } from '../storage/items';
+import { deviceIdItem, syncChoiceItem } from '../storage/items';
+import { SETTINGS_KEY } from '../storage/keys';
 
 /**
  * "Your data" in Settings: removing this browser's records from the browser account, and deleting everything
@@ -48,7 +48,8 @@ export async function deleteLogDatabase(): Promise<void> {
  */
 export async function deleteAllData(resetSession: () => Promise<void>): Promise<void> {
   await resetSession();
-  await browser.storage.sync.remove([...(await ownSyncKeys()), 'settings', 'settings$']);
+  // The settings and WXT's version record beside them.
+  await browser.storage.sync.remove([...(await ownSyncKeys()), SETTINGS_KEY, `${SETTINGS_KEY}$`]);
   await deleteLogDatabase();
   await browser.storage.local.clear();
   await browser.storage.session?.clear();

@@ -1,5 +1,5 @@
-import type { MessageKey } from '../i18n/index';
-import { formatNumber, t } from '../i18n/index';
+import type { MessageKey } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import { formatList } from '../i18n/format';
 import { tp } from '../i18n/plural';
 import type { ImportProblem, ImportProblemCode } from './import-export';

@@ -3,7 +3,7 @@ import type { BreakEntry } from './entry';
 import type { RollbreakDB } from './db';
 import { openLog } from './db';
 import { dayStartTs, localDay, weekStart } from '../stats/days';
-import { uiLanguage } from '../i18n/index';
+import { uiLanguage } from '../i18n';
 import { firstDayOfWeek } from '../i18n/week';
 
 /**

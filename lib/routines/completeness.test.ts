@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { MessageKey } from '../i18n/index';
+import type { MessageKey } from '../i18n';
 import type { Moment, Tool } from '../session/types';
 import type { AreaId } from './areas';
 import { AREA_IDS, areaMessageKey } from './areas';

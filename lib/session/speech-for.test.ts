@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { english } from '../../tests/unit/english';
-import type { MessageKey } from '../i18n/index';
+import type { MessageKey } from '../i18n';
 import type { Plan, Session, SessionEvent, SessionState } from './types';
 import { reduce } from './machine';
 import { speechFor, speechText } from './speech-for';

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n/index';
+import type { MessageKey } from '../i18n';
 import { areaMessageKey } from '../routines/areas';
 import type { PlanStep, SessionEvent, SessionState } from './types';
 

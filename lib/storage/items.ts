@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../settings/defaults';
 import {
   CHOICE_CACHE_KEY,
   SAFETY_SEEN_KEY,
+  THEME_CACHE_KEY,
   LAST_ROLLED_FALLBACK,
   LAST_ROLLED_KEY,
   PLACEMENT_FALLBACK,
@@ -124,6 +125,12 @@ export const CHOICE_CACHE = CHOICE_CACHE_KEY;
  * lib/choice/safety-note.ts): localStorage too, so the popup's first paint knows whether to show it. Per browser.
  */
 export const SAFETY_SEEN = SAFETY_SEEN_KEY;
+
+/**
+ * The colour scheme the last extension page showed (localStorage key THEME_CACHE_KEY, see
+ * lib/theme/page-theme.ts), so the next page paints in it at once; the synced setting wins once read.
+ */
+export const THEME_CACHE = THEME_CACHE_KEY;
 
 /** E2E builds only: background wake-ups counted for the bench, and the last notification shown. */
 export const e2eWakesItem = storage.defineItem<Record<string, number>>('local:e2eWakes', { fallback: {} });

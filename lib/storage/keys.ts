@@ -13,6 +13,8 @@ export const SETTINGS_KEY = 'settings';
 export const CHOICE_CACHE_KEY = 'rollbreak:choice';
 /** Whether the popup's first-run safety note was read, in the extension's localStorage (see storage/items.ts). */
 export const SAFETY_SEEN_KEY = 'rollbreak:safetySeen';
+/** The colour scheme a page last showed, in the extension's localStorage, for the next page's first paint. */
+export const THEME_CACHE_KEY = 'rollbreak:scheme';
 export const SESSION_FALLBACK: SessionState = { status: 'idle' };
 
 export interface OverlayPlacement {

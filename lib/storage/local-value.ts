@@ -11,7 +11,7 @@ export interface LocalValue<T> {
   watch(listener: (value: T) => void): () => void;
 }
 
-export function localValue<T>(key: string, fallback: T, area: 'local' | 'sync' = 'local'): LocalValue<T> {
+export function localValue<T>(key: string, fallback: T, area: 'local' | 'sync' | 'session' = 'local'): LocalValue<T> {
   return {
     async get() {
       const found = await ext.storage[area].get(key);

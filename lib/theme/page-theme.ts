@@ -1,6 +1,6 @@
 import { followTheme, schemeOf } from './theme';
 
-const CACHE_KEY = 'rollbreak:scheme';
+import { THEME_CACHE_KEY as CACHE_KEY } from '../storage/keys';
 
 /**
  * For extension pages: applies the theme to <html>. The scheme is also kept in the extension's own

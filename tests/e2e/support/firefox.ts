@@ -82,10 +82,11 @@ export async function isGone(page: Page): Promise<boolean> {
 }
 
 /** Finds an open page whose location ends with `suffix` (e.g. '/popup.html'), polling until one appears. */
-export async function findPage(browser: Browser, suffix: string, options: WaitOptions = {}): Promise<Page> {
+export async function findPage(browser: Browser, suffix: string, options: WaitOptions & { exclude?: ReadonlySet<Page> } = {}): Promise<Page> {
   return waitFor(
     async () => {
       for (const page of await browser.pages()) {
+        if (options.exclude?.has(page)) continue;
         const href = await hrefOf(page);
         if (href?.endsWith(suffix)) return page;
       }
@@ -183,12 +184,20 @@ export async function launchFirefox({ startUrl, viewport = { width: 1100, height
       installPopup,
       async openExtensionTab(opener, path) {
         const url = `${origin}/${path.replace(/^\//, '')}`;
-        await opener.evaluate(async (u) => {
-          const ext = (globalThis as unknown as { browser: { tabs: { create(p: { url: string; active: boolean }): Promise<unknown> } } }).browser;
-          await ext.tabs.create({ url: u, active: false });
-        }, url);
-        // A busy machine can take a while to list a new background tab.
-        const opened = await findPage(browser, `/${path.replace(/^\//, '')}`, { message: url, timeout: 45_000 });
+        const before = new Set(await browser.pages());
+        const create = () =>
+          opener.evaluate(async (u) => {
+            const ext = (globalThis as unknown as { browser: { tabs: { create(p: { url: string; active: boolean }): Promise<unknown> } } }).browser;
+            await ext.tabs.create({ url: u, active: false });
+          }, url);
+        // A busy machine can take a while to list a new background tab, and WebDriver BiDi now and then never
+        // reports one: after a while the tab is opened again (a page opened before this call never counts).
+        let opened: Page | null = null;
+        for (let attempt = 0; attempt < 3 && !opened; attempt++) {
+          await create();
+          opened = await findPage(browser, `/${path.replace(/^\//, '')}`, { message: url, timeout: 20_000, exclude: before }).catch(() => null);
+        }
+        if (!opened) throw new Error(`Timed out waiting for ${url}`);
         watch(opened, path);
         await waitFor(() => opened.evaluate(() => document.readyState === 'complete'), { message: `${url} to load` });
         return opened;
