@@ -1,9 +1,10 @@
+import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { openLog } from '../../lib/log/db';
 import { send } from '../../lib/messaging/send';
 import { syncChoiceItem } from '../../lib/storage/items';
 import type { MessageKey } from '../../lib/i18n';
-import { t } from '../../lib/i18n';
+import { formatNumber, t } from '../../lib/i18n';
 import './your-data.css';
 
 /** The Data and privacy text, in order: the same words as the README's "Data and privacy" section. */
@@ -103,19 +104,7 @@ export function YourData() {
         {t('syncEnabled')}
       </label>
       <p class="rb-data-help">{t('data_sync_help')}</p>
-      {offer ? (
-        <div class="rb-data-box" role="group" aria-label={t('data_unsync_remove')}>
-          <p>{t('data_unsync_offer')}</p>
-          <div class="rb-row rb-row--start">
-            <button type="button" disabled={busy} onClick={() => void unsync()}>
-              {t('data_unsync_remove')}
-            </button>
-            <button type="button" disabled={busy} onClick={() => setOffer(false)}>
-              {t('data_unsync_keep')}
-            </button>
-          </div>
-        </div>
-      ) : null}
+      {offer ? <UnsyncOffer busy={busy} onRemove={() => void unsync()} onKeep={() => setOffer(false)} /> : null}
 
       <details class="rb-privacy">
         <summary>{t('privacy_title')}</summary>
@@ -130,28 +119,61 @@ export function YourData() {
           {t('data_delete_button')}
         </button>
       ) : (
-        <div class="rb-data-box rb-data-box--danger" role="group" aria-labelledby="rb-delete-intro" tabIndex={-1} ref={confirmRef}>
-          <p id="rb-delete-intro">{t('data_delete_intro')}</p>
-          <ul>
-            <li>{confirming === 1 ? t('data_delete_log_one') : t('data_delete_log', String(confirming))}</li>
-            <li>{t('data_delete_records')}</li>
-            <li>{t('data_delete_settings')}</li>
-            <li>{t('data_delete_local')}</li>
-          </ul>
-          <p>{t('data_delete_keeps')}</p>
-          <div class="rb-row rb-row--start">
-            <button type="button" class="rb-danger" disabled={busy} onClick={() => void deleteAll()}>
-              {t('data_delete_confirm')}
-            </button>
-            <button type="button" disabled={busy} onClick={() => setConfirming(null)}>
-              {t('data_delete_cancel')}
-            </button>
-          </div>
-        </div>
+        <DeleteConfirm breaks={confirming} busy={busy} boxRef={confirmRef} onConfirm={() => void deleteAll()} onCancel={() => setConfirming(null)} />
       )}
       <p role="status" class={`rb-status${status?.error ? ' rb-status--error' : ''}`}>
         {status?.text ?? ''}
       </p>
     </section>
+  );
+}
+
+/** After sync is turned off here: remove this browser's records from the account, or leave them. */
+function UnsyncOffer({ busy, onRemove, onKeep }: { busy: boolean; onRemove(): void; onKeep(): void }) {
+  return (
+    <div class="rb-data-box" role="group" aria-label={t('data_unsync_remove')}>
+      <p>{t('data_unsync_offer')}</p>
+      <div class="rb-row rb-row--start">
+        <button type="button" disabled={busy} onClick={onRemove}>
+          {t('data_unsync_remove')}
+        </button>
+        <button type="button" disabled={busy} onClick={onKeep}>
+          {t('data_unsync_keep')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface DeleteConfirmProps {
+  /** How many breaks the log holds, named in the list of what goes. */
+  breaks: number;
+  busy: boolean;
+  boxRef: Ref<HTMLDivElement>;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** "Delete all my data": what will go, named, before anything goes. */
+function DeleteConfirm({ breaks, busy, boxRef, onConfirm, onCancel }: DeleteConfirmProps) {
+  return (
+    <div class="rb-data-box rb-data-box--danger" role="group" aria-labelledby="rb-delete-intro" tabIndex={-1} ref={boxRef}>
+      <p id="rb-delete-intro">{t('data_delete_intro')}</p>
+      <ul>
+        <li>{breaks === 1 ? t('data_delete_log_one') : t('data_delete_log', formatNumber(breaks))}</li>
+        <li>{t('data_delete_records')}</li>
+        <li>{t('data_delete_settings')}</li>
+        <li>{t('data_delete_local')}</li>
+      </ul>
+      <p>{t('data_delete_keeps')}</p>
+      <div class="rb-row rb-row--start">
+        <button type="button" class="rb-danger" disabled={busy} onClick={onConfirm}>
+          {t('data_delete_confirm')}
+        </button>
+        <button type="button" disabled={busy} onClick={onCancel}>
+          {t('data_delete_cancel')}
+        </button>
+      </div>
+    </div>
   );
 }
