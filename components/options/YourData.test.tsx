@@ -13,6 +13,7 @@ import { syncChoiceItem } from '../../lib/storage/items';
 import { realisticLog } from '../../tests/fixtures/breaks';
 import messages from '../../public/_locales/en/messages.json';
 import { PRIVACY_KEYS, YourData } from './YourData';
+import { speakEnglish } from '../../tests/unit/english';
 
 vi.mock('../../lib/i18n', async (importOriginal) => {
   const { english } = await import('../../tests/unit/english');
@@ -23,6 +24,7 @@ const ME = 'aaaa1111-0000-4000-8000-000000000000';
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  speakEnglish();
   globalThis.indexedDB = new IDBFactory();
   await deviceIdItem.setValue(ME);
   registerSync();
