@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { generatePlan } from '../routines/generate-plan';
 import { DEFAULT_SETTINGS, settingsItem } from '../storage/items';
-import { buildPlan, rememberChoice, reminderChoice, withPositions } from './plan-for';
+import { buildPlan, planFor, rememberChoice, reminderChoice, withPositions } from './plan-for';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -36,5 +36,15 @@ describe('plans as the background starts them', () => {
     // Another version's answer is not trusted.
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, trained: 'yoga' as never });
     expect((await reminderChoice('post')).trained).toBeUndefined();
+  });
+});
+
+describe('a choice a page sends', () => {
+  it('is checked field by field: an unknown moment, tool or area cannot make Start throw', async () => {
+    const raw = { moment: 'nap', tool: 'stick', minutes: Number.NaN, focus: ['spleen', 'calves'], trained: 'chess' };
+    const plan = await planFor(raw as never);
+    expect(plan).toMatchObject({ moment: 'desk', tool: 'ball', minutes: 5 });
+    expect(plan.steps.some((step) => step.area === 'calves')).toBe(true);
+    expect(await settingsItem.getValue()).toMatchObject({ moment: 'desk', tool: 'ball', minutes: 5 });
   });
 });

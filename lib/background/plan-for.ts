@@ -5,6 +5,8 @@ import { GENERAL_CAUTIONS, techniqueFor } from '../routines/catalogue';
 import { planInput } from '../routines/plan-input';
 import { lengthForMoment } from '../routines/lengths';
 import { asTrained } from '../routines/trained';
+import { AREA_IDS } from '../routines/areas';
+import { normalizeChoice } from '../settings/choice';
 import { lastRolledItem } from '../storage/items';
 import { getSettings, patchSettings } from './settings-service';
 
@@ -12,7 +14,9 @@ import { getSettings, patchSettings } from './settings-service';
  * The plan for a new break. A choice from the popup is remembered as the next default, so
  * "Start 5-minute roll" stays one click with the last-used moment, tool and length.
  */
-export async function planFor(choice: BreakChoice | undefined, now = Date.now()): Promise<Plan> {
+export async function planFor(raw: BreakChoice | undefined, now = Date.now()): Promise<Plan> {
+  // A page's choice is checked like stored settings: an unknown moment or tool can't make Start throw.
+  const choice = raw && checkedChoice(raw);
   if (choice) await rememberChoice(choice);
   const { moment, tool, minutes, trained } = await getSettings();
   return buildPlan(choice ?? { moment, tool, minutes, trained: asTrained(trained), focus: [] }, now);
@@ -25,6 +29,13 @@ export async function planFor(choice: BreakChoice | undefined, now = Date.now())
 export async function rememberChoice({ moment, tool, minutes, trained }: BreakChoice): Promise<void> {
   const kind = asTrained(trained);
   await patchSettings({ moment, tool, minutes, ...(kind ? { trained: kind } : {}) });
+}
+
+/** A choice as a page sent it, each field checked: known moment, tool and areas, a length in range. */
+function checkedChoice(raw: BreakChoice): BreakChoice {
+  const focus = Array.isArray(raw.focus) ? raw.focus.filter((area) => (AREA_IDS as readonly unknown[]).includes(area)) : [];
+  const trained = asTrained(raw.trained);
+  return { ...normalizeChoice(raw), focus, ...(trained ? { trained } : {}) };
 }
 
 /** The plan for a choice, without remembering it (a reminder's suggestion, say). */

@@ -1,6 +1,7 @@
 import type { Moment, Tool } from '../domain/lists';
 import { BREAK_MINUTES } from '../domain/lists';
 import { CHOICE_CACHE_KEY } from '../storage/keys';
+import { normalizeChoice } from '../settings/choice';
 import type { AreaId } from '../routines/areas';
 import type { Trained } from '../routines/trained';
 import { asTrained } from '../routines/trained';
@@ -31,12 +32,9 @@ export function readCachedChoice(fallback: Omit<BreakChoice, 'focus'>): Omit<Bre
     const raw = localStorage.getItem(CACHE_KEY);
     if (!raw) return fallback;
     const parsed = JSON.parse(raw) as Partial<BreakChoice>;
-    return {
-      moment: parsed.moment ?? fallback.moment,
-      tool: parsed.tool ?? fallback.tool,
-      minutes: typeof parsed.minutes === 'number' ? parsed.minutes : fallback.minutes,
-      trained: asTrained(parsed.trained) ?? fallback.trained,
-    };
+    // Whatever an older version or a broken write left here falls back field by field.
+    const { moment, tool, minutes } = normalizeChoice({ ...fallback, ...parsed });
+    return { moment, tool, minutes, trained: asTrained(parsed.trained) ?? fallback.trained };
   } catch {
     return fallback;
   }

@@ -1,17 +1,11 @@
 import type { BreakChoice } from '../choice/choice';
 import { DEFAULT_CHOICE } from '../choice/choice';
-import type { Moment, Tool } from '../session/types';
+import { BREAK_MINUTES, MOMENT_IDS, TOOLS } from '../domain/lists';
 
 /**
  * A stored choice (moment, tool, length) checked field by field, for normalize.ts and for the popup's first
- * paint, which must not load the plan generator: hence the generator's limits repeated here (a test keeps
- * them equal to MIN_MINUTES and MAX_MINUTES in generate-plan.ts).
+ * paint, which must not load the plan generator: the domain lists are light, the generator is not.
  */
-
-export const MOMENT_VALUES: readonly Moment[] = ['pre', 'post', 'rest', 'desk'];
-export const TOOL_VALUES: readonly Tool[] = ['roller', 'ball', 'gun'];
-export const CHOICE_MIN_MINUTES = 3;
-export const CHOICE_MAX_MINUTES = 10;
 
 export function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -29,8 +23,8 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[], f
 export function normalizeChoice(raw: unknown): Omit<BreakChoice, 'focus'> {
   const r = record(raw);
   return {
-    moment: oneOf(r.moment, MOMENT_VALUES, DEFAULT_CHOICE.moment),
-    tool: oneOf(r.tool, TOOL_VALUES, DEFAULT_CHOICE.tool),
-    minutes: int(r.minutes, CHOICE_MIN_MINUTES, CHOICE_MAX_MINUTES, DEFAULT_CHOICE.minutes),
+    moment: oneOf(r.moment, MOMENT_IDS, DEFAULT_CHOICE.moment),
+    tool: oneOf(r.tool, TOOLS, DEFAULT_CHOICE.tool),
+    minutes: int(r.minutes, BREAK_MINUTES.min, BREAK_MINUTES.max, DEFAULT_CHOICE.minutes),
   };
 }
