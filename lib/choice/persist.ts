@@ -2,7 +2,8 @@ import type { BreakChoice } from './choice';
 import { cacheChoice } from './choice';
 import { localValue } from '../storage/local-value';
 import { send } from '../messaging/send';
-import { normalizeSettings } from '../settings/normalize';
+import { normalizeChoice } from '../settings/choice';
+import { asTrained } from '../routines/trained';
 import { SETTINGS_KEY } from '../storage/keys';
 
 /**
@@ -18,6 +19,7 @@ export async function persistChoice({ moment, tool, minutes, trained }: BreakCho
 export async function readSyncedChoice(): Promise<Omit<BreakChoice, 'focus'> | null> {
   const raw = await localValue<unknown>(SETTINGS_KEY, null, 'sync').get();
   if (!raw) return null;
-  const { moment, tool, minutes, trained } = normalizeSettings(raw);
-  return { moment, tool, minutes, ...(trained ? { trained } : {}) };
+  // Only the choice's fields, each checked: the whole settings normaliser stays out of the popup's first paint.
+  const trained = asTrained((raw as { trained?: unknown }).trained);
+  return { ...normalizeChoice(raw), ...(trained ? { trained } : {}) };
 }
