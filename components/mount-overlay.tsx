@@ -9,6 +9,8 @@ import { applyLanguage } from '../lib/i18n/lang';
 import { followTheme } from '../lib/theme/theme';
 
 const HOST_TAG = 'rollbreak-timer';
+/** An event only the timer's closed shadow root hears: does it still have its listeners? */
+const PROBE = 'rb-alive';
 
 /**
  * Input a page script could fake at the timer's controls. Only the person's own input counts: the capture
@@ -45,7 +47,7 @@ export function mountOverlay(): (focus?: boolean) => boolean {
   followTheme(wrapper);
 
   const attach = (el: HTMLElement) => {
-    if (!el.isConnected) document.documentElement.append(el);
+    if (!el.isConnected) document.documentElement?.append(el);
     if ('showPopover' in el) {
       try {
         if (!el.matches(':popover-open')) el.showPopover();
@@ -53,6 +55,15 @@ export function mountOverlay(): (focus?: boolean) => boolean {
         // Not in the top layer; the z-index still applies.
       }
     }
+  };
+
+  // Set by the shadow root's probe listener; stays false once document.open() has erased the listeners.
+  let alive = false;
+  // Leaving the page: the background puts the timer back on the next one in this tab if the break runs
+  // (not if the person hid it here: `host` is null then). Added again with each new timer, as
+  // document.open() erases it too; the browser keeps one copy of the same listener.
+  const leaving = (e: Event) => {
+    if (e.isTrusted && host) void send({ type: 'timerPage', event: 'hide' }).catch(() => undefined);
   };
 
   const hide = () => {
@@ -75,6 +86,8 @@ export function mountOverlay(): (focus?: boolean) => boolean {
     // Open only in the e2e build, where tests (like Playwright's own overlay) must reach inside.
     root = el.attachShadow({ mode: import.meta.env.ROLLBREAK_E2E ? 'open' : 'closed' });
     addStyles(root, `${timerCss}\n${bodyMapCss}\n${overlayCss}`);
+    root.addEventListener(PROBE, () => (alive = true));
+    addEventListener('pagehide', leaving);
     for (const type of GUARDED) {
       root.addEventListener(type, (e) => e.isTrusted || e.stopImmediatePropagation(), true);
       // Keys typed in the timer belong to it, not to the page's shortcuts.
@@ -84,18 +97,30 @@ export function mountOverlay(): (focus?: boolean) => boolean {
     attach(el);
     root.append(wrapper);
     render(<OverlayApp host={el} onHide={hide} root={root} />, wrapper);
-    // A page that rewrites its document must not take the timer with it.
+    // A page that rewrites its document must not take the timer with it: not one that empties <html>,
+    // nor one that puts a new <html> in place of the old (document.open(), replaceChild), whose children
+    // the observer then watches instead.
+    let watched: Element | null = null;
+    const watch = () => {
+      const html = document.documentElement;
+      if (html && html !== watched) observer?.observe((watched = html), { childList: true });
+    };
     observer = new MutationObserver(() => {
-      if (host && !host.isConnected) attach(host);
+      watch();
+      if (!host || host.isConnected || !document.documentElement) return;
+      // document.open() also erases every event listener in the document, the timer's own included:
+      // a timer that no longer answers its probe is built anew (its state lives in the background).
+      alive = false;
+      root.dispatchEvent(new Event(PROBE));
+      if (alive) attach(host);
+      else {
+        hide();
+        show();
+      }
     });
-    observer.observe(document.documentElement, { childList: true });
+    observer.observe(document, { childList: true });
+    watch();
   };
-
-  // Leaving the page: the background puts the timer back on the next one in this tab if the break runs
-  // (not if the person hid it here: `host` is null then).
-  addEventListener('pagehide', (e) => {
-    if (e.isTrusted && host) void send({ type: 'timerPage', event: 'hide' }).catch(() => undefined);
-  });
 
   show();
   return (focus) => {

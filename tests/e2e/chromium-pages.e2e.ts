@@ -20,7 +20,7 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     await server?.close();
   });
 
-  it('stays visible and clickable over aggressive CSS, a strict CSP, a top z-index cover and a body rewrite', async () => {
+  it('stays visible and clickable over aggressive CSS, a strict CSP, a top z-index cover and rewrites of the body and the whole document', async () => {
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && /rollbreak|overlay/i.test(m.text())) errors.push(m.text());
@@ -46,6 +46,21 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     expect(card.fontSize).toBe('14px');
     expect(card.color).not.toBe('rgb(255, 0, 0)');
     await page.screenshot({ path: `${ARTIFACTS}overlay-hostile-chromium.png` });
+    // The page throws its whole <html> away for a new one, then writes a new document over that: the
+    // timer follows each time, on top and pressable.
+    await page.evaluate(() => {
+      const html = document.createElement('html');
+      html.innerHTML = '<body><h1>A new document element</h1></body>';
+      document.replaceChild(html, document.documentElement);
+    });
+    await overlay.getByRole('button', { name: 'Stop hold' }).click({ timeout: 5000 });
+    await page.evaluate(() => {
+      document.open();
+      document.write('<!doctype html><html><body><h1>Written over</h1></body></html>');
+      document.close();
+    });
+    await knot.click({ timeout: 5000 });
+    await expect.poll(() => overlay.getByText('Knot hold', { exact: true }).isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await overlay.getByRole('button', { name: 'End' }).click();
     await overlay.getByRole('button', { name: 'Close' }).click();

@@ -94,6 +94,17 @@ describe('Firefox: a break from the popup to the log', () => {
     expect(await overlayButton(page, 'Knot')).toBeNull();
   });
 
+  it('keeps answering after the page writes a new document over itself', async () => {
+    // document.open() erases every listener in the page, the timer's too: it must come back working.
+    await page.evaluate(() => {
+      document.open();
+      document.write('<!doctype html><html><body><h1>Written over</h1></body></html>');
+      document.close();
+    });
+    await clickOverlayButton(page, 'Stop hold');
+    await waitFor(() => overlayButton(page, 'Knot'), { message: 'the Knot button back after Stop hold, on the written-over page' });
+  });
+
   it('skips through the rest of the plan to the done screen', async () => {
     for (let i = 0; i < 20 && (await overlayText(page, '.rb-progress')) !== null; i++) {
       const before = await overlayText(page, 'h2');
