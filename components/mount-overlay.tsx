@@ -14,9 +14,11 @@ const PROBE = 'rb-alive';
 
 /**
  * Input a page script could fake at the timer's controls. Only the person's own input counts: the capture
- * listener on the shadow root stops any untrusted event before it reaches a handler inside.
+ * listener on the shadow root stops any untrusted event before it reaches a handler inside. And what the
+ * person does in the timer stays in it: the page's shortcuts and its "click outside" handlers, which would
+ * close the page's menu or dialog at a press of Knot, never hear of it.
  */
-const GUARDED = 'click pointerdown pointermove pointerup keydown keyup keypress'.split(' ');
+const GUARDED = 'click pointerdown pointermove pointerup mousedown mouseup keydown keyup keypress'.split(' ');
 
 /**
  * Constructed sheets are not inline styles, so a page's strict CSP (style-src) does not block them; both
@@ -30,8 +32,8 @@ function addStyles(root: ShadowRoot, css: string) {
 
 /**
  * Mounts the floating timer in a closed shadow root on the page's <html> element (not <body>, which
- * pages replace) and in the top layer where popovers are supported, above any z-index. The page can
- * neither read nor press it. Returns a function that shows it again if it was hidden or removed, and
+ * pages replace; inside the page's modal dialog while one is open) and in the top layer where popovers
+ * are supported, above any z-index. The page can neither read nor press it. Returns a function that shows it again if it was hidden or removed, and
  * with `focus`, moves keyboard focus into it (false while there is nothing to focus yet).
  */
 export function mountOverlay(): (focus?: boolean) => boolean {
@@ -46,8 +48,12 @@ export function mountOverlay(): (focus?: boolean) => boolean {
   applyLanguage(wrapper);
   followTheme(wrapper);
 
+  // A modal dialog makes everything outside it inert, so while a page shows one the timer lives inside it
+  // (the last in the document, if there are several), still drawn in the top layer above it, and goes
+  // back to <html> once it closes.
   const attach = (el: HTMLElement) => {
-    if (!el.isConnected) document.documentElement?.append(el);
+    const home = [...document.querySelectorAll('dialog:modal')].pop() ?? document.documentElement;
+    if (el.parentNode !== home) home?.append(el);
     if ('showPopover' in el) {
       try {
         if (!el.matches(':popover-open')) el.showPopover();
@@ -90,36 +96,31 @@ export function mountOverlay(): (focus?: boolean) => boolean {
     addEventListener('pagehide', leaving);
     for (const type of GUARDED) {
       root.addEventListener(type, (e) => e.isTrusted || e.stopImmediatePropagation(), true);
-      // Keys typed in the timer belong to it, not to the page's shortcuts.
-      if (type[0] === 'k') root.addEventListener(type, (e) => e.stopPropagation());
+      root.addEventListener(type, (e) => e.stopPropagation());
     }
     host = el;
     attach(el);
     root.append(wrapper);
     render(<OverlayApp host={el} onHide={hide} root={root} />, wrapper);
-    // A page that rewrites its document must not take the timer with it: not one that empties <html>,
-    // nor one that puts a new <html> in place of the old (document.open(), replaceChild), whose children
-    // the observer then watches instead.
-    let watched: Element | null = null;
-    const watch = () => {
-      const html = document.documentElement;
-      if (html && html !== watched) observer?.observe((watched = html), { childList: true });
-    };
+    // A page that rewrites its document must not take the timer with it (a new body, a new <html>,
+    // document.open()), and a page's modal dialog must not make it inert: the whole document is watched
+    // while a break runs, for removals and dialogs opening or closing.
     observer = new MutationObserver(() => {
-      watch();
-      if (!host || host.isConnected || !document.documentElement) return;
-      // document.open() also erases every event listener in the document, the timer's own included:
-      // a timer that no longer answers its probe is built anew (its state lives in the background).
-      alive = false;
-      root.dispatchEvent(new Event(PROBE));
-      if (alive) attach(host);
-      else {
-        hide();
-        show();
+      if (!host || !document.documentElement) return;
+      if (!host.isConnected) {
+        // document.open() also erases every event listener in the document, the timer's own included:
+        // a timer that no longer answers its probe is built anew (its state lives in the background).
+        alive = false;
+        root.dispatchEvent(new Event(PROBE));
+        if (!alive) {
+          hide();
+          show();
+          return;
+        }
       }
+      attach(host);
     });
-    observer.observe(document, { childList: true });
-    watch();
+    observer.observe(document, { childList: true, subtree: true, attributeFilter: ['open'] });
   };
 
   show();

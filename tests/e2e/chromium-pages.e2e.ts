@@ -67,6 +67,46 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     await expect.poll(() => overlay.count()).toBe(0);
   });
 
+  it('works over a modal dialog of the page, which would otherwise make it inert, and leaves the dialog open', async () => {
+    await page.goto(server.url('article.html'));
+    // A consent dialog as many sites show one: modal, and closed by any press outside its box.
+    await page.evaluate(() => {
+      const dialog = document.createElement('dialog');
+      dialog.innerHTML = '<p>We value your privacy.</p><button>Accept</button>';
+      document.body.append(dialog);
+      document.addEventListener('mousedown', (e) => {
+        if (!dialog.contains(e.target as Node) || e.target === dialog) dialog.close();
+      });
+      dialog.showModal();
+    });
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
+    const overlay = overlayOn(page);
+    // Playwright refuses to click a control that something else (the inert page) would take the press from.
+    await overlay.getByRole('button', { name: 'Skip' }).click({ timeout: 5000 });
+    const knot = overlay.getByRole('button', { name: 'Knot', exact: true });
+    await knot.click({ timeout: 5000 });
+    await expect.poll(() => overlay.getByText('Knot hold', { exact: true }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('dialog')!.open)).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}overlay-over-modal-chromium.png` });
+    // The person accepts: the dialog closes and the timer is back on the page, still pressable.
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.evaluate(() => document.querySelector('dialog')!.close());
+    await overlay.getByRole('button', { name: 'Stop hold' }).click({ timeout: 5000 });
+    // A page that removes its open modal dialog outright, as frameworks do, keeps the timer too.
+    await page.evaluate(() => {
+      const dialog = document.createElement('dialog');
+      document.body.append(dialog);
+      dialog.showModal();
+    });
+    await knot.click({ timeout: 5000 });
+    await page.evaluate(() => document.querySelectorAll('dialog').forEach((d) => d.remove()));
+    await overlay.getByRole('button', { name: 'Stop hold' }).click({ timeout: 5000 });
+    await overlay.getByRole('button', { name: 'End' }).click();
+    await overlay.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => overlay.count()).toBe(0);
+  });
+
   it('opens the timer in its own window where the page cannot be scripted', async () => {
     await page.goto('chrome://version');
     const popup = await run.openExtensionWindow('popup.html');

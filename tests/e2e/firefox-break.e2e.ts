@@ -105,6 +105,20 @@ describe('Firefox: a break from the popup to the log', () => {
     await waitFor(() => overlayButton(page, 'Knot'), { message: 'the Knot button back after Stop hold, on the written-over page' });
   });
 
+  it('stays pressable over a modal dialog of the page', async () => {
+    await page.evaluate(() => {
+      const dialog = document.createElement('dialog');
+      dialog.textContent = 'We value your privacy.';
+      document.body.append(dialog);
+      dialog.showModal();
+    });
+    await clickOverlayButton(page, 'Knot');
+    await waitFor(async () => (await overlayText(page, '.rb-ring__sub')) === 'Knot hold', { message: 'a knot hold started over the modal dialog' });
+    await page.evaluate(() => document.querySelector('dialog')!.close());
+    await clickOverlayButton(page, 'Stop hold');
+    await waitFor(() => overlayButton(page, 'Knot'), { message: 'the Knot button once the dialog closed' });
+  });
+
   it('skips through the rest of the plan to the done screen', async () => {
     for (let i = 0; i < 20 && (await overlayText(page, '.rb-progress')) !== null; i++) {
       const before = await overlayText(page, 'h2');
@@ -123,7 +137,8 @@ describe('Firefox: a break from the popup to the log', () => {
       return entries.length > 0 ? entries : null;
     }, { message: 'the break in IndexedDB' });
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ completed: true, holdCount: 1, plannedSeconds: 300 });
+    // Two knot holds: the first one, and the one started over the modal dialog.
+    expect(log[0]).toMatchObject({ completed: true, holdCount: 2, plannedSeconds: 300 });
     // Time on each area is logged (upper back, forearms and feet, each on both sides), not the get-ready moments.
     expect(log[0]!.steps).toHaveLength(6);
     expect(log[0]!.steps[0]).toMatchObject({ area: 'upper-back', side: 'left' });
