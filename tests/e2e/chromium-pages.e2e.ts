@@ -20,12 +20,21 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     await server?.close();
   });
 
-  it('stays visible and clickable over aggressive CSS, a strict CSP, a top z-index cover and rewrites of the body and the whole document', async () => {
+  it('stays visible and clickable over aggressive CSS, a strict CSP with Trusted Types, a top z-index cover and rewrites of the body and the whole document', async () => {
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && /rollbreak|overlay/i.test(m.text())) errors.push(m.text());
     });
     await page.goto(server.url('hostile.html'));
+    // The page really enforces Trusted Types: a plain HTML string is refused.
+    expect(await page.evaluate(() => {
+      try {
+        document.createElement('div').innerHTML = '<b>x</b>';
+        return 'accepted';
+      } catch {
+        return 'refused';
+      }
+    })).toBe('refused');
     const popup = await run.openExtensionWindow('popup.html');
     await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
     const overlay = overlayOn(page);
@@ -50,13 +59,17 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     // timer follows each time, on top and pressable.
     await page.evaluate(() => {
       const html = document.createElement('html');
-      html.innerHTML = '<body><h1>A new document element</h1></body>';
+      html.append(document.createElement('body'));
+      html.lastChild!.textContent = 'A new document element';
       document.replaceChild(html, document.documentElement);
     });
     await overlay.getByRole('button', { name: 'Stop hold' }).click({ timeout: 5000 });
     await page.evaluate(() => {
+      // The page enforces Trusted Types: its HTML goes through a policy of its own.
+      const { trustedTypes } = window as unknown as { trustedTypes: { createPolicy(name: string, rules: { createHTML(html: string): string }): { createHTML(html: string): string } } };
+      const policy = trustedTypes.createPolicy('rewrite', { createHTML: (html) => html });
       document.open();
-      document.write('<!doctype html><html><body><h1>Written over</h1></body></html>');
+      document.write(policy.createHTML('<!doctype html><html><body><h1>Written over</h1></body></html>'));
       document.close();
     });
     await knot.click({ timeout: 5000 });
