@@ -9,12 +9,15 @@ declare global {
   var rollbreakShowOverlay: ((focus?: boolean) => boolean) | undefined;
 }
 
-export default defineUnlistedScript(() => {
+// Answers `true` once the timer is on the page: the background's injectTimer reads that answer, since a
+// document that can't hold the timer (an SVG image) runs this script and throws, which Chrome doesn't report.
+export default defineUnlistedScript((): true => {
   if (globalThis.rollbreakShowOverlay) {
     globalThis.rollbreakShowOverlay();
-    return;
+    return true;
   }
   // For the rarely shown parts injected later (overlay-parts.js): they render with this Preact.
   globalThis.rollbreakPreact = { jsx, Fragment, useState };
   globalThis.rollbreakShowOverlay = mountOverlay();
+  return true;
 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { SessionState } from '../session/types';
 import { sessionItem, timerTabItem } from '../storage/items';
+import { injectTimer } from './inject-timer';
 
 /**
  * The timer follows the break in its tab: after a full page load there, the background puts it back on
@@ -62,7 +63,7 @@ async function injectWhenReady(tabId: number, leaving?: string): Promise<boolean
       // A look first, so a document that has the timer is not made to parse it again.
       const [look] = await browser.scripting.executeScript({ target, func: () => Boolean(globalThis.rollbreakShowOverlay) });
       shown = look?.result === true && fresh(look);
-      if (!shown) shown = fresh((await browser.scripting.executeScript({ target, files: ['/overlay.js'] }))[0]);
+      if (!shown) shown = fresh(await injectTimer(tabId));
     } catch {
       // Not there yet, or no access: the tab's state decides below.
     }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { openTimerWindow } from './timer-window';
 import { timerShownIn } from './follow-timer';
+import { injectTimer } from './inject-timer';
 
 export type TimerPlace = 'page' | 'window';
 
@@ -24,17 +25,17 @@ async function activeTab() {
 /**
  * Puts the timer over the page the user is on. activeTab (granted by the toolbar click or the shortcut)
  * lets the overlay script in; where the page cannot be scripted (browser pages, web stores, PDF viewer)
- * the same timer opens in a small window instead.
+ * or cannot hold the timer (an SVG image), the same timer opens in a small window instead.
  */
 export async function showTimer(): Promise<TimerPlace> {
   const tab = await activeTab();
   if (tab?.id !== undefined) {
     try {
-      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/overlay.js'] });
+      await injectTimer(tab.id);
       await timerShownIn(tab.id);
       return 'page';
     } catch {
-      // Not scriptable here: fall through to the window.
+      // Not scriptable here, or no place for the timer in this document: fall through to the window.
     }
   }
   await timerShownIn(null);
@@ -51,7 +52,7 @@ export async function focusTimer(): Promise<void> {
   if (tab?.id !== undefined) {
     try {
       const target = { tabId: tab.id };
-      await browser.scripting.executeScript({ target, files: ['/overlay.js'] });
+      await injectTimer(tab.id);
       await timerShownIn(tab.id);
       // A timer injected just now renders once its stored placement is read: try for about a second.
       for (let i = 0; i < 20; i++) {

@@ -146,4 +146,18 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     // Closing the done screen closes the window.
     await expect.poll(() => timer.isClosed()).toBe(true);
   });
+
+  it('opens the timer window too where the page runs scripts but cannot hold the timer (an SVG image)', async () => {
+    await page.goto(server.url('drawing.svg'));
+    const popup = await run.openExtensionWindow('popup.html');
+    const timerUrl = `chrome-extension://${run.extensionId}/timer.html`;
+    const opened = run.context.waitForEvent('page', { predicate: (p) => p.url() === timerUrl });
+    await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
+    const timer = await opened;
+    await expect.poll(() => timer.getByRole('heading', { level: 2 }).textContent()).toMatch(/^Get into position: /);
+    expect(await page.evaluate(() => document.querySelector('rollbreak-timer'))).toBeNull();
+    await timer.getByRole('button', { name: 'End' }).click();
+    await timer.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => timer.isClosed()).toBe(true);
+  });
 });

@@ -1,0 +1,31 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { injectTimer } from './inject-timer';
+
+type Injection = Awaited<ReturnType<typeof fakeBrowser.scripting.executeScript>>;
+
+describe('injectTimer', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+  const answer = (results: Injection) => vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(results);
+
+  it('resolves with the injection when the timer script says the timer is on the page', async () => {
+    const spy = answer([{ frameId: 0, documentId: 'doc-1', result: true }] as Injection);
+    await expect(injectTimer(7)).resolves.toMatchObject({ documentId: 'doc-1' });
+    expect(spy).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/overlay.js'] });
+  });
+
+  it('rejects when the script ran but the timer could not mount (an SVG or XML document)', async () => {
+    answer([{ frameId: 0, documentId: 'doc-1', result: undefined }] as Injection);
+    await expect(injectTimer(7)).rejects.toThrow(/could not be shown/);
+  });
+
+  it('rejects when nothing ran, and passes on the browser refusing the page', async () => {
+    answer([] as unknown as Injection);
+    await expect(injectTimer(7)).rejects.toThrow(/could not be shown/);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
+    await expect(injectTimer(7)).rejects.toThrow(/chrome:\/\//);
+  });
+});
