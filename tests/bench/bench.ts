@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: prints Rollbreak's size and speed figures against its budgets (BUDGET below).
  * Sizes come from the production build and its store zips; timings from the e2e build in real Chromium,
- * each figure the median of several runs, the popup measured side by side with a blank extension page.
+ * each figure the median of several runs, the popup measured side by side with a blank extension page and
+ * with the floor below any page that runs a script.
  */
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
