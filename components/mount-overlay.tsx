@@ -9,8 +9,6 @@ import { applyLanguage } from '../lib/i18n/lang';
 import { followTheme } from '../lib/theme/theme';
 
 const HOST_TAG = 'rollbreak-timer';
-/** An event only the timer's closed shadow root hears: does it still have its listeners? */
-const PROBE = 'rb-alive';
 
 /**
  * Input a page script could fake at the timer's controls. Only the person's own input counts: the capture
@@ -32,8 +30,8 @@ function addStyles(root: ShadowRoot, css: string) {
 
 /**
  * Mounts the floating timer in a closed shadow root on the page's <html> element (not <body>, which
- * pages replace; inside the page's modal dialog while one is open) and in the top layer where popovers
- * are supported, above any z-index. The page can neither read nor press it. Returns a function that shows it again if it was hidden or removed, and
+ * pages replace; inside the page's modal dialog while one is open) and in the top layer, above any
+ * z-index. The page can neither read nor press it. Returns a function that shows it again if it was hidden or removed, and
  * with `focus`, moves keyboard focus into it (false while there is nothing to focus yet).
  */
 export function mountOverlay(): (focus?: boolean) => boolean {
@@ -54,17 +52,13 @@ export function mountOverlay(): (focus?: boolean) => boolean {
   const attach = (el: HTMLElement) => {
     const home = [...document.querySelectorAll('dialog:modal')].pop() ?? document.documentElement;
     if (el.parentNode !== home) home?.append(el);
-    if ('showPopover' in el) {
-      try {
-        if (!el.matches(':popover-open')) el.showPopover();
-      } catch {
-        // Not in the top layer; the z-index still applies.
-      }
+    try {
+      if (!el.matches(':popover-open')) el.showPopover();
+    } catch {
+      // Not in a document (one between its old <html> and its new one): the next mutation tries again.
     }
   };
 
-  // Set by the shadow root's probe listener; stays false once document.open() has erased the listeners.
-  let alive = false;
   // Leaving the page: the background puts the timer back on the next one in this tab if the break runs
   // (not if the person hid it here: `host` is null then). Added again with each new timer, as
   // document.open() erases it too; the browser keeps one copy of the same listener.
@@ -86,13 +80,13 @@ export function mountOverlay(): (focus?: boolean) => boolean {
       return;
     }
     const el = document.createElement(HOST_TAG);
-    if ('popover' in el) el.popover = 'manual';
+    // Both target browsers have the popover top layer (Chrome 114, Firefox 125; the manifest asks for more).
+    el.popover = 'manual';
     // The page's own lang and dir must not reach the timer: it speaks the messages' language.
     applyLanguage(el);
     // Open only in the e2e build, where tests (like Playwright's own overlay) must reach inside.
     root = el.attachShadow({ mode: import.meta.env.ROLLBREAK_E2E ? 'open' : 'closed' });
     addStyles(root, `${timerCss}\n${bodyMapCss}\n${overlayCss}`);
-    root.addEventListener(PROBE, () => (alive = true));
     addEventListener('pagehide', leaving);
     for (const type of GUARDED) {
       root.addEventListener(type, (e) => e.isTrusted || e.stopImmediatePropagation(), true);
@@ -106,19 +100,13 @@ export function mountOverlay(): (focus?: boolean) => boolean {
     // document.open()), and a page's modal dialog must not make it inert: the whole document is watched
     // while a break runs, for removals and dialogs opening or closing.
     observer = new MutationObserver(() => {
-      if (!host || !document.documentElement) return;
-      if (!host.isConnected) {
-        // document.open() also erases every event listener in the document, the timer's own included:
-        // a timer that no longer answers its probe is built anew (its state lives in the background).
-        alive = false;
-        root.dispatchEvent(new Event(PROBE));
-        if (!alive) {
-          hide();
-          show();
-          return;
-        }
+      if (host?.isConnected) attach(host);
+      else if (host) {
+        // Taken out of the page. It may have lost its listeners too (document.open() erases every one
+        // in the document), so it is built anew; its state lives in the background and storage.
+        hide();
+        show();
       }
-      attach(host);
     });
     observer.observe(document, { childList: true, subtree: true, attributeFilter: ['open'] });
   };
