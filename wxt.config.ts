@@ -41,14 +41,14 @@ function popupFirstPaintChunk(): Plugin {
 
 /**
  * The page overlay renders the timer's components with a light renderer of Preact's API
- * (components/overlay-part/light-preact.ts) instead of Preact itself, to stay small. Parts of it injected
+ * (components/timer/renderer/light-preact.ts) instead of Preact itself, to stay small. Parts of it injected
  * only when needed (done screen, pill) render with the overlay's renderer, shared on a global: their builds
  * import Preact from that global instead of bundling a copy.
  */
 const OVERLAY = 'overlay';
 const OVERLAY_PARTS = ['overlay-parts'];
-const sharedPreact = fileURLToPath(new URL('./components/overlay-part/shared-preact.ts', import.meta.url));
-const lightPreact = fileURLToPath(new URL('./components/overlay-part/light-preact.ts', import.meta.url));
+const sharedPreact = fileURLToPath(new URL('./components/timer/renderer/shared-preact.ts', import.meta.url));
+const lightPreact = fileURLToPath(new URL('./components/timer/renderer/light-preact.ts', import.meta.url));
 
 /**
  * The locale files ship without their translator notes (`description`), whitespace and the store-listing

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { DonePanel, type DonePanelComponent } from '../components/DonePanel';
-import { OverlayPill, type OverlayPillComponent } from '../components/OverlayPill';
+import { DonePanel, type DonePanelComponent } from '../components/timer/DonePanel';
+import { OverlayPill, type OverlayPillComponent } from '../components/timer/OverlayPill';
 
 /** The page overlay's rarely shown parts, injected when it first needs one (see shared-preact.ts). */
 export interface OverlayParts {

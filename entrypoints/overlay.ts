@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Fragment, jsx } from 'preact/jsx-runtime';
 import { useState } from 'preact/hooks';
-import { mountOverlay } from '../components/mount-overlay';
+import { mountOverlay } from '../components/timer/mount-overlay';
 
 declare global {
   // Set by the first injection, so a second injection into the same page shows the existing timer, and

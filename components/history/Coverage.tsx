@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { AreaId } from '../../lib/routines/areas';
-import { AREA_IDS } from '../../lib/routines/areas';
+import type { AreaId } from '../../lib/domain/areas';
+import { AREA_IDS } from '../../lib/domain/areas';
 import { neglectedAreas } from '../../lib/stats/stats';
 import { t } from '../../lib/i18n';
-import { BodyMap, areaName } from '../BodyMap';
-import { coverageHeat, describeCoverage } from '../body-map-coverage';
+import { BodyMap, areaName } from '../shared/BodyMap';
+import { coverageHeat, describeCoverage } from '../shared/body-map-coverage';
 import { formatDuration, formatList } from '../../lib/i18n/format';
 
 /** The big areas most people roll (the evidence is about these): only these are called out as neglected. */

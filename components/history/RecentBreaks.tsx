@@ -7,7 +7,7 @@ import type { MessageKey } from '../../lib/i18n';
 import { formatClock, formatNumber, t } from '../../lib/i18n';
 import { formatList } from '../../lib/i18n/format';
 import { tp } from '../../lib/i18n/plural';
-import { areaName } from '../BodyMap';
+import { areaName } from '../shared/BodyMap';
 import { formatWhen } from './format';
 import { PAGE_SIZE } from './use-log';
 

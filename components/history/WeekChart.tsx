@@ -1,10 +1,10 @@
 import { formatNumber, t } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
-import { dayStartTs } from '../../lib/stats/days';
+import { dayStartTs } from '../../lib/domain/days';
 import { formatDay } from './format';
 
 export interface WeekChartProps {
-  /** Oldest first; the last is this week. `start` is a local day number (lib/stats/days.ts). */
+  /** Oldest first; the last is this week. `start` is a local day number (lib/domain/days.ts). */
   weeks: ReadonlyArray<{ start: number; minutes: number }>;
   goal: number;
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { computeStats } from '../../lib/stats/stats';
-import { localDay } from '../../lib/stats/days';
+import { localDay } from '../../lib/domain/days';
 import { uiLanguage } from '../../lib/i18n';
 import { firstDayOfWeek } from '../../lib/i18n/week';
 import type { LogView } from '../../lib/log/read';

@@ -1,13 +1,13 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerRequests } from '../../lib/background/requests';
-import { registerSession } from '../../lib/background/session-service';
-import { registerSettings } from '../../lib/background/settings-service';
-import { registerReminders } from '../../lib/background/reminders';
-import { registerNotifications, registerPostWorkout } from '../../lib/background/reminder-actions';
-import { registerCommands } from '../../lib/background/commands';
-import { registerSync } from '../../lib/background/sync-service';
-import { registerInstall } from '../../lib/background/install';
-import { registerE2e } from '../../lib/background/e2e';
+import { registerSession } from '../../lib/background/break/session-service';
+import { registerSettings } from '../../lib/background/settings/settings-service';
+import { registerReminders } from '../../lib/background/reminders/reminders';
+import { registerNotifications, registerPostWorkout } from '../../lib/background/reminders/reminder-actions';
+import { registerCommands } from '../../lib/background/break/commands';
+import { registerSync } from '../../lib/background/data/sync-service';
+import { registerInstall } from '../../lib/background/start/install';
+import { registerE2e } from '../../lib/background/start/e2e';
 import { reportUnhandledRejections } from '../../lib/background/log-failure';
 
 // The background's one wiring point. Each service registers its own listeners and alarms, synchronously in

@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { HistoryApp } from '../../components/HistoryApp';
-import '../../components/timer.css';
-import '../../components/page.css';
-import '../../components/body-map.css';
-import '../../components/body-map-heat.css';
+import { HistoryApp } from '../../components/history/HistoryApp';
+import '../../components/timer/timer.css';
+import '../../components/shared/page.css';
+import '../../components/shared/body-map.css';
+import '../../components/shared/body-map-heat.css';
 import '../../components/history/history.css';
 import { localizePage } from '../../lib/i18n/lang';
 import { followPageTheme } from '../../lib/theme/page-theme';

@@ -1,4 +1,4 @@
-import { playChime } from '../../lib/background/chime';
+import { playChime } from '../../lib/offscreen/chime';
 import { registerHandlers } from '../../lib/messaging/register';
 
 // Chrome's service worker has no audio: this offscreen document plays the chimes it asks for.

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { OptionsApp } from '../../components/OptionsApp';
-import '../../components/timer.css';
-import '../../components/page.css';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import '../../components/timer/timer.css';
+import '../../components/shared/page.css';
 import { localizePage } from '../../lib/i18n/lang';
 import { followPageTheme } from '../../lib/theme/page-theme';
 

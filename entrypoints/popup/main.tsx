@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { PopupApp } from '../../components/PopupApp';
-import { readSession } from '../../components/use-session';
-import '../../components/timer.css';
-import '../../components/page.css';
-import '../../components/body-map.css';
+import { PopupApp } from '../../components/popup/PopupApp';
+import { readSession } from '../../components/timer/use-session';
+import '../../components/timer/timer.css';
+import '../../components/shared/page.css';
+import '../../components/shared/body-map.css';
 import { localizePage } from '../../lib/i18n/lang';
 import { followPageTheme } from '../../lib/theme/page-theme';
 

@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { TimerWindowApp } from '../../components/TimerWindowApp';
-import '../../components/timer.css';
-import '../../components/page.css';
+import { TimerWindowApp } from '../../components/timer/TimerWindowApp';
+import '../../components/timer/timer.css';
+import '../../components/shared/page.css';
 import { localizePage } from '../../lib/i18n/lang';
 import { followPageTheme } from '../../lib/theme/page-theme';
-import { readSession } from '../../components/use-session';
+import { readSession } from '../../components/timer/use-session';
 
 followPageTheme();
 localizePage('timerTitle');

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { WelcomePage } from '../../components/WelcomePage';
-import '../../components/timer.css';
-import '../../components/page.css';
+import { WelcomePage } from '../../components/pages/WelcomePage';
+import '../../components/timer/timer.css';
+import '../../components/shared/page.css';
 import { localizePage } from '../../lib/i18n/lang';
 import { followPageTheme } from '../../lib/theme/page-theme';
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { WhyPage } from '../../components/WhyPage';
-import '../../components/timer.css';
-import '../../components/page.css';
+import { WhyPage } from '../../components/pages/WhyPage';
+import '../../components/timer/timer.css';
+import '../../components/shared/page.css';
 import { localizePage } from '../../lib/i18n/lang';
 import { followPageTheme } from '../../lib/theme/page-theme';
 

@@ -2,19 +2,19 @@ import { browser } from 'wxt/browser';
 import type { Answer, Request, SenderInfo, SenderKind } from '../messaging/protocol';
 import { registerHandlers } from '../messaging/register';
 import { sessionItem } from '../storage/items';
-import { startBreak } from './start-break';
-import { pauseReminders } from './reminders';
-import { onNotificationButton, onNotificationClicked, schedulePostWorkout, snoozeReminder } from './reminder-actions';
-import { dispatch } from './session-service';
-import { showTimer } from './show-timer';
-import { openTimerWindow } from './timer-window';
-import { onTimerPage, timerShownIn } from './follow-timer';
-import { onCommand } from './commands';
-import { applyUserEvent } from './user-event';
-import { patchSettings } from './settings-service';
-import { syncChoice } from './sync-choice';
-import { deleteAll, deleteLogged, importLog, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
-import { countWake } from './e2e';
+import { startBreak } from './break/start-break';
+import { pauseReminders } from './reminders/reminders';
+import { onNotificationButton, onNotificationClicked, schedulePostWorkout, snoozeReminder } from './reminders/reminder-actions';
+import { dispatch } from './break/session-service';
+import { showTimer } from './timer/show-timer';
+import { openTimerWindow } from './timer/timer-window';
+import { onTimerPage, timerShownIn } from './timer/follow-timer';
+import { onCommand } from './break/commands';
+import { applyUserEvent } from './break/user-event';
+import { patchSettings } from './settings/settings-service';
+import { syncChoice } from './data/sync-choice';
+import { deleteAll, deleteLogged, importLog, syncNow, syncStatus, undoDelete, unsync } from './data/log-requests';
+import { countWake } from './start/e2e';
 
 /** The after-training reminder; from the timer over a page, only as the done screen of a pre-workout break offers it. */
 async function postWorkout({ minutes }: Request<'postWorkout'>, from: SenderKind): Promise<Answer<'postWorkout'>> {

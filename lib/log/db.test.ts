@@ -5,7 +5,7 @@ import { DB_VERSION, MIGRATIONS, addBreak, listBreaks, openLog } from './db';
 import type { RollbreakDB } from './db';
 import type { BreakEntry } from './entry';
 import { deleteBreak } from './store';
-import { entryKey } from '../sync/keys';
+import { entryKey } from '../domain/break-key';
 
 const T0 = 1_700_000_000_000;
 const MINUTE = 60_000;

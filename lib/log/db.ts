@@ -2,8 +2,8 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { openDB, unwrap } from 'idb';
 import { isValidBreak, repairBreak } from './schema';
 import type { BreakEntry } from './entry';
-import type { Tombstone } from '../sync/keys';
-import { entryKey, parseKey } from '../sync/keys';
+import type { Tombstone } from '../domain/break-key';
+import { entryKey, parseKey } from '../domain/break-key';
 
 /**
  * The break log in IndexedDB: `breaks` (one entry per logged break) and, since v2, `tombstones` (deleted
@@ -20,7 +20,7 @@ export interface RollbreakDB extends DBSchema {
     value: BreakEntry;
     indexes: { 'by-start': number };
   };
-  /** Deleted (or replaced) breaks, by cross-device key (see lib/sync/keys.ts). */
+  /** Deleted (or replaced) breaks, by cross-device key (see lib/domain/break-key.ts). */
   tombstones: {
     key: string;
     value: Tombstone;

@@ -1,5 +1,5 @@
 import type { Moment, Session, Side, Tool } from '../session/types';
-import type { AreaId } from '../routines/areas';
+import type { AreaId } from '../domain/areas';
 import { activeMs, plannedSeconds, stepActiveMs } from '../session/derive';
 
 /** One logged break. Immutable once written; the id is the session id, so logging twice cannot duplicate. */

@@ -2,7 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import type { BreakEntry } from './entry';
 import type { RollbreakDB } from './db';
 import { openLog } from './db';
-import { dayStartTs, localDay, weekStart } from '../stats/days';
+import { dayStartTs, localDay, weekStart } from '../domain/days';
 import { uiLanguage } from '../i18n';
 import { firstDayOfWeek } from '../i18n/week';
 

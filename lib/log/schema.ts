@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { BreakEntry } from './entry';
-import { AREA_IDS } from '../routines/areas';
+import { AREA_IDS } from '../domain/areas';
 import { MOMENT_IDS, TOOLS } from '../domain/lists';
 
 /**

@@ -4,7 +4,7 @@ import { addBreak, listBreaks, openLog } from './db';
 import type { RollbreakDB } from './db';
 import type { BreakEntry } from './entry';
 import { applyRemote, deleteBreak, importBreaks, readLog, replaceBreak, restoreBreak, syncLogStore } from './store';
-import { deviceShort, entryKey, makeKey } from '../sync/keys';
+import { deviceShort, entryKey, makeKey } from '../domain/break-key';
 
 const T0 = Date.UTC(2026, 0, 5, 8);
 const MINUTE = 60_000;

@@ -2,8 +2,8 @@ import type { IDBPDatabase } from 'idb';
 import type { BreakEntry } from './entry';
 import type { RollbreakDB, WriteTx } from './db';
 import { addInTx, findByKey } from './db';
-import type { Tombstone } from '../sync/keys';
-import { deviceShort, entryKey, makeKey, revOf } from '../sync/keys';
+import type { Tombstone } from '../domain/break-key';
+import { deviceShort, entryKey, makeKey, revOf } from '../domain/break-key';
 import type { LocalChanges, LocalLog } from '../sync/merge';
 
 /**

@@ -1,4 +1,4 @@
-import type { BreakChoice } from '../choice/choice';
+import type { BreakChoice } from '../popup/choice-cache';
 import type { SessionEvent, SessionState } from '../session/types';
 import type { BreakEntry } from '../log/entry';
 import type { ImportProblem, ImportResult } from '../log/import-export';

@@ -3,7 +3,7 @@
  * (or the same object when nothing changes). None of them decides when a reminder is due; nextReminder
  * derives that from what they record.
  *
- * How the background uses them (lib/background/reminders.ts, each step inside updateReminders):
+ * How the background uses them (lib/background/reminders/reminders.ts, each step inside updateReminders):
  *   on idle.onStateChanged    → recordActivity(state, { at: now, state }, settings)
  *   on the reminder alarm     → if sleptFromLateAlarm(alarm.scheduledTime, now) is not null:
  *                                 recordWake(state, now, thatTime, settings)

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../session/types';
-import type { AreaId } from './areas';
+import type { AreaId } from '../domain/areas';
 import { candidateOrder, generatePlan, suitableAreas, trainedAreas } from './generate-plan';
 import { MOMENTS } from './moments';
 import type { PlanInput } from './generate-plan';

@@ -1,10 +1,10 @@
 import type { Moment, Tool } from '../session/types';
-import type { AreaId } from './areas';
-import { AREA_IDS } from './areas';
+import type { AreaId } from '../domain/areas';
+import { AREA_IDS } from '../domain/areas';
 import { techniqueFor } from './catalogue';
 import { MOMENTS } from './moments';
-import type { Trained } from './trained';
-import { DEFAULT_TRAINED, TRAINED_MUSCLES } from './trained';
+import type { Trained } from '../domain/trained';
+import { DEFAULT_TRAINED, TRAINED_MUSCLES } from '../domain/trained';
 
 export interface OrderInput {
   moment: Moment;

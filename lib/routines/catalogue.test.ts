@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AREAS, AREA_IDS } from './areas';
+import { AREAS, AREA_IDS } from '../domain/areas';
 import {
   CATALOGUE,
   CAUTION_IDS,

@@ -1,6 +1,6 @@
 import type { Tool } from '../session/types';
-import type { AreaId, Snake } from './areas';
-import { AREAS, AREA_IDS } from './areas';
+import type { AreaId, Snake } from '../domain/areas';
+import { AREAS, AREA_IDS } from '../domain/areas';
 import { TOOLS } from '../domain/lists';
 
 /**

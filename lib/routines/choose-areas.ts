@@ -1,4 +1,4 @@
-import type { AreaId } from './areas';
+import type { AreaId } from '../domain/areas';
 import type { MomentConfig } from './moments';
 import { BOUT_MAX_SECONDS } from './moments';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MessageKey } from '../i18n';
 import type { Moment, Tool } from '../session/types';
-import type { AreaId } from './areas';
-import { AREA_IDS, areaMessageKey } from './areas';
+import type { AreaId } from '../domain/areas';
+import { AREA_IDS, areaMessageKey } from '../domain/areas';
 import type { CautionId, Position, TechniqueKnotKey, TechniqueMoveKey } from './catalogue';
 import {
   CAUTION_IDS,

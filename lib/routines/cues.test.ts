@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AREAS } from './areas';
+import { AREAS } from '../domain/areas';
 import { allTechniques, techniqueKnotKey, techniqueMoveKey } from './catalogue';
 
 /*

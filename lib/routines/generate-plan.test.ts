@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../session/types';
-import type { AreaId } from './areas';
-import { AREA_IDS } from './areas';
+import type { AreaId } from '../domain/areas';
+import { AREA_IDS } from '../domain/areas';
 import { techniqueFor } from './catalogue';
 import {
   DEFAULT_MINUTES,
@@ -17,7 +17,7 @@ import type { PlanInput } from './generate-plan';
 import { lengthForMoment } from './lengths';
 import { MOMENT_IDS } from './moments';
 import { summarizePlan } from './plan-summary';
-import { TRAINED_MUSCLES } from './trained';
+import { TRAINED_MUSCLES } from '../domain/trained';
 
 const base: PlanInput = { moment: 'rest', tool: 'roller', minutes: 5, focus: [], recent: [], seed: 1 };
 const DAY = 24 * 60 * 60 * 1000;

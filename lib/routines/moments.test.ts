@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AREA_IDS } from './areas';
+import { AREA_IDS } from '../domain/areas';
 import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from '../session/types';
 import { MAX_MINUTES, MIN_MINUTES, MOMENT_LENGTHS } from './lengths';
 import { BOUT_MAX_SECONDS, BOUT_MIN_SECONDS, MAX_SETS, MOMENTS, MOMENT_IDS, PRE_DONE_KEY, momentKey } from './moments';

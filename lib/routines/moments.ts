@@ -1,5 +1,5 @@
 import type { Moment } from '../session/types';
-import type { AreaId } from './areas';
+import type { AreaId } from '../domain/areas';
 
 /**
  * How a break differs by when it is taken. The numbers follow the evidence in the brief: 1–3 sets of

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import type { Moment, Plan, Side, Tool } from '../session/types';
-import type { AreaId } from './areas';
-import { AREA_IDS } from './areas';
+import type { AreaId } from '../domain/areas';
+import { AREA_IDS } from '../domain/areas';
 import { rollsPerSet } from './catalogue';
 import type { PlanInput } from './generate-plan';
 import { suitableAreas } from './generate-plan';
 import { MOMENTS, MOMENT_IDS } from './moments';
-import type { Trained } from './trained';
-import { TRAINED_IDS, TRAINED_MUSCLES } from './trained';
+import type { Trained } from '../domain/trained';
+import { TRAINED_IDS, TRAINED_MUSCLES } from '../domain/trained';
 
 /* Arbitraries and readers shared by the plan generator's property tests. */
 

@@ -1,5 +1,5 @@
 import type { Plan } from '../session/types';
-import type { AreaId } from './areas';
+import type { AreaId } from '../domain/areas';
 
 export interface AreaDose {
   area: AreaId;

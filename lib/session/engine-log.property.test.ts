@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { reduce } from './machine';
 import type { Moment, Plan, SessionEvent, SessionState, Tool } from './types';
 import { generatePlan } from '../routines/generate-plan';
-import { AREA_IDS } from '../routines/areas';
+import { AREA_IDS } from '../domain/areas';
 import { MOMENT_IDS } from '../routines/moments';
 import type { BreakEntry } from '../log/entry';
 import { toBreakEntry } from '../log/entry';

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n';
-import { areaMessageKey } from '../routines/areas';
+import { areaMessageKey } from '../domain/areas';
 import type { PlanStep, SessionEvent, SessionState } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import type { AreaId } from '../routines/areas';
+import type { AreaId } from '../domain/areas';
 
 export type Side = 'left' | 'right';
 import type { Moment, Tool } from '../domain/lists';

@@ -1,5 +1,5 @@
-import type { BreakChoice } from '../choice/choice';
-import { DEFAULT_CHOICE } from '../choice/choice';
+import type { BreakChoice } from '../popup/choice-cache';
+import { DEFAULT_CHOICE } from '../popup/choice-cache';
 import { BREAK_MINUTES, MOMENT_IDS, TOOLS } from '../domain/lists';
 
 /**

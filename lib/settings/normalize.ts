@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from './defaults';
 import { int, normalizeChoice, record } from './choice';
 import { normalizeReminderSettings } from '../reminders/settings';
 import { THEMES, type Theme } from '../theme/theme';
-import { asTrained } from '../routines/trained';
+import { asTrained } from '../domain/trained';
 
 export { normalizeChoice };
 

@@ -1,6 +1,6 @@
 import type { SettingsV3 } from './migrations/settings-v3';
 import type { ThemeSetting } from '../theme/theme';
-import type { Trained } from '../routines/trained';
+import type { Trained } from '../domain/trained';
 
 /**
  * The current settings shape; each older version has its migration in `migrations/`. Fields added

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BreakEntry } from '../log/entry';
 import { computeStats, neglectedAreas } from './stats';
-import { localDay, weekStart, dayStartTs } from './days';
+import { localDay, weekStart, dayStartTs } from '../domain/days';
 
 // Wednesday 2026-11-25, 15:00 local time.
 const NOW = new Date(2026, 10, 25, 15, 0).getTime();

@@ -1,7 +1,7 @@
-import type { AreaId } from '../routines/areas';
-import { AREA_IDS } from '../routines/areas';
+import type { AreaId } from '../domain/areas';
+import { AREA_IDS } from '../domain/areas';
 import type { BreakEntry } from '../log/entry';
-import { localDay, weekStart } from './days';
+import { localDay, weekStart } from '../domain/days';
 
 /** What the history page shows, computed in one pass over the log. */
 export interface Stats {

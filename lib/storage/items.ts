@@ -19,8 +19,8 @@ import {
   type OverlayPlacement,
   type TimerTab,
 } from './keys';
-import type { AreaId } from '../routines/areas';
-import type { Trained } from '../routines/trained';
+import type { AreaId } from '../domain/areas';
+import type { Trained } from '../domain/trained';
 import type { ReminderState } from '../reminders/types';
 import type { DeferReason } from '../reminders/defer';
 import type { SyncState, SyncStatus } from '../sync/engine';
@@ -76,7 +76,7 @@ export const firstRunPatchItem = storage.defineItem<SettingsPatch | null>('local
 /**
  * Whether this browser syncs its break log: each browser decides for itself (turning sync off on one
  * computer leaves the others alone). Null until decided: then the old synced `syncEnabled` setting counts,
- * and is copied here once. Writer: the background (lib/background/sync-choice.ts).
+ * and is copied here once. Writer: the background (lib/background/data/sync-choice.ts).
  */
 export const syncChoiceItem = storage.defineItem<boolean | null>('local:syncLog', { fallback: null });
 
@@ -114,7 +114,7 @@ export const syncStatusItem = storage.defineItem<StoredSyncStatus | null>('local
 export const overlayPlacementItem = storage.defineItem<OverlayPlacement>(`local:${PLACEMENT_KEY}`, { fallback: PLACEMENT_FALLBACK });
 
 /**
- * The popup's last choice, in the extension's own `localStorage` (key CHOICE_CACHE_KEY, see lib/choice/choice.ts):
+ * The popup's last choice, in the extension's own `localStorage` (key CHOICE_CACHE_KEY, see lib/popup/choice-cache.ts):
  * not extension storage, because localStorage answers synchronously and the popup's first paint must
  * already say "Start 7-minute roll". The synced settings stay the source of truth and win once read.
  */
@@ -122,7 +122,7 @@ export const CHOICE_CACHE = CHOICE_CACHE_KEY;
 
 /**
  * Whether the popup's first-run safety note was read (localStorage key SAFETY_SEEN_KEY, see
- * lib/choice/safety-note.ts): localStorage too, so the popup's first paint knows whether to show it. Per browser.
+ * lib/popup/safety-note.ts): localStorage too, so the popup's first paint knows whether to show it. Per browser.
  */
 export const SAFETY_SEEN = SAFETY_SEEN_KEY;
 

@@ -1,5 +1,5 @@
 import type { SessionState } from '../session/types';
-import type { AreaId } from '../routines/areas';
+import type { AreaId } from '../domain/areas';
 
 /**
  * Keys, shapes and fallbacks of the stored items that the timer over a page or the popup's first paint also

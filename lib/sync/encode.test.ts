@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { BreakEntry } from '../log/entry';
-import { AREA_IDS } from '../routines/areas';
+import { AREA_IDS } from '../domain/areas';
 import { toBreakEntry } from '../log/entry';
 import { defaultPlan } from '../../tests/fixtures/default-plan';
 import type { Session } from '../session/types';
 import { AREA_QUANTUM, DIGITS, Reader, SYNC_EPOCH, decodeBreak, encodeBreak, mergeAreas, writeVarint } from './encode';
 import { aggregateByDay, decodeDay, decodeTime, encodeDay, encodeTime } from './days';
-import { deviceShort, entryKey, parseKey } from './keys';
+import { deviceShort, entryKey, parseKey } from '../domain/break-key';
 import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';
 
 const DEVICE = '3f2a9c1e-7b4d-4e8a-9c0f-1234567890ab';

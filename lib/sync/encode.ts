@@ -1,8 +1,8 @@
 import type { BreakEntry } from '../log/entry';
-import type { AreaId } from '../routines/areas';
-import { AREA_IDS } from '../routines/areas';
+import type { AreaId } from '../domain/areas';
+import { AREA_IDS } from '../domain/areas';
 import type { Moment, Tool } from '../session/types';
-import { makeKey, revOf } from './keys';
+import { makeKey, revOf } from '../domain/break-key';
 import { MOMENT_IDS, TOOLS } from '../domain/lists';
 
 /**

@@ -8,7 +8,7 @@ import type { SyncState, SyncStatus } from './engine';
 import { RETRY_AFTER, classifyError, syncOnce } from './engine';
 import { FakeSyncCloud } from '../../tests/doubles/fake-sync-area';
 import type { FakeSyncArea } from '../../tests/doubles/fake-sync-area';
-import { entryKey } from './keys';
+import { entryKey } from '../domain/break-key';
 import { SYNC_QUOTA } from './layout';
 import { readSnapshot, unseenDays } from './merge';
 import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';

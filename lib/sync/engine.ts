@@ -4,7 +4,7 @@ import type { RateLimits } from './rate';
 import { DEFAULT_RATE_LIMITS, nextWriteAt, pruneWrites, recordWrites } from './rate';
 import { SYNC_QUOTA, usage } from './layout';
 import type { SyncSnapshot } from './merge';
-import { deviceShort } from './keys';
+import { deviceShort } from '../domain/break-key';
 
 /** Records of the other devices that could not be read (see DeviceView.unreadable). */
 export function unreadableRecords(snapshot: SyncSnapshot, deviceId: string): number {
@@ -15,7 +15,7 @@ export function unreadableRecords(snapshot: SyncSnapshot, deviceId: string): num
 }
 
 /*
- * Wiring (lib/background/sync-service.ts: background only, one round at a time through a serial() queue;
+ * Wiring (lib/background/data/sync-service.ts: background only, one round at a time through a serial() queue;
  * pages ask the background). A round runs:
  *   - after a break is logged, after a delete / undo / import (a request from the history page), and on
  *     runtime.onStartup and onInstalled. There is no periodic alarm: an idle hour costs no wake-up;

@@ -10,7 +10,7 @@ import { computeStats } from '../stats/stats';
 import { DIGITS, SYNC_EPOCH, encodeBreak } from './encode';
 import type { SyncArea } from './engine';
 import { syncOnce } from './engine';
-import { deviceShort } from './keys';
+import { deviceShort } from '../domain/break-key';
 import { realisticLog } from '../../tests/fixtures/breaks';
 
 /**

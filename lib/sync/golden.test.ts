@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBreak } from './encode';
 import { decodeDay } from './days';
-import { AREA_IDS } from '../routines/areas';
+import { AREA_IDS } from '../domain/areas';
 import { MOMENT_IDS, TOOLS } from '../domain/lists';
 
 /**

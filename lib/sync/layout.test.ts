@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localDay } from './days';
-import { deviceShort, entryKey } from './keys';
+import { deviceShort, entryKey } from '../domain/break-key';
 import { SYNC_QUOTA, itemBytes, layoutDevice, packChunks, parseSyncKey, usage } from './layout';
 import { readSnapshot } from './merge';
 import { realisticLog } from '../../tests/fixtures/breaks';

@@ -1,7 +1,7 @@
 import type { BreakEntry } from '../log/entry';
 import { encodeBreak } from './encode';
 import { aggregateByDay, decodeTime, encodeDay, encodeTime, localDay, nextLocalMidnight } from './days';
-import { deviceShort, entryKey } from './keys';
+import { deviceShort, entryKey } from '../domain/break-key';
 import type { TombRange } from './tombs';
 import { encodeTombGroups } from './tombs';
 

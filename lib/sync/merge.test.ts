@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { BreakEntry } from '../log/entry';
-import type { Tombstone } from './keys';
-import { deviceShort, entryKey } from './keys';
+import type { Tombstone } from '../domain/break-key';
+import { deviceShort, entryKey } from '../domain/break-key';
 import type { LocalLog } from './merge';
 import { afterWrites, applyChanges, breaksInSync, mergeRemote, planWrites, readSnapshot, unseenDays } from './merge';
 import { SYNC_QUOTA, itemBytes } from './layout';

@@ -1,8 +1,8 @@
 import type { BreakEntry } from '../log/entry';
 import type { DayAggregate } from './days';
 import { localDay } from './days';
-import type { Tombstone } from './keys';
-import { deviceShort, entryKey, parseKey } from './keys';
+import type { Tombstone } from '../domain/break-key';
+import { deviceShort, entryKey, parseKey } from '../domain/break-key';
 import type { Layout } from './layout';
 import { SYNC_QUOTA, layoutDevice } from './layout';
 import type { SyncSnapshot } from './snapshot';

@@ -3,7 +3,7 @@ import type { BreakEntry } from '../log/entry';
 import { addBreak } from '../log/db';
 import { deleteBreak, importBreaks, readLog, replaceBreak } from '../log/store';
 import { FakeSyncCloud } from '../../tests/doubles/fake-sync-area';
-import { entryKey } from './keys';
+import { entryKey } from '../domain/break-key';
 import { SYNC_QUOTA } from './layout';
 import { SimDevice } from '../../tests/doubles/sim-device';
 import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';

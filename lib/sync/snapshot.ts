@@ -3,7 +3,7 @@ import { isValidBreak } from '../log/schema';
 import type { DayAggregate } from './days';
 import { decodeBreak } from './encode';
 import { decodeDay } from './days';
-import { parseKey } from './keys';
+import { parseKey } from '../domain/break-key';
 import { FORMAT_VERSION, cutoffOf, itemBytes, parseSyncKey } from './layout';
 import type { TombRange } from './tombs';
 import { decodeTombGroup, normalizeRanges } from './tombs';

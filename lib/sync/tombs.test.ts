@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Tombstone } from './keys';
-import { makeKey } from './keys';
+import type { Tombstone } from '../domain/break-key';
+import { makeKey } from '../domain/break-key';
 import type { TombRange } from './tombs';
 import { decodeTombGroup, encodeTombGroups, inRanges, normalizeRanges, ownDeletions } from './tombs';
 import { mergeRemote, readSnapshot } from './merge';

@@ -1,6 +1,6 @@
 import { Reader, writeVarint } from './encode';
-import type { Tombstone } from './keys';
-import { makeKey, parseKey } from './keys';
+import type { Tombstone } from '../domain/break-key';
+import { makeKey, parseKey } from '../domain/break-key';
 
 /**
  * Deletions in `storage.sync`, compacted so that none has to be dropped.

@@ -5,7 +5,7 @@ import { readLog, syncLogStore } from '../../lib/log/store';
 import type { SyncState, SyncStatus } from '../../lib/sync/engine';
 import { syncOnce } from '../../lib/sync/engine';
 import type { FakeSyncArea, FakeSyncCloud } from './fake-sync-area';
-import { entryKey } from '../../lib/sync/keys';
+import { entryKey } from '../../lib/domain/break-key';
 
 /**
  * Test helper: a simulated browser profile with its own IndexedDB (fake-indexeddb), its own replica of the

@@ -1,0 +1,31 @@
+import type { MessageKey } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
+
+const SECTIONS: Array<[MessageKey, MessageKey[]]> = [
+  ['whyDoesHeading', ['whyDoes1', 'whyDoes2', 'whyDoes3', 'whyDoes4', 'whyDoes5']],
+  ['whyDoseHeading', ['whyDose1', 'whyDose3', 'whyDose2']],
+  ['whyNotHeading', ['whyNot1']],
+  ['whyStopHeading', ['whyStop1', 'whyStop2']],
+  ['whyAskHeading', ['whyAsk1']],
+];
+
+/** "Why roll?": what rolling does and does not do, in plain words, with when to stop. */
+export function WhyPage() {
+  return (
+    <main class="rb-root rb-page rb-why">
+      <h1>{t('whyTitle')}</h1>
+      {SECTIONS.map(([heading, paragraphs]) => (
+        <section key={heading}>
+          <h2>{t(heading)}</h2>
+          {paragraphs.map((p) => (
+            <p key={p}>{t(p)}</p>
+          ))}
+        </section>
+      ))}
+      <p class="rb-note" role="note">
+        <strong>{t('whyMedical')}</strong>
+      </p>
+      <p class="rb-cue">{t('whySources')}</p>
+    </main>
+  );
+}

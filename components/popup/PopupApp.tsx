@@ -1,0 +1,160 @@
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import type { SessionState } from '../../lib/session/types';
+import { send } from '../../lib/messaging/send';
+import { ext } from '../../lib/browser/ext-lite';
+import type { BreakChoice } from '../../lib/popup/choice-cache';
+import { DEFAULT_CHOICE, readCachedChoice } from '../../lib/popup/choice-cache';
+import { persistChoice, readSyncedChoice } from '../../lib/popup/persist-choice';
+import { formatNumber, t } from '../../lib/i18n';
+import { tp } from '../../lib/i18n/plural';
+import { ChoicePicker } from './ChoicePicker';
+import { SafetyNote } from './SafetyNote';
+import { markSafetyNoteSeen, safetyNoteSeen } from '../../lib/popup/safety-note';
+import { normalizeMinutes } from '../../lib/routines/lengths';
+import type { PlanPreviewComponent } from './PlanPreview';
+import type { ReminderStatusComponent } from './ReminderStatus';
+import { useLiveSession } from '../timer/use-live-session';
+import { freshSummary } from '../../lib/session/derive';
+import type { PopupRunningComponent } from './PopupRunning';
+import type { ShortcutsComponent } from '../shared/Shortcuts';
+
+export const loadPopupRunning = () => import('./PopupRunning').then((m) => m.PopupRunning);
+
+interface Props {
+  /** The session read, started before the first render. */
+  initial: Promise<SessionState>;
+}
+
+/**
+ * The toolbar popup: one click starts a break; while one runs it shows the timer. A break that just ended
+ * keeps its summary for a few minutes, above a Start that is one click as always.
+ * The start view paints at once, before the session is read: the browser shows the popup when its
+ * document has loaded, and an empty popup that grows a moment later looks broken. If a break turns out
+ * to be running, the timer replaces it; Start would only have shown that break's timer anyway.
+ */
+export function PopupApp({ initial }: Props) {
+  const { view, now, act } = useLiveSession(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [Running, setRunning] = useState<PopupRunningComponent | null>(null);
+  const [Reminder, setReminder] = useState<ReminderStatusComponent | null>(null);
+  const [Keys, setKeys] = useState<ShortcutsComponent | null>(null);
+  useEffect(() => {
+    void import('./ReminderStatus').then((m) => setReminder(() => m.ReminderStatus));
+    void import('../shared/Shortcuts').then((m) => setKeys(() => m.Shortcuts));
+  }, []);
+  const active = view?.status === 'running' || view?.status === 'paused';
+  const summary = view ? freshSummary(view, now) : null;
+
+  useEffect(() => {
+    if ((active || summary) && !Running) void loadPopupRunning().then((component) => setRunning(() => component));
+  }, [active, Boolean(summary), Running]);
+
+  const run = async (type: 'start' | 'showTimer' | 'showWindow', choice?: BreakChoice) => {
+    setError(null);
+    try {
+      const answer = await (type === 'start' ? send({ type, choice }) : send({ type }));
+      // The timer now lives on the page (or in its window): get out of the way.
+      if (answer.timer === 'page') window.close();
+    } catch {
+      setError(t('startFailed'));
+    }
+  };
+
+  const openPage = (path: '/history.html' | '/why.html') => {
+    void ext.tabs.create({ url: ext.runtime.getURL(path) });
+    window.close();
+  };
+  // The browser's own way to Settings: it brings an open Settings tab forward instead of opening another.
+  const openSettings = () => {
+    void ext.runtime.openOptionsPage().finally(() => window.close());
+  };
+
+  return (
+    <main class="rb-root rb-popup">
+      <header class="rb-popup__head">
+        <h1>{t('extName')}</h1>
+      </header>
+      {active ? (
+        Running ? <Running session={view} now={now} act={act} onShowTimer={() => void run('showTimer')} onShowWindow={() => void run('showWindow')} /> : null
+      ) : (
+        <>
+          {summary && Running ? <Running session={summary} now={now} act={act} /> : null}
+          <StartView onStart={(choice) => void run('start', choice)} />
+        </>
+      )}
+      {Reminder ? <Reminder /> : null}
+      {Keys ? (
+        <details>
+          <summary>{t('shortcutsHeading')}</summary>
+          <Keys />
+        </details>
+      ) : null}
+      {error ? (
+        <p class="rb-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <nav class="rb-popup__links">
+        <button type="button" class="rb-link" onClick={() => openPage('/history.html')}>
+          {t('history')}
+        </button>
+        <button type="button" class="rb-link" onClick={openSettings}>
+          {t('settings')}
+        </button>
+        <button type="button" class="rb-link" onClick={() => openPage('/why.html')}>
+          {t('whyLink')}
+        </button>
+      </nav>
+    </main>
+  );
+}
+
+/** A remembered choice with its length brought into its moment's range (a pre-workout roll is at most 8 min). */
+function inRange(choice: Omit<BreakChoice, 'focus'>): Omit<BreakChoice, 'focus'> {
+  return { ...choice, minutes: normalizeMinutes(choice.minutes, choice.moment) };
+}
+
+function StartView({ onStart }: { onStart: (choice: BreakChoice) => void }) {
+  const [choice, setChoice] = useState<BreakChoice>(() => ({ ...inRange(readCachedChoice(DEFAULT_CHOICE)), focus: [] }));
+  const [Preview, setPreview] = useState<PlanPreviewComponent | null>(null);
+  const [safetySeen, setSafetySeen] = useState(safetyNoteSeen);
+  const closeSafety = () => {
+    markSafetyNoteSeen();
+    setSafetySeen(true);
+  };
+  // `npm run bench` reads this mark: the moment the popup can be used (rendered, handlers attached).
+  useLayoutEffect(() => {
+    performance.mark('rollbreak:interactive');
+  }, []);
+  useEffect(() => {
+    void import('./PlanPreview').then((m) => setPreview(() => m.PlanPreview));
+    // Another device may have changed the synced choice since this browser cached it.
+    void readSyncedChoice().then((synced) => {
+      if (synced) setChoice((c) => ({ ...c, ...inRange(synced) }));
+    });
+  }, []);
+  const change = (next: BreakChoice) => {
+    setChoice(next);
+    // The cache is written at once; if the background cannot be reached, the next start remembers it.
+    void persistChoice(next).catch(() => undefined);
+  };
+  return (
+    <section class="rb-start">
+      {safetySeen ? null : <SafetyNote onClose={closeSafety} />}
+      <button
+        type="button"
+        class="rb-primary rb-big"
+        onClick={() => {
+          // The note was on screen above this button: starting counts as having seen it.
+          markSafetyNoteSeen();
+          onStart(choice);
+        }}
+        autoFocus
+      >
+        {tp('startRollMinutes', choice.minutes, formatNumber(choice.minutes))}
+      </button>
+      <ChoicePicker choice={choice} onChange={change} />
+      {Preview ? <Preview choice={choice} onChange={change} /> : <p class="rb-cue">{t('loadingPlan')}</p>}
+    </section>
+  );
+}

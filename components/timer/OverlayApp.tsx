@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { OverlayPlacement } from '../../lib/storage/keys';
+import { PLACEMENT_FALLBACK, PLACEMENT_KEY } from '../../lib/storage/keys';
+import { localValue } from '../../lib/storage/local-value';
+import { breakRemainingMs } from '../../lib/session/derive';
+import { formatClock, t } from '../../lib/i18n';
+import { TimerPanel } from './TimerPanel';
+import { send } from '../../lib/messaging/send';
+import { useLiveSession } from './use-live-session';
+import { LiveRegion } from './LiveRegion';
+import { useKeepFocus } from './keep-focus';
+
+interface Props {
+  /** The shadow host, moved by changing its own offsets; its `dir` is the messages' direction. */
+  host: HTMLElement;
+  /** Removes the overlay from the page; the break goes on. */
+  onHide: () => void;
+  /** The shadow root, where focus is kept when a control is replaced. */
+  root: ShadowRoot;
+}
+
+const placementValue = localValue<OverlayPlacement>(PLACEMENT_KEY, PLACEMENT_FALLBACK);
+
+const KEY_STEP = 16;
+const MARGIN = 4;
+
+function clampPlacement(p: OverlayPlacement, host: HTMLElement): OverlayPlacement {
+  const maxRight = Math.max(MARGIN, window.innerWidth - host.offsetWidth - MARGIN);
+  const maxBottom = Math.max(MARGIN, window.innerHeight - host.offsetHeight - MARGIN);
+  return {
+    ...p,
+    right: Math.min(maxRight, Math.max(MARGIN, Math.round(p.right))),
+    bottom: Math.min(maxBottom, Math.max(MARGIN, Math.round(p.bottom))),
+  };
+}
+
+/**
+ * The floating timer on a page: a draggable card that can shrink to a pill (Escape does that too). Its one
+ * live region is there from the first frame, through every view.
+ */
+export function OverlayApp({ host, onHide, root }: Props) {
+  const { view, now, act } = useLiveSession();
+  const [placement, setPlacement] = useState<OverlayPlacement | null>(null);
+  const drag = useRef<{ x: number; y: number; start: OverlayPlacement } | null>(null);
+  // Where focus goes when the pressed control is replaced, if not to the first heir (expand → minimise).
+  const heir = useRef<string | undefined>(undefined);
+  useKeepFocus(root, heir);
+
+  useEffect(() => {
+    void placementValue.get().then(setPlacement);
+  }, []);
+
+  useEffect(() => {
+    if (!placement) return;
+    host.style.setProperty('--rb-right', `${placement.right}px`);
+    host.style.setProperty('--rb-bottom', `${placement.bottom}px`);
+  }, [placement, host]);
+
+  useEffect(() => {
+    if (view?.status === 'idle') onHide();
+  }, [view?.status]);
+
+  // The done screen and the minimised pill are injected when first needed (overlay-parts.js); render
+  // again once they are here.
+  const done = view?.status === 'finished' || view?.status === 'ended';
+  const needsPart = done || Boolean(placement?.minimised);
+  const [, partLoaded] = useState(0);
+  useEffect(() => {
+    if (needsPart && !globalThis.rollbreakOverlayParts) void send({ type: 'overlayPart' }).then(() => partLoaded(1), () => undefined);
+  }, [needsPart]);
+
+  // `npm run bench` reads this mark: the first frame with the timer on screen. E2E builds only: a page
+  // could read it and learn that Rollbreak is installed.
+  if (import.meta.env.ROLLBREAK_E2E) {
+    const shown = Boolean(placement && view && view.status !== 'idle');
+    useEffect(() => {
+      if (shown) requestAnimationFrame(() => performance.mark('rollbreak:overlay-visible'));
+    }, [shown]);
+  }
+
+  const region = <LiveRegion session={view} />;
+  if (!view || view.status === 'idle' || !placement) return region;
+
+  const save = (next: OverlayPlacement) => {
+    const clamped = clampPlacement(next, host);
+    setPlacement(clamped);
+    void placementValue.set(clamped);
+  };
+
+  // Drags and arrow keys move the timer the way the pointer or the arrow points; the stored offset counts
+  // from the inline end, which is the left edge in a right-to-left language.
+  const flip = host.dir === 'rtl' ? -1 : 1;
+  const onPointerDown = (e: PointerEvent) => {
+    if ((e.target as HTMLElement).closest('button:not(.rb-handle)')) return;
+    drag.current = { x: e.clientX, y: e.clientY, start: placement };
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    e.preventDefault();
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    const d = drag.current;
+    if (!d) return;
+    setPlacement(clampPlacement({ ...d.start, right: d.start.right - flip * (e.clientX - d.x), bottom: d.start.bottom - (e.clientY - d.y) }, host));
+  };
+  const onPointerUp = () => {
+    if (!drag.current) return;
+    drag.current = null;
+    save(placement);
+  };
+  const onHandleKey = (e: KeyboardEvent) => {
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [flip * KEY_STEP, 0],
+      ArrowRight: [-flip * KEY_STEP, 0],
+      ArrowUp: [0, KEY_STEP],
+      ArrowDown: [0, -KEY_STEP],
+    };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    save({ ...placement, right: placement.right + move[0], bottom: placement.bottom + move[1] });
+  };
+
+  const left = view.status === 'running' || view.status === 'paused' ? formatClock(breakRemainingMs(view, now)) : '';
+  const minimise = (minimised: boolean) => save({ ...placement, minimised });
+  const Parts = globalThis.rollbreakOverlayParts;
+
+  if (placement.minimised) {
+    const expand = () => {
+      heir.current = '.rb-min';
+      minimise(false);
+    };
+    return (
+      <>
+        {Parts ? <Parts.OverlayPill left={left} onExpand={expand} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} /> : null}
+        {region}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <div class="rb-root rb-card" role="dialog" aria-label={t('extName')} onKeyDown={(e) => e.key === 'Escape' && minimise(true)}>
+        <div class="rb-bar" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
+          <button type="button" class="rb-handle" aria-label={t('moveTimer', t('extName'))} title={t('moveTimerHint')} onKeyDown={onHandleKey}>
+            <span aria-hidden="true">⠿</span> {t('extName')}
+          </button>
+          <span class="rb-bar__spacer" />
+          <button type="button" class="rb-icon rb-min" aria-label={t('minimiseTimer')} onClick={() => minimise(true)}>
+            <span aria-hidden="true">–</span>
+          </button>
+          <button type="button" class="rb-icon" aria-label={t('hideTimer')} title={t('hideTimerHint')} onClick={onHide}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+        {!done ? <TimerPanel session={view} now={now} act={act} /> : Parts ? <Parts.DonePanel session={view} act={act} /> : null}
+      </div>
+      {region}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { BreakChoice } from '../../popup/choice-cache';
+import type { SessionState } from '../../session/types';
+import { buildPlan, planFor } from './plan-for';
+import { dispatch } from './session-service';
+import { showTimer, type TimerPlace } from '../timer/show-timer';
+import { openTimerWindow } from '../timer/timer-window';
+import { timerShownIn } from '../timer/follow-timer';
+import { onBreakTaken } from '../reminders/reminders';
+import { logFailure } from '../log-failure';
+
+/**
+ * Starts a break and puts its timer where the user can see it. `where: 'active-tab'` needs the page to be
+ * scriptable (activeTab from a click or the shortcut, or the user's opt-in for every page); 'window' is for
+ * starts with no page access, like a notification when the user has not opted in.
+ */
+export async function startBreak(
+  choice: BreakChoice | undefined,
+  where: 'active-tab' | 'window',
+  remember = true,
+): Promise<{ state: SessionState; timer: TimerPlace }> {
+  const plan = remember || !choice ? await planFor(choice) : await buildPlan(choice);
+  const state = await dispatch({ type: 'start', id: crypto.randomUUID(), plan });
+  // A break taken, by hand or from a reminder, restarts the reminder's count.
+  onBreakTaken(Date.now()).catch(logFailure('restarting the reminder count'));
+  if (where === 'window') {
+    await timerShownIn(null);
+    await openTimerWindow();
+    return { state, timer: 'window' };
+  }
+  return { state, timer: await showTimer() };
+}

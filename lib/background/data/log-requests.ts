@@ -1,0 +1,59 @@
+import type { Answer, Request } from '../../messaging/protocol';
+import { deleteBreak, restoreBreak } from '../../log/store';
+import { importJson } from '../../log/import-export';
+import { checkBreak } from '../../log/schema';
+import { syncStatusItem } from '../../storage/items';
+import { getDeviceId } from './device-id';
+import { inSyncQueue, requestSync, syncSoon, writeLog } from './sync-service';
+import { deleteAllData, removeOwnRecords } from './your-data';
+import { resetSession } from '../break/session-service';
+
+/**
+ * The history and settings pages' requests about the log and its sync. The history page reads IndexedDB
+ * itself; every write goes through here, in the sync queue, and is followed by a sync round.
+ */
+
+export async function deleteLogged({ id }: Request<'log:delete'>): Promise<Answer<'log:delete'>> {
+  const deviceId = await getDeviceId();
+  const tomb = await writeLog((db) => deleteBreak(db, id, deviceId, Date.now()));
+  if (tomb) syncSoon();
+  return { ok: tomb !== null };
+}
+
+export async function undoDelete({ entry: raw }: Request<'log:undo'>): Promise<Answer<'log:undo'>> {
+  // The entry comes from a page: it must meet the log's rules, as an imported or synced break does.
+  const checked = checkBreak(raw);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  const deviceId = await getDeviceId();
+  const restored = await writeLog((db) => restoreBreak(db, checked.entry, deviceId));
+  syncSoon();
+  return { ok: true, entry: restored };
+}
+
+export async function importLog({ text }: Request<'log:import'>): Promise<Answer<'log:import'>> {
+  const result = await writeLog((db) => importJson(db, text));
+  if (result.ok && result.added > 0) syncSoon();
+  return result;
+}
+
+export const syncNow = (): Promise<Answer<'sync:now'>> => requestSync();
+export const syncStatus = (): Promise<Answer<'sync:status'>> => syncStatusItem.getValue();
+
+/** Sync turned off here: remove this browser's records from the account (the log itself stays). */
+export async function unsync(): Promise<Answer<'data:unsync'>> {
+  const result = await inSyncQueue(removeOwnRecords);
+  syncSoon();
+  return result;
+}
+
+/** "Delete all my data": the log, this browser's synced records, settings and local state. */
+export async function deleteAll(): Promise<Answer<'data:deleteAll'>> {
+  try {
+    await inSyncQueue(() => deleteAllData(resetSession));
+  } catch (err) {
+    console.error('Rollbreak: deleting all data failed', err);
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+  syncSoon();
+  return { ok: true };
+}

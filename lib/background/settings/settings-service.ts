@@ -1,0 +1,69 @@
+import { browser } from 'wxt/browser';
+import { firstRunPatchItem, settingsItem, type Settings, type SettingsPatch } from '../../storage/items';
+import { SETTINGS_KEY } from '../../storage/keys';
+import { applySettingsPatch, mergePatches } from '../../settings/patch';
+import { normalizeSettings } from '../../settings/normalize';
+import { serial } from '../serial';
+
+/**
+ * The one writer of settings. Pages and the popup send patches (the fields a person touched); each is
+ * applied here, in a queue, to the freshest stored value, so two pages changing different fields at the
+ * same moment both keep their change, and a page can never write back a stale copy of the rest.
+ */
+
+const queue = serial();
+
+/** Whether this browser has settings of its own yet, or from the account (WXT's fallback hides that). */
+async function hasStoredSettings(): Promise<boolean> {
+  const found = await browser.storage.sync.get(SETTINGS_KEY);
+  return found[SETTINGS_KEY] !== undefined;
+}
+
+/** The settings in force: the stored (or default) settings with a first-run answer not yet written. */
+export async function getSettings(): Promise<Settings> {
+  const [stored, pending] = await Promise.all([settingsItem.getValue(), firstRunPatchItem.getValue()]);
+  // Whatever is stored (another version's, a broken write) is normalized before anything reads it.
+  const settings = normalizeSettings(stored);
+  return pending ? normalizeSettings(applySettingsPatch(settings, pending)) : settings;
+}
+
+/**
+ * Applies a patch and answers the settings in force. A first-run answer (the welcome page) on a browser
+ * with no settings yet is kept aside rather than written: the account's settings may still be on their way
+ * from sync, and writing defaults-plus-answer now could replace them. It is written with the next change
+ * the person makes, or when synced settings arrive (unless the account already answered the question).
+ */
+export function patchSettings(patch: SettingsPatch, { firstRun = false } = {}): Promise<Settings> {
+  return queue(async () => {
+    const pending = await firstRunPatchItem.getValue();
+    if (firstRun && !(await hasStoredSettings())) {
+      await firstRunPatchItem.setValue(pending ? mergePatches(pending, patch) : patch);
+      return getSettings();
+    }
+    const stored = await settingsItem.getValue();
+    const current = normalizeSettings(stored);
+    const next = applySettingsPatch(current, pending ? mergePatches(pending, patch) : patch);
+    // Fields a newer version added are kept (normalizeSettings passes them through).
+    if (next !== current) await settingsItem.setValue(normalizeSettings(next));
+    if (pending) await firstRunPatchItem.setValue(null);
+    return next;
+  });
+}
+
+/** Synced settings arrived (or changed) while a first-run answer waits: keep the account's, or write ours. */
+async function onSettingsArrived(value: unknown): Promise<void> {
+  const pending = await firstRunPatchItem.getValue();
+  if (!pending || value === undefined) return;
+  const answered = (value as Partial<Settings> | null)?.reminders?.firstRunAsked === true;
+  if (answered) await queue(() => firstRunPatchItem.setValue(null));
+  else await patchSettings({});
+}
+
+/** Watches storage.sync for settings arriving from the account. Registered once at start-up. */
+export function registerSettings(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && changes[SETTINGS_KEY]) {
+      onSettingsArrived(changes[SETTINGS_KEY].newValue).catch((error: unknown) => console.error('Rollbreak: first-run settings', error));
+    }
+  });
+}

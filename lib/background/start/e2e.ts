@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import { serial } from '../serial';
+import { e2eWakesItem } from '../../storage/items';
+
+/**
+ * E2E builds only: Firefox's WebDriver BiDi cannot navigate to moz-extension:// pages, but it can drive
+ * a page the extension opens itself. Opening the popup page in a popup-type window exercises the same
+ * code as the toolbar popup, which acts on the last-focused normal window's active tab.
+ */
+export async function openE2ePage(): Promise<void> {
+  await browser.windows.create({ url: browser.runtime.getURL('/popup.html'), type: 'popup', width: 360, height: 600 });
+}
+
+/**
+ * E2E builds only: counts what woke the background, for `npm run bench` (wake-ups per idle hour). Each
+ * alarm is a wake-up of a worker that would otherwise sleep; `starts` counts fresh worker starts.
+ */
+const queue = serial();
+export function countWake(kind: string): Promise<void> {
+  return queue(async () => {
+    const e2eWakes = await e2eWakesItem.getValue();
+    await e2eWakesItem.setValue({ ...e2eWakes, [kind]: (e2eWakes[kind] ?? 0) + 1 });
+  });
+}
+
+/**
+ * E2E builds only (the entrypoint calls this behind ROLLBREAK_E2E, so production builds drop it): counts
+ * every start and alarm of the background, and opens the popup page in Firefox after install.
+ */
+export function registerE2e(): void {
+  browser.alarms.onAlarm.addListener((alarm) => void countWake(`alarm:${alarm.name}`));
+  if (import.meta.env.FIREFOX) browser.runtime.onInstalled.addListener(() => void openE2ePage());
+  void countWake('start');
+}
