@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Settings, SettingsPatch } from '../../lib/storage/items';
 import { INTERVAL_MAX_MINUTES, INTERVAL_MIN_MINUTES } from '../../lib/reminders/types';
 import { ALL_PAGES } from '../../lib/domain/lists';
 import { send } from '../../lib/messaging/send';
@@ -8,6 +7,7 @@ import type { MessageKey } from '../../lib/i18n';
 import { t, uiLanguage } from '../../lib/i18n';
 import { firstDayOfWeek, weekDays } from '../../lib/i18n/week';
 import { MinutesSelect, valueOf } from './fields';
+import type { Settings, SettingsPatch } from '../../lib/settings/settings';
 
 const INTERVALS = [20, 30, 45, 60, 75, 90, 120, 150, 180].filter((m) => m >= INTERVAL_MIN_MINUTES && m <= INTERVAL_MAX_MINUTES);
 const IDLE_BREAKS = [2, 5, 10, 15, 30];

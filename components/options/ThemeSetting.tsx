@@ -1,6 +1,6 @@
-import type { Theme } from '../../lib/theme/theme';
-import { THEMES } from '../../lib/theme/theme';
 import { t } from '../../lib/i18n';
+import type { Theme } from '../../lib/domain/theme';
+import { THEMES } from '../../lib/domain/theme';
 
 interface Props {
   /** The stored theme; absent means the system's. */

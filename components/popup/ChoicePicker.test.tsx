@@ -4,9 +4,9 @@ import { speakEnglish } from '../../tests/unit/english';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { fakeBrowser } from 'wxt/testing';
-import type { BreakChoice } from '../../lib/popup/choice-cache';
 import { ChoicePicker } from './ChoicePicker';
 import { PlanPreview } from './PlanPreview';
+import type { BreakChoice } from '../../lib/domain/choice';
 
 vi.mock('../../lib/i18n', async (importOriginal) => {
   const { english } = await import('../../tests/unit/english');

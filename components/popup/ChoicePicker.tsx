@@ -1,4 +1,3 @@
-import type { BreakChoice } from '../../lib/popup/choice-cache';
 import type { Moment, Tool } from '../../lib/domain/lists';
 import { BREAK_MINUTES, MOMENT_IDS, TOOLS as TOOLS_LIST } from '../../lib/domain/lists';
 import type { MessageKey } from '../../lib/i18n';
@@ -7,6 +6,7 @@ import { formatMinutes } from '../../lib/i18n/format';
 import { MOMENT_LENGTHS, lengthForMoment } from '../../lib/routines/lengths';
 import type { Trained } from '../../lib/domain/trained';
 import { DEFAULT_TRAINED, TRAINED_IDS, trainedKey } from '../../lib/domain/trained';
+import type { BreakChoice } from '../../lib/domain/choice';
 
 // The desk break leads: it is what most people take most often. The rest keep the domain order.
 const MOMENTS: Array<[Moment, MessageKey]> = (['desk', ...MOMENT_IDS.filter((m) => m !== 'desk')] as Moment[]).map((m) => [m, `moment_${m}`]);

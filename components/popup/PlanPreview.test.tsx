@@ -2,10 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing';
-import type { BreakChoice } from '../../lib/popup/choice-cache';
 import { PlanPreview } from './PlanPreview';
 
 import { speakEnglish } from '../../tests/unit/english';
+import type { BreakChoice } from '../../lib/domain/choice';
 
 speakEnglish();
 

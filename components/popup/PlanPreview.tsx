@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { BreakChoice } from '../../lib/popup/choice-cache';
 import type { AreaId } from '../../lib/domain/areas';
 import { areaMessageKey } from '../../lib/domain/areas';
 import { generatePlan, suitableAreas } from '../../lib/routines/generate-plan';
@@ -11,6 +10,7 @@ import { localValue } from '../../lib/storage/local-value';
 import { formatClock, formatNumber, t } from '../../lib/i18n';
 import { BodyMap } from '../shared/BodyMap';
 import { describeHighlight } from '../shared/body-map-coverage';
+import type { BreakChoice } from '../../lib/domain/choice';
 
 const lastRolledValue = localValue<Partial<Record<AreaId, number>>>(LAST_ROLLED_KEY, LAST_ROLLED_FALLBACK);
 

@@ -2,8 +2,7 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { SessionState } from '../../lib/session/types';
 import { send } from '../../lib/messaging/send';
 import { ext } from '../../lib/browser/ext-lite';
-import type { BreakChoice } from '../../lib/popup/choice-cache';
-import { DEFAULT_CHOICE, readCachedChoice } from '../../lib/popup/choice-cache';
+import { readCachedChoice } from '../../lib/popup/choice-cache';
 import { persistChoice, readSyncedChoice } from '../../lib/popup/persist-choice';
 import { formatNumber, t } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
@@ -17,6 +16,8 @@ import { useLiveSession } from '../timer/use-live-session';
 import { freshSummary } from '../../lib/session/derive';
 import type { PopupRunningComponent } from './PopupRunning';
 import type { ShortcutsComponent } from '../shared/Shortcuts';
+import type { BreakChoice } from '../../lib/domain/choice';
+import { DEFAULT_CHOICE } from '../../lib/domain/choice';
 
 export const loadPopupRunning = () => import('./PopupRunning').then((m) => m.PopupRunning);
 

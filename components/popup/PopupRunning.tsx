@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '../../lib/session/types';
-import type { UserSessionEvent } from '../../lib/messaging/protocol';
 import { TIMER_TAB_KEY, type TimerTab } from '../../lib/storage/keys';
 import { localValue } from '../../lib/storage/local-value';
 import { t } from '../../lib/i18n';
 import { TimerPanel } from '../timer/TimerPanel';
 import { DonePanel } from '../timer/DonePanel';
 import { LiveRegion } from '../timer/LiveRegion';
+import type { UserSessionEvent } from '../../lib/session/types';
 
 interface Props {
   session: Session;

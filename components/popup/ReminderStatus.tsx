@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReminderState } from '../../lib/reminders/types';
 import type { DeferReason } from '../../lib/reminders/defer';
-import type { Settings } from '../../lib/settings/patch';
 import { normalizeSettings } from '../../lib/settings/normalize';
 import { localValue } from '../../lib/storage/local-value';
 import { nextReminder } from '../../lib/reminders/schedule';
@@ -13,6 +12,7 @@ import { send } from '../../lib/messaging/send';
 import type { Request } from '../../lib/messaging/protocol';
 import { formatNumber, t, uiLanguage } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
+import type { Settings } from '../../lib/settings/settings';
 
 interface Stored {
   settings: Settings['reminders'];

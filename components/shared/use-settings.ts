@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { settingsItem, type Settings, type SettingsPatch } from '../../lib/storage/items';
+import { settingsItem } from '../../lib/storage/items';
 import { applySettingsPatch } from '../../lib/settings/patch';
 import { normalizeSettings } from '../../lib/settings/normalize';
 import { send } from '../../lib/messaging/send';
+import { type Settings, type SettingsPatch } from '../../lib/settings/settings';
 
 export interface SettingsHandle {
   /** The stored settings, kept current as they change anywhere (another page, the popup, another device). */

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { Session } from '../../lib/session/types';
-import type { UserSessionEvent } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/send';
 import { activeMs } from '../../lib/session/derive';
 import { formatClock, formatNumber, t } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
+import type { UserSessionEvent } from '../../lib/session/types';
 
 /**
  * The end of a break: how it went and Close. Shown once per break, so the page overlay does not carry

@@ -1,5 +1,4 @@
 import type { PlanStep, Session, Tool } from '../../lib/session/types';
-import type { UserSessionEvent } from '../../lib/messaging/protocol';
 import { breakRemainingMs, holdRemainingMs, stepRemainingMs } from '../../lib/session/derive';
 import { areaMessageKey } from '../../lib/domain/areas';
 import type { MessageKey } from '../../lib/i18n';
@@ -7,6 +6,7 @@ import { formatClock, formatNumber, t } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
 import { CountdownRing } from './CountdownRing';
 import { BodyMap } from '../shared/BodyMap';
+import type { UserSessionEvent } from '../../lib/session/types';
 
 interface Props {
   session: Session;

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Session, SessionState } from '../../lib/session/types';
 import { advance } from '../../lib/session/machine';
-import type { UserSessionEvent } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/send';
 import { useNow } from './use-now';
 import { useStoredSession } from './use-session';
+import type { UserSessionEvent } from '../../lib/session/types';
 
 export interface LiveSession {
   /** The stored session caught up to `now`; what the user sees. */

@@ -1,5 +1,3 @@
-import type { BreakEntry } from '../log/entry';
-
 /**
  * Identity of a break across devices.
  *
@@ -35,7 +33,7 @@ export function makeKey(dev: string, startedAt: number, rev: number): string {
 }
 
 /** The cross-device key of a break; see the module comment. */
-export function entryKey(entry: Pick<BreakEntry, 'id' | 'deviceId' | 'startedAt'>): string {
+export function entryKey(entry: { id: string; deviceId: string; startedAt: number }): string {
   return makeKey(deviceShort(entry.deviceId), entry.startedAt, revOf(entry.id));
 }
 

@@ -4,13 +4,26 @@ import type { RollbreakDB, WriteTx } from './db';
 import { addInTx, findByKey } from './db';
 import type { Tombstone } from '../domain/break-key';
 import { deviceShort, entryKey, makeKey, revOf } from '../domain/break-key';
-import type { LocalChanges, LocalLog } from '../sync/merge';
+
+/** The local log as the sync code sees it: live breaks and tombstones. */
+export interface LocalLog {
+  entries: readonly BreakEntry[];
+  tombstones: readonly Tombstone[];
+}
+
+/** What a merge asks of the local IndexedDB. */
+export interface LocalChanges {
+  /** Breaks from sync this device does not have (as decoded: id = key). */
+  add: BreakEntry[];
+  /** Deletions from sync to apply: delete the break with that key, keep the tombstone. */
+  tombstones: Tombstone[];
+}
 
 /**
  * The log's higher-level writes, each in one IndexedDB transaction over breaks and tombstones, so two
  * extension pages (or the background and a page) writing at once cannot interleave inside one.
  * Breaks are immutable: a deletion removes the break and leaves a tombstone; an edit is a deletion plus
- * a new break with the next revision (keys.ts).
+ * a new break with the next revision (lib/domain/break-key.ts).
  */
 
 type DB = IDBPDatabase<RollbreakDB>;

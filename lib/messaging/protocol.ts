@@ -1,9 +1,9 @@
-import type { BreakChoice } from '../popup/choice-cache';
-import type { SessionEvent, SessionState } from '../session/types';
+import type { BreakChoice } from '../domain/choice';
+import type { SessionState, UserSessionEvent } from '../session/types';
 import type { BreakEntry } from '../log/entry';
 import type { ImportProblem, ImportResult } from '../log/import-export';
 import type { StoredSyncStatus } from '../storage/items';
-import type { Settings, SettingsPatch } from '../settings/patch';
+import type { Settings, SettingsPatch } from '../settings/settings';
 
 /**
  * The one message protocol of the extension: every request any context sends (popup, timer over a page,
@@ -12,12 +12,6 @@ import type { Settings, SettingsPatch } from '../settings/patch';
  *
  * A message on the wire is `{ type, ...body }`.
  */
-
-/** What a person can press on the timer; the background fills in the hold length from settings. */
-export type UserSessionEvent =
-  | Exclude<SessionEvent, { type: 'start' } | { type: 'holdStart' } | { type: 'holdRestart' }>
-  | { type: 'holdStart' }
-  | { type: 'holdRestart' };
 
 export interface SessionAnswer {
   state: SessionState;

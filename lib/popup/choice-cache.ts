@@ -1,23 +1,7 @@
-import type { Moment, Tool } from '../domain/lists';
-import { BREAK_MINUTES } from '../domain/lists';
+import type { BreakChoice } from '../domain/choice';
 import { CHOICE_CACHE_KEY } from '../storage/keys';
 import { normalizeChoice } from '../settings/choice';
-import type { AreaId } from '../domain/areas';
-import type { Trained } from '../domain/trained';
 import { asTrained } from '../domain/trained';
-
-/** What the user picks in the popup before a break. Focus areas apply to one break only. */
-export interface BreakChoice {
-  moment: Moment;
-  tool: Tool;
-  minutes: number;
-  focus: AreaId[];
-  /** Before and after a workout: what was trained. Absent (or from another version): the default kind. */
-  trained?: Trained;
-}
-
-/** First run: a desk break with a massage ball needs no floor and no gear beyond a ball. */
-export const DEFAULT_CHOICE: Omit<BreakChoice, 'focus'> = { moment: 'desk', tool: 'ball', minutes: BREAK_MINUTES.default };
 
 const CACHE_KEY = CHOICE_CACHE_KEY;
 

@@ -1,10 +1,10 @@
-import type { BreakChoice } from './choice-cache';
 import { cacheChoice } from './choice-cache';
 import { localValue } from '../storage/local-value';
 import { send } from '../messaging/send';
 import { normalizeChoice } from '../settings/choice';
 import { asTrained } from '../domain/trained';
 import { SETTINGS_KEY } from '../storage/keys';
+import type { BreakChoice } from '../domain/choice';
 
 /**
  * Remembers the popup's moment, tool, length and what was trained: at once in the local cache, and in the

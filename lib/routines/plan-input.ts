@@ -1,8 +1,8 @@
-import type { BreakChoice } from '../popup/choice-cache';
 import type { AreaId } from '../domain/areas';
 import type { PlanInput } from './generate-plan';
 import { localDay } from '../domain/days';
 import { asTrained } from '../domain/trained';
+import type { BreakChoice } from '../domain/choice';
 
 /**
  * The generator's input for a choice, built the same way by the popup's preview and by the background

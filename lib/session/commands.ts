@@ -1,5 +1,5 @@
 import type { SessionState } from './types';
-import type { UserSessionEvent } from '../messaging/protocol';
+import type { UserSessionEvent } from './types';
 
 /** The keyboard commands (manifest `commands`), besides `_execute_action` which opens the popup. */
 export const COMMANDS = ['start-break', 'focus-timer', 'pause-resume', 'knot-hold'] as const;

@@ -92,6 +92,12 @@ export type SessionEvent =
   | { type: 'holdRestart'; seconds: number }
   | { type: 'switchSide' };
 
+/** What a person can press on the timer; the background fills in the hold length from settings. */
+export type UserSessionEvent =
+  | Exclude<SessionEvent, { type: 'start' } | { type: 'holdStart' } | { type: 'holdRestart' }>
+  | { type: 'holdStart' }
+  | { type: 'holdRestart' };
+
 export const HOLD_MIN_SECONDS = 20;
 export const HOLD_MAX_SECONDS = 30;
 export const HOLD_DEFAULT_SECONDS = 25;

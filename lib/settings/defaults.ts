@@ -1,7 +1,7 @@
 import { HOLD_DEFAULT_SECONDS } from '../session/types';
 import { migrateSettingsV2 } from './migrations/settings-v2';
 import { migrateSettingsV3 } from './migrations/settings-v3';
-import type { Settings } from './patch';
+import type { Settings } from './settings';
 
 /**
  * The settings of a new install: version 1's one setting, taken through every migration, so the defaults

@@ -1,10 +1,11 @@
-import type { Settings } from '../storage/items';
 import { HOLD_MAX_SECONDS, HOLD_MIN_SECONDS } from '../session/types';
 import { DEFAULT_SETTINGS } from './defaults';
-import { int, normalizeChoice, record } from './choice';
+import { normalizeChoice } from './choice';
 import { normalizeReminderSettings } from '../reminders/settings';
-import { THEMES, type Theme } from '../theme/theme';
 import { asTrained } from '../domain/trained';
+import { int, record } from './validators';
+import { THEMES, type Theme } from '../domain/theme';
+import type { Settings } from './settings';
 
 export { normalizeChoice };
 

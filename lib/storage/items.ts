@@ -26,9 +26,9 @@ import type { DeferReason } from '../reminders/defer';
 import type { SyncState, SyncStatus } from '../sync/engine';
 import { migrateSettingsV3 } from '../settings/migrations/settings-v3';
 import { migrateSettingsV2 } from '../settings/migrations/settings-v2';
-import type { Settings, SettingsPatch } from '../settings/patch';
 import { EMPTY_OUTBOX, type LogOutbox } from '../log/outbox';
-import type { ThemeSetting } from '../theme/theme';
+import type { Settings, SettingsPatch } from '../settings/settings';
+import type { ThemeSetting } from '../domain/theme';
 
 /**
  * The catalogue of everything Rollbreak keeps in extension storage: every item of `storage.local`,
@@ -41,7 +41,6 @@ import type { ThemeSetting } from '../theme/theme';
  * fallbacks from `storage/keys.ts` through `local-value.ts` and never write what the background owns.
  */
 
-export type { Settings, SettingsPatch };
 export type { OverlayPlacement };
 
 /** The break in progress (or just done). Writer: the background's session service. */

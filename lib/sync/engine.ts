@@ -1,4 +1,5 @@
-import type { LocalChanges, LocalLog, WriteOptions } from './merge';
+import type { WriteOptions } from './merge';
+import type { LocalChanges, LocalLog } from '../log/store';
 import { afterWrites, applyChanges, breaksInSync, mergeRemote, planWrites, readSnapshot } from './merge';
 import type { RateLimits } from './rate';
 import { DEFAULT_RATE_LIMITS, nextWriteAt, pruneWrites, recordWrites } from './rate';

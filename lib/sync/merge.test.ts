@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { BreakEntry } from '../log/entry';
 import type { Tombstone } from '../domain/break-key';
 import { deviceShort, entryKey } from '../domain/break-key';
-import type { LocalLog } from './merge';
+import type { LocalLog } from '../log/store';
 import { afterWrites, applyChanges, breaksInSync, mergeRemote, planWrites, readSnapshot, unseenDays } from './merge';
 import { SYNC_QUOTA, itemBytes } from './layout';
 import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';

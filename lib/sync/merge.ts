@@ -2,6 +2,7 @@ import type { BreakEntry } from '../log/entry';
 import type { DayAggregate } from './days';
 import { localDay } from './days';
 import type { Tombstone } from '../domain/break-key';
+import type { LocalChanges, LocalLog } from '../log/store';
 import { deviceShort, entryKey, parseKey } from '../domain/break-key';
 import type { Layout } from './layout';
 import { SYNC_QUOTA, layoutDevice } from './layout';
@@ -10,20 +11,6 @@ import { inRanges, ownDeletions } from './tombs';
 
 export type { DeviceView, SyncSnapshot } from './snapshot';
 export { decodeRecord, readSnapshot } from './snapshot';
-
-/** The local log as the sync code sees it: live breaks and tombstones. */
-export interface LocalLog {
-  entries: readonly BreakEntry[];
-  tombstones: readonly Tombstone[];
-}
-
-/** What a merge asks of the local IndexedDB. */
-export interface LocalChanges {
-  /** Breaks from sync this device does not have (as decoded: id = key). */
-  add: BreakEntry[];
-  /** Deletions from sync to apply: delete the break with that key, keep the tombstone. */
-  tombstones: Tombstone[];
-}
 
 /**
  * What to write locally after reading sync: breaks that are in sync and neither local nor deleted, and

@@ -1,4 +1,3 @@
-import type { BreakChoice } from '../../popup/choice-cache';
 import type { Plan } from '../../session/types';
 import { generatePlan } from '../../routines/generate-plan';
 import { GENERAL_CAUTIONS, techniqueFor } from '../../routines/catalogue';
@@ -9,6 +8,7 @@ import { AREA_IDS } from '../../domain/areas';
 import { normalizeChoice } from '../../settings/choice';
 import { lastRolledItem } from '../../storage/items';
 import { getSettings, patchSettings } from '../settings/settings-service';
+import type { BreakChoice } from '../../domain/choice';
 
 /**
  * The plan for a new break. A choice from the popup is remembered as the next default, so

@@ -1,4 +1,3 @@
-import type { BreakChoice } from '../../popup/choice-cache';
 import type { SessionState } from '../../session/types';
 import { buildPlan, planFor } from './plan-for';
 import { dispatch } from './session-service';
@@ -7,6 +6,7 @@ import { openTimerWindow } from '../timer/timer-window';
 import { timerShownIn } from '../timer/follow-timer';
 import { onBreakTaken } from '../reminders/reminders';
 import { logFailure } from '../log-failure';
+import type { BreakChoice } from '../../domain/choice';
 
 /**
  * Starts a break and puts its timer where the user can see it. `where: 'active-tab'` needs the page to be

@@ -18,13 +18,14 @@ import {
   snooze,
 } from '../../reminders/state';
 import { holdBack } from '../../reminders/defer';
-import { DEFAULT_SETTINGS, firstRunPatchItem, reminderDeferItem, reminderStateItem, settingsItem, type Settings } from '../../storage/items';
+import { DEFAULT_SETTINGS, firstRunPatchItem, reminderDeferItem, reminderStateItem, settingsItem } from '../../storage/items';
 import { SETTINGS_KEY } from '../../storage/keys';
 import { applySettingsPatch } from '../../settings/patch';
 import { getSettings } from '../settings/settings-service';
 import { logFailure } from '../log-failure';
 import { serial } from '../serial';
 import { showReminderNotification } from './notifications';
+import { type Settings } from '../../settings/settings';
 
 export const REMINDER_ALARM = 'reminder';
 

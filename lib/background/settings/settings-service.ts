@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
-import { firstRunPatchItem, settingsItem, type Settings, type SettingsPatch } from '../../storage/items';
+import { firstRunPatchItem, settingsItem } from '../../storage/items';
 import { SETTINGS_KEY } from '../../storage/keys';
 import { applySettingsPatch, mergePatches } from '../../settings/patch';
 import { normalizeSettings } from '../../settings/normalize';
 import { serial } from '../serial';
+import { type Settings, type SettingsPatch } from '../../settings/settings';
 
 /**
  * The one writer of settings. Pages and the popup send patches (the fields a person touched); each is

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { SessionState } from '../../session/types';
 import { sessionItem, timerTabItem } from '../../storage/items';
 import { injectTimer } from './inject-timer';
+import { ALL_PAGES } from '../../domain/lists';
 
 /**
  * The timer follows the break in its tab: after a full page load there, the background puts it back on
@@ -21,8 +22,6 @@ import { injectTimer } from './inject-timer';
  */
 
 const FOLLOW_SCRIPT_ID = 'rollbreak-timer-follow';
-/** The Settings opt-in "show the timer on the page I am on" (as in reminder-actions.ts). */
-const ALL_PAGES = { origins: ['<all_urls>'] };
 
 const running = (s: SessionState) => s.status === 'running' || s.status === 'paused';
 
