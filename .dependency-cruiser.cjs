@@ -66,6 +66,15 @@ module.exports = {
       from: { path: '^(lib|components)/', pathNot: FLOORS.flat().map(folder) },
       to: {},
     },
+    {
+      name: 'migrations-in-the-background-only',
+      comment:
+        'WXT runs an item\'s migrations wherever it is defined: the migrating declarations (and the raw storage.sync ' +
+        'helpers) are for the background alone, so pages never write storage during an upgrade.',
+      severity: 'error',
+      from: { pathNot: ['^lib/background/', '^lib/storage/'] },
+      to: { path: ['^lib/storage/background-items\\.ts$', '^lib/storage/sync-area\\.ts$'] },
+    },
     ...rules,
   ],
   options: {

@@ -8,7 +8,7 @@ import type { BreakEntry } from '../../lib/log/entry';
 import { exportJson } from '../../lib/log/import-export';
 import { syncStatusItem } from '../../lib/storage/items';
 import { registerSync, requestSync } from '../../lib/background/data/sync-service';
-import { registerRequests } from '../../lib/background/requests';
+import { registerAllRequests } from '../../tests/doubles/background-requests';
 import { sendMessagesAsPage } from '../../tests/doubles/messages';
 import { deviceIdItem, settingsItem } from '../../lib/storage/items';
 import { realisticLog } from '../../tests/fixtures/breaks';
@@ -63,7 +63,7 @@ beforeEach(async () => {
   await deviceIdItem.setValue(ME);
   // The real background handlers answer the page's messages, in the same process.
   registerSync();
-  registerRequests();
+  registerAllRequests();
   sendMessagesAsPage();
 });
 afterEach(async () => {

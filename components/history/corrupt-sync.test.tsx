@@ -11,7 +11,7 @@ import { deviceIdItem } from '../../lib/storage/items';
 import { SYNC_EPOCH, encodeBreak } from '../../lib/sync/encode';
 import { realisticLog } from '../../tests/fixtures/breaks';
 import { HistoryApp } from './HistoryApp';
-import { registerRequests } from '../../lib/background/requests';
+import { registerAllRequests } from '../../tests/doubles/background-requests';
 import { sendMessagesAsPage } from '../../tests/doubles/messages';
 import { speakEnglish } from '../../tests/unit/english';
 
@@ -30,7 +30,7 @@ beforeEach(async () => {
   await deviceIdItem.setValue(ME);
   speakEnglish();
   registerSync();
-  registerRequests();
+  registerAllRequests();
   sendMessagesAsPage();
 });
 afterEach(async () => {

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { addBreak, openLog } from '../../lib/log/db';
 import { registerSync, requestSync } from '../../lib/background/data/sync-service';
 import '../../lib/background/break/session-service';
-import { registerRequests } from '../../lib/background/requests';
+import { registerAllRequests } from '../../tests/doubles/background-requests';
 import { sendMessagesAsPage } from '../../tests/doubles/messages';
 import { deviceIdItem, settingsItem } from '../../lib/storage/items';
 import { syncChoiceItem } from '../../lib/storage/items';
@@ -28,7 +28,7 @@ beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   await deviceIdItem.setValue(ME);
   registerSync();
-  registerRequests();
+  registerAllRequests();
   sendMessagesAsPage();
   const db = await openLog();
   for (const e of realisticLog(31, ME, 7, Date.now() - 9 * 86_400_000)) await addBreak(db, e);

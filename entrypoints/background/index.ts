@@ -1,28 +1,26 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerRequests } from '../../lib/background/requests';
-import { registerSession } from '../../lib/background/break/session-service';
-import { registerSettings } from '../../lib/background/settings/settings-service';
-import { registerReminders } from '../../lib/background/reminders/reminders';
-import { registerNotifications, registerPostWorkout } from '../../lib/background/reminders/reminder-actions';
-import { registerCommands } from '../../lib/background/break/commands';
-import { registerSync } from '../../lib/background/data/sync-service';
-import { registerInstall } from '../../lib/background/start/install';
-import { registerE2e } from '../../lib/background/start/e2e';
 import { reportUnhandledRejections } from '../../lib/background/log-failure';
+import { registerSettingsFeature } from '../../lib/background/settings/register';
+import { registerBreakFeature } from '../../lib/background/break/register';
+import { registerRemindersFeature } from '../../lib/background/reminders/register';
+import { registerDataFeature } from '../../lib/background/data/register';
+import { registerTimerFeature } from '../../lib/background/timer/register';
+import { registerStartFeature } from '../../lib/background/start/register';
+import { registerRequests } from '../../lib/background/requests';
+import { countWake } from '../../lib/background/start/e2e';
 
-// The background's one wiring point. Each service registers its own listeners and alarms, synchronously in
-// the first turn of every start (an MV3 worker is only woken for listeners registered by then), and catches
-// up from storage: nothing is kept in memory between wakes.
+// The background's one wiring point. Each feature registers its own listeners, alarms and request handlers,
+// synchronously in the first turn of every start (an MV3 worker is only woken for listeners registered by
+// then), and catches up from storage: nothing is kept in memory between wakes. Then the one message
+// listener answers the requests the features added.
 export default defineBackground(() => {
   reportUnhandledRejections();
-  registerRequests();
-  registerSettings();
-  registerSession();
-  registerReminders();
-  registerPostWorkout();
-  registerNotifications();
-  registerCommands();
-  registerSync();
-  registerInstall();
-  if (import.meta.env.ROLLBREAK_E2E) registerE2e();
+  registerSettingsFeature();
+  registerBreakFeature();
+  registerRemindersFeature();
+  registerDataFeature();
+  registerTimerFeature();
+  registerStartFeature();
+  // E2E builds count what wakes the background, for the bench's wake-ups per page load.
+  registerRequests(import.meta.env.ROLLBREAK_E2E ? { onRequest: (type) => void countWake(`message:${type}`) } : {});
 });

@@ -7,7 +7,7 @@ import { normalizeChoice, normalizeSettings } from './normalize';
 import { getSettings } from '../background/settings/settings-service';
 import { buildPlan, planFor, reminderChoice } from '../background/break/plan-for';
 import { onReminderSettingsChanged, updateReminders, REMINDER_ALARM } from '../background/reminders/reminders';
-import { registerRequests } from '../background/requests';
+import { registerAllRequests } from '../../tests/doubles/background-requests';
 import { sendFromPage } from '../../tests/doubles/messages';
 import { sessionItem } from '../storage/items';
 
@@ -135,7 +135,7 @@ describe('settings from another version in the background', () => {
       expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeDefined();
       // A knot hold gets a real deadline.
       await sessionItem.setValue(await import('../session/machine').then(({ reduce }) => reduce({ status: 'idle' }, { type: 'start', id: 'x', plan }, Date.now())));
-      const { state } = (registerRequests(), await sendFromPage({ type: 'session', event: { type: 'holdStart' } }));
+      const { state } = (registerAllRequests(), await sendFromPage({ type: 'session', event: { type: 'holdStart' } }));
       expect(state?.status === 'running' && state.hold && Number.isFinite(state.hold.deadline)).toBe(true);
     });
   }

@@ -24,8 +24,6 @@ import type { Trained } from '../domain/trained';
 import type { ReminderState } from '../reminders/types';
 import type { DeferReason } from '../reminders/defer';
 import type { SyncState, SyncStatus } from '../sync/engine';
-import { migrateSettingsV3 } from '../settings/migrations/settings-v3';
-import { migrateSettingsV2 } from '../settings/migrations/settings-v2';
 import { EMPTY_OUTBOX, type LogOutbox } from '../log/outbox';
 import type { Settings, SettingsPatch } from '../settings/settings';
 import type { ThemeSetting } from '../domain/theme';
@@ -58,11 +56,19 @@ export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', 
 
 export { DEFAULT_SETTINGS };
 
-/** Settings, synced across the person's browsers. Writer: the background's settings writer (by patch). */
+/** The settings' version: `background-items.ts` migrates older ones, in the background only. */
+export const SETTINGS_VERSION = 3;
+
+/**
+ * Settings, synced across the person's browsers. Writer: the background's settings writer (by patch), through
+ * the migrating declaration in `background-items.ts`. This one, for everyone else, has no migrations: WXT runs
+ * an item's migrations wherever it is defined, so a page defining them would write storage.sync during an
+ * upgrade, racing the writer. A page may meet an older version's value for a moment: it reads settings
+ * through normalizeSettings, which gives each missing field its default.
+ */
 export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
-  version: 3,
-  migrations: { 2: migrateSettingsV2, 3: migrateSettingsV3 },
+  version: SETTINGS_VERSION,
 });
 
 /**

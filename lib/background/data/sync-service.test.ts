@@ -12,7 +12,7 @@ import { encodeBreak } from '../../sync/encode';
 import { logKey } from '../../sync/layout';
 import { realisticBreak, realisticLog, rng } from '../../../tests/fixtures/breaks';
 import { SYNC_RETRY_ALARM, registerSync, requestSync } from './sync-service';
-import { registerRequests } from '../requests';
+import { registerAllRequests } from '../../../tests/doubles/background-requests';
 import { sendFromPage as send } from '../../../tests/doubles/messages';
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';
@@ -41,7 +41,7 @@ beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   await deviceIdItem.setValue(ME);
   registerSync();
-  registerRequests();
+  registerAllRequests();
 });
 
 afterEach(async () => {

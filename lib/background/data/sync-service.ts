@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { SyncArea, SyncLog, SyncStatus } from '../../sync/engine';
+import type { SyncLog, SyncStatus } from '../../sync/engine';
 import { RETRY_AFTER, syncOnce } from '../../sync/engine';
 import { deviceShort } from '../../domain/break-key';
 import { parseSyncKey } from '../../sync/layout';
@@ -8,6 +8,7 @@ import { openLog } from '../../log/db';
 import { syncLogStore } from '../../log/store';
 import { syncStateItem, syncStatusItem, type StoredSyncStatus } from '../../storage/items';
 import { syncChoiceItem } from '../../storage/items';
+import { syncArea } from '../../storage/sync-area';
 import { isSyncOn } from './sync-choice';
 import { getDeviceId } from './device-id';
 import { serial } from '../serial';
@@ -35,16 +36,6 @@ const SYNC_CHOICE_KEY = syncChoiceItem.key.replace(/^local:/, '');
 const queue = serial();
 /** A round queued but not started yet: later requests join it rather than queueing another. */
 let waiting: Promise<StoredSyncStatus> | null = null;
-
-function syncArea(): SyncArea | null {
-  const area = browser.storage?.sync;
-  if (!area) return null;
-  return {
-    get: () => area.get(null),
-    set: (items) => area.set(items),
-    remove: (keys) => area.remove(keys),
-  };
-}
 
 /** What syncOnce is given with sync off: it answers 'off' without reading the log. */
 const UNUSED_LOG: SyncLog = {

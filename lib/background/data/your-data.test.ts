@@ -12,7 +12,7 @@ import { logKey } from '../../sync/layout';
 import { readSnapshot } from '../../sync/merge';
 import { realisticBreak, realisticLog, rng } from '../../../tests/fixtures/breaks';
 import { registerSync, requestSync } from './sync-service';
-import { registerRequests } from '../requests';
+import { registerAllRequests } from '../../../tests/doubles/background-requests';
 import { sendFromPage } from '../../../tests/doubles/messages';
 import { dispatch } from '../break/session-service';
 import { logOutboxItem } from '../break/log-outbox';
@@ -46,7 +46,7 @@ beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   await deviceIdItem.setValue(ME);
   registerSync();
-  registerRequests();
+  registerAllRequests();
 });
 
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { DB_NAME } from '../../log/db';
 import { deviceShort } from '../../domain/break-key';
 import { parseSyncKey } from '../../sync/layout';
 import { deviceIdItem, syncChoiceItem } from '../../storage/items';
-import { SETTINGS_KEY } from '../../storage/keys';
+import { SETTINGS_SYNC_KEYS, clearLocalAreas, removeSyncKeys, syncKeys } from '../../storage/sync-area';
 
 /**
  * "Your data" in Settings: removing this browser's records from the browser account, and deleting everything
@@ -17,8 +17,7 @@ async function ownSyncKeys(): Promise<string[]> {
   const deviceId = await deviceIdItem.getValue();
   if (!deviceId) return [];
   const mine = deviceShort(deviceId);
-  const all = await browser.storage.sync.get(null);
-  return Object.keys(all).filter((key) => parseSyncKey(key)?.dev === mine);
+  return (await syncKeys()).filter((key) => parseSyncKey(key)?.dev === mine);
 }
 
 /**
@@ -28,7 +27,7 @@ async function ownSyncKeys(): Promise<string[]> {
 export async function removeOwnRecords(): Promise<{ ok: true; removed: number } | { ok: false; error: string }> {
   if ((await syncChoiceItem.getValue()) !== false) return { ok: false, error: 'Sync is on in this browser' };
   const keys = await ownSyncKeys();
-  if (keys.length > 0) await browser.storage.sync.remove(keys);
+  await removeSyncKeys(keys);
   return { ok: true, removed: keys.length };
 }
 
@@ -49,10 +48,9 @@ export async function deleteLogDatabase(): Promise<void> {
 export async function deleteAllData(resetSession: () => Promise<void>): Promise<void> {
   await resetSession();
   // The settings and WXT's version record beside them.
-  await browser.storage.sync.remove([...(await ownSyncKeys()), SETTINGS_KEY, `${SETTINGS_KEY}$`]);
+  await removeSyncKeys([...(await ownSyncKeys()), ...SETTINGS_SYNC_KEYS]);
   await deleteLogDatabase();
-  await browser.storage.local.clear();
-  await browser.storage.session?.clear();
+  await clearLocalAreas();
   await syncChoiceItem.setValue(false);
   await browser.alarms.clearAll();
 }

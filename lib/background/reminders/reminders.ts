@@ -18,7 +18,8 @@ import {
   snooze,
 } from '../../reminders/state';
 import { holdBack } from '../../reminders/defer';
-import { DEFAULT_SETTINGS, firstRunPatchItem, reminderDeferItem, reminderStateItem, settingsItem } from '../../storage/items';
+import { DEFAULT_SETTINGS, firstRunPatchItem, reminderDeferItem, reminderStateItem } from '../../storage/items';
+import { migratingSettingsItem } from '../../storage/background-items';
 import { SETTINGS_KEY } from '../../storage/keys';
 import { applySettingsPatch } from '../../settings/patch';
 import { getSettings } from '../settings/settings-service';
@@ -140,7 +141,7 @@ export function registerReminders(): void {
   });
   // A welcome-page answer kept aside until synced settings arrive (see settings-service.ts) applies too.
   firstRunPatchItem.watch((patch, before) => {
-    settingsItem.getValue().then((stored) => {
+    migratingSettingsItem.getValue().then((stored) => {
       const apply = (p: unknown) => (p ? applySettingsPatch(stored, p) : stored).reminders;
       onSettingsChange(apply(before), apply(patch));
     }, logFailure('reminder settings'));

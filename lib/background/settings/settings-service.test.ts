@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, firstRunPatchItem, settingsItem } from '../../storage/items';
 import { getSettings, patchSettings, registerSettings } from './settings-service';
-import { registerRequests } from '../requests';
+import { registerAllRequests } from '../../../tests/doubles/background-requests';
 import { sendFromPage, sendFromTimer } from '../../../tests/doubles/messages';
 
 beforeEach(() => {
@@ -11,7 +11,7 @@ beforeEach(() => {
 
 describe('the settings writer', () => {
   it('keeps both of two patches sent at once from two pages', async () => {
-    registerRequests();
+    registerAllRequests();
     // The popup picks the foam roller while the Settings tab ticks Saturday: neither undoes the other.
     await Promise.all([
       sendFromPage({ type: 'settings:patch', patch: { tool: 'roller' } }),
@@ -50,7 +50,7 @@ describe('the settings writer', () => {
   });
 
   it('refuses a settings change from the timer on a web page', async () => {
-    registerRequests();
+    registerAllRequests();
     await expect(sendFromTimer({ type: 'settings:patch', patch: { sound: true } })).rejects.toThrow('not accepted from the timer on a web page');
     expect((await settingsItem.getValue()).sound).toBe(false);
   });

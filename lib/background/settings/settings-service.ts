@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { firstRunPatchItem, settingsItem } from '../../storage/items';
+import { firstRunPatchItem } from '../../storage/items';
+import { hasStoredSettings, migratingSettingsItem } from '../../storage/background-items';
 import { SETTINGS_KEY } from '../../storage/keys';
 import { applySettingsPatch, mergePatches } from '../../settings/patch';
 import { normalizeSettings } from '../../settings/normalize';
@@ -14,15 +15,9 @@ import { type Settings, type SettingsPatch } from '../../settings/settings';
 
 const queue = serial();
 
-/** Whether this browser has settings of its own yet, or from the account (WXT's fallback hides that). */
-async function hasStoredSettings(): Promise<boolean> {
-  const found = await browser.storage.sync.get(SETTINGS_KEY);
-  return found[SETTINGS_KEY] !== undefined;
-}
-
 /** The settings in force: the stored (or default) settings with a first-run answer not yet written. */
 export async function getSettings(): Promise<Settings> {
-  const [stored, pending] = await Promise.all([settingsItem.getValue(), firstRunPatchItem.getValue()]);
+  const [stored, pending] = await Promise.all([migratingSettingsItem.getValue(), firstRunPatchItem.getValue()]);
   // Whatever is stored (another version's, a broken write) is normalized before anything reads it.
   const settings = normalizeSettings(stored);
   return pending ? normalizeSettings(applySettingsPatch(settings, pending)) : settings;
@@ -41,11 +36,11 @@ export function patchSettings(patch: SettingsPatch, { firstRun = false } = {}): 
       await firstRunPatchItem.setValue(pending ? mergePatches(pending, patch) : patch);
       return getSettings();
     }
-    const stored = await settingsItem.getValue();
+    const stored = await migratingSettingsItem.getValue();
     const current = normalizeSettings(stored);
     const next = applySettingsPatch(current, pending ? mergePatches(pending, patch) : patch);
     // Fields a newer version added are kept (normalizeSettings passes them through).
-    if (next !== current) await settingsItem.setValue(normalizeSettings(next));
+    if (next !== current) await migratingSettingsItem.setValue(normalizeSettings(next));
     if (pending) await firstRunPatchItem.setValue(null);
     return next;
   });

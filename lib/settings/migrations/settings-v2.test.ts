@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { migrateSettingsV2 } from './settings-v2';
-import { settingsItem } from '../../storage/items';
+import { migratingSettingsItem as settingsItem } from '../../storage/background-items';
 
 describe('settings v1 → v2', () => {
   it('keeps the hold length and adds the new defaults', () => {

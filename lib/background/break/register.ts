@@ -1,0 +1,19 @@
+import type { Handlers } from '../../messaging/register';
+import { handleRequests } from '../requests';
+import { registerSession } from './session-service';
+import { registerCommands } from './commands';
+import { startBreak } from './start-break';
+import { applyUserEvent } from './user-event';
+
+/** The running break's requests: start one, and a person's presses on its timer. */
+export const breakRequests: Handlers = {
+  start: ({ choice }) => startBreak(choice, 'active-tab'),
+  session: applyUserEvent,
+};
+
+/** The running break: its alarm and catch-up on every start, the keyboard shortcuts, and its requests. */
+export function registerBreakFeature(): void {
+  registerSession();
+  registerCommands();
+  handleRequests(breakRequests);
+}
