@@ -9,13 +9,13 @@ import { getDeviceId } from '../data/device-id';
 import { nextBadgeChangeAt, showBadge } from './badge';
 import { SESSION_ALARM, scheduleSessionAlarm } from './alarm';
 import { logFailure } from '../log-failure';
-import { serial } from '../serial';
+import { detached, serial } from '../serial';
 import { requestSync } from '../data/sync-service';
 import type { LogOutbox } from './log-outbox';
 import { EMPTY_OUTBOX, flushOutbox, logOutboxItem, queueEntry } from './log-outbox';
 import { syncFollowScript } from '../timer/follow-timer';
 
-const queue = serial();
+const queue = serial('session');
 
 const isDone = (s: SessionState) => s.status === 'finished' || s.status === 'ended';
 
@@ -42,7 +42,7 @@ export function dispatch(event: SessionEvent, now: () => number = Date.now): Pro
       queued = entry !== null && (await queueEntry(entry));
     }
     const { written, outbox } = await flushOutbox(at);
-    if (written.length > 0) requestSync().catch(logFailure('sync after logging'));
+    if (written.length > 0) detached(requestSync).catch(logFailure('sync after logging'));
     // The done screen says whether its break is in the log yet: "Saving…" until the write succeeds.
     if (after.status !== 'idle' && isDone(after) && (justDone ? queued : after.saved === false)) {
       const id = after.id;

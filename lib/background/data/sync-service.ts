@@ -11,7 +11,7 @@ import { syncChoiceItem } from '../../storage/items';
 import { syncArea } from '../../storage/sync-area';
 import { isSyncOn } from './sync-choice';
 import { getDeviceId } from './device-id';
-import { serial } from '../serial';
+import { detached, serial } from '../serial';
 import { logFailure } from '../log-failure';
 import type { IDBPDatabase } from 'idb';
 
@@ -33,7 +33,7 @@ import type { IDBPDatabase } from 'idb';
 export const SYNC_RETRY_ALARM = 'sync-retry';
 const SYNC_CHOICE_KEY = syncChoiceItem.key.replace(/^local:/, '');
 
-const queue = serial();
+const queue = serial('sync');
 /** A round queued but not started yet: later requests join it rather than queueing another. */
 let waiting: Promise<StoredSyncStatus> | null = null;
 
@@ -103,7 +103,7 @@ export function requestSync(): Promise<StoredSyncStatus> {
 
 /** A sync round nobody waits for (after a write, on an event): a failure is logged, not left unhandled. */
 export function syncSoon(): void {
-  requestSync().catch(logFailure('sync round'));
+  detached(requestSync).catch(logFailure('sync round'));
 }
 
 /** Runs a job in the sync queue, so no round reads the log or storage.sync halfway through it. */

@@ -30,7 +30,7 @@ import { type Settings } from '../../settings/settings';
 
 export const REMINDER_ALARM = 'reminder';
 
-const queue = serial();
+const queue = serial('reminders');
 const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 async function load(now: number): Promise<ReminderState> {

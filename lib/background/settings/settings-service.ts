@@ -13,7 +13,7 @@ import { type Settings, type SettingsPatch } from '../../settings/settings';
  * same moment both keep their change, and a page can never write back a stale copy of the rest.
  */
 
-const queue = serial();
+const queue = serial('settings');
 
 /** The settings in force: the stored (or default) settings with a first-run answer not yet written. */
 export async function getSettings(): Promise<Settings> {

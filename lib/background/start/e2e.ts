@@ -15,7 +15,7 @@ export async function openE2ePage(): Promise<void> {
  * E2E builds only: counts what woke the background, for `npm run bench` (wake-ups per idle hour). Each
  * alarm is a wake-up of a worker that would otherwise sleep; `starts` counts fresh worker starts.
  */
-const queue = serial();
+const queue = serial('e2e');
 export function countWake(kind: string): Promise<void> {
   return queue(async () => {
     const e2eWakes = await e2eWakesItem.getValue();
