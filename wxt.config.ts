@@ -93,7 +93,7 @@ export default defineConfig({
       modulePreload: { polyfill: false },
       // Chrome and Firefox only: no prefixes for Safari in the CSS (every byte counts in the overlay).
       cssTarget: ['chrome120', 'firefox140'],
-      // Terser squeezes a few percent more than esbuild: it matters for the overlay's 12 KB budget.
+      // Terser squeezes a few percent more than esbuild: it matters for the overlay's size budget (tests/bench/bench.ts).
       minify: 'terser',
       terserOptions: { compress: { passes: 3, pure_getters: true }, ecma: 2020 },
     },

@@ -46,7 +46,7 @@ export function RemindersSection({ reminders: r, patch, say }: Props) {
     <>
       <h2>{t('sectionReminders')}</h2>
       <label>
-        <input type="checkbox" checked={r.enabled} onChange={(e) => set({ enabled: (e.currentTarget as HTMLInputElement).checked })} />
+        <input type="checkbox" checked={r.enabled} onChange={(e) => set({ enabled: (e.currentTarget).checked })} />
         {t('remindersEnabled')}
       </label>
       <fieldset disabled={!r.enabled}>
@@ -68,7 +68,7 @@ export function RemindersSection({ reminders: r, patch, say }: Props) {
               <input
                 type="checkbox"
                 checked={r.days.includes(day)}
-                onChange={(e) => set({ days: (e.currentTarget as HTMLInputElement).checked ? [...r.days, day].sort() : r.days.filter((d) => d !== day) })}
+                onChange={(e) => set({ days: (e.currentTarget).checked ? [...r.days, day].sort() : r.days.filter((d) => d !== day) })}
               />
               {weekdayName(day)}
             </label>
@@ -82,7 +82,7 @@ export function RemindersSection({ reminders: r, patch, say }: Props) {
           <button type="button" onClick={() => void pause('resume')}>{t('resumeReminders')}</button>
         </div>
         <label>
-          <input type="checkbox" checked={onPage} onChange={(e) => void toggleOnPage((e.currentTarget as HTMLInputElement).checked)} />
+          <input type="checkbox" checked={onPage} onChange={(e) => void toggleOnPage((e.currentTarget).checked)} />
           {t('timerOnPage')}
         </label>
         <p class="rb-cue">{t('timerOnPageHelp')}</p>

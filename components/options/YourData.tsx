@@ -99,7 +99,7 @@ export function YourData() {
           type="checkbox"
           checked={syncOn ?? false}
           disabled={syncOn === null}
-          onChange={(e) => void toggle((e.currentTarget as HTMLInputElement).checked)}
+          onChange={(e) => void toggle((e.currentTarget).checked)}
         />
         {t('syncEnabled')}
       </label>

@@ -1,5 +1,5 @@
 import type { Moment, Tool } from '../../lib/domain/lists';
-import { BREAK_MINUTES, MOMENT_IDS, TOOLS as TOOLS_LIST } from '../../lib/domain/lists';
+import { MOMENT_IDS, TOOLS as TOOLS_LIST } from '../../lib/domain/lists';
 import type { MessageKey } from '../../lib/i18n';
 import { t } from '../../lib/i18n';
 import { formatMinutes } from '../../lib/i18n/format';

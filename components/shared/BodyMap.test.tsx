@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { AREAS, AREA_IDS, type AreaId } from '../../lib/domain/areas';
 import { BodyMap } from './BodyMap';

@@ -3,7 +3,6 @@ import { breakRemainingMs, holdRemainingMs, stepRemainingMs } from '../../lib/se
 import { areaMessageKey } from '../../lib/domain/areas';
 import type { MessageKey } from '../../lib/i18n';
 import { formatClock, formatNumber, t } from '../../lib/i18n';
-import { tp } from '../../lib/i18n/plural';
 import { CountdownRing } from './CountdownRing';
 import { BodyMap } from '../shared/BodyMap';
 import type { UserSessionEvent } from '../../lib/session/types';

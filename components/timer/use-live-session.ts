@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Session, SessionState } from '../../lib/session/types';
+import type { SessionState } from '../../lib/session/types';
 import { advance } from '../../lib/session/machine';
 import { send } from '../../lib/messaging/send';
 import { useNow } from './use-now';
@@ -25,7 +25,7 @@ function deadlinesOf(state: SessionState | null): number[] {
 export function useLiveSession(initial: SessionState | Promise<SessionState> | null = null): LiveSession {
   const stored = useStoredSession(initial);
   const now = useNow(deadlinesOf(stored));
-  const view: SessionState | null = stored && stored.status !== 'idle' ? advance(stored as Session, now) : stored;
+  const view: SessionState | null = stored && stored.status !== 'idle' ? advance(stored, now) : stored;
   const toldFor = useRef<SessionState | null>(null);
   useEffect(() => {
     if (stored && view !== stored && toldFor.current !== stored) {

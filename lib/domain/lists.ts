@@ -4,7 +4,7 @@
  *
  * The ORDER of MOMENT_IDS and TOOLS is part of the sync format (an index into these lists is stored on
  * every synced break, see lib/sync/encode.ts): new values may only be appended. The golden test in
- * lib/sync/golden.test.ts fails if they are reordered. The same holds for AREA_IDS in lib/routines/areas.ts.
+ * lib/sync/golden.test.ts fails if they are reordered. The same holds for AREA_IDS in lib/domain/areas.ts.
  */
 
 /** When a break is taken: before or after a workout, on a rest day, or at the desk. */

@@ -25,8 +25,8 @@ describe('tp', () => {
   it('uses the plural rules of the messages\' language and falls back to _other for a form a locale lacks', () => {
     // A Polish locale with only _one and _few written: 5 needs _many, which is missing, so _other answers.
     const polish: Record<string, string> = { lang: 'pl', doneSummary_one: 'jeden', doneSummary_few: 'kilka', doneSummary_other: 'inne' };
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => polish[key] ?? '') as typeof fakeBrowser.i18n.getMessage);
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string) => polish[key] ?? ''));
     expect([1, 3, 5].map((n) => tp('doneSummary', n))).toEqual(['jeden', 'kilka', 'inne']);
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as typeof fakeBrowser.i18n.getMessage);
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage);
   });
 });

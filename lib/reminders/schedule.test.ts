@@ -332,7 +332,7 @@ describe('settings', () => {
 
   it('takes settings straight from storage, fixing what is out of range', () => {
     const raw = { enabled: true, intervalMinutes: 5, activeHours: { start: 'nine', end: '18:00' }, days: [2, 2, 9], idleBreakMinutes: 5 };
-    const r = nextReminder(raw as ReminderSettings, initialReminderState(tue('10:00')), tue('10:00'), BERLIN);
+    const r = nextReminder(raw, initialReminderState(tue('10:00')), tue('10:00'), BERLIN);
     expect(r.dueAt).toBe(tue('10:20'));
   });
 });

@@ -4,12 +4,11 @@ import type { Plan } from '../session/types';
 import type { AreaId } from '../domain/areas';
 import { candidateOrder, generatePlan, suitableAreas, trainedAreas } from './generate-plan';
 import { MOMENTS } from './moments';
-import type { PlanInput } from './generate-plan';
 import { area, at, blocks, check, expectedTrained, input, same, validFocus } from './plan-arbitraries';
 
 describe('plan order properties (focus, trained muscles, history)', () => {
   it('covers the trained muscles whatever was rolled lately, before and after a workout', { timeout: 120_000 }, () => {
-    const workout = input.map((given) => ({ ...given, moment: given.moment === 'rest' ? 'post' : given.moment === 'desk' ? 'pre' : given.moment }) as PlanInput);
+    const workout = input.map((given) => ({ ...given, moment: given.moment === 'rest' ? 'post' : given.moment === 'desk' ? 'pre' : given.moment }));
     fc.assert(
       fc.property(workout, fc.array(fc.record({ area, at }), { maxLength: 40 }), (given, otherHistory) => {
         const leading = new Set([...given.focus, ...trainedAreas(given)]);

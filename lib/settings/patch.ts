@@ -47,5 +47,5 @@ export function mergePatches(a: SettingsPatch, b: SettingsPatch): SettingsPatch 
     const before = out[key];
     out[key] = isPlainObject(before) && isPlainObject(value) ? { ...before, ...value } : value;
   }
-  return out as SettingsPatch;
+  return out;
 }

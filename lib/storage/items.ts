@@ -20,13 +20,11 @@ import {
   type TimerTab,
 } from './keys';
 import type { AreaId } from '../domain/areas';
-import type { Trained } from '../domain/trained';
 import type { ReminderState } from '../reminders/types';
 import type { DeferReason } from '../reminders/defer';
 import type { SyncState, SyncStatus } from '../sync/engine';
 import { EMPTY_OUTBOX, type LogOutbox } from '../log/outbox';
 import type { Settings, SettingsPatch } from '../settings/settings';
-import type { ThemeSetting } from '../domain/theme';
 
 /**
  * The catalogue of everything Rollbreak keeps in extension storage: every item of `storage.local`,

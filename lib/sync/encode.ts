@@ -1,7 +1,7 @@
 import type { BreakEntry } from '../log/entry';
 import type { AreaId } from '../domain/areas';
 import { AREA_IDS } from '../domain/areas';
-import type { Moment, Tool } from '../session/types';
+import type { Moment } from '../session/types';
 import { makeKey, revOf } from '../domain/break-key';
 import { MOMENT_IDS, TOOLS } from '../domain/lists';
 
@@ -17,7 +17,7 @@ import { MOMENT_IDS, TOOLS } from '../domain/lists';
  *     idle    varint   zigzag(dur - activeSeconds): pauses and get-ready moments, usually small
  *     planned varint   plannedSeconds: minutes * 2 when whole minutes, else seconds * 2 + 1
  *     holds   varint   holdCount
- *     rev     varint   only when hasRev: the revision of an edited break (see keys.ts)
+ *     rev     varint   only when hasRev: the revision of an edited break (see lib/domain/break-key.ts)
  *     areas   repeated 1 char area index in AREA_IDS + varint seconds / AREA_QUANTUM (rounded);
  *                      steps on the same area (both sides, repeats) merge into one, in first-rolled order;
  *                      areas that round to 0 are left out.

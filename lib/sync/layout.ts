@@ -20,7 +20,7 @@ import { encodeTombGroups } from './tombs';
  *     tomb:<dev>      (older versions) keys of deleted breaks, value "1|" + keys joined by ","; still read
  *
  * The leading "1" is the format version: readers skip items of a version they do not know.
- * <dev> is the device's short id (keys.ts). When the device's items would pass what the quota leaves it,
+ * <dev> is the device's short id (lib/domain/break-key.ts). When the device's items would pass what the quota leaves it,
  * its oldest days fold into aggregates (whole local days at a time, plus some headroom so the next
  * breaks append without folding again); the full entries stay in every device's IndexedDB.
  */

@@ -154,7 +154,7 @@ async function timings() {
           return mark ? performance.timeOrigin + mark.startTime : 0;
         })
         .then((h) => h.jsonValue());
-      injectMs.push((visibleAt as number) - t0);
+      injectMs.push((visibleAt) - t0);
     }
     report('overlay injection → visible', `${median(injectMs).toFixed(0)} ms`, '', null);
   } finally {

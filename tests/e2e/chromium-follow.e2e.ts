@@ -25,7 +25,7 @@ describe('Chromium: the timer follows the break and answers only to the person',
   const overlay = () => overlayOn(page);
   const skip = () => overlay().getByRole('button', { name: 'Skip' });
   const heading = () => overlay().getByRole('heading', { level: 2 });
-  const local = <T>(key: string) => probe.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k] as unknown), key) as Promise<T>;
+  const local = <T>(key: string) => probe.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]), key) as Promise<T>;
   const wakes = async (kind: string) => ((await local<Record<string, number> | undefined>('e2eWakes')) ?? {})[kind] ?? 0;
   const liveText = () => page.evaluate(() => document.querySelector('rollbreak-timer')?.shadowRoot?.querySelector('[aria-live]')?.textContent ?? null);
 

@@ -14,7 +14,7 @@ describe('Chromium on an accelerated clock: desk-break reminders', () => {
   let probe: Page;
   const worker = (): Promise<Worker> => run.worker();
   const notifications = async () => Object.keys(await (await worker()).evaluate(() => chrome.notifications.getAll()));
-  const local = (key: string) => probe.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k] as unknown), key);
+  const local = (key: string) => probe.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]), key);
   const click = (id: string, button?: number) =>
     probe.evaluate(([i, b]) => chrome.runtime.sendMessage({ type: 'e2e:notification', id: i, button: b ?? undefined }), [id, button] as const);
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { hrefOf, isGone, launchFirefox, queryIn, waitFor, type FirefoxRun } from './support/firefox';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { readLog } from './support/extension-page';

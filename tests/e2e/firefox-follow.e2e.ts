@@ -12,7 +12,7 @@ type Ext = {
 /** A visible button of the timer on the page (its e2e shadow root is open), found by accessible name. */
 async function timerButton(page: Page, name: string): Promise<ElementHandle<Element> | null> {
   const handle = await page.evaluateHandle(() => document.querySelector('rollbreak-timer')?.shadowRoot ?? null);
-  const root = handle.asElement() as ElementHandle<Node> | null;
+  const root = handle.asElement();
   if (!root) return null;
   const button = await queryIn(root, `::-p-aria([name="${name}"][role="button"])`);
   return button && (await button.isVisible()) ? button : null;

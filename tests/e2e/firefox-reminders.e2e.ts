@@ -4,7 +4,7 @@ import { startFixtureServer, type FixtureServer } from './support/server';
 
 type Ext = {
   notifications: { getAll(): Promise<Record<string, unknown>> };
-  storage: { sync: { get(k: string): Promise<Record<string, any>>; set(v: object): Promise<void> }; local: { get(k: string): Promise<Record<string, any>> } };
+  storage: { sync: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> }; local: { get(k: string): Promise<Record<string, unknown>> } };
   runtime: { sendMessage(m: object): Promise<unknown> };
 };
 

@@ -41,7 +41,7 @@ describe('Firefox: store screenshots, and axe on every page in both themes', () 
     options = await run.openExtensionTab(run.installPopup, 'options.html');
     await run.installPopup.close();
     const weeks = realisticLog(34, 'cccc3333-0000-4000-8000-000000000000', 400, Date.now() - 56 * DAY);
-    await seedLog(options as never, weeks.filter((b) => b.startedAt < Date.now() - 3_600_000));
+    await seedLog(options, weeks.filter((b) => b.startedAt < Date.now() - 3_600_000));
   }, 60_000);
   afterAll(async () => {
     await run?.close();

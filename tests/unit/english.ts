@@ -25,6 +25,6 @@ export function english(key: string, substitutions?: string | string[]): string 
  * the real English messages, so lib/i18n's `t`, `tp`, number and date formats run unmocked in tests.
  */
 export function speakEnglish(ui = 'en-US'): void {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage as typeof fakeBrowser.i18n.getMessage);
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(englishMessage);
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(ui);
 }

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { addBreak, listBreaks, openLog } from '../../log/db';
 import type { BreakEntry } from '../../log/entry';
 import { exportJson } from '../../log/import-export';
-import { deviceIdItem, settingsItem, syncStatusItem } from '../../storage/items';
+import { deviceIdItem, syncStatusItem } from '../../storage/items';
 import { syncChoiceItem } from '../../storage/items';
 import { deviceShort, entryKey } from '../../domain/break-key';
 import { readSnapshot } from '../../sync/merge';

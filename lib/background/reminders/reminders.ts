@@ -139,7 +139,7 @@ export function registerReminders(): void {
     const synced = changes[SETTINGS_KEY];
     if (area === 'sync' && synced) onSettingsChange(remindersOf(synced.oldValue), remindersOf(synced.newValue));
   });
-  // A welcome-page answer kept aside until synced settings arrive (see settings-service.ts) applies too.
+  // A welcome-page answer kept aside until synced settings arrive (see ../settings/settings-service.ts) applies too.
   firstRunPatchItem.watch((patch, before) => {
     migratingSettingsItem.getValue().then((stored) => {
       const apply = (p: unknown) => (p ? applySettingsPatch(stored, p) : stored).reminders;

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { SessionState } from '../../session/types';
 import { sessionItem, timerTabItem } from '../../storage/items';
 import { injectTimer } from './inject-timer';
-import { ALL_PAGES } from '../../domain/lists';
+import { ALL_PAGES, ALL_PAGES_PATTERN } from '../../domain/lists';
 
 /**
  * The timer follows the break in its tab: after a full page load there, the background puts it back on
@@ -84,7 +84,7 @@ export async function syncFollowScript(state: SessionState): Promise<void> {
     const have = (await browser.scripting.getRegisteredContentScripts({ ids: [FOLLOW_SCRIPT_ID] })).length > 0;
     if (want && !have) {
       await browser.scripting.registerContentScripts([
-        { id: FOLLOW_SCRIPT_ID, js: ['/timer-follow.js'], matches: ['<all_urls>'], runAt: 'document_idle', persistAcrossSessions: false },
+        { id: FOLLOW_SCRIPT_ID, js: ['/timer-follow.js'], matches: [ALL_PAGES_PATTERN], runAt: 'document_idle', persistAcrossSessions: false },
       ]);
     } else if (!want && have) {
       await browser.scripting.unregisterContentScripts({ ids: [FOLLOW_SCRIPT_ID] });

@@ -23,7 +23,7 @@ describe('injectTimer', () => {
   });
 
   it('rejects when nothing ran, and passes on the browser refusing the page', async () => {
-    answer([] as unknown as Injection);
+    answer([]);
     await expect(injectTimer(7)).rejects.toThrow(/could not be shown/);
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
     await expect(injectTimer(7)).rejects.toThrow(/chrome:\/\//);

@@ -10,5 +10,5 @@ import { browser } from 'wxt/browser';
 export async function injectTimer(tabId: number): Promise<{ documentId?: string }> {
   const [injected] = await browser.scripting.executeScript({ target: { tabId }, files: ['/overlay.js'] });
   if (injected?.result !== true) throw new Error('The timer could not be shown in this document.');
-  return injected as { documentId?: string };
+  return injected;
 }

@@ -25,7 +25,7 @@ export async function axeViolations(page: Evaluates, selector?: string): Promise
     },
     selector ?? null,
   );
-  return (results as AxeResults).violations.map(
+  return (results).violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => `${n.target.join(' > ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join('; ')}`,
   );
 }

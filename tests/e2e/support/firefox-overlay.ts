@@ -10,7 +10,7 @@ export async function overlayRoot(page: Page): Promise<ElementHandle<Node> | nul
   const handle = await page.evaluateHandle(() => document.querySelector('rollbreak-timer')?.shadowRoot ?? null);
   const root = handle.asElement();
   if (!root) await handle.dispose();
-  return root as ElementHandle<Node> | null;
+  return root;
 }
 
 /** A visible button of the timer, found by its accessible name, or null. */

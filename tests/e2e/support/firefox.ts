@@ -51,7 +51,7 @@ export async function waitFor<T>(
   for (;;) {
     try {
       const value = await fn();
-      if (value !== undefined && value !== null && value !== false) return value as T;
+      if (value !== undefined && value !== null && value !== false) return value;
     } catch (error) {
       lastError = error;
     }

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -22,7 +22,9 @@ export interface FixtureServer {
 
 /** Serves tests/fixtures on 127.0.0.1 (the origin the e2e build may script) on a free port. */
 export async function startFixtureServer(): Promise<FixtureServer> {
-  const server = createServer(async (req, res) => {
+  // Every failure is answered inside (404), so the listener's promise never rejects.
+  const server = createServer((req, res) => void serve(req, res));
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
     try {
       const body = await readFile(join(root, path));
@@ -31,7 +33,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     } catch {
       res.writeHead(404).end('not found');
     }
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
