@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/send';
 import { t } from '../../lib/i18n';
+import { AskFirst } from '../shared/AskFirst';
 import { PrivacyNote } from '../shared/PrivacyNote';
 
 /** The first-run page: how Rollbreak works, the reminders question (on is the suggestion), and safety. */
@@ -40,8 +41,9 @@ export function WelcomePage() {
         <h2 id="safety-h">{t('safetyNoteLabel')}</h2>
         <p>{t('welcomeSafety')}</p>
         <p>
-          <strong>{t('safetyNotAdvice')}</strong> {t('safetyAskFirst')}
+          <strong>{t('safetyNotAdvice')}</strong>
         </p>
+        <AskFirst />
       </section>
       <PrivacyNote />
       <p class="rb-row rb-row--start">

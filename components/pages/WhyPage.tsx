@@ -1,15 +1,16 @@
 import type { MessageKey } from '../../lib/i18n';
 import { t } from '../../lib/i18n';
+import { AskFirst } from '../shared/AskFirst';
 
 const SECTIONS: Array<[MessageKey, MessageKey[]]> = [
   ['whyDoesHeading', ['whyDoes1', 'whyDoes2', 'whyDoes3', 'whyDoes4', 'whyDoes5']],
   ['whyDoseHeading', ['whyDose1', 'whyDose3', 'whyDose2']],
   ['whyNotHeading', ['whyNot1']],
+  ['whyCuesHeading', ['whyCues1', 'whyCues2']],
   ['whyStopHeading', ['whyStop1', 'whyStop2']],
-  ['whyAskHeading', ['whyAsk1']],
 ];
 
-/** "Why roll?": what rolling does and does not do, in plain words, with when to stop. */
+/** "Why roll?": what rolling does and does not do, in plain words, with when to stop and who should ask first. */
 export function WhyPage() {
   return (
     <main class="rb-root rb-page rb-why">
@@ -22,6 +23,10 @@ export function WhyPage() {
           ))}
         </section>
       ))}
+      <section>
+        <h2>{t('whyAskHeading')}</h2>
+        <AskFirst />
+      </section>
       <p class="rb-note" role="note">
         <strong>{t('whyMedical')}</strong>
       </p>

@@ -1,4 +1,5 @@
 import { t } from '../../lib/i18n';
+import { AskFirst } from '../shared/AskFirst';
 
 /**
  * The popup's first-run safety note: Rollbreak is not medical advice, and who should ask a professional
@@ -9,7 +10,7 @@ export function SafetyNote({ onClose }: { onClose: () => void }) {
     <section class="rb-note rb-safety" aria-labelledby="rb-safety-title">
       <h2 id="rb-safety-title">{t('safetyNoteLabel')}</h2>
       <p>{t('safetyNotAdvice')}</p>
-      <p>{t('safetyAskFirst')}</p>
+      <AskFirst />
       <button type="button" onClick={onClose}>
         {t('safetyGotIt')}
       </button>

@@ -79,6 +79,20 @@ describe('catalogue', () => {
     }
   });
 
+  it('flags varicose veins wherever the big leg veins run: inner thigh, hamstrings and calves, every tool', () => {
+    for (const area of ['adductors', 'hamstrings', 'calves'] as const) {
+      for (const tool of toolsFor(area)) expect(techniqueFor(area, tool)?.cautions, `${area} ${tool}`).toContain('varicose');
+    }
+  });
+
+  it('carries the fracture line on every roller and ball step over a bony area (the gun\'s own caution names it)', () => {
+    for (const { area, tool, technique } of allTechniques()) {
+      const bony = technique.cautions.includes('bone');
+      if (tool === 'gun') expect(technique.cautions, area).not.toContain('fracture');
+      else expect(technique.cautions.includes('fracture'), `${area} ${tool}`).toBe(bony);
+    }
+  });
+
   it('has 36 techniques: 12 for the roller, 14 for the ball, 10 for the gun', () => {
     const all = allTechniques();
     expect(all).toHaveLength(36);

@@ -26,19 +26,32 @@ export { TOOLS } from '../domain/lists';
 /**
  * Short warnings shown with a technique (`caution_<id>` in messages.json).
  * - bone: stay on the muscle, ease off over bone;
+ * - fracture: never over a fracture (roller and ball on a bony area; the gun's own caution names it);
  * - knee: stop short of the knee, front and back;
- * - neck: top of the shoulder only, never the front or sides of the neck;
+ * - neck: on the shoulder muscle only, never the front or sides of the neck;
  * - spine: beside the spine, not on it, and stop above the low back;
  * - nerve: a nerve or artery runs close by; move off tingling, numbness, a pulse or an electric feeling;
  * - pressure: start light, tender is fine but sharp pain is not;
  * - varicose: skip with varicose veins, a suspected clot or a swollen leg;
  * - gun: massage-gun contraindications (fracture, clot, tumour, severe varicose veins), keep it moving;
- * - injury: not on a fresh injury, bruise or open wound (applies to everything: see GENERAL_CAUTIONS).
+ * - injury: not on a fresh injury, bruise, open wound, skin infection or rash, and stop on numbness,
+ *   tingling or sharp pain (applies to everything: see GENERAL_CAUTIONS).
  */
-export type CautionId = 'bone' | 'knee' | 'neck' | 'spine' | 'nerve' | 'pressure' | 'varicose' | 'gun' | 'injury';
+export type CautionId =
+  | 'bone'
+  | 'fracture'
+  | 'knee'
+  | 'neck'
+  | 'spine'
+  | 'nerve'
+  | 'pressure'
+  | 'varicose'
+  | 'gun'
+  | 'injury';
 
 export const CAUTION_IDS = [
   'bone',
+  'fracture',
   'knee',
   'neck',
   'spine',
@@ -90,7 +103,9 @@ export const CATALOGUE = {
     ball: { position: 'wall', secondsPerSide: 45, cautions: ['nerve'] },
     gun: { position: 'standing', secondsPerSide: 45, cautions: ['nerve', 'gun'] },
   },
-  // Between hip and knee, never over either; the gun works just in front of and behind the band.
+  // Between hip and knee, never over either; the gun works just in front of and behind the band. The
+  // roller's knot hold asks for moderate pressure, lighter on the band itself: more pressure brought no
+  // more range of motion (Grabow 2018).
   'it-band': {
     roller: { position: 'floor', secondsPerSide: 60, cautions: ['knee', 'pressure'] },
     ball: { position: 'wall', secondsPerSide: 45, cautions: ['knee'] },
@@ -103,18 +118,20 @@ export const CATALOGUE = {
     gun: { position: 'seated', secondsPerSide: 45, cautions: ['knee', 'gun'] },
   },
   // The back of the knee holds a nerve and an artery: every technique stops above the knee crease. The
-  // roller takes both thighs at once, seated.
+  // roller takes both thighs at once, seated. Varicose veins run in the back of the thigh: every tool
+  // carries that caution.
   hamstrings: {
-    roller: { position: 'floor', secondsPerSide: 60, cautions: ['knee'], bothLegs: true },
-    ball: { position: 'seated', secondsPerSide: 45, cautions: ['knee', 'nerve'] },
+    roller: { position: 'floor', secondsPerSide: 60, cautions: ['knee', 'varicose'], bothLegs: true },
+    ball: { position: 'seated', secondsPerSide: 45, cautions: ['knee', 'nerve', 'varicose'] },
     gun: { position: 'standing', secondsPerSide: 45, cautions: ['knee', 'varicose', 'gun'] },
   },
   // The femoral nerve and vessels run through the groin: every tool stays a hand's width below it, the
-  // gun in the middle of the inner thigh only.
+  // gun in the middle of the inner thigh only. The great saphenous vein runs down the inner thigh, where
+  // varicose veins are common: every tool carries that caution.
   adductors: {
-    roller: { position: 'floor', secondsPerSide: 60, cautions: ['nerve', 'pressure'] },
-    ball: { position: 'seated', secondsPerSide: 45, cautions: ['nerve'] },
-    gun: { position: 'seated', secondsPerSide: 30, cautions: ['nerve', 'gun'] },
+    roller: { position: 'floor', secondsPerSide: 60, cautions: ['nerve', 'pressure', 'varicose'] },
+    ball: { position: 'seated', secondsPerSide: 45, cautions: ['nerve', 'varicose'] },
+    gun: { position: 'seated', secondsPerSide: 30, cautions: ['nerve', 'varicose', 'gun'] },
   },
   // Gun absent: the femoral nerve and artery lie just inside the front of the hip, and a percussing head
   // there does more harm than good. Roller and ball stay just below and outside the front hip bone.
@@ -131,8 +148,8 @@ export const CATALOGUE = {
   // narrow and a percussing head slips onto the bare tibia; body weight on a roller or a hand on a ball can
   // be steered onto the muscle instead.
   shins: {
-    roller: { position: 'floor', secondsPerSide: 45, cautions: ['bone'] },
-    ball: { position: 'seated', secondsPerSide: 45, cautions: ['bone'] },
+    roller: { position: 'floor', secondsPerSide: 45, cautions: ['bone', 'fracture'] },
+    ball: { position: 'seated', secondsPerSide: 45, cautions: ['bone', 'fracture'] },
   },
   // Gun absent: the sole has little padding over many small bones; a ball does the job gently.
   // The roller and ball are used seated, so they also suit a desk.
@@ -143,18 +160,19 @@ export const CATALOGUE = {
   // On the desk, never the floor (kneeling on the forearms loads the wrists and elbows); every tool stops
   // short of the wrist and the elbow.
   forearms: {
-    roller: { position: 'table', secondsPerSide: 45, cautions: ['bone'] },
-    ball: { position: 'table', secondsPerSide: 45, cautions: ['bone'] },
+    roller: { position: 'table', secondsPerSide: 45, cautions: ['bone', 'fracture'] },
+    ball: { position: 'table', secondsPerSide: 45, cautions: ['bone', 'fracture'] },
     gun: { position: 'table', secondsPerSide: 30, cautions: ['bone', 'gun'] },
   },
   // Roller absent: it is too broad to reach the chest muscle under the collarbone without loading the ribs
   // and breastbone. Ball and gun stay off the collarbone, breastbone and armpit (nerves run there).
   chest: {
-    ball: { position: 'wall', secondsPerSide: 45, cautions: ['bone', 'nerve'] },
+    ball: { position: 'wall', secondsPerSide: 45, cautions: ['bone', 'fracture', 'nerve'] },
     gun: { position: 'seated', secondsPerSide: 30, cautions: ['bone', 'nerve', 'gun'] },
   },
-  // Roller absent: a roller under the top of the shoulder ends up under the neck. Ball and gun stay on the
-  // top of the shoulder, halfway between neck and shoulder tip, never on the neck.
+  // Roller absent: a roller under the top of the shoulder ends up under the neck. Both tools stay halfway
+  // between neck and shoulder tip, never on the neck: the ball between the wall and the back of the
+  // muscle, the gun on top of it.
   'upper-traps': {
     ball: { position: 'wall', secondsPerSide: 45, cautions: ['neck'] },
     gun: { position: 'seated', secondsPerSide: 30, cautions: ['neck', 'gun'] },

@@ -18,6 +18,7 @@ import {
   toolKey,
 } from './catalogue';
 import { MOMENT_IDS, PRE_DONE_KEY, momentKey } from './moments';
+import { ASK_FIRST, ASK_FIRST_GUN } from '../domain/ask-first';
 
 /*
  * Compile-time half: every key the helpers can build is a key `t()` accepts, so `npx tsc --noEmit` fails
@@ -33,6 +34,7 @@ export type CompileTimeKeyCheck = [
   Accepts<typeof PRE_DONE_KEY>,
   Accepts<`tool_${Tool}`>,
   Accepts<ReturnType<typeof areaMessageKey<AreaId>>>,
+  Accepts<(typeof ASK_FIRST)[number] | (typeof ASK_FIRST_GUN)[number]>,
 ];
 // Literal arguments give literal keys that t() takes directly.
 const literal: MessageKey[] = [techniqueMoveKey('chest', 'gun'), techniqueKnotKey('feet', 'roller')];
@@ -90,6 +92,16 @@ describe('messages for the routine library', () => {
     for (const moment of MOMENT_IDS) expectMessage(momentKey(moment));
     expectMessage(PRE_DONE_KEY);
     for (const tool of TOOLS) expectMessage(toolKey(tool));
+  });
+
+  it('has the words for who should ask first, and for each tool\'s voice and hold', () => {
+    for (const key of [...ASK_FIRST, ...ASK_FIRST_GUN, 'askFirstIntro', 'askFirstGunIntro']) expectMessage(key);
+    for (const tool of TOOLS) expectMessage(`breathe_${tool}`);
+    for (const key of ['voice_roll', 'voice_glide', 'voice_hold_end', 'voice_hold_end_gun']) expectMessage(key);
+    // Every caution a technique carries is one the catalogue lists, so none goes unworded.
+    for (const { area, tool, technique } of allTechniques()) {
+      for (const caution of technique.cautions) expect(CAUTION_IDS, `${area} ${tool}`).toContain(caution);
+    }
   });
 
   it('gives every area a massage-ball technique off the floor', () => {

@@ -91,8 +91,38 @@ describe('cues agree with the rules', () => {
 
   it('keeps the general caution about numbness, tingling and sharp pain, and every caution short', () => {
     expect(text('caution_injury')).toMatch(/Stop if you feel numbness, tingling or sharp pain/);
+    // The general caution, on every step, names everything on the skin a tool must stay off.
+    for (const word of ['fresh injury', 'bruise', 'open wound', 'skin infection', 'rash']) expect(text('caution_injury')).toContain(word);
     for (const key of Object.keys(messages).filter((k) => k.startsWith('caution_'))) {
-      expect(text(key).length, key).toBeLessThanOrEqual(90);
+      expect(text(key).length, key).toBeLessThanOrEqual(key === 'caution_injury' ? 120 : 90);
     }
+    expect(text('caution_fracture')).toMatch(/fracture/);
+    expect(text('caution_gun')).toMatch(/fracture/);
+    expect(text('caution_varicose')).toMatch(/varicose veins/);
+  });
+
+  it('asks for moderate pressure on the IT band, lighter on the band itself (Grabow 2018)', () => {
+    const knot = text(techniqueKnotKey('it-band', 'roller'));
+    expect(knot).toMatch(/moderate/);
+    expect(knot).toMatch(/5–6 out of 10/);
+    expect(knot).toMatch(/lighter on the band itself/);
+    // No knot cue asks for more than that.
+    for (const { area, tool } of allTechniques()) {
+      expect(text(techniqueKnotKey(area, tool)!), `${area} ${tool}`).not.toMatch(/strong but bearable|as hard as|deep pressure|firm(?:ly)? press/i);
+    }
+  });
+
+  it('puts the upper-traps ball behind the muscle, against the wall, never on top of the shoulder', () => {
+    const move = text(techniqueMoveKey('upper-traps', 'ball'));
+    expect(move).toMatch(/between the wall and the back of the upper traps/);
+    expect(move).not.toMatch(/on top of the shoulder/);
+  });
+
+  it('describes the glutes-on-a-wall movement the body really makes', () => {
+    const move = text(techniqueMoveKey('glutes', 'ball'));
+    // Bending the knees moves the ball up and down; circles come from the hips.
+    expect(move).toMatch(/bend and straighten your knees[^.;]*up and down/);
+    expect(move).toMatch(/circle your hips/);
+    expect(move).not.toMatch(/knees[^.;]*circles/);
   });
 });

@@ -90,8 +90,20 @@ describe('speechFor + speechText', () => {
     expect(say(start, { type: 'tick' }, 51_000)[0]).toBe('Calves, right side. Roll slowly.');
   });
 
+  it('says "Glide slowly" with a massage gun, which is not rolled, when the step starts and after a hold', () => {
+    const gunPlan: Plan = { ...plan, tool: 'gun' };
+    const gun = reduce(idle, { type: 'start', id: 'g', plan: gunPlan }, 0) as Session;
+    expect(say(gun, { type: 'skip' }, 2_000)[0]).toBe('Calves, left side. Glide slowly.');
+    const rolling = reduce(gun, { type: 'tick' }, 15_000);
+    expect(say(rolling, { type: 'tick' }, 51_000)[0]).toBe('Calves, right side. Glide slowly.');
+    const holding = reduce(rolling, { type: 'holdStart', seconds: 20 }, 16_000);
+    expect(say(holding, { type: 'tick' }, 36_000)[0]).toBe('Hold done. Keep gliding slowly.');
+    // Whatever the gun does, it is never told to roll.
+    for (const key of ['voice_glide', 'voice_hold_end_gun'] as const) expect(english(key, 'Calves')).not.toMatch(/roll/i);
+  });
+
   it('never names a joint as where to roll, and always says to roll slowly', () => {
-    const texts = ['voice_next', 'voice_roll', 'voice_switch', 'voice_set', 'voice_hold', 'voice_hold_end', 'voice_done'].map((key) => english(key, ['Calves', 'Seated']));
+    const texts = ['voice_next', 'voice_roll', 'voice_glide', 'voice_switch', 'voice_set', 'voice_hold', 'voice_hold_end', 'voice_hold_end_gun', 'voice_done'].map((key) => english(key, ['Calves', 'Seated']));
     for (const text of texts) expect(text).not.toMatch(/knee|wrist|elbow|ankle|groin|spine|neck/i);
     expect(english('voice_roll', 'Calves')).toMatch(/slowly/);
   });

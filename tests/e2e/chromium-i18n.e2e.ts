@@ -80,6 +80,10 @@ describe.each([
     expect(await popup.getByRole('radio', { name: msg('moment_desk'), exact: true }).isChecked()).toBe(true);
     // The plan preview has loaded: the body map names its highlighted areas.
     await expect.poll(() => popup.getByRole('img', { name: new RegExp(`^${escape(msg('bodymap_label'))}`) }).count()).toBe(1);
+    // The first-run note lists who should ask first, in that language.
+    const note = popup.getByRole('region', { name: msg('safetyNoteLabel'), exact: true });
+    expect(await note.getByText(msg('askFirstIntro'), { exact: true }).isVisible()).toBe(true);
+    for (const key of ['askFirst_pregnancy', 'askFirst_skin', 'askFirst_joint']) expect(await note.getByRole('listitem').filter({ hasText: msg(key) }).isVisible(), key).toBe(true);
     // Nothing sticks out of the popup sideways.
     expect(await outside(popup.locator('main'))).toEqual([]);
     await popup.locator('main').screenshot({ path: `${ARTIFACTS}i18n-${flag}-popup.png` });

@@ -52,6 +52,10 @@ describe('Chromium: store screenshots, tile and listing text', () => {
       const behind = await page.screenshot();
       const popup = await run.openExtensionWindow('popup.html');
       await popup.setViewportSize({ width: 340, height: 760 });
+      // The first-run safety note (read once, then gone) would push the plan preview out of the picture.
+      await expect.poll(() => popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).isVisible()).toBe(true);
+      const gotIt = popup.getByRole('button', { name: 'Got it' });
+      if (await gotIt.isVisible()) await gotIt.click();
       await popup.getByRole('radio', { name: 'Before a workout' }).check();
       await popup.getByRole('radio', { name: 'Foam roller' }).check();
       await expect.poll(() => popup.getByRole('img', { name: /^Body map\. Highlighted: / }).count()).toBe(1);

@@ -64,6 +64,8 @@ describe('Firefox: store screenshots, and axe on every page in both themes', () 
         popup.evaluate(() => document.querySelector('.rb-preview svg')?.getAttribute('aria-label')?.startsWith('Body map. Highlighted'));
       // Once the preview is there, the popup has also read the synced choice, which would undo an earlier click.
       await waitFor(previewed, { message: 'the plan preview' });
+      // The first-run safety note (read once, then gone) would push the plan preview out of the picture.
+      await popup.evaluate(() => document.querySelector<HTMLButtonElement>('.rb-safety button')?.click());
       const pick = (label: string, value: string) =>
         waitFor(async () => (await clickText(popup, 'label', label)) && popup.evaluate((v) => document.querySelector<HTMLInputElement>(`input[value="${v}"]`)?.checked, value), {
           message: `"${label}" chosen`,
