@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumRun } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { readLog } from './support/extension-page';
-import { overlayOn, ringSeconds } from './support/overlay';
+import { overlayOn, ringSeconds, ringTicks } from './support/overlay';
 import { ARTIFACTS } from './support/paths';
 
 interface StoredSession {
@@ -102,7 +102,8 @@ describe('Chromium: a break from the popup to the log', () => {
   it('carries on correctly when the service worker is stopped mid-break', async () => {
     const before = await storedSession();
     await run.stopServiceWorker();
-    await page.waitForTimeout(2500);
+    // Two seconds go by on the overlay's own clock, with no worker to tick it.
+    await ringTicks(overlay(), 2);
     // The overlay still shows deadline − now for the same step, not a reset or frozen clock.
     const expected = Math.ceil((before.stepDeadline - Date.now()) / 1000);
     const shown = await ringSeconds(overlay());
