@@ -60,7 +60,9 @@ describe('Chromium: accessibility checks with axe-core', () => {
     ] as const) {
       const ext = await run.openExtensionWindow(path);
       await ext.getByRole('heading', { level: 1, ...(ready ? { name: ready } : {}) }).first().waitFor();
-      await ext.waitForTimeout(300);
+      // History has read the whole log, and no transition (the theme's colours fading in) is still running.
+      if (path === 'history.html') await ext.waitForFunction(() => performance.getEntriesByName('rollbreak:history-complete').length > 0);
+      await ext.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
       await expectClean(ext, path);
       await ext.close();
     }

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumRun } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { readLog } from './support/extension-page';
-import { overlayOn } from './support/overlay';
+import { overlayOn, ringTicks } from './support/overlay';
 import { ARTIFACTS } from './support/paths';
 import { encodeBreak } from '../../lib/sync/encode';
 import { realisticLog } from '../fixtures/breaks';
@@ -45,7 +45,7 @@ describe('Chromium: a log you can trust', () => {
     await popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
     await overlay().getByRole('button', { name: 'Skip' }).click();
     await expect.poll(() => overlay().getByRole('button', { name: 'Knot', exact: true }).isVisible()).toBe(true);
-    await page.waitForTimeout(1200);
+    await ringTicks(overlay());
     await overlay().getByRole('button', { name: 'End' }).click();
     await expect.poll(() => overlay().getByRole('heading', { name: 'Break ended' }).isVisible()).toBe(true);
   }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumRun } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/server';
-import { overlayOn } from './support/overlay';
+import { overlayOn, ringTicks } from './support/overlay';
 import { ARTIFACTS } from './support/paths';
 
 /** The rows of the recent-breaks table, each as its cells' text (the Delete button's column left out). */
@@ -57,7 +57,7 @@ describe('Chromium: the history page', () => {
       // Past the get-ready moment, roll a little, then end the break early.
       await overlay.getByRole('button', { name: 'Skip' }).click();
       await expect.poll(() => overlay.getByRole('button', { name: 'Knot', exact: true }).isVisible()).toBe(true);
-      await page.waitForTimeout(1200);
+      await ringTicks(overlay);
       await overlay.getByRole('button', { name: 'End' }).click();
       await expect.poll(() => overlay.getByRole('heading', { name: 'Break ended' }).isVisible()).toBe(true);
       await overlay.getByRole('button', { name: 'Close' }).click();

@@ -41,9 +41,11 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     const knot = overlay.getByRole('button', { name: 'Knot', exact: true });
     await overlay.getByRole('button', { name: 'Skip' }).click();
     await expect.poll(() => knot.isVisible()).toBe(true);
-    // Several body rewrites later (every 500 ms) it is still there, on top, and takes clicks:
-    // Playwright refuses to click an element that something else covers.
-    await page.waitForTimeout(1600);
+    // Several body rewrites later (the page counts them in its cover) it is still there, on top, and takes
+    // clicks: Playwright refuses to click an element that something else covers.
+    const rewrites = () => page.evaluate(() => Number(/Re-rendered (\d+)/.exec(document.body.textContent ?? '')?.[1] ?? 0));
+    const seen = await rewrites();
+    await expect.poll(rewrites).toBeGreaterThanOrEqual(seen + 3);
     await knot.click({ timeout: 5000 });
     await expect.poll(() => overlay.getByText('Knot hold', { exact: true }).isVisible()).toBe(true);
     // Its styles applied despite the CSP: the card is its fixed width, not the page's 40px red text.

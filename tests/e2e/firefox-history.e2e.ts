@@ -56,7 +56,10 @@ describe('Firefox: the history page', () => {
     await start.click();
     await clickOverlayButton(run.page, 'Skip');
     await waitFor(() => overlayButton(run.page, 'Knot'), { message: 'the first area' });
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // Roll a second or two: until the ring's countdown has gone down by one.
+    const ring = () => run.page.evaluate(() => document.querySelector('rollbreak-timer')?.shadowRoot?.querySelector('.rb-ring__time')?.textContent ?? '');
+    const first = await ring();
+    await waitFor(async () => (await ring()) !== first, { message: 'a second rolled' });
     await clickOverlayButton(run.page, 'End');
     await waitFor(async () => (await overlayHeading(run.page)) === 'Break ended', { message: 'the ended screen' });
     await clickOverlayButton(run.page, 'Close');

@@ -29,13 +29,25 @@ describe('Firefox: a desk-break reminder', () => {
 
   it('shows a reminder, and a click on it starts a desk break in the timer window', async () => {
     const page = run.installPopup;
+    type Ext2 = Ext & { storage: { local: { set(v: object): Promise<void> } } };
+    const checkpoint = () =>
+      page.evaluate(async () => JSON.stringify(((await (globalThis as unknown as { browser: Ext }).browser.storage.local.get('reminderState')).reminderState as { checkpoint?: unknown } | undefined)?.checkpoint ?? null));
+    const before = await checkpoint();
     await page.evaluate(async () => {
-      const ext = (globalThis as unknown as { browser: Ext & { storage: { local: { set(v: object): Promise<void> } } } }).browser;
+      const ext = (globalThis as unknown as { browser: Ext2 }).browser;
       // Active hours all week and all day, so the test does not depend on when it runs.
       const reminders = { enabled: true, intervalMinutes: 20, activeHours: { start: '00:00', end: '00:00' }, days: [0, 1, 2, 3, 4, 5, 6], idleBreakMinutes: 5, firstRunAsked: true, snoozeMinutes: 10 };
       const settings = { holdSeconds: 25, sound: false, moment: 'desk', tool: 'ball', minutes: 5, weeklyGoalMinutes: 30, syncEnabled: true, reminders };
       await ext.storage.sync.set({ settings, settings$: { v: 3 } });
-      await new Promise((r) => setTimeout(r, 500));
+    });
+    // The background has taken the new hours and days in (it froze the count under the old ones in a
+    // checkpoint): only now may the record be replaced, or the background's write would undo ours.
+    await waitFor(async () => {
+      const now = await checkpoint();
+      return now !== 'null' && now !== before;
+    }, { message: 'the background to take the new reminder settings in' });
+    await page.evaluate(async () => {
+      const ext = (globalThis as unknown as { browser: Ext2 }).browser;
       const since = Date.now() - 25 * 60_000;
       await ext.storage.local.set({
         reminderState: { countingSince: since, activity: [], pauses: [], snoozedUntil: null, lastReminderAt: null, deferredSince: null, checkpoint: null },

@@ -169,7 +169,7 @@ describe('English, the reference', () => {
  * covered by their prefix below, and each prefix must still be composed somewhere (`` `prefix${ ``).
  */
 const DYNAMIC_PREFIXES = ['area_', 'tech_', 'pos_', 'caution_', 'moment_', 'tool_', 'trained_', 'breathe_', 'theme_'];
-/** Text for the store listings, which the e2e run writes under store/ (tests/e2e/*store-assets*). */
+/** Text for the store listings, which `npm run store:assets` writes under store/ (tests/e2e/*store-assets*). */
 const STORE_KEYS = ['storeTagline', 'storeLongDescription'];
 
 function sourceFiles(dir: string): string[] {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 /** The floating timer on a page (Playwright's locators pierce the e2e build's open shadow root). */
@@ -15,6 +16,15 @@ export function clockSeconds(text: string | null): number {
 /** The big countdown in the ring: the step's, or the knot hold's during a hold. */
 export async function ringSeconds(scope: Locator | Page): Promise<number> {
   return clockSeconds(await scope.locator('.rb-ring__time').first().textContent());
+}
+
+/**
+ * Waits until the ring's countdown has gone down by `seconds` from what it shows now: that much time has
+ * been rolled (rather than sleeping and hoping the timer ran meanwhile).
+ */
+export async function ringTicks(scope: Locator | Page, seconds = 1): Promise<void> {
+  const start = await ringSeconds(scope);
+  await expect.poll(() => ringSeconds(scope)).toBeLessThanOrEqual(start - seconds);
 }
 
 /** The accessible name (aria-label, else text) of the control focused inside the timer, or null. */

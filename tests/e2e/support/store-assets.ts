@@ -1,7 +1,10 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-/** Where the store listing's files go (committed; store/README.md says which file goes where). */
+/**
+ * Where the store listing's files go (committed; store/README.md says which file goes where). Only
+ * `npm run store:assets` (vitest.store.config.ts) writes here, never `npm test`.
+ */
 export const STORE = fileURLToPath(new URL('../../../store/', import.meta.url));
 const LOCALES = fileURLToPath(new URL('../../../public/_locales/', import.meta.url));
 const ICON = fileURLToPath(new URL('../../../public/icon/', import.meta.url));
@@ -99,7 +102,7 @@ export async function writeListings(): Promise<Array<{ locale: string; summary: 
     const text = [
       `# ${messages.extName!.message}: store listing (${locale})`,
       '',
-      'Made from public/_locales/' + locale + '/messages.json by tests/e2e/chromium-store-assets.e2e.ts; edit the messages, not this file.',
+      'Made from public/_locales/' + locale + '/messages.json by `npm run store:assets`; edit the messages, not this file.',
       '',
       `## Summary (extDescription, ${summary.length} characters: Chrome Web Store ≤ 132, AMO ≤ 250)`,
       '',

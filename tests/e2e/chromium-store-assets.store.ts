@@ -16,7 +16,8 @@ const THEMES = ['light', 'dark'] as const;
 /**
  * The Chrome Web Store's images, made from the real extension: the timer over an article, the popup with
  * its plan preview, and History with eight weeks of breaks, each in the light and the dark theme; the
- * promotional tile; and the listing text of every shipped locale.
+ * promotional tile; and the listing text of every shipped locale. Run by `npm run store:assets`, not by
+ * `npm test`: it rewrites the committed files in store/.
  */
 describe('Chromium: store screenshots, tile and listing text', () => {
   let server: FixtureServer;
