@@ -27,11 +27,10 @@ export interface Failure {
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: Failure };
 
 export class RequestError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
+  declare code: ErrorCode;
+  constructor(code: ErrorCode, message?: string) {
     super(message);
+    this.code = code;
   }
 }
 
@@ -50,8 +49,7 @@ export function toFailure(err: unknown): Failure {
  * at all ("Receiving end does not exist", in both browsers, when nothing listens).
  */
 export function toRequestError(reply: unknown): RequestError {
-  const error = (reply as { error?: Failure } | undefined)?.error;
-  if (error) return new RequestError(error.code, error.message);
-  const message = String((reply as { message?: unknown } | undefined)?.message ?? 'Rollbreak: no answer');
-  return new RequestError(!reply || /Receiving end/.test(message) ? 'unreachable' : 'failed', message);
+  const failure = (reply as { error?: Failure } | undefined)?.error ?? (reply as Partial<Failure> | undefined);
+  const message = failure?.message;
+  return new RequestError(failure?.code ?? (reply && !/Receiving end/.test(message!) ? 'failed' : 'unreachable'), message);
 }

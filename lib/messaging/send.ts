@@ -7,13 +7,9 @@ import { toRequestError, type Reply } from './request-error';
  * wire format it came in (request-error.ts), rejects with a RequestError. Built on the browsers' own
  * promise-based `runtime.sendMessage` (no polyfill), so the timer over a page can use it at almost no cost.
  */
-export async function send<K extends RequestType>(request: { type: K } & Protocol[K]['body']): Promise<Answer<K>> {
-  let reply: Reply<Answer<K>> | undefined;
-  try {
-    reply = await ext.runtime.sendMessage(request);
-  } catch (err) {
-    throw toRequestError(err);
-  }
-  if (reply?.ok) return reply.value;
-  throw toRequestError(reply);
+export function send<K extends RequestType>(request: { type: K } & Protocol[K]['body']): Promise<Answer<K>> {
+  return ext.runtime
+    .sendMessage(request)
+    .catch((err: unknown) => err)
+    .then((reply: Reply<Answer<K>> | undefined) => (reply?.ok ? reply.value : Promise.reject(toRequestError(reply))));
 }
