@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Answer, Request, SenderInfo, SenderKind } from '../messaging/protocol';
-import { registerHandlers } from '../messaging/register';
+import { registerHandlers, type Handlers } from '../messaging/register';
 import { sessionItem } from '../storage/items';
 import { startBreak } from './start-break';
 import { pauseReminders } from './reminders';
@@ -14,7 +14,7 @@ import { applyUserEvent } from './user-event';
 import { patchSettings } from './settings-service';
 import { syncChoice } from './sync-choice';
 import { deleteAll, deleteLogged, importLog, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
-import { countWake } from './e2e';
+import { countWake, failOnDemand } from './e2e';
 
 /** The after-training reminder; from the timer over a page, only as the done screen of a pre-workout break offers it. */
 async function postWorkout({ minutes }: Request<'postWorkout'>, from: SenderKind): Promise<Answer<'postWorkout'>> {
@@ -53,41 +53,43 @@ const e2eHandlers = () => ({
  * Registered once, synchronously, at start-up.
  */
 export function registerRequests(): void {
-  registerHandlers(
-    {
-      start: ({ choice }) => startBreak(choice, 'active-tab'),
-      session: applyUserEvent,
-      showTimer: async () => {
-        const state = await dispatch({ type: 'tick' });
-        return { state, timer: await showTimer() };
-      },
-      showWindow: async () => {
-        await timerShownIn(null);
-        await openTimerWindow();
-        return { timer: 'window' };
-      },
-      timerPage: async ({ event }, _from, sender) => {
-        await onTimerPage(sender.tab?.id, event, sender.documentId);
-        return {};
-      },
-      overlayPart,
-      'settings:patch': async ({ patch, firstRun }) => ({ settings: await patchSettings(patch, { firstRun }) }),
-      reminders: async (request) => {
-        if (request.action === 'snooze') await snoozeReminder('desk', request.minutes);
-        else await pauseReminders(request.until);
-        return {};
-      },
-      postWorkout,
-      'log:delete': deleteLogged,
-      'log:undo': undoDelete,
-      'log:import': importLog,
-      'sync:now': syncNow,
-      'sync:status': syncStatus,
-      'data:sync': ({ on }) => syncChoice(on),
-      'data:unsync': unsync,
-      'data:deleteAll': deleteAll,
-      ...(import.meta.env.ROLLBREAK_E2E ? e2eHandlers() : {}),
+  const handlers: Handlers = {
+    start: ({ choice }) => startBreak(choice, 'active-tab'),
+    session: applyUserEvent,
+    showTimer: async () => {
+      const state = await dispatch({ type: 'tick' });
+      return { state, timer: await showTimer() };
     },
+    showWindow: async () => {
+      await timerShownIn(null);
+      await openTimerWindow();
+      return { timer: 'window' };
+    },
+    timerPage: async ({ event }, _from, sender) => {
+      await onTimerPage(sender.tab?.id, event, sender.documentId);
+      return {};
+    },
+    overlayPart,
+    'settings:patch': async ({ patch, firstRun }) => ({ settings: await patchSettings(patch, { firstRun }) }),
+    reminders: async (request) => {
+      if (request.action === 'snooze') await snoozeReminder('desk', request.minutes);
+      else await pauseReminders(request.until);
+      return {};
+    },
+    postWorkout,
+    'log:delete': deleteLogged,
+    'log:undo': undoDelete,
+    'log:import': importLog,
+    'sync:now': syncNow,
+    'sync:status': syncStatus,
+    'data:sync': ({ on }) => syncChoice(on),
+    'data:unsync': unsync,
+    'data:deleteAll': deleteAll,
+    ...(import.meta.env.ROLLBREAK_E2E ? e2eHandlers() : {}),
+  };
+  registerHandlers(
+    // E2E builds: a test can make any of them fail.
+    import.meta.env.ROLLBREAK_E2E ? failOnDemand(handlers) : handlers,
     {
       owner: true,
       // E2E builds count what wakes the background, for the bench's wake-ups per page load.

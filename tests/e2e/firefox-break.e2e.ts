@@ -38,6 +38,27 @@ describe('Firefox: a break from the popup to the log', () => {
     await server?.close();
   });
 
+  it('says in plain words why a start failed, with Retry (the background made to fail, e2e builds only)', async () => {
+    const popup = run.installPopup;
+    const start = await waitFor(() => queryIn(popup, '::-p-aria([name="Start 5-minute roll"][role="button"])'), {
+      message: 'the popup\'s "Start 5-minute roll" button',
+    });
+    // The background's handlers throw for the requests listed in `local:e2eFail` (lib/background/e2e.ts):
+    // in Firefox the failure would otherwise arrive as a rejection, in Chrome as an ordinary answer.
+    const failRequests = (types: string[]) =>
+      popup.evaluate((t) => (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }).browser.storage.local.set({ e2eFail: t }), types);
+    await failRequests(['start']);
+    await start.click();
+    const said = await waitFor(() => popup.evaluate(() => document.querySelector('[role="alert"] p')?.textContent ?? null), {
+      message: 'the popup\'s error after a failed start',
+    });
+    expect(said).toBe("Couldn't start the break: Something went wrong inside Rollbreak. Try again.");
+    expect(await queryIn(popup, '::-p-aria([name="Retry"][role="button"])')).not.toBeNull();
+    expect(await overlayButton(page, 'Skip')).toBeNull();
+    await popup.screenshot({ path: `${ARTIFACTS}popup-start-failed-firefox.png` });
+    await failRequests([]);
+  });
+
   it('starts from the popup and shows the overlay on the page', async () => {
     const popup = run.installPopup;
     const start = await waitFor(() => queryIn(popup, '::-p-aria([name="Start 5-minute roll"][role="button"])'), {
