@@ -150,15 +150,17 @@ function one(c: Child, was: Rec | undefined, svg: boolean): Rec {
   return r;
 }
 
-/** Puts exactly `want` in `parent`, in order, moving only what is out of place. */
+/**
+ * Puts exactly `want` in `parent`, in order. What goes is removed first, so a node that stays is never
+ * moved past one that goes: moving a node takes its focus away (Preact leaves it in place too).
+ */
 function place(parent: Node, want: Node[]) {
+  for (const n of [...parent.childNodes]) if (!want.includes(n)) parent.removeChild(n);
   want.forEach((n, i) => {
     const at = parent.childNodes[i];
-    if (at !== n) parent.insertBefore(n, at ?? null);
+    if (at !== n) parent.insertBefore(n, at as Node | null);
   });
-  while (parent.childNodes.length > want.length) parent.lastChild!.remove();
 }
-
 
 export function render(vnode: Child, parent: Element & { _r?: Rec[] }) {
   let queued = false;
