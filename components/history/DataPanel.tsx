@@ -4,6 +4,7 @@ import type { ImportProblem } from '../../lib/log/import-export';
 import { MAX_IMPORT_BYTES, exportCsv, exportJson } from '../../lib/log/import-export';
 import { describeImportProblem } from '../../lib/log/import-problem';
 import { send } from '../../lib/messaging/send';
+import { failedText as requestFailedText } from '../../lib/messaging/request-problem';
 import { formatNumber, t } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
 
@@ -79,7 +80,7 @@ export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
         setMessage({ kind: 'error', text: failedText(result.error) });
       }
     } catch (err) {
-      setMessage({ kind: 'error', text: failedText({ code: 'write', detail: err instanceof Error ? err.message : String(err) }) });
+      setMessage({ kind: 'error', text: requestFailedText('import_error', err) });
     } finally {
       // The same file can be picked again (to see that it adds nothing).
       input.value = '';

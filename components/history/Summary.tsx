@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { formatNumber, t } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
 import { send } from '../../lib/messaging/send';
+import { failedText } from '../../lib/messaging/request-problem';
 
 import { GOAL_MAX_MINUTES as GOAL_MAX, GOAL_MIN_MINUTES as GOAL_MIN } from '../../lib/settings/normalize';
 
@@ -29,6 +30,7 @@ const isGoal = (text: string): boolean => {
 function GoalInput({ goal }: { goal: number }) {
   const [value, setValue] = useState(String(goal));
   const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   // A goal changed elsewhere (another page, another device) replaces what is shown.
   const shown = useRef(goal);
   if (shown.current !== goal) {
@@ -37,7 +39,16 @@ function GoalInput({ goal }: { goal: number }) {
   }
   const valid = isGoal(value);
   const commit = (text: string) => {
-    if (isGoal(text)) void saveGoal(Number(text)).then(() => setSaved(true));
+    if (!isGoal(text)) return;
+    setError(null);
+    void saveGoal(Number(text)).then(
+      () => setSaved(true),
+      (err: unknown) => {
+        // The field goes back to the stored goal, and says why.
+        setValue(String(shown.current));
+        setError(failedText('settingSaveFailed', err));
+      },
+    );
   };
   return (
     <div class="rb-goal">
@@ -55,12 +66,13 @@ function GoalInput({ goal }: { goal: number }) {
           onInput={(e) => {
             setValue(e.currentTarget.value);
             setSaved(false);
+            setError(null);
           }}
           onChange={(e) => commit(e.currentTarget.value)}
         />
       </label>
-      <span id="rb-goal-note" class={valid ? 'rb-goal__note' : 'rb-goal__note rb-goal__note--bad'} role="status">
-        {valid ? (saved ? t('history_goal_saved') : '') : t('history_goal_invalid', [formatNumber(GOAL_MIN), formatNumber(GOAL_MAX)])}
+      <span id="rb-goal-note" class={valid && !error ? 'rb-goal__note' : 'rb-goal__note rb-goal__note--bad'} role="status">
+        {error ?? (valid ? (saved ? t('history_goal_saved') : '') : t('history_goal_invalid', [formatNumber(GOAL_MIN), formatNumber(GOAL_MAX)]))}
       </span>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../lib/messaging/send';
+import { failedText } from '../../lib/messaging/request-problem';
 import { syncStatusItem, type StoredSyncStatus } from '../../lib/storage/items';
 import { SYNC_QUOTA } from '../../lib/sync/layout';
 import { formatNumber, t } from '../../lib/i18n';
@@ -27,7 +28,7 @@ function problem(status: StoredSyncStatus): string | null {
 export function SyncPanel() {
   const [status, setStatus] = useState<StoredSyncStatus | null>(null);
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     void syncStatusItem.getValue().then(setStatus);
     return syncStatusItem.watch(setStatus);
@@ -35,11 +36,11 @@ export function SyncPanel() {
 
   const syncNow = async () => {
     setBusy(true);
-    setFailed(false);
+    setFailed(null);
     try {
       setStatus(await send({ type: 'sync:now' }));
-    } catch {
-      setFailed(true);
+    } catch (err) {
+      setFailed(failedText('actionFailed', err));
     } finally {
       setBusy(false);
     }
@@ -59,7 +60,7 @@ export function SyncPanel() {
         )}
       </div>
       {trouble ? <p class={off ? 'rb-muted' : 'rb-message rb-message--error'}>{trouble}</p> : null}
-      {failed ? <p class="rb-message rb-message--error">{t('sync_error_ask')}</p> : null}
+      {failed ? <p class="rb-message rb-message--error">{failed}</p> : null}
       {off ? null : (
         <dl class="rb-facts">
           <div>

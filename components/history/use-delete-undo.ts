@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import type { BreakEntry } from '../../lib/log/entry';
 import { send } from '../../lib/messaging/send';
+import { failedText } from '../../lib/messaging/request-problem';
 import { t } from '../../lib/i18n';
 import { describeImportProblem } from '../../lib/log/import-problem';
 import type { LogState } from './use-log';
@@ -24,8 +25,8 @@ export function useDeleteUndo(log: LogState, recentRef: Ref<HTMLElement>) {
         await log.reload();
         setNotice(failed(t('history_delete_failed')));
       }
-    } catch {
-      setNotice(failed(t('history_delete_failed')));
+    } catch (err) {
+      setNotice(failed(failedText('history_delete_error', err)));
     } finally {
       setBusyId(null);
     }
@@ -41,7 +42,7 @@ export function useDeleteUndo(log: LogState, recentRef: Ref<HTMLElement>) {
         setNotice(failed(t('history_undo_failed', describeImportProblem(answer.error))));
       }
     } catch (err) {
-      setNotice(failed(t('history_undo_failed', err instanceof Error ? err.message : String(err))));
+      setNotice(failed(failedText('history_undo_error', err)));
     }
     (recentRef as { current: HTMLElement | null }).current?.focus();
   };

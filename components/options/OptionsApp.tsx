@@ -10,6 +10,10 @@ import { YourData } from './YourData';
 import { ThemeSetting } from './ThemeSetting';
 import { PrivacyNote } from '../shared/PrivacyNote';
 import { Shortcuts } from '../shared/Shortcuts';
+import { failedText } from '../../lib/messaging/request-problem';
+
+/** The page's one status line: "Saved.", or why a change could not be saved. */
+export type Status = { text: string; error?: boolean } | null;
 
 const HOLD_CHOICES = Array.from({ length: (HOLD_MAX_SECONDS - HOLD_MIN_SECONDS) / 5 + 1 }, (_, i) => HOLD_MIN_SECONDS + i * 5);
 
@@ -20,15 +24,17 @@ const HOLD_CHOICES = Array.from({ length: (HOLD_MAX_SECONDS - HOLD_MIN_SECONDS) 
  */
 export function OptionsApp() {
   const { settings, patch } = useSettings();
-  const [status, setStatus] = useState<MessageKey | null>(null);
+  const [status, setStatus] = useState<Status>(null);
   if (!settings) return <main class="rb-root rb-page" aria-busy="true" />;
-  const save = (change: Parameters<typeof patch>[0]) => void patch(change).then(() => setStatus('saved'));
+  const say = (key: MessageKey) => setStatus({ text: t(key) });
+  const failed = (err: unknown) => setStatus({ text: failedText('settingSaveFailed', err), error: true });
+  const save = (change: Parameters<typeof patch>[0]) => void patch(change).then(() => say('saved'), failed);
 
   return (
     <main class="rb-root rb-page rb-options">
       <h1>{t('settingsTitle')}</h1>
 
-      <RemindersSection reminders={settings.reminders} patch={patch} say={setStatus} />
+      <RemindersSection reminders={settings.reminders} patch={patch} say={say} failed={setStatus} />
 
       <h2>{t('sectionBreak')}</h2>
       <label>
@@ -57,7 +63,9 @@ export function OptionsApp() {
 
       <ThemeSetting value={settings.theme} onChange={(theme) => save({ theme })} />
 
-      <p role="status" class="rb-status">{status ? t(status) : ''}</p>
+      <p role="status" class={`rb-status${status?.error ? ' rb-status--error' : ''}`}>
+        {status?.text ?? ''}
+      </p>
 
       <YourData />
 

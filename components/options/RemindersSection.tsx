@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { INTERVAL_MAX_MINUTES, INTERVAL_MIN_MINUTES } from '../../lib/reminders/types';
 import { ALL_PAGES } from '../../lib/domain/lists';
 import { send } from '../../lib/messaging/send';
+import { failedText } from '../../lib/messaging/request-problem';
 import type { MessageKey } from '../../lib/i18n';
 import { t, uiLanguage } from '../../lib/i18n';
 import { firstDayOfWeek, weekDays } from '../../lib/i18n/week';
@@ -21,15 +22,21 @@ interface Props {
   reminders: Settings['reminders'];
   patch(patch: SettingsPatch): Promise<void>;
   say(status: MessageKey): void;
+  /** Shows why a change or an action failed (the page's status line). */
+  failed(status: { text: string; error: true }): void;
 }
 
 /** Desk-break reminders: on/off, interval, active hours and days, idle break, snooze, pause, timer on page. */
-export function RemindersSection({ reminders: r, patch, say }: Props) {
+export function RemindersSection({ reminders: r, patch, say, failed }: Props) {
   const [onPage, setOnPage] = useState(false);
   useEffect(() => void browser.permissions.contains(ALL_PAGES).then(setOnPage), []);
   // The days in the order of the user's week (0 is Sunday, as the scheduler counts).
   const week = weekDays(firstDayOfWeek(uiLanguage()));
-  const set = (change: Partial<Settings['reminders']>) => void patch({ reminders: change }).then(() => say('saved'));
+  const set = (change: Partial<Settings['reminders']>) =>
+    void patch({ reminders: change }).then(
+      () => say('saved'),
+      (err: unknown) => failed({ text: failedText('settingSaveFailed', err), error: true }),
+    );
 
   const toggleOnPage = async (want: boolean) => {
     // Must run straight from the click: browsers only show a permission prompt for a user gesture.
@@ -38,8 +45,12 @@ export function RemindersSection({ reminders: r, patch, say }: Props) {
     say(want && !granted ? 'timerOnPageDenied' : 'saved');
   };
   const pause = async (until: 'hour' | 'tomorrow' | 'resume') => {
-    await send({ type: 'reminders', action: 'pause', until });
-    say(until === 'resume' ? 'resumedDone' : 'pausedDone');
+    try {
+      await send({ type: 'reminders', action: 'pause', until });
+      say(until === 'resume' ? 'resumedDone' : 'pausedDone');
+    } catch (err) {
+      failed({ text: failedText('actionFailed', err), error: true });
+    }
   };
 
   return (

@@ -2,6 +2,7 @@ import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { openLog } from '../../lib/log/db';
 import { send } from '../../lib/messaging/send';
+import { failedText } from '../../lib/messaging/request-problem';
 import { syncChoiceItem } from '../../lib/storage/items';
 import type { MessageKey } from '../../lib/i18n';
 import { formatNumber, t } from '../../lib/i18n';
@@ -36,7 +37,10 @@ export function YourData() {
   const deleteRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    void send({ type: 'data:sync' }).then(({ on }) => setSyncOn(on));
+    void send({ type: 'data:sync' }).then(
+      ({ on }) => setSyncOn(on),
+      (err: unknown) => setStatus({ text: failedText('actionFailed', err), error: true }),
+    );
     return syncChoiceItem.watch((value) => {
       if (typeof value === 'boolean') setSyncOn(value);
     });
@@ -49,17 +53,24 @@ export function YourData() {
     setSyncOn(on);
     setOffer(!on);
     setStatus(null);
-    await send({ type: 'data:sync', on });
+    try {
+      await send({ type: 'data:sync', on });
+    } catch (err) {
+      // The box goes back to what is stored, and says why.
+      setSyncOn(!on);
+      setOffer(false);
+      setStatus({ text: failedText('settingSaveFailed', err), error: true });
+    }
   };
 
   const unsync = async () => {
     setBusy(true);
     try {
-      const answer = await send({ type: 'data:unsync' });
-      setStatus(answer.ok ? { text: t('data_unsync_done') } : { text: t('data_unsync_failed', answer.error), error: true });
-      if (answer.ok) setOffer(false);
+      await send({ type: 'data:unsync' });
+      setStatus({ text: t('data_unsync_done') });
+      setOffer(false);
     } catch (err) {
-      setStatus({ text: t('data_unsync_failed', String(err)), error: true });
+      setStatus({ text: failedText('data_unsync_failed', err), error: true });
     } finally {
       setBusy(false);
     }
@@ -74,18 +85,16 @@ export function YourData() {
     setBusy(true);
     setStatus({ text: t('data_delete_busy') });
     try {
-      const answer = await send({ type: 'data:deleteAll' });
-      if (answer.ok) {
-        // The popup's copy of the last choice lives in this extension's localStorage.
-        localStorage.clear();
-        setConfirming(null);
-        setOffer(false);
-        setSyncOn(false);
-        setStatus({ text: t('data_delete_done') });
-        deleteRef.current?.focus();
-      } else setStatus({ text: t('data_delete_failed', answer.error), error: true });
+      await send({ type: 'data:deleteAll' });
+      // The popup's copy of the last choice lives in this extension's localStorage.
+      localStorage.clear();
+      setConfirming(null);
+      setOffer(false);
+      setSyncOn(false);
+      setStatus({ text: t('data_delete_done') });
+      deleteRef.current?.focus();
     } catch (err) {
-      setStatus({ text: t('data_delete_failed', String(err)), error: true });
+      setStatus({ text: failedText('data_delete_failed', err), error: true });
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/send';
+import { failedText } from '../../lib/messaging/request-problem';
 import { t } from '../../lib/i18n';
 import { AskFirst } from '../shared/AskFirst';
 import { PrivacyNote } from '../shared/PrivacyNote';
@@ -8,11 +9,17 @@ import { PrivacyNote } from '../shared/PrivacyNote';
 /** The first-run page: how Rollbreak works, the reminders question (on is the suggestion), and safety. */
 export function WelcomePage() {
   const [answer, setAnswer] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const choose = async (enabled: boolean) => {
-    // A first-run answer: on a new device whose synced settings haven't arrived, the background keeps it
-    // aside rather than writing defaults over the account's settings.
-    await send({ type: 'settings:patch', patch: { reminders: { enabled, firstRunAsked: true } }, firstRun: true });
-    setAnswer(enabled);
+    setError(null);
+    try {
+      // A first-run answer: on a new device whose synced settings haven't arrived, the background keeps it
+      // aside rather than writing defaults over the account's settings.
+      await send({ type: 'settings:patch', patch: { reminders: { enabled, firstRunAsked: true } }, firstRun: true });
+      setAnswer(enabled);
+    } catch (err) {
+      setError(failedText('actionFailed', err));
+    }
   };
   const openWhy = () => void browser.tabs.create({ url: browser.runtime.getURL('/why.html') });
   return (
@@ -35,7 +42,9 @@ export function WelcomePage() {
             {t('welcomeRemindNo')}
           </button>
         </div>
-        <p role="status">{answer === null ? '' : answer ? t('welcomeRemindOn') : t('welcomeRemindOff')}</p>
+        <p role="status" class={error ? 'rb-status--error' : undefined}>
+          {error ?? (answer === null ? '' : answer ? t('welcomeRemindOn') : t('welcomeRemindOff'))}
+        </p>
       </section>
       <section class="rb-note" aria-labelledby="safety-h">
         <h2 id="safety-h">{t('safetyNoteLabel')}</h2>

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { SessionState } from '../../lib/session/types';
 import { send } from '../../lib/messaging/send';
+import { failedText } from '../../lib/messaging/request-problem';
 import { ext } from '../../lib/browser/ext-lite';
 import { readCachedChoice } from '../../lib/popup/choice-cache';
 import { persistChoice, readSyncedChoice } from '../../lib/popup/persist-choice';
@@ -35,7 +36,8 @@ interface Props {
  */
 export function PopupApp({ initial }: Props) {
   const { view, now, act } = useLiveSession(initial);
-  const [error, setError] = useState<string | null>(null);
+  // A failed request: what the person reads, and what Retry does again.
+  const [error, setError] = useState<{ text: string; retry(): void } | null>(null);
   const [Running, setRunning] = useState<PopupRunningComponent | null>(null);
   const [Reminder, setReminder] = useState<ReminderStatusComponent | null>(null);
   const [Keys, setKeys] = useState<ShortcutsComponent | null>(null);
@@ -56,8 +58,8 @@ export function PopupApp({ initial }: Props) {
       const answer = await (type === 'start' ? send({ type, choice }) : send({ type }));
       // The timer now lives on the page (or in its window): get out of the way.
       if (answer.timer === 'page') window.close();
-    } catch {
-      setError(t('startFailed'));
+    } catch (err) {
+      setError({ text: failedText(type === 'start' ? 'startFailed' : 'showTimerFailed', err), retry: () => void run(type, choice) });
     }
   };
 
@@ -91,9 +93,12 @@ export function PopupApp({ initial }: Props) {
         </details>
       ) : null}
       {error ? (
-        <p class="rb-error" role="alert">
-          {error}
-        </p>
+        <div class="rb-error" role="alert">
+          <p>{error.text}</p>
+          <button type="button" onClick={error.retry}>
+            {t('retry')}
+          </button>
+        </div>
       ) : null}
       <nav class="rb-popup__links">
         <button type="button" class="rb-link" onClick={() => openPage('/history.html')}>

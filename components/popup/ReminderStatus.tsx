@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReminderState } from '../../lib/reminders/types';
 import type { DeferReason } from '../../lib/reminders/defer';
+import type { Settings } from '../../lib/settings/settings';
 import { normalizeSettings } from '../../lib/settings/normalize';
 import { localValue } from '../../lib/storage/local-value';
 import { nextReminder } from '../../lib/reminders/schedule';
@@ -9,10 +10,10 @@ import { normalizeReminderSettings } from '../../lib/reminders/settings';
 import { ext } from '../../lib/browser/ext-lite';
 import { POST_WORKOUT_AT_KEY, REMINDER_DEFER_KEY, REMINDER_STATE_KEY, SETTINGS_KEY } from '../../lib/storage/keys';
 import { send } from '../../lib/messaging/send';
+import { failedText } from '../../lib/messaging/request-problem';
 import type { Request } from '../../lib/messaging/protocol';
 import { formatNumber, t, uiLanguage } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
-import type { Settings } from '../../lib/settings/settings';
 
 interface Stored {
   settings: Settings['reminders'];
@@ -45,6 +46,7 @@ function clock(at: number): string {
 export function ReminderStatus() {
   const [stored, setStored] = useState<Stored | null>(null);
   const [, rerender] = useState(0);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const load = () => void read().then(setStored);
     load();
@@ -74,12 +76,22 @@ export function ReminderStatus() {
   const recent = state?.lastReminderAt !== null && state?.lastReminderAt !== undefined && now - state.lastReminderAt < 15 * 60_000;
 
   const act = async (request: Request<'reminders'>) => {
-    await send(request);
+    setError(null);
+    try {
+      await send(request);
+    } catch (err) {
+      setError(failedText('actionFailed', err));
+    }
     rerender((n) => n + 1);
   };
   return (
     <section class="rb-reminder" aria-label={t('sectionReminders')}>
       <p class="rb-cue" role="status">{line}</p>
+      {error ? (
+        <p class="rb-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {stored.postWorkoutAt && stored.postWorkoutAt > now ? <p class="rb-cue">{t('postWorkoutPending', clock(stored.postWorkoutAt))}</p> : null}
       {settings.enabled && next && next.reason !== 'off' && next.reason !== 'paused' ? (
         <div class="rb-row">

@@ -8,7 +8,11 @@ import { type Settings, type SettingsPatch } from '../../lib/settings/settings';
 export interface SettingsHandle {
   /** The stored settings, kept current as they change anywhere (another page, the popup, another device). */
   settings: Settings | null;
-  /** Changes some fields: shown at once, then applied by the background's settings writer. */
+  /**
+   * Changes some fields: shown at once, then applied by the background's settings writer. If that fails,
+   * the fields show the stored settings again and the promise rejects with the RequestError, for the
+   * page to say why.
+   */
   patch(patch: SettingsPatch): Promise<void>;
 }
 
@@ -21,8 +25,14 @@ export function useSettings(): SettingsHandle {
   }, []);
   const patch = async (change: SettingsPatch) => {
     setSettings((current) => (current ? applySettingsPatch(current, change) : current));
-    const answer = await send({ type: 'settings:patch', patch: change });
-    setSettings(answer.settings);
+    try {
+      const answer = await send({ type: 'settings:patch', patch: change });
+      setSettings(answer.settings);
+    } catch (err) {
+      // Never a blank page: back to what is stored.
+      setSettings(normalizeSettings(await settingsItem.getValue()));
+      throw err;
+    }
   };
   return { settings, patch };
 }

@@ -7,7 +7,7 @@ import { registerDataFeature } from '../../lib/background/data/register';
 import { registerTimerFeature } from '../../lib/background/timer/register';
 import { registerStartFeature } from '../../lib/background/start/register';
 import { registerRequests } from '../../lib/background/requests';
-import { countWake } from '../../lib/background/start/e2e';
+import { countWake, failOnDemand } from '../../lib/background/start/e2e';
 
 // The background's one wiring point. Each feature registers its own listeners, alarms and request handlers,
 // synchronously in the first turn of every start (an MV3 worker is only woken for listeners registered by
@@ -21,6 +21,9 @@ export default defineBackground(() => {
   registerDataFeature();
   registerTimerFeature();
   registerStartFeature();
-  // E2E builds count what wakes the background, for the bench's wake-ups per page load.
-  registerRequests(import.meta.env.ROLLBREAK_E2E ? { onRequest: (type) => void countWake(`message:${type}`) } : {});
+  // E2E builds count what wakes the background, for the bench's wake-ups per page load, and a test can make
+  // any request fail (the one error channel, seen from the pages).
+  registerRequests(
+    import.meta.env.ROLLBREAK_E2E ? { onRequest: (type) => void countWake(`message:${type}`), wrap: failOnDemand } : {},
+  );
 });

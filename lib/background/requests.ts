@@ -18,6 +18,8 @@ export function handleRequests(more: Handlers): void {
 }
 
 /** Registers the listener that answers every request the features added (E2E builds count each one). */
-export function registerRequests(options: { onRequest?(type: RequestType): void } = {}): void {
-  registerHandlers(handlers, { owner: true, onRequest: options.onRequest });
+export function registerRequests(
+  options: { onRequest?(type: RequestType): void; wrap?(handlers: Handlers): Handlers } = {},
+): void {
+  registerHandlers(options.wrap ? options.wrap(handlers) : handlers, { owner: true, onRequest: options.onRequest });
 }

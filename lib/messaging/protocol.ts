@@ -4,77 +4,17 @@ import type { BreakEntry } from '../log/entry';
 import type { ImportProblem, ImportResult } from '../log/import-export';
 import type { StoredSyncStatus } from '../storage/items';
 import type { Settings, SettingsPatch } from '../settings/settings';
+import * as v from 'valibot';
 
 /**
  * The one message protocol of the extension: every request any context sends (popup, timer over a page,
  * timer window, history, settings, welcome page, and the background's chime request to the offscreen
- * document), its body and its answer. `send` (send.ts) and `registerHandlers` (register.ts) are typed by it.
- *
- * A message on the wire is `{ type, ...body }`.
+ * document), who may send it, and its body's and answer's schemas (REQUESTS below). `send` (send.ts) and
+ * `registerHandlers` (register.ts) are typed by it. Pages and the timer import its types only: the schemas
+ * (valibot) run in the background and the offscreen document, not in the bundles with a size budget.
  */
 
-export interface SessionAnswer {
-  state: SessionState;
-}
-
-export interface StartAnswer extends SessionAnswer {
-  /** Where the timer is shown: over the page, or in a small window where the page can't be scripted. */
-  timer: 'page' | 'window';
-}
-
-export interface Protocol {
-  /** Start a break (the last choice when none is given) and show its timer on the active tab or in a window. */
-  start: { body: { choice?: BreakChoice }; answer: StartAnswer };
-  /** A person's action on the running break (pause, knot, skip…), or a catch-up tick. */
-  session: { body: { event: UserSessionEvent }; answer: SessionAnswer };
-  /** Show the timer again on the active tab, or in a window where the page can't be scripted. */
-  showTimer: { body: object; answer: StartAnswer };
-  /** Show the timer in its own window (the popup's offer where the timer could not follow the break). */
-  showWindow: { body: object; answer: { timer: 'window' } };
-  /**
-   * From a page in the break's tab: 'hide' when the timer's page is being left (the timer's pagehide),
-   * 'ready' when a new page has loaded (the script registered while a break runs with access to every
-   * site). The background puts the timer back on the tab's new page.
-   */
-  timerPage: { body: { event: 'hide' | 'ready' }; answer: object };
-  /** From the timer over a page: inject its rarely shown parts (overlay-parts.js: done screen, pill) into its page. */
-  overlayPart: { body: object; answer: object };
-  /** Change some settings: only the fields the person touched, applied to the freshest stored value. */
-  'settings:patch': { body: { patch: SettingsPatch; firstRun?: boolean }; answer: { settings: Settings } };
-  /** Snooze the desk-break reminder, or pause or resume all reminders. */
-  reminders: {
-    body: { action: 'snooze'; minutes: number } | { action: 'pause'; until: 'hour' | 'tomorrow' | 'resume' };
-    answer: object;
-  };
-  /** "Remind me to roll after training" from a pre-workout break's done screen. */
-  postWorkout: { body: { minutes: number }; answer: object };
-  /** Delete a break (it leaves a tombstone, so the deletion syncs). */
-  'log:delete': { body: { id: string }; answer: { ok: boolean } };
-  /** Bring a deleted break back (the entry as the page showed it before deleting). */
-  'log:undo': { body: { entry: BreakEntry }; answer: { ok: true; entry: BreakEntry } | { ok: false; error: ImportProblem } };
-  /** Import the text of a JSON export: all of it or nothing. */
-  'log:import': { body: { text: string }; answer: ImportResult };
-  /** Run a sync round now and answer its status. */
-  'sync:now': { body: object; answer: StoredSyncStatus };
-  /** The last sync round's status, without running one. */
-  'sync:status': { body: object; answer: StoredSyncStatus | null };
-  /** This browser's choice to sync its log: answered, and changed first when `on` is given. */
-  'data:sync': { body: { on?: boolean }; answer: { on: boolean } };
-  /** Remove this browser's records (breaks, deletions) from storage.sync; sync must be off here first. */
-  'data:unsync': { body: object; answer: { ok: true; removed: number } | { ok: false; error: string } };
-  /** Delete everything Rollbreak keeps for this browser: the log, its records in sync, settings, local state. */
-  'data:deleteAll': { body: object; answer: { ok: true } | { ok: false; error: string } };
-  /** Background → offscreen document (Chrome): play a chime. */
-  chime: { body: { kind: 'step' | 'hold' }; answer: void };
-  /** E2E builds only: act as if a notification (or one of its buttons) was clicked. */
-  'e2e:notification': { body: { id: string; button?: number }; answer: object };
-  /** E2E builds only: act as if a keyboard shortcut (manifest command) was pressed. */
-  'e2e:command': { body: { command: string }; answer: object };
-}
-
-export type RequestType = keyof Protocol;
-export type Request<K extends RequestType = RequestType> = K extends RequestType ? { type: K } & Protocol[K]['body'] : never;
-export type Answer<K extends RequestType> = Protocol[K]['answer'];
+const PRESSABLE = ['tick', 'pause', 'resume', 'skip', 'end', 'dismiss', 'holdStart', 'holdCancel', 'holdRestart', 'switchSide'] as const;
 
 /** Who sent a message, as the background sees it. */
 export type SenderKind =
@@ -85,47 +25,109 @@ export type SenderKind =
   /** Anything else (another extension, a web page through externally_connectable, a forged sender). */
   | 'other';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= max;
+/**
+ * A value whose rules the handler applies itself (the log's rules for an undone entry, the settings
+ * normaliser for a patch, the plan generator's for a choice); the protocol checks only that it is an object.
+ * In answers, the type of what the background's own code returns.
+ */
+const AN_OBJECT = v.looseObject({});
+const checkedByHandler = <T>() => v.custom<T>((x) => v.is(AN_OBJECT, x));
+const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
+const NOTHING = v.object({});
 
-const PRESSABLE: ReadonlySet<string> = new Set<UserSessionEvent['type']>([
-  'tick', 'pause', 'resume', 'skip', 'end', 'dismiss', 'holdStart', 'holdCancel', 'holdRestart', 'switchSide',
-]);
+const PRESS: v.GenericSchema<UserSessionEvent> = v.object({ type: v.picklist(PRESSABLE) });
+const SESSION_ANSWER = v.object({ state: checkedByHandler<SessionState>() });
+/** Where the timer is shown: over the page, or in a small window where the page can't be scripted. */
+const START_ANSWER = v.object({ ...SESSION_ANSWER.entries, timer: v.picklist(['page', 'window']) });
+
+const EXTENSION = ['extension'] as const satisfies readonly SenderKind[];
+const EXTENSION_OR_TIMER = ['extension', 'timer'] as const satisfies readonly SenderKind[];
+const TIMER = ['timer'] as const satisfies readonly SenderKind[];
 
 /**
- * For each request: who may send it, and a check of its body's shape (deeper checks, like an undone
- * entry's fields, are the handler's). The timer over a page shares the page's process and can be reached
- * by its scripts, so it may send only what a person can press on it (session events, and the done screen's
- * "remind me after training", which the background accepts only after a pre-workout break) and its own
- * housekeeping (its page is being left; load its rarely shown parts), which acts on its own tab alone.
+ * Every request: who may send it, its body's schema (checked by the background before any handler runs:
+ * deeper checks, like an undone entry's fields, are the handler's) and its answer's (the handler's promise,
+ * held by the unit tests' message double). The timer over a page shares the page's process and can be
+ * reached by its scripts, so it may send only what a person can press on it (session events, and the done
+ * screen's "remind me after training", which the background accepts only after a pre-workout break) and
+ * its own housekeeping (its page is being left; load its rarely shown parts), which acts on its own tab alone.
+ *
+ * A message on the wire is `{ type, ...body }`; its answer is a Reply (request-error.ts).
  */
-export const REQUESTS: { [K in RequestType]: { from: readonly SenderKind[]; valid(m: Record<string, unknown>): boolean } } = {
-  start: { from: ['extension'], valid: (m) => m.choice === undefined || isObject(m.choice) },
-  session: { from: ['extension', 'timer'], valid: (m) => isObject(m.event) && PRESSABLE.has(m.event.type as string) },
-  showTimer: { from: ['extension'], valid: () => true },
-  showWindow: { from: ['extension'], valid: () => true },
-  timerPage: { from: ['timer'], valid: (m) => m.event === 'hide' || m.event === 'ready' },
-  overlayPart: { from: ['timer'], valid: () => true },
-  'settings:patch': { from: ['extension'], valid: (m) => isObject(m.patch) && (m.firstRun === undefined || typeof m.firstRun === 'boolean') },
-  reminders: {
-    from: ['extension'],
-    valid: (m) =>
-      (m.action === 'snooze' && isCount(m.minutes, 24 * 60)) ||
-      (m.action === 'pause' && (m.until === 'hour' || m.until === 'tomorrow' || m.until === 'resume')),
+export const REQUESTS = {
+  /** Start a break (the last choice when none is given) and show its timer on the active tab or in a window. */
+  start: { from: EXTENSION, body: v.object({ choice: v.optional(checkedByHandler<BreakChoice>()) }), answer: START_ANSWER },
+  /** A person's action on the running break (pause, knot, skip…), or a catch-up tick. */
+  session: { from: EXTENSION_OR_TIMER, body: v.object({ event: PRESS }), answer: SESSION_ANSWER },
+  /** Show the timer again on the active tab, or in a window where the page can't be scripted. */
+  showTimer: { from: EXTENSION, body: NOTHING, answer: START_ANSWER },
+  /** Show the timer in its own window (the popup's offer where the timer could not follow the break). */
+  showWindow: { from: EXTENSION, body: NOTHING, answer: v.object({ timer: v.literal('window') }) },
+  /**
+   * From a page in the break's tab: 'hide' when the timer's page is being left (the timer's pagehide),
+   * 'ready' when a new page has loaded (the script registered while a break runs with access to every
+   * site). The background puts the timer back on the tab's new page.
+   */
+  timerPage: { from: TIMER, body: v.object({ event: v.picklist(['hide', 'ready']) }), answer: NOTHING },
+  /** From the timer over a page: inject its rarely shown parts (overlay-parts.js: done screen, pill) into its page. */
+  overlayPart: { from: TIMER, body: NOTHING, answer: NOTHING },
+  /** Change some settings: only the fields the person touched, applied to the freshest stored value. */
+  'settings:patch': {
+    from: EXTENSION,
+    body: v.object({ patch: checkedByHandler<SettingsPatch>(), firstRun: v.optional(v.boolean()) }),
+    answer: v.object({ settings: checkedByHandler<Settings>() }),
   },
-  postWorkout: { from: ['extension', 'timer'], valid: (m) => isCount(m.minutes, 24 * 60) },
-  'log:delete': { from: ['extension'], valid: (m) => typeof m.id === 'string' },
-  'log:undo': { from: ['extension'], valid: (m) => isObject(m.entry) },
-  'log:import': { from: ['extension'], valid: (m) => typeof m.text === 'string' },
-  'sync:now': { from: ['extension'], valid: () => true },
-  'sync:status': { from: ['extension'], valid: () => true },
-  'data:sync': { from: ['extension'], valid: (m) => m.on === undefined || typeof m.on === 'boolean' },
-  'data:unsync': { from: ['extension'], valid: () => true },
-  'data:deleteAll': { from: ['extension'], valid: () => true },
-  chime: { from: ['extension'], valid: (m) => m.kind === 'step' || m.kind === 'hold' },
-  'e2e:notification': { from: ['extension'], valid: (m) => typeof m.id === 'string' && (m.button === undefined || typeof m.button === 'number') },
-  'e2e:command': { from: ['extension'], valid: (m) => typeof m.command === 'string' },
+  /** Snooze the desk-break reminder, or pause or resume all reminders. */
+  reminders: {
+    from: EXTENSION,
+    body: v.variant('action', [
+      v.object({ action: v.literal('snooze'), minutes: count(24 * 60) }),
+      v.object({ action: v.literal('pause'), until: v.picklist(['hour', 'tomorrow', 'resume']) }),
+    ]),
+    answer: NOTHING,
+  },
+  /** "Remind me to roll after training" from a pre-workout break's done screen. */
+  postWorkout: { from: EXTENSION_OR_TIMER, body: v.object({ minutes: count(24 * 60) }), answer: NOTHING },
+  /** Delete a break (it leaves a tombstone, so the deletion syncs); `ok: false` when it was not in the log. */
+  'log:delete': { from: EXTENSION, body: v.object({ id: v.string() }), answer: v.object({ ok: v.boolean() }) },
+  /** Bring a deleted break back (the entry as the page showed it before deleting); `error` when it breaks the log's rules. */
+  'log:undo': {
+    from: EXTENSION,
+    body: v.object({ entry: checkedByHandler<BreakEntry>() }),
+    answer: v.variant('ok', [
+      v.object({ ok: v.literal(true), entry: checkedByHandler<BreakEntry>() }),
+      v.object({ ok: v.literal(false), error: checkedByHandler<ImportProblem>() }),
+    ]),
+  },
+  /** Import the text of a JSON export: all of it or nothing; a bad file's first problem as a code. */
+  'log:import': { from: EXTENSION, body: v.object({ text: v.string() }), answer: checkedByHandler<ImportResult>() },
+  /** Run a sync round now and answer its status. */
+  'sync:now': { from: EXTENSION, body: NOTHING, answer: checkedByHandler<StoredSyncStatus>() },
+  /** The last sync round's status, without running one. */
+  'sync:status': { from: EXTENSION, body: NOTHING, answer: v.nullable(checkedByHandler<StoredSyncStatus>()) },
+  /** This browser's choice to sync its log: answered, and changed first when `on` is given. */
+  'data:sync': { from: EXTENSION, body: v.object({ on: v.optional(v.boolean()) }), answer: v.object({ on: v.boolean() }) },
+  /** Remove this browser's records (breaks, deletions) from storage.sync; sync must be off here first (else `refused`). */
+  'data:unsync': { from: EXTENSION, body: NOTHING, answer: v.object({ removed: v.number() }) },
+  /** Delete everything Rollbreak keeps for this browser: the log, its records in sync, settings, local state. */
+  'data:deleteAll': { from: EXTENSION, body: NOTHING, answer: NOTHING },
+  /** Background → offscreen document (Chrome): play a chime. */
+  chime: { from: EXTENSION, body: v.object({ kind: v.picklist(['step', 'hold']) }), answer: v.void() },
+  /** E2E builds only: act as if a notification (or one of its buttons) was clicked. */
+  'e2e:notification': { from: EXTENSION, body: v.object({ id: v.string(), button: v.optional(v.number()) }), answer: NOTHING },
+  /** E2E builds only: act as if a keyboard shortcut (manifest command) was pressed. */
+  'e2e:command': { from: EXTENSION, body: v.object({ command: v.string() }), answer: NOTHING },
+} satisfies Record<string, { from: readonly SenderKind[]; body: v.GenericSchema; answer: v.GenericSchema }>;
+
+export type RequestType = keyof typeof REQUESTS;
+/** Each request's body and answer, as its schemas describe them. */
+export type Protocol = {
+  [K in RequestType]: { body: v.InferOutput<(typeof REQUESTS)[K]['body']>; answer: v.InferOutput<(typeof REQUESTS)[K]['answer']> };
 };
+export type Request<K extends RequestType = RequestType> = K extends RequestType ? { type: K } & Protocol[K]['body'] : never;
+export type Answer<K extends RequestType> = Protocol[K]['answer'];
+export type SessionAnswer = Answer<'session'>;
+export type StartAnswer = Answer<'start'>;
 
 export function isRequestType(type: unknown): type is RequestType {
   return typeof type === 'string' && Object.hasOwn(REQUESTS, type);
@@ -155,16 +157,19 @@ export function senderKind(sender: SenderInfo, extensionId: string, extensionOri
 
 export type Verdict<K extends RequestType = RequestType> = { ok: true; request: Request<K> } | { ok: false; error: string } | { ok: 'not-ours' };
 
+/** Anything with a string `type` may be a request; the rest is not this protocol's business. */
+const ENVELOPE = v.looseObject({ type: v.string() });
+
 /** Whether a message is a request this context accepts from this sender; `error` says why not. */
 export function checkRequest(message: unknown, kind: SenderKind): Verdict {
-  if (!isObject(message) || typeof message.type !== 'string') return { ok: 'not-ours' };
+  if (!v.is(ENVELOPE, message)) return { ok: 'not-ours' };
   const { type } = message;
   if (!isRequestType(type)) return { ok: false, error: `Rollbreak: unknown request "${type}".` };
   const spec = REQUESTS[type];
-  if (!spec.from.includes(kind)) {
+  if (!(spec.from as readonly SenderKind[]).includes(kind)) {
     const who = kind === 'timer' ? 'the timer on a web page' : kind === 'extension' ? 'an extension page' : 'outside the extension';
     return { ok: false, error: `Rollbreak: "${type}" is not accepted from ${who}.` };
   }
-  if (!spec.valid(message)) return { ok: false, error: `Rollbreak: "${type}" request is malformed.` };
+  if (!v.is(spec.body, message)) return { ok: false, error: `Rollbreak: "${type}" request is malformed.` };
   return { ok: true, request: message as Request };
 }

@@ -138,3 +138,5 @@ export const THEME_CACHE = THEME_CACHE_KEY;
 /** E2E builds only: background wake-ups counted for the bench, and the last notification shown. */
 export const e2eWakesItem = storage.defineItem<Record<string, number>>('local:e2eWakes', { fallback: {} });
 export const e2eNotificationItem = storage.defineItem<{ id: string; title: string; message: string } | null>('local:e2eNotification', { fallback: null });
+/** E2E builds only: the requests a test makes fail, to see every page say why (lib/background/e2e.ts). Writer: the tests. */
+export const e2eFailItem = storage.defineItem<string[]>('local:e2eFail', { fallback: [] });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumRun } from './support/chromium';
+import { ARTIFACTS } from './support/paths';
 
 interface StoredSettings {
   tool: string;
@@ -51,4 +52,44 @@ describe('Chromium: two pages changing settings at once', () => {
     expect(await settingsTab.getByRole('checkbox', { name: 'Monday' }).isChecked()).toBe(true);
     expect(await soundBox.isChecked()).toBe(true);
   });
+
+  // E2E builds only: the background's handlers throw for the requests listed in `local:e2eFail`.
+  const failRequests = (types: string[]) => settingsTab.evaluate((t) => chrome.storage.local.set({ e2eFail: t }), types);
+
+  it('says why a change could not be saved and shows the stored value again, without blanking the page', async () => {
+    await failRequests(['settings:patch']);
+    const hold = settingsTab.getByRole('combobox', { name: /knot hold/i });
+    const before = await hold.inputValue();
+    const other = before === '30' ? '20' : '30';
+    await hold.selectOption(other);
+    const status = settingsTab.getByRole('status').filter({ hasText: "Couldn't save the change" });
+    await status.waitFor();
+    expect(await status.textContent()).toBe(
+      "Couldn't save the change, so the setting is back to what was saved: Something went wrong inside Rollbreak. Try again.",
+    );
+    await expect.poll(() => hold.inputValue()).toBe(before);
+    expect((await stored())?.sound).toBe(true);
+    await settingsTab.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await settingsTab.screenshot({ path: `${ARTIFACTS}settings-save-failed-chromium.png` });
+    await failRequests([]);
+  });
+
+  it('shows a failed start in the popup with Retry, which starts the break once the background can', async () => {
+    await failRequests(['start']);
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
+    const alert = popup.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.getByRole('paragraph').textContent()).toBe("Couldn't start the break: Something went wrong inside Rollbreak. Try again.");
+    await popup.screenshot({ path: `${ARTIFACTS}popup-start-failed-chromium.png` });
+    expect(await popup.evaluate(() => chrome.storage.local.get('session').then((r) => (r.session as { status?: string } | undefined)?.status ?? 'idle'))).toBe('idle');
+
+    await failRequests([]);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect
+      .poll(() => settingsTab.evaluate(() => chrome.storage.local.get('session').then((r) => (r.session as { status?: string } | undefined)?.status)))
+      .toBe('running');
+    await settingsTab.evaluate(() => chrome.runtime.sendMessage({ type: 'session', event: { type: 'end' } }));
+  });
 });
+

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { hrefOf, isGone, launchFirefox, queryIn, waitFor, type FirefoxRun } from './support/firefox';
@@ -36,6 +37,28 @@ describe('Firefox: a break from the popup to the log', () => {
     }
     await run?.close();
     await server?.close();
+  });
+
+  it('says in plain words why a start failed, with Retry (the background made to fail, e2e builds only)', async () => {
+    const popup = run.installPopup;
+    const start = await waitFor(() => queryIn(popup, '::-p-aria([name="Start 5-minute roll"][role="button"])'), {
+      message: 'the popup\'s "Start 5-minute roll" button',
+    });
+    // The background's handlers throw for the requests listed in `local:e2eFail` (lib/background/e2e.ts):
+    // in Firefox the failure would otherwise arrive as a rejection, in Chrome as an ordinary answer.
+    const failRequests = (types: string[]) =>
+      popup.evaluate((t) => (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }).browser.storage.local.set({ e2eFail: t }), types);
+    await failRequests(['start']);
+    await start.click();
+    const said = await waitFor(() => popup.evaluate(() => document.querySelector('[role="alert"] p')?.textContent ?? null), {
+      message: 'the popup\'s error after a failed start',
+    });
+    expect(said).toBe("Couldn't start the break: Something went wrong inside Rollbreak. Try again.");
+    expect(await queryIn(popup, '::-p-aria([name="Retry"][role="button"])')).not.toBeNull();
+    expect(await overlayButton(page, 'Skip')).toBeNull();
+    await failRequests([]);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await popup.screenshot({ path: `${ARTIFACTS}popup-start-failed-firefox.png` });
   });
 
   it('starts from the popup and shows the overlay on the page', async () => {
@@ -153,7 +176,8 @@ describe('Firefox: a break from the popup to the log', () => {
   });
 
   it('reports no errors from the page or the extension', () => {
-    const errors = run.console.filter((r) => r.type === 'error' || r.type === 'pageerror');
+    // Only the failure the first test made on purpose may be on the console (the registrar reports it).
+    const errors = run.console.filter((r) => (r.type === 'error' || r.type === 'pageerror') && !r.text.includes('was made to fail'));
     expect(errors).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ describe('light-preact', () => {
     render(
       jsx(Fragment, {
         children: [
-          jsx('p', { class: 'a', 'aria-live': 'polite', 'data-heir': true, children: ['x ', 2] }),
+          jsx('p', { class: 'a', 'aria-live': 'polite', 'data-heir': true, 'aria-hidden': false, hidden: false, children: ['x ', 2] }),
           jsx('div', { style: { '--rb-p': '0.5', borderRadius: '2px' } }),
           jsx('svg', { viewBox: '0 0 1 1', children: jsx('path', { d: 'M0,0' }) }),
           null,
@@ -21,7 +21,8 @@ describe('light-preact', () => {
       }),
       root,
     );
-    expect(root.innerHTML).toContain('<p class="a" aria-live="polite" data-heir="">x 2</p>');
+    // As Preact: aria-* and data-* keep true and false as text; another attribute goes at false.
+    expect(root.innerHTML).toContain('<p class="a" aria-live="polite" data-heir="true" aria-hidden="false">x 2</p>');
     const div = root.querySelector('div')!;
     expect(div.style.getPropertyValue('--rb-p')).toBe('0.5');
     expect(div.style.borderRadius).toBe('2px');
@@ -82,4 +83,49 @@ describe('light-preact', () => {
     expect(log).toEqual(['gone']);
     expect(root.innerHTML).toBe('<b>off</b>');
   });
+
+  it('re-renders the root whose state changed, with several roots on a page', async () => {
+    const make = (name: string) => {
+      let bump!: () => void;
+      function Counter() {
+        const [n, setN] = useState(0);
+        bump = () => setN((x) => x + 1);
+        return jsx('b', { children: `${name}${n}` });
+      }
+      const root = document.createElement('div');
+      render(jsx(Counter, {}), root);
+      return { root, bump: () => bump() };
+    };
+    const first = make('a');
+    const second = make('b');
+    first.bump();
+    await tick();
+    expect(first.root.textContent).toBe('a1');
+    expect(second.root.textContent).toBe('b0');
+    second.bump();
+    await tick();
+    expect(second.root.textContent).toBe('b1');
+  });
+
+  it('throws in development builds on what it leaves out, instead of rendering it differently', () => {
+    const root = document.createElement('div');
+    const cases: Array<[string, unknown]> = [
+      ['ref', { current: null }],
+      ['onClickCapture', () => undefined],
+      ['style', 'color: red'],
+      ['style', { width: 10 }],
+      ['dangerouslySetInnerHTML', { __html: '<b>x</b>' }],
+      ['className', 'a'],
+    ];
+    for (const [name, value] of cases) expect(() => render(jsx('div', { [name]: value }), root), name).toThrow(/light-preact/);
+    expect(() => render(jsx('div', { onGotPointerCapture: () => undefined }), root)).not.toThrow();
+    class Old {
+      render() {
+        return null;
+      }
+    }
+    expect(() => render(jsx(Old as never, {}), root)).toThrow(/class components/);
+    expect(() => render(jsx(() => (useState(() => 1), null), {}), root)).toThrow(/lazy useState/);
+  });
 });
+

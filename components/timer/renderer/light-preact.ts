@@ -4,11 +4,18 @@
  * points `preact`, `preact/hooks` and `preact/jsx-runtime` here (wxt.config.ts), so the timer UI keeps ONE
  * implementation, the same components that the popup and the timer window render with Preact itself.
  *
- * How it works: a state change re-renders from the root on the next microtask (the timer is small and
- * renders about once a second). Children are matched to the last render's by type and key, the same index
- * first, so a DOM node that stays keeps its focus; effects run after the DOM is up to date, in render order.
- * What Preact does and this doesn't (class components, context, refs, keyed moves beyond type matching,
- * `dangerouslySetInnerHTML`) fails the overlay's e2e tests rather than passing silently.
+ * How it works: a state change re-renders its own root from the top on the next microtask (the timer is
+ * small and renders about once a second). Children are matched to the last render's by type and key, the
+ * same index first, so a DOM node that stays keeps its focus; effects run after the DOM is up to date, in
+ * render order. Props end up in the DOM as Preact puts them there: attributes (`aria-*` and `data-*` keep
+ * `false` as "false" and `true` as "true"), `disabled` as the property, `style` as an object of properties,
+ * `on*` listeners in the bubbling phase.
+ *
+ * What it leaves out to stay small (`ref`, `on*Capture`, a string `style`, numbers in `style`,
+ * `dangerouslySetInnerHTML`, class components; context is not exported at all) throws in development
+ * builds, so the unit tests fail on a component that starts using it; production builds drop the checks.
+ * light-preact.conformance.test.tsx renders every timer component under this renderer and under Preact
+ * with the same props and presses, and compares DOM, ARIA, what was pressed, and focus.
  */
 
 type Props = Record<string, any>;
@@ -54,9 +61,24 @@ const flat = (c: Child, out: Child[] = []): Child[] => {
   return out;
 };
 
-const typeOf = (c: Child): Type | null => (typeof c === 'object' ? (c as VNode).t : null);
+
+/**
+ * What the timer's components never pass, and this renderer leaves out to keep the timer small: each
+ * throws in development builds (unit tests), so a component that starts passing one fails its tests
+ * instead of rendering differently over pages. Production builds drop the check.
+ */
+function unsupported(name: string, v: any): string | false {
+  if (name === 'ref' || name === 'dangerouslySetInnerHTML') return name;
+  if (/^on.+Capture$/.test(name) && !/PointerCapture$/.test(name)) return `${name} (capture-phase listeners)`;
+  if (name === 'style' && typeof v === 'string') return 'style as a string';
+  if (name === 'style' && Object.values(v ?? {}).some((x) => typeof x === 'number')) return 'numbers in style (Preact adds "px")';
+  if (name === 'className') return 'className (use class)';
+  return false;
+}
 
 function setProp(d: Element & Props, name: string, v: any, old: any) {
+  const no = import.meta.env.DEV && unsupported(name, v);
+  if (no) throw new Error(`light-preact: the timer's renderer does not support ${no}`);
   if (name === 'children' || v === old) return;
   if (name[0] === 'o' && name[1] === 'n') {
     const type = name.slice(2).toLowerCase();
@@ -66,9 +88,11 @@ function setProp(d: Element & Props, name: string, v: any, old: any) {
   } else if (name === 'style') {
     // Custom properties by name, the rest as properties (camelCase, with units: no numbers are passed).
     for (const s in { ...old, ...v }) s[0] === '-' ? d.style.setProperty(s, v?.[s] ?? '') : (d.style[s] = v?.[s] ?? '');
-  } else if (v == null || v === false) d.removeAttribute(name);
+  }
+  // As Preact: `aria-*` and `data-*` keep false as "false" and true as "true"; other attributes go at false.
+  else if (v == null || (v === false && name[4] !== '-')) d.removeAttribute(name);
   else if (name === 'disabled') d.disabled = v;
-  else d.setAttribute(name === 'className' ? 'class' : name, v === true ? '' : v);
+  else d.setAttribute(name, v);
 }
 
 function unmount(r: Rec) {
@@ -86,8 +110,9 @@ const nodes = (rs: Rec[], out: Node[] = []): Node[] => {
 function diff(children: Child[], old: Rec[], svg: boolean): Rec[] {
   const used = new Set<Rec>();
   const out = children.map((c, i) => {
-    const t = typeOf(c);
-    const k = t ? (c as VNode).k : undefined;
+    // Text (a string or a number, once flattened) has no type and no key.
+    const t = typeof c === 'object' ? (c as VNode).t : null;
+    const k = (c as VNode).k;
     const same = (r: Rec | undefined) => r && !used.has(r) && r.t === t && r.k === k;
     const was = same(old[i]) ? old[i] : old.find(same);
     if (was) used.add(was);
@@ -106,6 +131,7 @@ function one(c: Child, was: Rec | undefined, svg: boolean): Rec {
   }
   const { t, p, k } = c as VNode;
   if (typeof t === 'function') {
+    if (import.meta.env.DEV && t.prototype?.render) throw new Error(`light-preact: class components are not supported (${t.name})`);
     const r: Rec = was ?? { t, k, h: [], c: [] };
     hooks = r.h!;
     slot = 0;
@@ -124,23 +150,30 @@ function one(c: Child, was: Rec | undefined, svg: boolean): Rec {
   return r;
 }
 
-/** Puts exactly `want` in `parent`, in order, moving only what is out of place. */
+/**
+ * Puts exactly `want` in `parent`, in order. What goes is removed first, so a node that stays is never
+ * moved past one that goes: moving a node takes its focus away (Preact leaves it in place too).
+ */
 function place(parent: Node, want: Node[]) {
+  for (const n of [...parent.childNodes]) if (!want.includes(n)) parent.removeChild(n);
   want.forEach((n, i) => {
     const at = parent.childNodes[i];
-    if (at !== n) parent.insertBefore(n, at ?? null);
+    if (at !== n) parent.insertBefore(n, at as Node | null);
   });
-  while (parent.childNodes.length > want.length) parent.lastChild!.remove();
 }
 
-const roots = new WeakMap<Node, Rec[]>();
-
-export function render(vnode: Child, parent: Element) {
+export function render(vnode: Child, parent: Element & { _r?: Rec[] }) {
   let queued = false;
+  const schedule = () => {
+    if (!queued) queueMicrotask(go);
+    queued = true;
+  };
   const go = () => {
     queued = false;
-    const r = diff(flat(vnode), roots.get(parent) ?? [], false);
-    roots.set(parent, r);
+    // The state hooks created in this render re-render this root (a page may hold several).
+    rerender = schedule;
+    // The last render's records live on the root's element.
+    const r = (parent._r = diff(flat(vnode), parent._r ?? [], false));
     place(parent, nodes(r));
     const run = effects;
     effects = [];
@@ -149,26 +182,25 @@ export function render(vnode: Child, parent: Element) {
       e.undo = e.fx!();
     }
   };
-  rerender = () => {
-    if (!queued) queueMicrotask(go);
-    queued = true;
-  };
   go();
 }
 
 const next = (): Hook => (hooks[slot++] ||= {});
 
-export function useState<S>(initial: S | (() => S)): [S, (v: S | ((s: S) => S)) => void] {
+export function useState<S>(initial: S): [S, (v: S | ((s: S) => S)) => void] {
+  // No lazy initial state: nothing in the timer needs one.
+  if (import.meta.env.DEV && typeof initial === 'function') throw new Error('light-preact: the timer\'s renderer does not support a lazy useState');
   const s = next();
   if (!s.deps) {
+    const again = rerender;
     s.deps = [];
     s.v = [
-      typeof initial === 'function' ? (initial as () => S)() : initial,
+      initial,
       (v: any) => {
         const value = typeof v === 'function' ? v(s.v[0]) : v;
         if (value !== s.v[0]) {
           s.v = [value, s.v[1]];
-          rerender();
+          again();
         }
       },
     ];

@@ -7,6 +7,7 @@ import { getDeviceId } from './device-id';
 import { inSyncQueue, requestSync, syncSoon, writeLog } from './sync-service';
 import { deleteAllData, removeOwnRecords } from './your-data';
 import { resetSession } from '../break/session-service';
+import { RequestError } from '../../messaging/request-error';
 
 /**
  * The history and settings pages' requests about the log and its sync. The history page reads IndexedDB
@@ -43,17 +44,14 @@ export const syncStatus = (): Promise<Answer<'sync:status'>> => syncStatusItem.g
 export async function unsync(): Promise<Answer<'data:unsync'>> {
   const result = await inSyncQueue(removeOwnRecords);
   syncSoon();
-  return result;
+  if (!result.ok) throw new RequestError('refused', result.error);
+  return { removed: result.removed };
 }
 
 /** "Delete all my data": the log, this browser's synced records, settings and local state. */
 export async function deleteAll(): Promise<Answer<'data:deleteAll'>> {
-  try {
-    await inSyncQueue(() => deleteAllData(resetSession));
-  } catch (err) {
-    console.error('Rollbreak: deleting all data failed', err);
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
+  // A failure reaches the page as a RequestError (and the console, through the registrar).
+  await inSyncQueue(() => deleteAllData(resetSession));
   syncSoon();
-  return { ok: true };
+  return {};
 }

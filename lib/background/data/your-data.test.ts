@@ -83,11 +83,11 @@ describe('removing this browser\'s records from the account', () => {
     const theirs = await otherDeviceInSync();
     await requestSync();
     expect(readSnapshot(await fakeBrowser.storage.sync.get(null)).devices.get(deviceShort(ME))?.entries).toHaveLength(3);
-    expect(await send({ type: 'data:unsync' })).toEqual({ ok: false, error: 'Sync is on in this browser' });
+    await expect(send({ type: 'data:unsync' })).rejects.toMatchObject({ code: 'refused', message: 'Sync is on in this browser' });
 
     await syncChoiceItem.setValue(false);
     const answer = await send({ type: 'data:unsync' });
-    expect(answer).toEqual({ ok: true, removed: 1 });
+    expect(answer).toEqual({ removed: 1 });
     const left = await fakeBrowser.storage.sync.get(null);
     expect(Object.keys(left).filter((k) => k.includes(deviceShort(ME)))).toEqual([]);
     expect(left[theirs]).toBeDefined();
@@ -109,7 +109,7 @@ describe('Delete all my data', () => {
     await requestSync();
     expect(await logged()).toHaveLength(6);
 
-    expect(await send({ type: 'data:deleteAll' })).toEqual({ ok: true });
+    expect(await send({ type: 'data:deleteAll' })).toEqual({});
     const sync = await fakeBrowser.storage.sync.get(null);
     expect(Object.keys(sync)).toEqual([theirs]);
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('rollbreak');

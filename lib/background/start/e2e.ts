@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { serial } from '../serial';
-import { e2eWakesItem } from '../../storage/items';
+import { e2eFailItem, e2eWakesItem } from '../../storage/items';
+import type { Handler, Handlers } from '../../messaging/register';
+import type { RequestType } from '../../messaging/protocol';
 import type { ReminderState } from '../../reminders/types';
 import { updateReminders } from '../reminders/reminders';
 
@@ -58,4 +60,20 @@ export function registerE2e(): void {
   browser.alarms.onAlarm.addListener((alarm) => void countWake(`alarm:${alarm.name}`));
   if (import.meta.env.FIREFOX) browser.runtime.onInstalled.addListener(() => void openE2ePage());
   void countWake('start');
+}
+
+/**
+ * E2E builds only: every handler first looks at `local:e2eFail` and throws, like any handler that runs into
+ * trouble, when a test listed its request there. The tests see the error reach the page through the one
+ * error channel, in both browsers.
+ */
+export function failOnDemand(handlers: Handlers): Handlers {
+  const wrapped: Handlers = {};
+  for (const [type, handler] of Object.entries(handlers) as Array<[RequestType, Handler<RequestType>]>) {
+    (wrapped as Record<string, Handler<RequestType>>)[type] = async (...args) => {
+      if ((await e2eFailItem.getValue()).includes(type)) throw new Error(`Rollbreak E2E: "${type}" was made to fail`);
+      return handler(...args);
+    };
+  }
+  return wrapped;
 }
