@@ -7,11 +7,17 @@ import { formatClock, formatNumber, t } from '../lib/i18n';
 import { tp } from '../lib/i18n/plural';
 import { CountdownRing } from './CountdownRing';
 import { BodyMap } from './BodyMap';
+import type { StepPictureComponent } from './pictures/StepPicture';
 
 interface Props {
   session: Session;
   now: number;
   act: (event: UserSessionEvent) => void;
+  /**
+   * The step's picture, beside the body map: the timer window imports it, the timer over a page gets it
+   * with its parts injected on demand (pictures are not in the overlay script).
+   */
+  Picture?: StepPictureComponent | undefined;
 }
 
 function areaTitle(step: PlanStep): string {
@@ -45,7 +51,7 @@ function nextRoll(session: Session): PlanStep | undefined {
  * popup, which show DonePanel instead once the break is over, and render the break's one live region
  * (LiveRegion), which outlives both.
  */
-export function TimerPanel({ session, now, act }: Props) {
+export function TimerPanel({ session, now, act, Picture }: Props) {
   const step = session.plan.steps[session.stepIndex]!;
   const next = session.plan.steps[session.stepIndex + 1];
   const upcoming = nextRoll(session);
@@ -64,9 +70,10 @@ export function TimerPanel({ session, now, act }: Props) {
         {' · '}
         {t('breakLeft', formatClock(breakRemainingMs(session, now)))}
       </p>
+      <h2 class="rb-area">{title}</h2>
       <div class="rb-heading">
         <BodyMap current={step.area} size="small" />
-        <h2 class="rb-area">{title}</h2>
+        {Picture && !holding ? <Picture step={step} tool={session.plan.tool} /> : null}
       </div>
       <Coaching step={step} tool={session.plan.tool} holding={holding} />
 

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { Answer, Request, SenderInfo, SenderKind } from '../messaging/protocol';
 import { registerHandlers } from '../messaging/register';
 import { sessionItem } from '../storage/items';
@@ -7,6 +6,7 @@ import { pauseReminders } from './reminders';
 import { onNotificationButton, onNotificationClicked, schedulePostWorkout, snoozeReminder } from './reminder-actions';
 import { dispatch } from './session-service';
 import { showTimer } from './show-timer';
+import { injectPart } from './inject-timer';
 import { openTimerWindow } from './timer-window';
 import { onTimerPage, timerShownIn } from './follow-timer';
 import { onCommand } from './commands';
@@ -26,12 +26,10 @@ async function postWorkout({ minutes }: Request<'postWorkout'>, from: SenderKind
   return {};
 }
 
-/** The timer's rarely shown parts (done screen, pill), injected into the frame that asks for them. */
-async function overlayPart(_request: Request<'overlayPart'>, _from: SenderKind, sender: SenderInfo): Promise<Answer<'overlayPart'>> {
+/** The timer's parts (the picture frame, done screen, pill) or a step's picture, injected into the frame that asks. */
+async function overlayPart({ picture }: Request<'overlayPart'>, _from: SenderKind, sender: SenderInfo): Promise<Answer<'overlayPart'>> {
   const tabId = sender.tab?.id;
-  if (tabId !== undefined) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/overlay-parts.js'] });
-  }
+  if (tabId !== undefined) await injectPart(tabId, sender.frameId ?? 0, picture);
   return {};
 }
 

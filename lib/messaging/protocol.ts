@@ -4,6 +4,7 @@ import type { BreakEntry } from '../log/entry';
 import type { ImportProblem, ImportResult } from '../log/import-export';
 import type { StoredSyncStatus } from '../storage/items';
 import type { Settings, SettingsPatch } from '../settings/patch';
+import { isPictureKey } from '../pictures/keys';
 
 /**
  * The one message protocol of the extension: every request any context sends (popup, timer over a page,
@@ -43,8 +44,11 @@ export interface Protocol {
    * site). The background puts the timer back on the tab's new page.
    */
   timerPage: { body: { event: 'hide' | 'ready' }; answer: object };
-  /** From the timer over a page: inject its rarely shown parts (overlay-parts.js: done screen, pill) into its page. */
-  overlayPart: { body: object; answer: object };
+  /**
+   * From the timer over a page: inject its parts (overlay-parts.js: the picture frame, done screen, pill)
+   * into its page, or with `picture`, that technique's picture (`quads-roller`).
+   */
+  overlayPart: { body: { picture?: string }; answer: object };
   /** Change some settings: only the fields the person touched, applied to the freshest stored value. */
   'settings:patch': { body: { patch: SettingsPatch; firstRun?: boolean }; answer: { settings: Settings } };
   /** Snooze the desk-break reminder, or pause or resume all reminders. */
@@ -111,7 +115,7 @@ export const REQUESTS: { [K in RequestType]: { from: readonly SenderKind[]; vali
   showTimer: { from: ['extension'], valid: () => true },
   showWindow: { from: ['extension'], valid: () => true },
   timerPage: { from: ['timer'], valid: (m) => m.event === 'hide' || m.event === 'ready' },
-  overlayPart: { from: ['timer'], valid: () => true },
+  overlayPart: { from: ['timer'], valid: (m) => m.picture === undefined || isPictureKey(m.picture) },
   'settings:patch': { from: ['extension'], valid: (m) => isObject(m.patch) && (m.firstRun === undefined || typeof m.firstRun === 'boolean') },
   reminders: {
     from: ['extension'],

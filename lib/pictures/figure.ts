@@ -26,8 +26,11 @@ export const LEG_WIDTH = 5.8;
 /** The background-coloured rim around a part in front. */
 const RIM = 1.6;
 
-/** An arm or leg: the angles of its two parts, or a point its end reaches (bending to one side). */
-export type Limb = { angles: readonly [number, number]; end?: number } | { to: Pt; bend: 1 | -1; end?: number };
+/**
+ * An arm or leg: the angles of its two parts, or a point its end reaches (bending to one side). `end` turns
+ * the foot; `near` foreshortens the upper part (0–1) for a thigh or upper arm that points at the viewer.
+ */
+export type Limb = ({ angles: readonly [number, number] } | { to: Pt; bend: 1 | -1 }) & { end?: number; near?: number };
 
 export interface Pose {
   hip: Pt;
@@ -70,7 +73,8 @@ export interface Figure {
   shapes: Shape[];
 }
 
-function limb(root: Pt, spec: Limb, first: number, second: number, tipLength: number, defaultEnd: (lower: number) => number): Joints {
+function limb(root: Pt, spec: Limb, full: number, second: number, tipLength: number, defaultEnd: (lower: number) => number): Joints {
+  const first = full * (spec.near ?? 1);
   let mid: Pt;
   let end: Pt;
   if ('to' in spec) {

@@ -56,15 +56,15 @@ function upperBackRoller(): Picture {
 function latsRoller(): Picture {
   // Lying on the right side, seen from the front: head to the left, the lower arm stretched overhead.
   const f = figure({
-    hip: [56, 58],
-    torso: 184,
+    hip: [56, 52.5],
+    torso: 182,
     head: 190,
     facing: 1,
-    far: { arm: { to: [7, HAND_ON_FLOOR], bend: 1 }, leg: { angles: [-2, 0] } },
-    near: { arm: { angles: [40, 0] }, leg: { angles: [2, 2] } },
+    far: { arm: { to: [6, HAND_ON_FLOOR], bend: 1 }, leg: { to: [88, ON_FLOOR], bend: 1, end: -80 } },
+    near: { arm: { angles: [20, -10] }, leg: { to: [88, ON_FLOOR - 4], bend: 1, end: -80 } },
   });
   const torso = parts(f).torso;
-  return draw(floor(), roller(against(torso, 0.85, ROLLER, -1)), f, area(torso, 0.6, 0.95, -1), along(torso, 0.45, 0.95, 11));
+  return draw(floor(), roller(against(torso, 0.82, ROLLER, -1)), f, area(torso, 0.55, 0.95, -1), along(torso, 0.4, 0.95, 12));
 }
 
 function glutesRoller(): Picture {
@@ -74,21 +74,21 @@ function glutesRoller(): Picture {
     hip: [36, FLOOR - 2 * ROLLER - 4.5],
     torso: -112,
     facing: 1,
-    far: { arm: { to: [16, HAND_ON_FLOOR], bend: 1 }, leg: { to: [62, ON_FLOOR], bend: -1 } },
-    near: { arm: { to: [18, HAND_ON_FLOOR], bend: 1 }, leg: { angles: [-35, 15], end: -60 } },
+    far: { arm: { to: [16, HAND_ON_FLOOR], bend: 1 }, leg: { to: [55, ON_FLOOR], bend: -1 } },
+    near: { arm: { to: [18, HAND_ON_FLOOR], bend: 1 }, leg: { angles: [-32, 12], end: -70 } },
   });
-  return draw(floor(), roller(centre), f, area([f.hip, f.neck, 8.5], -0.12, 0.12, -1), arrow([22, 30], [32, 27]));
+  return draw(floor(), roller(centre), f, area(parts(f).torso, -0.12, 0.14, -1), arrow([24, 62], [44, 62]));
 }
 
 function itBandRoller(): Picture {
   // Lying on the right side on the forearm, the roller under the outer thigh, the top foot planted in front.
   const f = figure({
-    hip: [46, 52],
-    torso: 200,
-    head: 205,
+    hip: [44, 49],
+    torso: 192,
+    head: 200,
     facing: 1,
-    far: { arm: { angles: [30, 80] }, leg: { to: [52, ON_FLOOR], bend: -1, end: 0 } },
-    near: { arm: { to: [20, HAND_ON_FLOOR], bend: -1 }, leg: { angles: [12, 6] } },
+    far: { arm: { angles: [40, -20] }, leg: { to: [62, ON_FLOOR], bend: -1, end: 0 } },
+    near: { arm: { angles: [90, 180] }, leg: { angles: [10, 4], end: -70 } },
   });
   const thigh = parts(f).nearThigh;
   return draw(floor(), roller(against(thigh, 0.55, ROLLER, 1)), f, area(thigh, 0.15, 0.9), along(thigh, 0.1, 0.95, -9));
@@ -172,15 +172,15 @@ function calvesRoller(): Picture {
 function shinsRoller(): Picture {
   // On hands and knees, the roller under the right shin.
   const f = figure({
-    hip: [60, 42],
-    torso: 185,
-    head: 200,
+    hip: [56, 46],
+    torso: 188,
+    head: 196,
     facing: -1,
-    far: { arm: { to: [38, HAND_ON_FLOOR], bend: 1 }, leg: { to: [62, ON_FLOOR], bend: 1 } },
-    near: { arm: { to: [40, HAND_ON_FLOOR], bend: 1 }, leg: { angles: [95, 8], end: 20 } },
+    far: { arm: { to: [35, HAND_ON_FLOOR], bend: 1 }, leg: { angles: [92, 2], end: 10 } },
+    near: { arm: { to: [37, HAND_ON_FLOOR], bend: 1 }, leg: { angles: [88, -14], end: -10 } },
   });
   const shin = parts(f).nearShin;
-  return draw(floor(), roller(against(shin, 0.45, ROLLER, 1)), f, area(shin, 0.1, 0.85), along(shin, 0, 0.9, -9));
+  return draw(floor(), roller(against(shin, 0.6, ROLLER, 1)), f, area(shin, 0.15, 0.85), along(shin, 0.05, 0.95, -9));
 }
 
 // --- Seated on a chair --------------------------------------------------------------------------------------
@@ -200,9 +200,11 @@ function seated(changes: Partial<Parameters<typeof figure>[0]> = {}): Figure {
 const seat = () => chair(20, 36, SEAT);
 
 function quadsBall(): Picture {
-  const f = seated({ near: { arm: { to: [40, SEAT - 12], bend: 1 }, leg: { angles: [0, 90] } }, far: { arm: { to: [39, SEAT - 12], bend: 1 }, leg: { angles: [-2, 92] } } });
+  const spot = against(parts(seated()).nearThigh, 0.7, BALL, -1);
+  const palm: Pt = [spot[0], spot[1] - BALL - 1.5];
+  const f = seated({ torso: -84, near: { arm: { to: palm, bend: 1 }, leg: { angles: [0, 90] } }, far: { arm: { to: palm, bend: 1 }, leg: { angles: [-2, 92] } } });
   const thigh = parts(f).nearThigh;
-  return draw(floor(), seat(), ball(against(thigh, 0.7, BALL, -1)), f, area(thigh, 0.25, 0.95, -1), along(thigh, 0.2, 1, -14));
+  return draw(floor(), seat(), f, ball(spot), area(thigh, 0.2, 0.5, -1), along(thigh, 0.25, 1.05, 8));
 }
 
 function quadsGun(): Picture {
@@ -210,7 +212,7 @@ function quadsGun(): Picture {
   const g = gun(thighMid, -90, 90);
   const f = seated({ near: { arm: { to: g.grip, bend: 1 }, leg: { angles: [0, 90] } } });
   const thigh = parts(f).nearThigh;
-  return draw(floor(), seat(), f, area(thigh, 0.2, 0.95, -1), g.shapes, along(thigh, 0.2, 1, -16));
+  return draw(floor(), seat(), f, area(thigh, 0.2, 0.95, -1), g.shapes, along(thigh, 0.3, 1.1, 8));
 }
 
 function hamstringsBall(): Picture {
@@ -236,17 +238,17 @@ function hamstringsGun(): Picture {
 function adductorsSeated(tool: 'ball' | 'gun'): Picture {
   // Seen from the front, sitting, the right knee (on the viewer's left) dropped out to the side.
   const f = figure({
-    hip: [48, SEAT - 6],
+    hip: [50, SEAT - 4],
     torso: -90,
     facing: 1,
     wide: true,
-    far: { arm: { to: [38, SEAT - 10], bend: 1 }, leg: { angles: [-160, 95], end: 150 } },
-    near: { arm: { angles: [100, 85] }, leg: { angles: [-30, 88], end: 30 } },
+    far: { arm: { to: [36, SEAT - 9], bend: 1 }, leg: { angles: [155, 92], end: 150 } },
+    near: { arm: { angles: [100, 85] }, leg: { angles: [80, 90], near: 0.35, end: 30 } },
   });
   const thigh = parts(f).farThigh;
   const spot = against(thigh, 0.55, tool === 'ball' ? BALL : 2.7, 1);
   const item = tool === 'ball' ? [ball(spot)] : gun(spot, -60, -90).shapes;
-  return draw(floor(), [['l', 'ink', 2.4, 32, SEAT, 64, SEAT] as Shape], f, area(thigh, 0.25, 0.8, 1), item, along(thigh, 0.2, 0.85, 10));
+  return draw(floor(), chair(40, 62, SEAT + 1, false), f, area(thigh, 0.2, 0.85, 1), item, along(thigh, 0.15, 0.9, -10));
 }
 
 function calvesBall(): Picture {
@@ -260,7 +262,7 @@ function calvesGun(): Picture {
   const f = seated({ near: { arm: { to: [52, 50], bend: -1 }, leg: { angles: [-5, 8] } } });
   const shin = parts(f).nearShin;
   const g = gun(against(shin, 0.45, 2.7, 1), 90, 90);
-  return draw(floor(), seat(), chair(66, 80, 45, false), f, area(shin, 0.15, 0.85, 1), g.shapes, along(shin, 0.1, 0.9, -10));
+  return draw(floor(), seat(), chair(50, 64, 45, false), f, area(shin, 0.15, 0.85, 1), g.shapes, along(shin, 0.1, 0.9, -10));
 }
 
 function shinsBall(): Picture {
@@ -279,16 +281,16 @@ function feetTool(tool: 'roller' | 'ball'): Picture {
 
 function itBandGun(): Picture {
   const thigh = [[26, SEAT - 3.5], [41, SEAT - 3.5], LEG_WIDTH] as Stretch;
-  const g = gun(between(thigh[0], thigh[1], 0.55), -60, 90);
+  const g = gun(between(thigh[0], thigh[1], 0.55), -90, 90);
   const f = seated({ near: { arm: { to: g.grip, bend: 1 }, leg: { angles: [0, 90] } } });
   return draw(floor(), seat(), f, area(parts(f).nearThigh, 0.15, 0.9), g.shapes, along(parts(f).nearThigh, 0.15, 0.9, 9));
 }
 
 function latsGun(): Picture {
-  const f = seated({ near: { arm: { angles: [-100, -95] }, leg: { angles: [0, 90] } }, far: { arm: { to: [33, 28], bend: -1 }, leg: { angles: [-2, 92] } } });
-  const torso = parts(f).torso;
-  const g = gun(between(torso[0], torso[1], 0.72), -150, 90);
-  return draw(floor(), seat(), f, area(torso, 0.5, 0.9), g.shapes, along(torso, 0.45, 0.95, 10));
+  const torso = parts(seated()).torso;
+  const g = gun(between(torso[0], torso[1], 0.62), -10, 90);
+  const f = seated({ near: { arm: { angles: [-80, 200] }, leg: { angles: [0, 90] } }, far: { arm: { to: g.grip, bend: 1 }, leg: { angles: [-2, 92] } } });
+  return draw(floor(), seat(), f, area(torso, 0.4, 0.85), g.shapes, along(torso, 0.35, 0.9, -9));
 }
 
 function chestGun(): Picture {
@@ -328,7 +330,7 @@ function backToWall(height: number, spot: 'back' | 'glute'): Picture {
   const torso = parts(f).torso;
   const centre: Pt = [x + BALL + 0.9, height];
   const move = spot === 'glute' ? circling([centre[0] - 1, centre[1]], 7) : arrow([x - 7, height - 7], [x - 7, height + 7]);
-  const mark = spot === 'glute' ? area(torso, -0.15, 0.15, 1) : area(torso, height > 18 ? 0.82 : 0.6, height > 18 ? 1.02 : 0.85, -1);
+  const mark = spot === 'glute' ? area(torso, -0.15, 0.15, -1) : height < 20 ? area(torso, 0.8, 1.02, -1) : area(torso, 0.5, 0.8, -1);
   return draw(floor(), wall(x), ball(centre), f, mark, move);
 }
 
@@ -340,12 +342,12 @@ function sideToWall(part: 'lats' | 'thigh'): Picture {
     torso: -94,
     facing: 1,
     wide: true,
-    far: { arm: part === 'lats' ? { angles: [-100, -95] } : { angles: [95, 85] }, leg: { to: [x + 13, ON_FLOOR], bend: 1, end: 180 } },
+    far: { arm: part === 'lats' ? { angles: [-105, -30] } : { angles: [95, 85] }, leg: { to: [x + 13, ON_FLOOR], bend: 1, end: 180 } },
     near: { arm: { angles: [80, 90] }, leg: { to: [x + 24, ON_FLOOR], bend: -1, end: 0 } },
   });
   const torso = parts(f).torso;
   if (part === 'lats') {
-    const centre: Pt = [x + BALL + 0.9, between(torso[0], torso[1], 0.8)[1]];
+    const centre: Pt = [x + BALL + 0.9, between(torso[0], torso[1], 0.68)[1]];
     return draw(floor(), wall(x), ball(centre), f, area(torso, 0.55, 0.92, -1), arrow([x - 7, centre[1] - 8], [x - 7, centre[1] + 8]));
   }
   const thigh = parts(f).farThigh;
@@ -359,7 +361,7 @@ function faceToWall(height: 'hip' | 'chest'): Picture {
   const torso = parts(f).torso;
   const t = height === 'chest' ? 0.78 : 0.02;
   const y = between(torso[0], torso[1], t)[1];
-  return draw(floor(), wall(x), ball([x - BALL - 0.9, y]), f, area(torso, t - 0.15, t + 0.15, 1), circling([x + 9, y], 5));
+  return draw(floor(), wall(x), circling([x - BALL - 0.9, y], 8), ball([x - BALL - 0.9, y]), f, area(torso, t - 0.15, t + 0.15, 1));
 }
 
 function glutesGun(): Picture {
@@ -367,8 +369,8 @@ function glutesGun(): Picture {
   const f0 = standing(44, { hip: [44, 32] });
   const spot = against(parts(f0).torso, 0.02, 2.7, -1);
   const g = gun(spot, 180, -90);
-  const f = standing(44, { hip: [44, 32], near: { arm: { to: g.grip, bend: 1 }, leg: { angles: [100, 120], end: 30 } }, far: { arm: { angles: [70, 40] }, leg: { to: [45, ON_FLOOR], bend: -1 } } });
-  return draw(floor(), f, area(parts(f).torso, -0.15, 0.18, -1), g.shapes, circling([spot[0] - 3, spot[1] + 12], 5));
+  const f = standing(44, { hip: [44, 32], near: { arm: { to: g.grip, bend: 1 }, leg: { angles: [96, 100], end: 30 } }, far: { arm: { angles: [70, 40] }, leg: { to: [45, ON_FLOOR], bend: -1 } } });
+  return draw(floor(), f, area(parts(f).torso, -0.15, 0.18, -1), g.shapes, arrow([spot[0] - 16, spot[1] - 9], [spot[0] - 16, spot[1] + 9]));
 }
 
 // --- At the desk ------------------------------------------------------------------------------------------------
@@ -382,13 +384,14 @@ function forearms(tool: Tool): Picture {
   });
   const forearm = parts(f).nearForearm;
   const under = tool === 'roller' ? roller(against(forearm, 0.5, ROLLER, 1)) : tool === 'ball' ? [ball(against(forearm, 0.5, BALL, 1))] : [];
-  const g = tool === 'gun' ? gun(against(forearm, 0.5, 2.7, -1), -70, -90).shapes : [];
-  return draw(floor(), chair(16, 32, SEAT), desk(40, 92, top), under, f, area(forearm, 0.15, 0.9), g, along(forearm, 0.1, 0.95, tool === 'gun' ? 7 : -10));
+  const held = tool === 'gun' ? gun(against(forearm, 0.5, 2.7, -1), -90, -90) : null;
+  const g = held ? seated({ hip: [22, SEAT - 3.5], far: { arm: { to: held.grip, bend: 1 }, leg: { angles: [-2, 92] } } }).shapes.slice(0, 2) : [];
+  return draw(floor(), chair(16, 32, SEAT), desk(40, 92, top), under, f, area(forearm, 0.15, 0.9), g, held?.shapes ?? [], along(forearm, 0.1, 0.95, held ? 7 : -10));
 }
 
 /** Every technique's picture, keyed like the catalogue: `PICTURES['upper-back'].ball`. */
 export const PICTURES: { [A in AreaId]: { [T in ToolFor<A>]: Picture } } = {
-  'upper-back': { roller: upperBackRoller(), ball: backToWall(16, 'back') },
+  'upper-back': { roller: upperBackRoller(), ball: backToWall(24, 'back') },
   lats: { roller: latsRoller(), ball: sideToWall('lats'), gun: latsGun() },
   glutes: { roller: glutesRoller(), ball: backToWall(32, 'glute'), gun: glutesGun() },
   'it-band': { roller: itBandRoller(), ball: sideToWall('thigh'), gun: itBandGun() },
@@ -401,7 +404,7 @@ export const PICTURES: { [A in AreaId]: { [T in ToolFor<A>]: Picture } } = {
   feet: { roller: feetTool('roller'), ball: feetTool('ball') },
   forearms: { roller: forearms('roller'), ball: forearms('ball'), gun: forearms('gun') },
   chest: { ball: faceToWall('chest'), gun: chestGun() },
-  'upper-traps': { ball: backToWall(12, 'back'), gun: upperTrapsGun() },
+  'upper-traps': { ball: backToWall(17.5, 'back'), gun: upperTrapsGun() },
 };
 
 /** The picture of a technique, or undefined for a pair the catalogue lacks. */
