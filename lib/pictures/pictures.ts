@@ -75,9 +75,10 @@ function glutesRoller(): Picture {
     torso: -112,
     facing: 1,
     far: { arm: { to: [16, HAND_ON_FLOOR], bend: 1 }, leg: { to: [55, ON_FLOOR], bend: -1 } },
-    near: { arm: { to: [18, HAND_ON_FLOOR], bend: 1 }, leg: { angles: [-32, 12], end: -70 } },
+    near: { arm: { to: [18, HAND_ON_FLOOR], bend: 1 }, leg: { to: [51, 43], bend: -1, near: 0.75, end: -20 } },
   });
-  return draw(floor(), roller(centre), f, area(parts(f).torso, -0.12, 0.14, -1), arrow([24, 62], [44, 62]));
+  const torso = parts(f).torso;
+  return draw(floor(), roller(centre), f, area(torso, -0.12, 0.14, -1), along(torso, 0.05, 0.6, -12));
 }
 
 function itBandRoller(): Picture {
@@ -170,17 +171,17 @@ function calvesRoller(): Picture {
 }
 
 function shinsRoller(): Picture {
-  // On hands and knees, the roller under the right shin.
+  // On hands and knees, head to the right, the shins on the roller (the right one nearest).
   const f = figure({
-    hip: [56, 46],
-    torso: 188,
-    head: 196,
-    facing: -1,
-    far: { arm: { to: [35, HAND_ON_FLOOR], bend: 1 }, leg: { angles: [92, 2], end: 10 } },
-    near: { arm: { to: [37, HAND_ON_FLOOR], bend: 1 }, leg: { angles: [88, -14], end: -10 } },
+    hip: [40, 36.2],
+    torso: 16,
+    head: 0,
+    facing: 1,
+    far: { arm: { to: [60, HAND_ON_FLOOR], bend: -1 }, leg: { angles: [93, 179], end: 185 } },
+    near: { arm: { to: [62, HAND_ON_FLOOR], bend: -1 }, leg: { angles: [90, 180], end: 185 } },
   });
   const shin = parts(f).nearShin;
-  return draw(floor(), roller(against(shin, 0.6, ROLLER, 1)), f, area(shin, 0.15, 0.85), along(shin, 0.05, 0.95, -9));
+  return draw(floor(), roller(against(shin, 0.5, ROLLER, -1)), f, area(shin, 0.1, 0.9), along(shin, 0.05, 0.95, 9));
 }
 
 // --- Seated on a chair --------------------------------------------------------------------------------------
@@ -338,11 +339,11 @@ function sideToWall(part: 'lats' | 'thigh'): Picture {
   // Seen from the front: the right side (on the viewer's left) leaning on the wall.
   const x = 26;
   const f = figure({
-    hip: [x + BALL * 2 + 8, 35],
+    hip: [x + BALL * 2 + 8, part === 'lats' ? 38 : 35],
     torso: -94,
     facing: 1,
     wide: true,
-    far: { arm: part === 'lats' ? { angles: [-105, -30] } : { angles: [95, 85] }, leg: { to: [x + 13, ON_FLOOR], bend: 1, end: 180 } },
+    far: { arm: part === 'lats' ? { angles: [-150, -80] } : { angles: [95, 85] }, leg: { to: [x + 13, ON_FLOOR], bend: 1, end: 180 } },
     near: { arm: { angles: [80, 90] }, leg: { to: [x + 24, ON_FLOOR], bend: -1, end: 0 } },
   });
   const torso = parts(f).torso;
