@@ -34,6 +34,9 @@ function along([a, b]: Stretch, from: number, to: number, by: number, both = tru
 }
 
 /** One picture from shapes, lists of shapes and figures, in drawing order (the first drawn is at the back). */
+/** The seated figures' arrow for a thigh: just beyond the knee, in line with the thigh (above it are the hands). */
+const pastKnee = (thigh: Stretch) => along(thigh, 1.2, 1.85, -1);
+
 const draw = (...items: Array<Shape | readonly Shape[] | Figure>): Picture =>
   items.flatMap((item): readonly Shape[] => ('shapes' in item ? item.shapes : typeof item[0] === 'string' ? [item as Shape] : (item as readonly Shape[])));
 
@@ -201,11 +204,11 @@ function seated(changes: Partial<Parameters<typeof figure>[0]> = {}): Figure {
 const seat = () => chair(20, 36, SEAT);
 
 function quadsBall(): Picture {
-  const spot = against(parts(seated()).nearThigh, 0.7, BALL, -1);
+  const spot = against(parts(seated()).nearThigh, 0.6, BALL, -1);
   const palm: Pt = [spot[0], spot[1] - BALL - 1.5];
   const f = seated({ torso: -84, near: { arm: { to: palm, bend: 1 }, leg: { angles: [0, 90] } }, far: { arm: { to: palm, bend: 1 }, leg: { angles: [-2, 92] } } });
   const thigh = parts(f).nearThigh;
-  return draw(floor(), seat(), f, ball(spot), area(thigh, 0.2, 0.5, -1), along(thigh, 0.25, 1.05, 8));
+  return draw(floor(), seat(), f, ball(spot), area(thigh, 0.2, 0.95, -1), pastKnee(thigh));
 }
 
 function quadsGun(): Picture {
@@ -213,13 +216,13 @@ function quadsGun(): Picture {
   const g = gun(thighMid, -90, 90);
   const f = seated({ near: { arm: { to: g.grip, bend: 1 }, leg: { angles: [0, 90] } } });
   const thigh = parts(f).nearThigh;
-  return draw(floor(), seat(), f, area(thigh, 0.2, 0.95, -1), g.shapes, along(thigh, 0.3, 1.1, 8));
+  return draw(floor(), seat(), f, area(thigh, 0.2, 0.95, -1), g.shapes, pastKnee(thigh));
 }
 
 function hamstringsBall(): Picture {
   const f = seated({ near: { arm: { angles: [75, 5] }, leg: { angles: [-8, 100] } } });
   const thigh = parts(f).nearThigh;
-  return draw(floor(), seat(), ball(against(thigh, 0.75, BALL, 1)), f, area(thigh, 0.3, 0.95, 1), along(thigh, 0.3, 1, 11));
+  return draw(floor(), seat(), ball(against(thigh, 0.75, BALL, 1)), f, area(thigh, 0.3, 0.95, 1), pastKnee(thigh));
 }
 
 function hamstringsGun(): Picture {
@@ -253,10 +256,10 @@ function adductorsSeated(tool: 'ball' | 'gun'): Picture {
 }
 
 function calvesBall(): Picture {
-  const f = seated({ near: { arm: { angles: [70, 10] }, leg: { angles: [-5, 10] } } });
+  const f = seated({ near: { arm: { angles: [70, 10] }, leg: { angles: [-6, 6] } }, far: { arm: { angles: [80, 10] }, leg: { angles: [4, 115] } } });
   const shin = parts(f).nearShin;
-  const spot = against(shin, 0.5, BALL, 1);
-  return draw(floor(), seat(), chair(58, 74, spot[1] + BALL + 1.5, false), ball(spot), f, area(shin, 0.15, 0.85, 1), along(shin, 0.1, 0.9, -10));
+  const spot = against(shin, 0.6, BALL, 1);
+  return draw(floor(), seat(), chair(spot[0] - 7, spot[0] + 9, spot[1] + BALL + 1.5, false), ball(spot), f, area(shin, 0.15, 0.85, 1), along(shin, 0.1, 0.9, -10));
 }
 
 function calvesGun(): Picture {
@@ -284,7 +287,7 @@ function itBandGun(): Picture {
   const thigh = [[26, SEAT - 3.5], [41, SEAT - 3.5], LEG_WIDTH] as Stretch;
   const g = gun(between(thigh[0], thigh[1], 0.55), -90, 90);
   const f = seated({ near: { arm: { to: g.grip, bend: 1 }, leg: { angles: [0, 90] } } });
-  return draw(floor(), seat(), f, area(parts(f).nearThigh, 0.15, 0.9), g.shapes, along(parts(f).nearThigh, 0.15, 0.9, 9));
+  return draw(floor(), seat(), f, area(parts(f).nearThigh, 0.15, 0.9), g.shapes, pastKnee(parts(f).nearThigh));
 }
 
 function latsGun(): Picture {
@@ -304,11 +307,12 @@ function chestGun(): Picture {
 }
 
 function upperTrapsGun(): Picture {
+  // The left hand reaches over to hold the gun on top of the right shoulder.
   const f = seated();
-  const top: Pt = [f.shoulder[0] - 1, f.shoulder[1] - 4];
-  const g = gun(top, -90, 90);
+  const top: Pt = [f.neck[0] - 3.5, f.neck[1] - 1];
+  const g = gun(top, -135, 90);
   const arm = seated({ far: { arm: { to: g.grip, bend: 1 }, leg: { angles: [-2, 92] } } });
-  return draw(floor(), seat(), g.shapes, arm, area(parts(f).torso, 0.85, 1.02, -1), arrow([top[0] - 9, top[1] - 14], [top[0] + 2, top[1] - 14]));
+  return draw(floor(), seat(), arm, area(parts(f).torso, 0.85, 1.05, -1), g.shapes, arrow([top[0] - 4, top[1] + 13], [top[0] - 13, top[1] + 4]));
 }
 
 // --- Standing -------------------------------------------------------------------------------------------------
@@ -330,7 +334,7 @@ function backToWall(height: number, spot: 'back' | 'glute'): Picture {
   const f = standing(x + BALL * 2 + 6.5, { hip: [x + BALL * 2 + 6, 35], torso: -92 });
   const torso = parts(f).torso;
   const centre: Pt = [x + BALL + 0.9, height];
-  const move = spot === 'glute' ? circling([centre[0] - 1, centre[1]], 7) : arrow([x - 7, height - 7], [x - 7, height + 7]);
+  const move = spot === 'glute' ? circling([centre[0] - 1, centre[1]], 7) : arrow([f.hip[0] + 15, height - 7], [f.hip[0] + 15, height + 7]);
   const mark = spot === 'glute' ? area(torso, -0.15, 0.15, -1) : height < 20 ? area(torso, 0.8, 1.02, -1) : area(torso, 0.5, 0.8, -1);
   return draw(floor(), wall(x), ball(centre), f, mark, move);
 }
@@ -349,11 +353,11 @@ function sideToWall(part: 'lats' | 'thigh'): Picture {
   const torso = parts(f).torso;
   if (part === 'lats') {
     const centre: Pt = [x + BALL + 0.9, between(torso[0], torso[1], 0.68)[1]];
-    return draw(floor(), wall(x), ball(centre), f, area(torso, 0.55, 0.92, -1), arrow([x - 7, centre[1] - 8], [x - 7, centre[1] + 8]));
+    return draw(floor(), wall(x), ball(centre), f, area(torso, 0.55, 0.92, -1), arrow([f.hip[0] + 17, centre[1] - 8], [f.hip[0] + 17, centre[1] + 8]));
   }
   const thigh = parts(f).farThigh;
   const centre = against(thigh, 0.55, BALL, -1);
-  return draw(floor(), wall(x), ball([x + BALL + 0.9, centre[1]]), f, area(thigh, 0.15, 0.9, -1), arrow([x - 7, centre[1] - 8], [x - 7, centre[1] + 8]));
+  return draw(floor(), wall(x), ball([x + BALL + 0.9, centre[1]]), f, area(thigh, 0.15, 0.9, -1), arrow([f.hip[0] + 17, centre[1] - 8], [f.hip[0] + 17, centre[1] + 8]));
 }
 
 function faceToWall(height: 'hip' | 'chest'): Picture {
