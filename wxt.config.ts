@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { ALL_PAGES_PATTERN } from './lib/domain/lists';
 import { HOMEPAGE_URL } from './lib/domain/links';
+import { pictureScripts } from './lib/pictures/scripts';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 
@@ -69,7 +70,11 @@ function shipLocales(files: Array<{ relativeDest: string; absoluteSrc?: string; 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
-    'build:publicAssets': (_wxt, files) => shipLocales(files),
+    'build:publicAssets': (_wxt, files) => {
+      shipLocales(files);
+      // One script per technique's picture, injected into the timer over a page when a step needs it.
+      for (const { name, contents } of pictureScripts()) files.push({ relativeDest: `pictures/${name}.js`, contents });
+    },
     'vite:build:extendConfig'(entrypoints, config) {
       const part = entrypoints.some((e) => OVERLAY_PARTS.includes(e.name));
       if (!part && !entrypoints.some((e) => e.name === OVERLAY)) return;

@@ -1,11 +1,15 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { DonePanel, type DonePanelComponent } from '../components/timer/DonePanel';
 import { OverlayPill, type OverlayPillComponent } from '../components/timer/OverlayPill';
+import { OverlayStepPicture } from '../components/pictures/OverlayStepPicture';
+import type { StepPictureComponent } from '../components/pictures/StepPicture';
 
-/** The page overlay's rarely shown parts, injected when it first needs one (see shared-preact.ts). */
+/** The page overlay's parts it can show without, injected when it first needs one (see shared-preact.ts). */
 export interface OverlayParts {
   DonePanel: DonePanelComponent;
   OverlayPill: OverlayPillComponent;
+  /** The step's picture; it loads each picture's own script in turn. */
+  StepPicture: StepPictureComponent;
 }
 
 declare global {
@@ -13,5 +17,5 @@ declare global {
 }
 
 export default defineUnlistedScript(() => {
-  globalThis.rollbreakOverlayParts = { DonePanel, OverlayPill };
+  globalThis.rollbreakOverlayParts = { DonePanel, OverlayPill, StepPicture: OverlayStepPicture };
 });

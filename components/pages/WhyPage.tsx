@@ -1,6 +1,10 @@
 import type { MessageKey } from '../../lib/i18n';
 import { t } from '../../lib/i18n';
 import { AskFirst } from '../shared/AskFirst';
+import { AREA_IDS, areaMessageKey } from '../../lib/domain/areas';
+import { techniqueMoveKey, toolKey, toolsFor } from '../../lib/routines/catalogue';
+import { pictureFor } from '../../lib/pictures/pictures';
+import { TechniquePicture } from '../pictures/TechniquePicture';
 
 const SECTIONS: Array<[MessageKey, MessageKey[]]> = [
   ['whyDoesHeading', ['whyDoes1', 'whyDoes2', 'whyDoes3', 'whyDoes4', 'whyDoes5']],
@@ -31,6 +35,35 @@ export function WhyPage() {
         <strong>{t('whyMedical')}</strong>
       </p>
       <p class="rb-cue">{t('whySources')}</p>
+      <Gallery />
     </main>
+  );
+}
+
+/** Every technique's picture, by area, each with its tool and its movement cue: what the timer shows. */
+function Gallery() {
+  return (
+    <section class="rb-gallery" aria-labelledby="rb-gallery">
+      <h2 id="rb-gallery">{t('whyPicturesHeading')}</h2>
+      <p>{t('whyPictures1')}</p>
+      {AREA_IDS.map((area) => (
+        <section key={area}>
+          <h3>{t(areaMessageKey(area))}</h3>
+          <div class="rb-gallery__grid">
+            {toolsFor(area).map((tool) => {
+              const cue = t(techniqueMoveKey(area, tool)!);
+              return (
+                <figure key={tool} data-picture={`${area}-${tool}`}>
+                  <TechniquePicture picture={pictureFor(area, tool)!} label={cue} width={216} />
+                  <figcaption>
+                    <strong>{t(toolKey(tool))}</strong> {cue}
+                  </figcaption>
+                </figure>
+              );
+            })}
+          </div>
+        </section>
+      ))}
+    </section>
   );
 }

@@ -11,6 +11,11 @@ import { formatClock, formatNumber, t } from '../../lib/i18n';
 import { BodyMap } from '../shared/BodyMap';
 import { describeHighlight } from '../shared/body-map-coverage';
 import type { BreakChoice } from '../../lib/domain/choice';
+import { techniqueMoveKey } from '../../lib/routines/catalogue';
+import { TechniquePicture } from '../pictures/TechniquePicture';
+
+/** The pictures' module, loaded when "Show how" is first opened: the popup opens without it. */
+type Pictures = typeof import('../../lib/pictures/pictures');
 
 const lastRolledValue = localValue<Partial<Record<AreaId, number>>>(LAST_ROLLED_KEY, LAST_ROLLED_FALLBACK);
 
@@ -33,6 +38,8 @@ interface Props {
 export function PlanPreview({ choice, onChange }: Props) {
   const [lastRolled, setLastRolled] = useState<Partial<Record<AreaId, number>> | null>(null);
   const [showFocus, setShowFocus] = useState(choice.focus.length > 0);
+  const [showHow, setShowHow] = useState(false);
+  const [pictures, setPictures] = useState<Pictures | null>(null);
   useEffect(() => {
     void lastRolledValue.get().then(setLastRolled);
   }, []);
@@ -40,6 +47,10 @@ export function PlanPreview({ choice, onChange }: Props) {
 
   const plan = generatePlan(planInput(choice, lastRolled, Date.now()));
   const areas = summarizePlan(plan);
+  const toggleHow = () => {
+    if (!pictures) void import('../../lib/pictures/pictures').then(setPictures);
+    setShowHow(!showHow);
+  };
   const toggle = (area: AreaId) =>
     onChange({ ...choice, focus: choice.focus.includes(area) ? choice.focus.filter((a) => a !== area) : [...choice.focus, area] });
 
@@ -57,6 +68,25 @@ export function PlanPreview({ choice, onChange }: Props) {
         </ol>
       </div>
       {choice.moment === 'desk' && choice.tool === 'roller' ? <p class="rb-cue">{t('deskRollerHint')}</p> : null}
+      <button type="button" class="rb-link" aria-expanded={showHow} onClick={toggleHow}>
+        {t('showHow')}
+      </button>
+      {showHow && pictures ? (
+        <ul class="rb-how">
+          {areas.map(({ area }) => {
+            const picture = pictures.pictureFor(area, choice.tool);
+            const cue = techniqueMoveKey(area, choice.tool);
+            return picture && cue ? (
+              <li key={area}>
+                <TechniquePicture picture={picture} label={t(cue)} width={112} />
+                <p>
+                  <strong>{t(areaMessageKey(area))}</strong> {t(cue)}
+                </p>
+              </li>
+            ) : null;
+          })}
+        </ul>
+      ) : null}
       <button type="button" class="rb-link" aria-expanded={showFocus} onClick={() => setShowFocus(!showFocus)}>
         {choice.focus.length > 0 ? t('focusToggleCount', formatNumber(choice.focus.length)) : t('focusToggle')}
       </button>

@@ -60,14 +60,13 @@ export function OverlayApp({ host, onHide, root }: Props) {
     if (view?.status === 'idle') onHide();
   }, [view?.status]);
 
-  // The done screen and the minimised pill are injected when first needed (overlay-parts.js); render
-  // again once they are here.
+  // The step's picture, the done screen and the minimised pill are injected after the timer is up
+  // (overlay-parts.js); render again once they are here.
   const done = view?.status === 'finished' || view?.status === 'ended';
-  const needsPart = done || Boolean(placement?.minimised);
   const [, partLoaded] = useState(0);
   useEffect(() => {
-    if (needsPart && !globalThis.rollbreakOverlayParts) void send({ type: 'overlayPart' }).then(() => partLoaded(1), () => undefined);
-  }, [needsPart]);
+    if (!globalThis.rollbreakOverlayParts) void send({ type: 'overlayPart' }).then(() => partLoaded(1), () => undefined);
+  }, []);
 
   // `npm run bench` reads this mark: the first frame with the timer on screen. E2E builds only: a page
   // could read it and learn that Rollbreak is installed.
@@ -151,7 +150,7 @@ export function OverlayApp({ host, onHide, root }: Props) {
             <span aria-hidden="true">×</span>
           </button>
         </div>
-        {!done ? <TimerPanel session={view} now={now} act={act} /> : Parts ? <Parts.DonePanel session={view} act={act} /> : null}
+        {!done ? <TimerPanel session={view} now={now} act={act} Picture={Parts?.StepPicture} /> : Parts ? <Parts.DonePanel session={view} act={act} /> : null}
       </div>
       {region}
     </>

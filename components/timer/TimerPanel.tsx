@@ -6,11 +6,17 @@ import { formatClock, formatNumber, t } from '../../lib/i18n';
 import { CountdownRing } from './CountdownRing';
 import { BodyMap } from '../shared/BodyMap';
 import type { UserSessionEvent } from '../../lib/session/types';
+import type { StepPictureComponent } from '../pictures/StepPicture';
 
 interface Props {
   session: Session;
   now: number;
   act: (event: UserSessionEvent) => void;
+  /**
+   * The step's picture, beside the body map: the timer window imports it, the timer over a page gets it
+   * with its parts injected on demand (pictures are not in the overlay script).
+   */
+  Picture?: StepPictureComponent | undefined;
 }
 
 function areaTitle(step: PlanStep): string {
@@ -44,7 +50,7 @@ function nextRoll(session: Session): PlanStep | undefined {
  * popup, which show DonePanel instead once the break is over, and render the break's one live region
  * (LiveRegion), which outlives both.
  */
-export function TimerPanel({ session, now, act }: Props) {
+export function TimerPanel({ session, now, act, Picture }: Props) {
   const step = session.plan.steps[session.stepIndex]!;
   const next = session.plan.steps[session.stepIndex + 1];
   const upcoming = nextRoll(session);
@@ -63,9 +69,10 @@ export function TimerPanel({ session, now, act }: Props) {
         {' · '}
         {t('breakLeft', formatClock(breakRemainingMs(session, now)))}
       </p>
+      <h2 class="rb-area">{title}</h2>
       <div class="rb-heading">
         <BodyMap current={step.area} size="small" />
-        <h2 class="rb-area">{title}</h2>
+        {Picture && !holding ? <Picture step={step} tool={session.plan.tool} /> : null}
       </div>
       <Coaching step={step} tool={session.plan.tool} holding={holding} />
 

@@ -3,6 +3,7 @@ import type { SessionState } from '../../lib/session/types';
 import { holdRemainingMs, stepRemainingMs } from '../../lib/session/derive';
 import { formatClock, t } from '../../lib/i18n';
 import { TimerPanel } from './TimerPanel';
+import { PageStepPicture } from '../pictures/PageStepPicture';
 import { DonePanel } from './DonePanel';
 import { LiveRegion } from './LiveRegion';
 import { useLiveSession } from './use-live-session';
@@ -25,7 +26,7 @@ export function TimerWindowApp({ initial }: { initial: SessionState }) {
     <main class="rb-root rb-window" aria-busy={shown ? undefined : 'true'}>
       <h1 class="rb-sr">{t('extName')}</h1>
       {!shown ? null : shown.status === 'running' || shown.status === 'paused' ? (
-        <TimerPanel session={shown} now={now} act={act} />
+        <TimerPanel session={shown} now={now} act={act} Picture={PageStepPicture} />
       ) : (
         <DonePanel session={shown} act={act} />
       )}

@@ -81,6 +81,13 @@ describe('checkRequest', () => {
     });
   });
 
+  it('lets the timer ask only for pictures the catalogue has, never a path of its own', () => {
+    expect(checkRequest({ type: 'overlayPart', picture: 'quads-roller' }, 'timer').ok).toBe(true);
+    for (const picture of ['neck-gun', '../overlay', 'quads-roller.js', 3]) {
+      expect(checkRequest({ type: 'overlayPart', picture }, 'timer')).toEqual({ ok: false, error: 'Rollbreak: "overlayPart" request is malformed.' });
+    }
+  });
+
   it('refuses malformed bodies and unknown types, and ignores what is not a request at all', () => {
     expect(checkRequest({ type: 'log:delete', id: 3 }, 'extension').ok).toBe(false);
     expect(checkRequest({ type: 'reminders', action: 'snooze', minutes: -5 }, 'extension').ok).toBe(false);

@@ -5,6 +5,7 @@ import type { ImportProblem, ImportResult } from '../log/import-export';
 import type { StoredSyncStatus } from '../storage/items';
 import type { Settings, SettingsPatch } from '../settings/settings';
 import * as v from 'valibot';
+import { isPictureKey } from '../pictures/keys';
 
 /**
  * The one message protocol of the extension: every request any context sends (popup, timer over a page,
@@ -69,8 +70,15 @@ export const REQUESTS = {
    * site). The background puts the timer back on the tab's new page.
    */
   timerPage: { from: TIMER, body: v.object({ event: v.picklist(['hide', 'ready']) }), answer: NOTHING },
-  /** From the timer over a page: inject its rarely shown parts (overlay-parts.js: done screen, pill) into its page. */
-  overlayPart: { from: TIMER, body: NOTHING, answer: NOTHING },
+  /**
+   * From the timer over a page: inject its parts (overlay-parts.js: the picture frame, done screen, pill)
+   * into its page, or with `picture`, that technique's picture (`quads-roller`): only a catalogue name.
+   */
+  overlayPart: {
+    from: TIMER,
+    body: v.object({ picture: v.optional(v.custom<string>(isPictureKey, 'Not a technique picture.')) }),
+    answer: NOTHING,
+  },
   /** Change some settings: only the fields the person touched, applied to the freshest stored value. */
   'settings:patch': {
     from: EXTENSION,

@@ -20,10 +20,13 @@ import { computeStats } from '../../lib/stats/stats';
 import { encodeBreak } from '../../lib/sync/encode';
 import { planWrites, readSnapshot } from '../../lib/sync/merge';
 import { SYNC_QUOTA } from '../../lib/sync/layout';
+import { PICTURE_KEYS } from '../../lib/pictures/keys';
 
 /** The budgets; the bench exits 1 when a figure misses one. README's budget table is printed from these. */
 const BUDGET = {
   overlayKb: 8,
+  /** Each technique's picture, a script of its own injected into the timer when a step needs it. */
+  pictureKb: 1.5,
   popupKb: 20,
   zipKb: 200,
   popupRatio: 1.15,
@@ -42,6 +45,8 @@ const chromiumVersion = () => execFileSync(CHROMIUM_PATH, ['--version'], { encod
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rows: Array<[string, string, string, string]> = [];
+/** Each technique picture's script, gzipped: printed in full below the table (the table has one line for them). */
+const pictureSizes: Array<[string, number]> = [];
 function report(name: string, value: string, budget: string, ok: boolean | null) {
   rows.push([name, value, budget, ok === null ? '' : ok ? 'ok' : 'OVER BUDGET']);
 }
@@ -63,6 +68,18 @@ async function sizes() {
   const overlay = await gz(join(PROD, 'overlay.js'));
   report('overlay script (gzip)', `${kb(overlay)} (${overlay} B)`, `≤ ${BUDGET.overlayKb} KB`, overlay <= BUDGET.overlayKb * 1024);
   report('overlay parts, injected when shown (gzip)', kb(await gz(join(PROD, 'overlay-parts.js'))), '', null);
+  // Every technique's picture is a script of its own (pictures/<name>.js), each within its budget.
+  const budget = BUDGET.pictureKb * 1024;
+  for (const name of PICTURE_KEYS) pictureSizes.push([name, await gz(join(PROD, 'pictures', `${name}.js`))]);
+  const sizes = pictureSizes.map(([, size]) => size);
+  const [largest] = [...pictureSizes].sort((a, b) => b[1] - a[1]);
+  report(
+    'technique pictures, one script each, injected when a step needs it (gzip)',
+    `${pictureSizes.length} scripts, ${Math.min(...sizes)}–${Math.max(...sizes)} B (largest: ${largest![0]})`,
+    `≤ ${BUDGET.pictureKb} KB each`,
+    sizes.every((size) => size <= budget),
+  );
+  for (const [name, size] of pictureSizes) if (size > budget) report(`picture ${name} (gzip)`, `${size} B`, `≤ ${BUDGET.pictureKb} KB`, false);
   // What a page could notice: a closed shadow root only, and no performance marks (e2e builds have one).
   const text = await readFile(join(PROD, 'overlay.js'), 'utf8');
   const traceless = text.includes('mode:"closed"') && !text.includes('performance.mark') && !text.includes('rollbreak:');
@@ -262,6 +279,12 @@ const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)
 console.log(`\nRollbreak bench (${RUNS} runs per timing, medians)\n`);
 for (const r of [['figure', 'value', 'budget', ''] as typeof rows[number], ...rows]) {
   console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+}
+if (pictureSizes.length > 0) {
+  console.log(`\nTechnique pictures, gzipped (≤ ${BUDGET.pictureKb * 1024} B each):`);
+  for (let i = 0; i < pictureSizes.length; i += 4) {
+    console.log(`  ${pictureSizes.slice(i, i + 4).map(([name, size]) => `${name} ${size} B`.padEnd(28)).join('').trimEnd()}`);
+  }
 }
 const over = rows.filter((r) => r[3] === 'OVER BUDGET');
 if (over.length > 0) process.exitCode = 1;

@@ -50,6 +50,8 @@ describe('Chromium: accessibility checks with axe-core', () => {
     await popup.getByRole('img', { name: /^Body map\. Highlighted: / }).waitFor();
     await popup.getByText('Keyboard shortcuts').click();
     await popup.getByRole('button', { name: 'Change shortcuts' }).waitFor();
+    await popup.getByRole('button', { name: 'Show how' }).click();
+    await popup.locator('.rb-how svg').first().waitFor();
     await expectClean(popup, 'popup');
     await popup.close();
     for (const [path, ready] of [
@@ -73,6 +75,7 @@ describe('Chromium: accessibility checks with axe-core', () => {
     await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
     const skip = overlay().getByRole('button', { name: 'Skip' });
     await expect.poll(() => skip.isVisible()).toBe(true);
+    await overlay().locator('svg.rb-pic').waitFor();
     await expectClean(page, 'timer: getting into position');
     await skip.click();
     const knot = overlay().getByRole('button', { name: 'Knot', exact: true });
@@ -100,6 +103,7 @@ describe('Chromium: accessibility checks with axe-core', () => {
     await popup.close();
     const timer = await run.openExtensionWindow('timer.html');
     await timer.getByRole('button', { name: 'Skip' }).waitFor();
+    await timer.locator('svg.rb-pic').waitFor();
     await expectClean(timer, 'timer window');
     await timer.close();
   });

@@ -1,13 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumRun } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { overlayOn } from './support/overlay';
-import { ARTIFACTS } from './support/paths';
+import { ARTIFACTS, CHROME_BUILD } from './support/paths';
+import { allTechniques, techniqueMoveKey, toolKey } from '../../lib/routines/catalogue';
+import { areaMessageKey } from '../../lib/domain/areas';
 
 const DAY = 24 * 60 * 60 * 1000;
 const QUADS = 'Quads (front of the thigh)';
 const HAMSTRINGS = 'Hamstrings (back of the thigh)';
+/** English as the build ships it: the pictures' text alternatives are the cues, word for word. */
+const EN = JSON.parse(readFileSync(join(CHROME_BUILD, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const QUADS_ROLLER = EN.tech_quads_roller_move!.message;
 
 /**
  * Guidance that fits the moment: the popup's first-run safety note, a post-workout plan that covers what
@@ -95,9 +102,18 @@ describe('Chromium: guidance for the moment, safety on screen, and the voice', (
         return speak(text, options);
       }) as typeof chrome.tts.speak;
     });
+    // "Show how": each area's picture and cue, on demand.
+    const how = popup.getByRole('button', { name: 'Show how' });
+    expect(await how.getAttribute('aria-expanded')).toBe('false');
+    await how.click();
+    await expect.poll(() => popup.getByRole('img', { name: QUADS_ROLLER }).isVisible()).toBe(true);
+    expect(await how.getAttribute('aria-expanded')).toBe('true');
+    await popup.screenshot({ path: `${ARTIFACTS}popup-show-how-chromium.png`, fullPage: true });
     await popup.getByRole('button', { name: 'Start 7-minute roll' }).click();
     await expect.poll(heading).toBe(`Get into position: ${QUADS}`);
     expect(await overlay().getByText('Position: On the floor').isVisible()).toBe(true);
+    // The get-ready step shows how: the picture arrives as its own small script.
+    await expect.poll(() => overlay().getByRole('img', { name: QUADS_ROLLER }).isVisible()).toBe(true);
   });
 
   it('speaks the area, its position and each change, in the UI language', async () => {
@@ -108,6 +124,47 @@ describe('Chromium: guidance for the moment, safety on screen, and the voice', (
     await expect
       .poll(() => probe.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).then((c) => c.length)))
       .toBe(1);
+  });
+
+  it('shows the technique\'s picture during the step, larger on demand, in light, dark and forced colors', async () => {
+    const picture = overlay().getByRole('img', { name: QUADS_ROLLER });
+    await expect.poll(() => picture.isVisible()).toBe(true);
+    // Both legs at once: no side, so the picture is not mirrored.
+    expect(await picture.locator('g').first().getAttribute('transform')).toBeNull();
+    const card = overlay().locator('.rb-card');
+    await card.screenshot({ path: `${ARTIFACTS}timer-picture-light-chromium.png` });
+    const small = (await picture.boundingBox())!.width;
+    await overlay().getByRole('button', { name: 'Show larger' }).click();
+    await expect.poll(async () => (await picture.boundingBox())!.width).toBeGreaterThan(2 * small);
+    await card.screenshot({ path: `${ARTIFACTS}timer-picture-large-chromium.png` });
+    await overlay().getByRole('button', { name: 'Show smaller' }).click();
+    await expect.poll(async () => (await picture.boundingBox())!.width).toBe(small);
+    // The figure is the text colour and the tool the accent, in whichever theme.
+    const paints = () =>
+      picture.evaluate((svg) => {
+        const fg = getComputedStyle(svg).color;
+        // The first circle drawn is the roller (the tool comes before the figure).
+        return { fg, accent: getComputedStyle(svg.querySelector('circle')!).fill };
+      });
+    const light = await paints();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(async () => (await paints()).fg).not.toBe(light.fg);
+    expect((await paints()).accent).not.toBe(light.accent);
+    await card.screenshot({ path: `${ARTIFACTS}timer-picture-dark-chromium.png` });
+    await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+    // With forced colors, the system's colours: the accent becomes Highlight (the timer redraws every second).
+    const highlight = await picture.evaluate((svg) => {
+      const probe = document.createElement('span');
+      probe.style.color = 'Highlight';
+      probe.style.forcedColorAdjust = 'none';
+      svg.parentElement!.append(probe);
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    });
+    await expect.poll(async () => (await paints()).accent).toBe(highlight);
+    await card.screenshot({ path: `${ARTIFACTS}timer-picture-forced-colors-chromium.png` });
+    await page.emulateMedia({ colorScheme: null, forcedColors: null });
   });
 
   it('keeps the area\'s caution and the stop-if line on screen through the roll and the knot hold', async () => {
@@ -133,5 +190,33 @@ describe('Chromium: guidance for the moment, safety on screen, and the voice', (
     await page.waitForTimeout(500);
     expect(await spoken()).toHaveLength(count);
     expect((await spoken()).every((line) => line.lang === 'en')).toBe(true);
+  });
+
+  it('draws every technique on "Why roll?", each named by its cue, into one contact sheet', async () => {
+    const why = await run.openExtensionWindow('why.html');
+    await why.setViewportSize({ width: 1000, height: 800 });
+    const gallery = why.getByRole('region', { name: 'What each technique looks like' });
+    await gallery.waitFor();
+    const techniques = allTechniques();
+    expect(await gallery.getByRole('img').count()).toBe(techniques.length);
+    for (const { area, tool } of techniques) {
+      const figure = gallery.locator(`figure[data-picture="${area}-${tool}"]`);
+      expect(await figure.getByRole('img').getAttribute('aria-label'), `${area} ${tool}`).toBe(EN[techniqueMoveKey(area, tool)!]!.message);
+      expect(await figure.locator('figcaption strong').textContent()).toBe(EN[toolKey(tool)]!.message);
+    }
+    expect(await gallery.getByRole('heading', { level: 3 }).allTextContents()).toEqual([...new Set(techniques.map(({ area }) => EN[areaMessageKey(area)]!.message))]);
+    await gallery.screenshot({ path: `${ARTIFACTS}why-pictures-chromium.png` });
+    // The contact sheet: the same pictures in one grid, each named by its technique, to review at a glance.
+    await why.setViewportSize({ width: 1400, height: 800 });
+    await why.addStyleTag({
+      content: `main { max-width: none !important; }
+        .rb-gallery { display: grid; grid-template-columns: repeat(6, 1fr); gap: 10px; }
+        .rb-gallery > h2, .rb-gallery > p, .rb-gallery h3, .rb-gallery figcaption { display: none; }
+        .rb-gallery > section, .rb-gallery__grid { display: contents; }
+        .rb-gallery figure { border: 1px solid var(--rb-line); border-radius: 6px; padding: 4px; }
+        .rb-gallery figure::before { content: attr(data-picture); font: 600 13px system-ui; }`,
+    });
+    await gallery.screenshot({ path: `${ARTIFACTS}pictures-contact-sheet.png` });
+    await why.close();
   });
 });

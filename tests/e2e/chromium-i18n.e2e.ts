@@ -96,6 +96,12 @@ describe.each([
     // The upper back is rolled one side at a time, left first.
     const upperBackLeft = msg('stepLeft', [msg('area_upper_back')]);
     await expect.poll(() => heading.textContent()).toBe(msg('getReady', [upperBackLeft]));
+    // The step's picture, named by the cue in this language. The step is on the left side, so the picture is
+    // the mirrored one, in every language alike: a right-to-left layout never turns the body around.
+    const picture = overlay.getByRole('img', { name: msg('tech_upper_back_ball_move'), exact: true });
+    await expect.poll(() => picture.isVisible()).toBe(true);
+    expect(await picture.evaluate((svg) => [svg.querySelector('g')!.getAttribute('transform'), getComputedStyle(svg).transform])).toEqual(['matrix(-1 0 0 1 96 0)', 'none']);
+    expect(await overlay.getByRole('button', { name: msg('pictureLarger'), exact: true }).isVisible()).toBe(true);
     // The page is English and left to right; the timer carries its own language.
     expect(await overlay.evaluate((host: HTMLElement) => ({ lang: host.lang, dir: host.dir, direction: getComputedStyle(host.shadowRoot!.querySelector('.rb-root')!).direction }))).toEqual({ lang, dir, direction: dir });
     for (const key of ['pause', 'skip', 'end']) expect(await overlay.getByRole('button', { name: msg(key), exact: true }).isVisible(), key).toBe(true);

@@ -83,6 +83,17 @@ describe('Firefox: a break from the popup to the log', () => {
     // The first-run choice is a desk break with a massage ball: it opens with a get-ready moment.
     expect(await overlayText(page, 'h2')).toBe('Get into position: Upper back · left side');
     expect(await overlayText(page, '.rb-progress')).toMatch(/^Area 1 of 3 · [45]:\d\d left$/);
+    // The step's picture arrives as its own small script, named by the cue, mirrored for the left side.
+    const picture = await waitFor(
+      () =>
+        page.evaluate(() => {
+          const svg = document.querySelector('rollbreak-timer')?.shadowRoot?.querySelector('svg.rb-pic');
+          return svg ? { label: svg.getAttribute('aria-label'), mirror: svg.querySelector('g')?.getAttribute('transform') } : null;
+        }),
+      { message: "the step's picture" },
+    );
+    expect(picture.label).toMatch(/^Back to a wall, ball between your spine and shoulder blade/);
+    expect(picture.mirror).toBe('matrix(-1 0 0 1 96 0)');
 
     // The overlay's styles apply in Firefox too: the card has its own width and the host sits in the corner.
     const box = await page.evaluate(() => {

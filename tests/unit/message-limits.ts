@@ -33,6 +33,8 @@ export const LIMITS: readonly Limit[] = [
   { keys: ['moment_pre', 'moment_post', 'moment_rest', 'moment_desk'], max: 22, where: 'popup: four chips that wrap in a 312 px row' },
   { keys: ['tool_*'], max: 22, where: 'popup: three chips that wrap in a 312 px row' },
   { keys: ['focusToggle'], max: 22, where: 'popup: link button' },
+  { keys: ['showHow'], max: 18, where: 'popup: small link button beside each area of the plan' },
+  { keys: ['pictureLarger', 'pictureSmaller'], max: 18, where: "timer: small button under the 112 px technique picture" },
   { keys: ['focusToggleCount'], max: 26, where: 'popup: link button with the count' },
   { keys: ['showTimerOnPage', 'resumeReminders'], max: 36, where: 'popup: full-width buttons, one line' },
   { keys: ['snoozeFor'], max: 20, sample: '30', where: 'popup button and notification button' },

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { injectTimer } from './inject-timer';
+import { injectPart, injectTimer } from './inject-timer';
 
 type Injection = Awaited<ReturnType<typeof fakeBrowser.scripting.executeScript>>;
 
@@ -27,5 +27,26 @@ describe('injectTimer', () => {
     await expect(injectTimer(7)).rejects.toThrow(/could not be shown/);
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
     await expect(injectTimer(7)).rejects.toThrow(/chrome:\/\//);
+  });
+});
+
+describe('injectPart', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('runs the timer\'s parts, or one picture\'s script, in the frame that asked', async () => {
+    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    await injectPart(7, 0);
+    expect(spy).toHaveBeenLastCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['/overlay-parts.js'] });
+    await injectPart(7, 3, 'hamstrings-gun');
+    expect(spy).toHaveBeenLastCalledWith({ target: { tabId: 7, frameIds: [3] }, files: ['/pictures/hamstrings-gun.js'] });
+  });
+
+  it('turns only a picture of the catalogue into a path', async () => {
+    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    for (const name of ['../overlay', 'neck-gun', 'quads-roller.js']) await expect(injectPart(7, 0, name)).rejects.toThrow(/no such picture/);
+    expect(spy).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isPictureKey } from '../../pictures/keys';
 
 /**
  * Runs the timer script (entrypoints/overlay.ts) in a tab's top frame. The script answers `true` once the
@@ -11,4 +12,16 @@ export async function injectTimer(tabId: number): Promise<{ documentId?: string 
   const [injected] = await browser.scripting.executeScript({ target: { tabId }, files: ['/overlay.js'] });
   if (injected?.result !== true) throw new Error('The timer could not be shown in this document.');
   return injected;
+}
+
+/**
+ * Runs one of the timer's parts in the frame whose timer asked for it: its rarely shown parts
+ * (overlay-parts.js: the step's picture frame, the done screen, the pill) or one technique's picture
+ * (pictures/<name>.js, a few hundred bytes of drawing data). Only a name from the catalogue becomes a path.
+ */
+export async function injectPart(tabId: number, frameId: number, picture?: string): Promise<void> {
+  if (picture !== undefined && !isPictureKey(picture)) throw new Error('Rollbreak: no such picture.');
+  // The pictures' scripts are written by the build (wxt.config.ts), so WXT's list of public paths lacks them.
+  const file = (picture === undefined ? '/overlay-parts.js' : `/pictures/${picture}.js`) as '/overlay-parts.js';
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
 }

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { Answer, Request, SenderInfo, SenderKind } from '../../messaging/protocol';
 import type { Handlers } from '../../messaging/register';
 import { handleRequests } from '../requests';
@@ -6,13 +5,12 @@ import { dispatch } from '../break/session-service';
 import { showTimer } from './show-timer';
 import { openTimerWindow } from './timer-window';
 import { onTimerPage, timerShownIn } from './follow-timer';
+import { injectPart } from './inject-timer';
 
-/** The timer's rarely shown parts (done screen, pill), injected into the frame that asks for them. */
-async function overlayPart(_request: Request<'overlayPart'>, _from: SenderKind, sender: SenderInfo): Promise<Answer<'overlayPart'>> {
+/** The timer's parts (the picture frame, done screen, pill) or a step's picture, injected into the frame that asks. */
+async function overlayPart({ picture }: Request<'overlayPart'>, _from: SenderKind, sender: SenderInfo): Promise<Answer<'overlayPart'>> {
   const tabId = sender.tab?.id;
-  if (tabId !== undefined) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/overlay-parts.js'] });
-  }
+  if (tabId !== undefined) await injectPart(tabId, sender.frameId ?? 0, picture);
   return {};
 }
 
