@@ -28,9 +28,10 @@ import type { Settings, SettingsPatch } from '../settings/settings';
 
 /**
  * The catalogue of everything Rollbreak keeps in extension storage: every item of `storage.local`,
- * `storage.sync` and `storage.session` is declared here, once, with its fallback, version and migrations.
- * Other modules import these items; none reads or writes a key by name. Each item has one writer, named
- * on it.
+ * `storage.sync` and `storage.session` is declared here, once, with its fallback and version. Migrations
+ * are declared in `background-items.ts`, which only the background imports (WXT runs them wherever they are
+ * defined). Other modules import these items; outside lib/storage none reads or writes a key by name
+ * (`npm run lint` checks it). Each item has one writer, named on it.
  *
  * Two contexts read a few keys without WXT's storage module, to stay small: the timer over a page (session,
  * placement) and the popup's first paint (session, settings, reminder status). They read the same keys and
