@@ -60,7 +60,7 @@ export function PopupApp({ initial }: Props) {
     }
   };
 
-  const openPage = (path: '/history.html' | '/why.html') => {
+  const openPage = (path: '/log.html' | '/why.html') => {
     void ext.tabs.create({ url: ext.runtime.getURL(path) });
     window.close();
   };
@@ -95,7 +95,7 @@ export function PopupApp({ initial }: Props) {
         </p>
       ) : null}
       <nav class="rb-popup__links">
-        <button type="button" class="rb-link" onClick={() => openPage('/history.html')}>
+        <button type="button" class="rb-link" onClick={() => openPage('/log.html')}>
           {t('history')}
         </button>
         <button type="button" class="rb-link" onClick={openSettings}>

@@ -10,7 +10,7 @@ async function deliver<K extends RequestType>(request: { type: K } & Protocol[K]
   return answers.find((a: unknown) => a !== undefined) as Answer<K>;
 }
 
-export const EXTENSION_PAGE = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/history.html'), tab: { id: 7, url: fakeBrowser.runtime.getURL('/history.html') } });
+export const EXTENSION_PAGE = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/log.html'), tab: { id: 7, url: fakeBrowser.runtime.getURL('/log.html') } });
 export const TIMER_ON_PAGE = () => ({ id: fakeBrowser.runtime.id, url: 'https://example.com/article', tab: { id: 3, url: 'https://example.com/article' } });
 
 /** A request from one of the extension's pages (history, settings, popup). */

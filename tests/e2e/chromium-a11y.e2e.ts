@@ -54,7 +54,7 @@ describe('Chromium: accessibility checks with axe-core', () => {
     await popup.close();
     for (const [path, ready] of [
       ['options.html', 'Settings'],
-      ['history.html', null],
+      ['log.html', null],
       ['welcome.html', 'Welcome to Rollbreak'],
       ['why.html', null],
     ] as const) {
@@ -111,7 +111,7 @@ describe('Chromium: accessibility checks with axe-core', () => {
     await popup.getByRole('img', { name: /^Body map\. Highlighted: / }).waitFor();
     await expectClean(popup, 'popup with a summary');
     await popup.close();
-    const log = await run.openExtensionWindow('history.html');
+    const log = await run.openExtensionWindow('log.html');
     await log.getByRole('cell', { name: 'Ended early' }).first().waitFor();
     await expectClean(log, 'history with a break');
     await log.close();

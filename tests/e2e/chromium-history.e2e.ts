@@ -37,7 +37,7 @@ describe('Chromium: the history page', () => {
 
   const openHistory = async (where: ChromiumRun): Promise<Page> => {
     const tab = await where.context.newPage();
-    await tab.goto(`chrome-extension://${where.extensionId}/history.html`);
+    await tab.goto(`chrome-extension://${where.extensionId}/log.html`);
     await tab.waitForFunction(() => performance.getEntriesByName('rollbreak:history-interactive').length > 0);
     return tab;
   };
@@ -143,7 +143,7 @@ describe('Chromium: the history page', () => {
   });
 
   it('refuses a broken file whole and names the first bad record', async () => {
-    const other = fresh!.context.pages().find((p) => p.url().endsWith('/history.html'))!;
+    const other = fresh!.context.pages().find((p) => p.url().endsWith('/log.html'))!;
     const doc = JSON.parse(exported) as { breaks: Array<Record<string, unknown>> };
     doc.breaks.push({ ...doc.breaks[0], id: 'new-one', startedAt: Date.now() - 1000 });
     doc.breaks[1]!.tool = 'hammer';

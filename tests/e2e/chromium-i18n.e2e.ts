@@ -74,6 +74,10 @@ describe.each([
     expect(ui).toBe(flag);
     expect(await languageOf(popup)).toEqual({ lang, dir, direction: dir });
     expect(await popup.title()).toBe(msg('extName'));
+    // The toolbar button's tooltip is the manifest's translated actionTitle (a <title> in the popup's HTML
+    // would replace it with one fixed text in every language).
+    const tooltip = await (await run.worker()).evaluate(() => chrome.action.getTitle({}));
+    expect(tooltip).toBe(msg('actionTitle'));
     const start = popup.getByRole('button', { name: plural('startRollMinutes', 5, [num(5)]), exact: true });
     await expect.poll(() => start.isVisible()).toBe(true);
     for (const key of ['history', 'settings', 'whyLink']) expect(await popup.getByRole('button', { name: msg(key), exact: true }).isVisible(), key).toBe(true);
@@ -133,7 +137,7 @@ describe.each([
     expect((await languageOf(seeder)).lang).toBe(lang);
     const seeded = await seedLog(seeder, realisticLog(12, 'e2e-i18n', 8, Date.now() - 20 * 86_400_000));
     await seeder.close();
-    const history = await run.openExtensionWindow('history.html');
+    const history = await run.openExtensionWindow('log.html');
     await history.setViewportSize({ width: 1000, height: 900 });
     await expect.poll(() => history.getByRole('heading', { level: 1 }).textContent()).toBe(msg('historyTitle'));
     expect(await languageOf(history)).toEqual({ lang, dir, direction: dir });

@@ -45,7 +45,7 @@ describe('Firefox: a break from the popup to the log', () => {
     });
     // PopupApp closes its window once the timer is on the page, so open the extension page that later
     // reads the log now, while an extension page is still around to open it.
-    logPage = await run.openExtensionTab(popup, 'history.html');
+    logPage = await run.openExtensionTab(popup, 'log.html');
     await start.click();
 
     const where = await waitFor(
