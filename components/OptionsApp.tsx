@@ -7,6 +7,7 @@ import { useSettings } from './use-settings';
 import { RemindersSection } from './options/RemindersSection';
 import { valueOf } from './options/fields';
 import { YourData } from './options/YourData';
+import { ResetSettings } from './options/ResetSettings';
 import { ThemeSetting } from './ThemeSetting';
 import { PrivacyNote } from './PrivacyNote';
 import { Shortcuts } from './Shortcuts';
@@ -59,6 +60,7 @@ export function OptionsApp() {
 
       <p role="status" class="rb-status">{status ? t(status) : ''}</p>
 
+      <ResetSettings />
       <YourData />
 
       <h2>{t('sectionPrivacy')}</h2>

@@ -17,6 +17,7 @@ import { useLiveSession } from './use-live-session';
 import { freshSummary } from '../lib/session/derive';
 import type { PopupRunningComponent } from './PopupRunning';
 import type { ShortcutsComponent } from './Shortcuts';
+import type { WhatsNewComponent } from './WhatsNew';
 
 export const loadPopupRunning = () => import('./PopupRunning').then((m) => m.PopupRunning);
 
@@ -38,7 +39,10 @@ export function PopupApp({ initial }: Props) {
   const [Running, setRunning] = useState<PopupRunningComponent | null>(null);
   const [Reminder, setReminder] = useState<ReminderStatusComponent | null>(null);
   const [Keys, setKeys] = useState<ShortcutsComponent | null>(null);
+  const [News, setNews] = useState<WhatsNewComponent | null>(null);
   useEffect(() => {
+    // After the first paint, like the reminder status: a line after an update, or nothing.
+    void import('./WhatsNew').then((m) => setNews(() => m.WhatsNew));
     void import('./ReminderStatus').then((m) => setReminder(() => m.ReminderStatus));
     void import('./Shortcuts').then((m) => setKeys(() => m.Shortcuts));
   }, []);
@@ -74,6 +78,7 @@ export function PopupApp({ initial }: Props) {
       <header class="rb-popup__head">
         <h1>{t('extName')}</h1>
       </header>
+      {News ? <News /> : null}
       {active ? (
         Running ? <Running session={view} now={now} act={act} onShowTimer={() => void run('showTimer')} onShowWindow={() => void run('showWindow')} /> : null
       ) : (

@@ -11,10 +11,11 @@ import { openTimerWindow } from './timer-window';
 import { onTimerPage, timerShownIn } from './follow-timer';
 import { onCommand } from './commands';
 import { applyUserEvent } from './user-event';
-import { patchSettings } from './settings-service';
+import { patchSettings, replaceSettings } from './settings-service';
 import { syncChoice } from './sync-choice';
 import { deleteAll, deleteLogged, importLog, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
 import { countWake } from './e2e';
+import { whatsNewSeen } from './whats-new';
 
 /** The after-training reminder; from the timer over a page, only as the done screen of a pre-workout break offers it. */
 async function postWorkout({ minutes }: Request<'postWorkout'>, from: SenderKind): Promise<Answer<'postWorkout'>> {
@@ -71,6 +72,12 @@ export function registerRequests(): void {
         return {};
       },
       overlayPart,
+      'settings:restore': async ({ backup }) => {
+        const settings = await replaceSettings({ backup });
+        return settings ? { ok: true, settings } : { ok: false };
+      },
+      'settings:reset': async () => ({ settings: (await replaceSettings('defaults'))! }),
+      'whatsNew:seen': whatsNewSeen,
       'settings:patch': async ({ patch, firstRun }) => ({ settings: await patchSettings(patch, { firstRun }) }),
       reminders: async (request) => {
         if (request.action === 'snooze') await snoozeReminder('desk', request.minutes);

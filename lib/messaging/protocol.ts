@@ -47,6 +47,12 @@ export interface Protocol {
   overlayPart: { body: object; answer: object };
   /** Change some settings: only the fields the person touched, applied to the freshest stored value. */
   'settings:patch': { body: { patch: SettingsPatch; firstRun?: boolean }; answer: { settings: Settings } };
+  /** Restore the settings a JSON backup holds (its `settings`); ok: false when they cannot be read. */
+  'settings:restore': { body: { backup: unknown }; answer: { ok: true; settings: Settings } | { ok: false } };
+  /** "Reset settings to defaults" (the log is kept). */
+  'settings:reset': { body: object; answer: { settings: Settings } };
+  /** The person dismissed the popup's "what's new" line. */
+  'whatsNew:seen': { body: object; answer: object };
   /** Snooze the desk-break reminder, or pause or resume all reminders. */
   reminders: {
     body: { action: 'snooze'; minutes: number } | { action: 'pause'; until: 'hour' | 'tomorrow' | 'resume' };
@@ -113,6 +119,9 @@ export const REQUESTS: { [K in RequestType]: { from: readonly SenderKind[]; vali
   timerPage: { from: ['timer'], valid: (m) => m.event === 'hide' || m.event === 'ready' },
   overlayPart: { from: ['timer'], valid: () => true },
   'settings:patch': { from: ['extension'], valid: (m) => isObject(m.patch) && (m.firstRun === undefined || typeof m.firstRun === 'boolean') },
+  'settings:restore': { from: ['extension'], valid: (m) => isObject(m.backup) },
+  'settings:reset': { from: ['extension'], valid: () => true },
+  'whatsNew:seen': { from: ['extension'], valid: () => true },
   reminders: {
     from: ['extension'],
     valid: (m) =>

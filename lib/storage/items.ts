@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { SessionState } from '../session/types';
-import { DEFAULT_SETTINGS } from '../settings/defaults';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../settings/defaults';
 import {
   CHOICE_CACHE_KEY,
   SAFETY_SEEN_KEY,
@@ -16,6 +16,7 @@ import {
   SESSION_KEY,
   SETTINGS_KEY,
   TIMER_TAB_KEY,
+  WHATS_NEW_KEY,
   type OverlayPlacement,
   type TimerTab,
 } from './keys';
@@ -62,7 +63,7 @@ export { DEFAULT_SETTINGS };
 /** Settings, synced across the person's browsers. Writer: the background's settings writer (by patch). */
 export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
-  version: 3,
+  version: SETTINGS_VERSION,
   migrations: { 2: migrateSettingsV2, 3: migrateSettingsV3 },
 });
 
@@ -97,6 +98,12 @@ export const reminderDeferItem = storage.defineItem<DeferReason | null>(`local:$
 
 /** A one-off "remind me to roll after training" time, set from a pre-workout break's done screen. */
 export const postWorkoutAtItem = storage.defineItem<number | null>(`local:${POST_WORKOUT_AT_KEY}`, { fallback: null });
+
+/**
+ * The version whose "what's new" line the popup shows (see storage/keys.ts); null when there is none.
+ * Writer: the background (lib/background/whats-new.ts): set on an update, cleared when the person dismisses it.
+ */
+export const whatsNewItem = storage.defineItem<string | null>(`local:${WHATS_NEW_KEY}`, { fallback: null });
 
 /** What the sync engine keeps between rounds (write times, retry time). Writer: the sync service. */
 export const syncStateItem = storage.defineItem<SyncState | null>('local:syncState', { fallback: null });
