@@ -64,8 +64,9 @@ export function TimerPanel({ session, now, act }: Props) {
         {' · '}
         {t('breakLeft', formatClock(breakRemainingMs(session, now)))}
       </p>
+      {/* .rb-heading sizes the map (timer.css), so it takes no size of its own. */}
       <div class="rb-heading">
-        <BodyMap current={step.area} size="small" />
+        <BodyMap current={step.area} />
         <h2 class="rb-area">{title}</h2>
       </div>
       <Coaching step={step} tool={session.plan.tool} holding={holding} />

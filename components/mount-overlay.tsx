@@ -53,9 +53,10 @@ export function mountOverlay(): (focus?: boolean) => boolean {
     const home = [...document.querySelectorAll('dialog:modal')].pop() ?? document.documentElement;
     if (el.parentNode !== home) home?.append(el);
     try {
-      if (!el.matches(':popover-open')) el.showPopover();
+      el.showPopover();
     } catch {
-      // Not in a document (one between its old <html> and its new one): the next mutation tries again.
+      // Already shown (an open popover refuses to open again: no need to ask first), or not in a document
+      // (one between its old <html> and its new one): the next mutation or check tries again.
     }
   };
 
@@ -115,11 +116,10 @@ export function mountOverlay(): (focus?: boolean) => boolean {
     };
     observer = new MutationObserver(check);
     observer.observe(document, { childList: true, subtree: true, attributeFilter: ['open'] });
-    // hidePopover() and attributes on the host change nothing this observer sees: the toggle event
-    // brings the popover back at once, and the check every second does the rest (and the toggle's work,
-    // should the page stop that event on its way). Most attributes have no effect anyway against the
-    // shadow root's !important rules.
-    el.addEventListener('toggle', check);
+    // hidePopover() and attributes on the host change nothing this observer sees: a check every second
+    // puts the timer back (a toggle listener would be quicker for hidePopover(), but a page can stop that
+    // event on its way, and the overlay's byte budget has no room for both). Most attributes have no
+    // effect anyway against the shadow root's !important rules.
     every = setInterval(check, 1000);
   };
 
