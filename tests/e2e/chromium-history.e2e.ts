@@ -110,7 +110,9 @@ describe('Chromium: the history page', () => {
     await history.screenshot({ path: `${ARTIFACTS}history-chromium.png`, fullPage: true });
   });
 
-  it('exports JSON that a fresh profile imports into the same history, once', async () => {
+  it('exports JSON that a fresh profile imports into the same history, once, and offers its settings', async () => {
+    // Settings of one's own, which the backup keeps.
+    await history.evaluate(() => chrome.runtime.sendMessage({ type: 'settings:patch', patch: { holdSeconds: 25, sound: true, theme: 'dark' } }));
     const download = history.waitForEvent('download');
     await history.getByRole('button', { name: 'Export JSON' }).click();
     const file = await download;
@@ -119,6 +121,7 @@ describe('Chromium: the history page', () => {
     await file.saveAs(path);
     exported = await readFile(path, 'utf8');
     expect((JSON.parse(exported) as { breaks: unknown[] }).breaks).toHaveLength(3);
+    expect((JSON.parse(exported) as { settings: unknown }).settings).toMatchObject({ version: 3, values: { holdSeconds: 25, sound: true, theme: 'dark' } });
 
     // The CSV files come down too.
     for (const [name, pattern] of [
@@ -136,6 +139,15 @@ describe('Chromium: the history page', () => {
     await other.getByLabel('Import a JSON export').setInputFiles(path);
     await expect.poll(() => other.getByText('Import done: 3 new breaks added.').isVisible()).toBe(true);
     await expect.poll(() => historyRows(other)).toEqual(rowsBefore);
+    // The settings are offered, not applied unasked; restored, they are this profile's.
+    const settingsOf = async () => (await (await fresh!.worker()).evaluate(() => chrome.storage.sync.get('settings').then((r) => r.settings ?? null))) as Record<string, unknown> | null;
+    expect(await settingsOf()).toBeNull();
+    const offer = other.getByRole('group', { name: /^This backup also holds settings\./ });
+    await expect.poll(() => offer.isVisible()).toBe(true);
+    await offer.getByRole('button', { name: 'Restore settings' }).click();
+    await expect.poll(() => other.getByText('Settings restored from the backup.').isVisible()).toBe(true);
+    await expect.poll(settingsOf).toMatchObject({ holdSeconds: 25, sound: true, theme: 'dark' });
+    expect(await offer.isVisible()).toBe(false);
     // The same file again adds nothing.
     await other.getByLabel('Import a JSON export').setInputFiles(path);
     await expect.poll(() => other.getByText('Import done: 0 new breaks added. 3 breaks were already in your log.').isVisible()).toBe(true);
