@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { BreakEntry } from '../../lib/log/entry';
 import type { ImportProblem } from '../../lib/log/import-export';
-import { MAX_IMPORT_BYTES, exportCsv, exportJson } from '../../lib/log/import-export';
+import { MAX_IMPORT_BYTES, exportCsv, exportJson, settingsInExport } from '../../lib/log/import-export';
+import { settingsItem } from '../../lib/storage/items';
+import { normalizeSettings } from '../../lib/settings/normalize';
+import { settingsBackup, type SettingsBackup } from '../../lib/settings/backup';
 import { describeImportProblem } from '../../lib/log/import-problem';
 import { send } from '../../lib/messaging/send';
 import { failedText as requestFailedText } from '../../lib/messaging/request-problem';
@@ -54,10 +57,15 @@ export interface DataPanelProps {
 export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
   const [message, setMessage] = useState<Message>(null);
   const unavailable = !complete || entries.length === 0;
-  const exportAs = (what: 'json' | 'breaks' | 'steps') => {
+  // Settings found in the file just imported: restoring them is offered, never done unasked.
+  const [offer, setOffer] = useState<SettingsBackup | null>(null);
+  const exportAs = async (what: 'json' | 'breaks' | 'steps') => {
     const now = Date.now();
-    if (what === 'json') download(`rollbreak-log-${stamp(now)}.json`, exportJson(entries, now), 'application/json');
-    else {
+    if (what === 'json') {
+      // The JSON backup keeps the settings too, so a new browser can get both back from one file.
+      const settings = settingsBackup(normalizeSettings(await settingsItem.getValue()));
+      download(`rollbreak-log-${stamp(now)}.json`, exportJson(entries, now, settings), 'application/json');
+    } else {
       const csv = exportCsv(entries);
       download(`rollbreak-${what}-${stamp(now)}.csv`, csv[what], 'text/csv');
     }
@@ -71,10 +79,13 @@ export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
         setMessage({ kind: 'error', text: failedText({ code: 'too_big' }) });
         return;
       }
+      setOffer(null);
       setMessage({ kind: 'busy', text: t('import_busy') });
-      const result = await send({ type: 'log:import', text: await file.text() });
+      const text = await file.text();
+      const result = await send({ type: 'log:import', text });
       if (result.ok) {
         setMessage({ kind: 'ok', text: doneText(result.added, result.skipped) });
+        setOffer(settingsInExport(text));
         if (result.added > 0) onImported();
       } else {
         setMessage({ kind: 'error', text: failedText(result.error) });
@@ -87,18 +98,30 @@ export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
     }
   };
 
+  const restore = async (backup: SettingsBackup) => {
+    setOffer(null);
+    try {
+      const answer = await send({ type: 'settings:restore', backup });
+      setMessage(answer.ok ? { kind: 'ok', text: t('settings_restored') } : { kind: 'error', text: t('settings_restore_failed') });
+    } catch {
+      setMessage({ kind: 'error', text: t('settings_restore_failed') });
+    }
+  };
+
   return (
     <section class="rb-card rb-data" aria-labelledby="rb-data-title">
       <h2 id="rb-data-title">{t('export_title')}</h2>
-      <p class="rb-muted">{t('export_intro')}</p>
+      <p class="rb-muted">
+        {t('export_intro')} {t('export_json_settings')}
+      </p>
       <div class="rb-row rb-row--start">
-        <button type="button" disabled={unavailable} onClick={() => exportAs('json')}>
+        <button type="button" disabled={unavailable} onClick={() => void exportAs('json')}>
           {t('export_json')}
         </button>
-        <button type="button" disabled={unavailable} onClick={() => exportAs('breaks')}>
+        <button type="button" disabled={unavailable} onClick={() => void exportAs('breaks')}>
           {t('export_csv_breaks')}
         </button>
-        <button type="button" disabled={unavailable} onClick={() => exportAs('steps')}>
+        <button type="button" disabled={unavailable} onClick={() => void exportAs('steps')}>
           {t('export_csv_steps')}
         </button>
       </div>
@@ -119,6 +142,19 @@ export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
       <p class={`rb-message${message ? ` rb-message--${message.kind}` : ''}`} role="status">
         {message?.text ?? ''}
       </p>
+      {offer ? (
+        <div class="rb-settings-offer" role="group" aria-labelledby="rb-settings-offer">
+          <p id="rb-settings-offer">{t('import_settings_offer')}</p>
+          <div class="rb-row rb-row--start">
+            <button type="button" onClick={() => void restore(offer)}>
+              {t('import_restore_settings')}
+            </button>
+            <button type="button" onClick={() => setOffer(null)}>
+              {t('import_keep_settings')}
+            </button>
+          </div>
+        </div>
+      ) : null}
     </section>
   );
 }

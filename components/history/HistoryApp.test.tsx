@@ -13,6 +13,8 @@ import { sendMessagesAsPage } from '../../tests/doubles/messages';
 import { deviceIdItem, settingsItem } from '../../lib/storage/items';
 import { realisticLog } from '../../tests/fixtures/breaks';
 import { syncChoiceItem } from '../../lib/storage/items';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../lib/settings/defaults';
+import { registerRequests } from '../../lib/background/requests';
 import { HistoryApp, UNDO_MS } from './HistoryApp';
 
 import { speakEnglish } from '../../tests/unit/english';
@@ -205,6 +207,8 @@ describe('HistoryApp', () => {
     render(<HistoryApp />);
     await screen.findByRole('table', { name: 'Recent breaks' });
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    // The JSON export reads the settings first.
+    await waitFor(() => expect(names).toHaveLength(1));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV (breaks)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV (areas rolled)' }));
     expect(names.map((n) => n.replace(/\d{4}-\d\d-\d\d/, 'DATE'))).toEqual([
@@ -212,7 +216,10 @@ describe('HistoryApp', () => {
       'rollbreak-breaks-DATE.csv',
       'rollbreak-steps-DATE.csv',
     ]);
-    expect(JSON.parse(await blobs[0]!.text()).breaks).toEqual([entry('a', noon())]);
+    const backup = JSON.parse(await blobs[0]!.text()) as { breaks: unknown; settings: unknown };
+    expect(backup.breaks).toEqual([entry('a', noon())]);
+    // The backup keeps the settings too, with their version.
+    expect(backup.settings).toEqual({ version: SETTINGS_VERSION, values: DEFAULT_SETTINGS });
     expect((await blobs[1]!.text()).split('\r\n')).toHaveLength(3);
     expect((await blobs[2]!.text()).split('\r\n')).toHaveLength(5);
   });

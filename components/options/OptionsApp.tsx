@@ -7,6 +7,7 @@ import { useSettings } from '../shared/use-settings';
 import { RemindersSection } from './RemindersSection';
 import { valueOf } from './fields';
 import { YourData } from './YourData';
+import { ResetSettings } from './ResetSettings';
 import { ThemeSetting } from './ThemeSetting';
 import { PrivacyNote } from '../shared/PrivacyNote';
 import { Shortcuts } from '../shared/Shortcuts';
@@ -67,6 +68,7 @@ export function OptionsApp() {
         {status?.text ?? ''}
       </p>
 
+      <ResetSettings />
       <YourData />
 
       <h2>{t('sectionPrivacy')}</h2>

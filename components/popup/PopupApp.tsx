@@ -19,6 +19,7 @@ import type { PopupRunningComponent } from './PopupRunning';
 import type { ShortcutsComponent } from '../shared/Shortcuts';
 import type { BreakChoice } from '../../lib/domain/choice';
 import { DEFAULT_CHOICE } from '../../lib/domain/choice';
+import type { WhatsNewComponent } from './WhatsNew';
 
 export const loadPopupRunning = () => import('./PopupRunning').then((m) => m.PopupRunning);
 
@@ -41,7 +42,10 @@ export function PopupApp({ initial }: Props) {
   const [Running, setRunning] = useState<PopupRunningComponent | null>(null);
   const [Reminder, setReminder] = useState<ReminderStatusComponent | null>(null);
   const [Keys, setKeys] = useState<ShortcutsComponent | null>(null);
+  const [News, setNews] = useState<WhatsNewComponent | null>(null);
   useEffect(() => {
+    // After the first paint, like the reminder status: a line after an update, or nothing.
+    void import('./WhatsNew').then((m) => setNews(() => m.WhatsNew));
     void import('./ReminderStatus').then((m) => setReminder(() => m.ReminderStatus));
     void import('../shared/Shortcuts').then((m) => setKeys(() => m.Shortcuts));
   }, []);
@@ -63,7 +67,7 @@ export function PopupApp({ initial }: Props) {
     }
   };
 
-  const openPage = (path: '/history.html' | '/why.html') => {
+  const openPage = (path: '/log.html' | '/why.html') => {
     void ext.tabs.create({ url: ext.runtime.getURL(path) });
     window.close();
   };
@@ -77,6 +81,7 @@ export function PopupApp({ initial }: Props) {
       <header class="rb-popup__head">
         <h1>{t('extName')}</h1>
       </header>
+      {News ? <News /> : null}
       {active ? (
         Running ? <Running session={view} now={now} act={act} onShowTimer={() => void run('showTimer')} onShowWindow={() => void run('showWindow')} /> : null
       ) : (
@@ -101,7 +106,7 @@ export function PopupApp({ initial }: Props) {
         </div>
       ) : null}
       <nav class="rb-popup__links">
-        <button type="button" class="rb-link" onClick={() => openPage('/history.html')}>
+        <button type="button" class="rb-link" onClick={() => openPage('/log.html')}>
           {t('history')}
         </button>
         <button type="button" class="rb-link" onClick={openSettings}>

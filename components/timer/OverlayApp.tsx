@@ -52,9 +52,12 @@ export function OverlayApp({ host, onHide, root }: Props) {
 
   useEffect(() => {
     if (!placement) return;
-    host.style.setProperty('--rb-right', `${placement.right}px`);
-    host.style.setProperty('--rb-bottom', `${placement.bottom}px`);
-  }, [placement, host]);
+    // In the shadow root, !important: it beats any page rule or inline style on the host (a custom
+    // property on the host would not: a page's `rollbreak-timer { --x: … !important }` wins over it).
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`:host{inset-inline-end:${placement.right}px!important;bottom:${placement.bottom}px!important}`);
+    root.adoptedStyleSheets = [root.adoptedStyleSheets[0]!, sheet];
+  }, [placement]);
 
   useEffect(() => {
     if (view?.status === 'idle') onHide();

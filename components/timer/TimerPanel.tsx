@@ -70,8 +70,9 @@ export function TimerPanel({ session, now, act, Picture }: Props) {
         {t('breakLeft', formatClock(breakRemainingMs(session, now)))}
       </p>
       <h2 class="rb-area">{title}</h2>
+      {/* .rb-heading sizes the map (timer.css), so it takes no size of its own. */}
       <div class="rb-heading">
-        <BodyMap current={step.area} size="small" />
+        <BodyMap current={step.area} />
         {Picture && !holding ? <Picture step={step} tool={session.plan.tool} /> : null}
       </div>
       <Coaching step={step} tool={session.plan.tool} holding={holding} />

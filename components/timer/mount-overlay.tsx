@@ -53,9 +53,10 @@ export function mountOverlay(): (focus?: boolean) => boolean {
     const home = [...document.querySelectorAll('dialog:modal')].pop() ?? document.documentElement;
     if (el.parentNode !== home) home?.append(el);
     try {
-      if (!el.matches(':popover-open')) el.showPopover();
+      el.showPopover();
     } catch {
-      // Not in a document (one between its old <html> and its new one): the next mutation tries again.
+      // Already shown (an open popover refuses to open again: no need to ask first), or not in a document
+      // (one between its old <html> and its new one): the next mutation or check tries again.
     }
   };
 
@@ -66,7 +67,9 @@ export function mountOverlay(): (focus?: boolean) => boolean {
     if (e.isTrusted && host) void send({ type: 'timerPage', event: 'hide' }).catch(() => undefined);
   };
 
+  let every: ReturnType<typeof setInterval>;
   const hide = () => {
+    clearInterval(every);
     observer?.disconnect();
     observer = null;
     host?.remove();
@@ -84,6 +87,9 @@ export function mountOverlay(): (focus?: boolean) => boolean {
     el.popover = 'manual';
     // The page's own lang and dir must not reach the timer: it speaks the messages' language.
     applyLanguage(el);
+    // The host as made: a page's script that sets attributes on it (inert, hidden, a dir that flips its
+    // side) or takes its popover away gets a new timer instead.
+    const made = el.outerHTML;
     // Open only in the e2e build, where tests (like Playwright's own overlay) must reach inside.
     root = el.attachShadow({ mode: import.meta.env.ROLLBREAK_E2E ? 'open' : 'closed' });
     addStyles(root, `${timerCss}\n${bodyMapCss}\n${overlayCss}`);
@@ -99,22 +105,28 @@ export function mountOverlay(): (focus?: boolean) => boolean {
     // A page that rewrites its document must not take the timer with it (a new body, a new <html>,
     // document.open()), and a page's modal dialog must not make it inert: the whole document is watched
     // while a break runs, for removals and dialogs opening or closing.
-    observer = new MutationObserver(() => {
-      if (host?.isConnected) attach(host);
+    const check = () => {
+      if (host?.isConnected && host.outerHTML === made) attach(host);
       else if (host) {
-        // Taken out of the page. It may have lost its listeners too (document.open() erases every one
-        // in the document), so it is built anew; its state lives in the background and storage.
+        // Taken out of the page, or changed. It may have lost its listeners too (document.open() erases
+        // every one in the document), so it is built anew; its state lives in the background and storage.
         hide();
         show();
       }
-    });
+    };
+    observer = new MutationObserver(check);
     observer.observe(document, { childList: true, subtree: true, attributeFilter: ['open'] });
+    // hidePopover() and attributes on the host change nothing this observer sees: a check every second
+    // puts the timer back (a toggle listener would be quicker for hidePopover(), but a page can stop that
+    // event on its way, and the overlay's byte budget has no room for both). Most attributes have no
+    // effect anyway against the shadow root's !important rules.
+    every = setInterval(check, 1000);
   };
 
   show();
   return (focus) => {
     show();
     // The background retries until the timer has rendered something to focus.
-    return Boolean(focus) && focusHeir(root);
+    return !!focus && focusHeir(root);
   };
 }

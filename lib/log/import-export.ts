@@ -4,14 +4,16 @@ import type { BreakEntry } from './entry';
 import type { RollbreakDB } from './db';
 import { importBreaks } from './store';
 import { BreakSchema, cleanBreak, describeIssue, oneOf, problem, type ImportProblem } from './schema';
+import { restoreSettings, type SettingsBackup } from '../settings/backup';
 
 export type { ImportProblem, ImportProblemCode } from './schema';
 
 /**
  * Export and import of the break log.
  *
- * JSON (round-trips everything): `{ format: 'rollbreak-log', version: 1, exportedAt: ISO time, breaks: [...] }`,
- * one BreakEntry per element, oldest first. Import validates the whole file first and writes all of it in
+ * JSON (round-trips everything): `{ format: 'rollbreak-log', version: 1, exportedAt: ISO time, settings?, breaks: [...] }`,
+ * one BreakEntry per element, oldest first. `settings` (lib/settings/backup.ts: their version and values)
+ * came later and is optional: older files have none, and older versions of Rollbreak skip it. Import validates the whole file first and writes all of it in
  * one transaction, or nothing; breaks already in the log (same id or same cross-device key) and deleted
  * ones are skipped, so importing a file twice changes nothing.
  *
@@ -31,6 +33,7 @@ export interface LogExport {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   exportedAt: string;
+  settings?: SettingsBackup;
   breaks: BreakEntry[];
 }
 
@@ -38,7 +41,7 @@ function byStart(entries: readonly BreakEntry[]): BreakEntry[] {
   return [...entries].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export function exportJson(entries: readonly BreakEntry[], now: number): string {
+export function exportJson(entries: readonly BreakEntry[], now: number, settings?: SettingsBackup): string {
   const doc: LogExport = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -47,7 +50,8 @@ export function exportJson(entries: readonly BreakEntry[], now: number): string 
   };
   // One break per line: diffable and still compact.
   const lines = doc.breaks.map((b) => JSON.stringify(b));
-  return `{"format":${JSON.stringify(doc.format)},"version":${doc.version},"exportedAt":${JSON.stringify(doc.exportedAt)},"breaks":[${
+  const kept = settings ? `\n"settings":${JSON.stringify(settings)},\n` : '';
+  return `{"format":${JSON.stringify(doc.format)},"version":${doc.version},"exportedAt":${JSON.stringify(doc.exportedAt)},${kept}"breaks":[${
     lines.length ? `\n${lines.join(',\n')}\n` : ''
   }]}\n`;
 }
@@ -134,6 +138,20 @@ export function parseExport(text: string): ParseResult {
 }
 
 export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: ImportProblem };
+
+/**
+ * The settings a JSON backup holds, as they are in the file, if this version can restore them (checked
+ * again where they are written); null for a file without settings (older exports) or with unreadable ones.
+ * Importing the log never touches settings: restoring them is the person's choice, offered after.
+ */
+export function settingsInExport(text: string): SettingsBackup | null {
+  try {
+    const backup = (JSON.parse(text) as { settings?: unknown } | null)?.settings;
+    return restoreSettings(backup) ? (backup as SettingsBackup) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Validates and imports an export file's text: all of it, or nothing with an error naming the first problem. */
 export async function importJson(db: IDBPDatabase<RollbreakDB>, text: string): Promise<ImportResult> {

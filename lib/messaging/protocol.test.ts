@@ -7,7 +7,7 @@ const ORIGIN = 'chrome-extension://rollbreak-id/';
 describe('senderKind', () => {
   it('knows the extension\'s own pages by their URL, in a tab or not', () => {
     expect(senderKind({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe('extension');
-    expect(senderKind({ id: ID, url: `${ORIGIN}history.html`, tab: { id: 4, url: `${ORIGIN}history.html` } }, ID, ORIGIN)).toBe('extension');
+    expect(senderKind({ id: ID, url: `${ORIGIN}log.html`, tab: { id: 4, url: `${ORIGIN}log.html` } }, ID, ORIGIN)).toBe('extension');
   });
 
   it('knows the timer over a page: our id, a tab, and the page\'s URL', () => {
@@ -32,6 +32,9 @@ describe('checkRequest', () => {
     timerPage: { event: 'hide' },
     overlayPart: {},
     'settings:patch': { patch: { sound: true } },
+    'settings:restore': { backup: { version: 3, values: {} } },
+    'settings:reset': {},
+    'whatsNew:seen': {},
     reminders: { action: 'pause', until: 'hour' },
     postWorkout: { minutes: 60 },
     'log:delete': { id: 'x' },

@@ -85,6 +85,16 @@ export const REQUESTS = {
     body: v.object({ patch: checkedByHandler<SettingsPatch>(), firstRun: v.optional(v.boolean()) }),
     answer: v.object({ settings: checkedByHandler<Settings>() }),
   },
+  /** Restore the settings a JSON backup holds (its `settings`, normalised by the handler); ok: false when they cannot be read. */
+  'settings:restore': {
+    from: EXTENSION,
+    body: v.object({ backup: checkedByHandler<unknown>() }),
+    answer: v.union([v.object({ ok: v.literal(true), settings: checkedByHandler<Settings>() }), v.object({ ok: v.literal(false) })]),
+  },
+  /** "Reset settings to defaults" (the log is kept). */
+  'settings:reset': { from: EXTENSION, body: NOTHING, answer: v.object({ settings: checkedByHandler<Settings>() }) },
+  /** The person dismissed the popup's "what's new" line. */
+  'whatsNew:seen': { from: EXTENSION, body: NOTHING, answer: NOTHING },
   /** Snooze the desk-break reminder, or pause or resume all reminders. */
   reminders: {
     from: EXTENSION,

@@ -3,6 +3,9 @@ import { migrateSettingsV2 } from './migrations/settings-v2';
 import { migrateSettingsV3 } from './migrations/settings-v3';
 import type { Settings } from './settings';
 
+/** The version of stored settings (the storage catalogue's settingsItem, and the JSON backup's). */
+export const SETTINGS_VERSION = 3;
+
 /**
  * The settings of a new install: version 1's one setting, taken through every migration, so the defaults
  * are exactly what an upgraded install gets for the fields it never set; then the optional fields that

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { SessionState } from '../session/types';
-import { DEFAULT_SETTINGS } from '../settings/defaults';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../settings/defaults';
 import {
   CHOICE_CACHE_KEY,
   SAFETY_SEEN_KEY,
@@ -16,6 +16,7 @@ import {
   SESSION_KEY,
   SETTINGS_KEY,
   TIMER_TAB_KEY,
+  WHATS_NEW_KEY,
   type OverlayPlacement,
   type TimerTab,
 } from './keys';
@@ -56,7 +57,7 @@ export const deviceIdItem = storage.defineItem<string | null>('local:deviceId', 
 export { DEFAULT_SETTINGS };
 
 /** The settings' version: `background-items.ts` migrates older ones, in the background only. */
-export const SETTINGS_VERSION = 3;
+export { SETTINGS_VERSION };
 
 /**
  * Settings, synced across the person's browsers. Writer: the background's settings writer (by patch), through
@@ -101,6 +102,12 @@ export const reminderDeferItem = storage.defineItem<DeferReason | null>(`local:$
 
 /** A one-off "remind me to roll after training" time, set from a pre-workout break's done screen. */
 export const postWorkoutAtItem = storage.defineItem<number | null>(`local:${POST_WORKOUT_AT_KEY}`, { fallback: null });
+
+/**
+ * The version whose "what's new" line the popup shows (see storage/keys.ts); null when there is none.
+ * Writer: the background (lib/background/whats-new.ts): set on an update, cleared when the person dismisses it.
+ */
+export const whatsNewItem = storage.defineItem<string | null>(`local:${WHATS_NEW_KEY}`, { fallback: null });
 
 /** What the sync engine keeps between rounds (write times, retry time). Writer: the sync service. */
 export const syncStateItem = storage.defineItem<SyncState | null>('local:syncState', { fallback: null });

@@ -40,6 +40,11 @@ export const LAST_ROLLED_KEY = 'lastRolled';
 export const REMINDER_STATE_KEY = 'reminderState';
 export const REMINDER_DEFER_KEY = 'reminderDefer';
 export const POST_WORKOUT_AT_KEY = 'postWorkoutAt';
+/**
+ * The version whose news the popup shows once after an update (its message `whatsNew_<version>`), or null:
+ * none to show (a fresh install, or the person dismissed it). Read by the popup after its first paint.
+ */
+export const WHATS_NEW_KEY = 'whatsNew';
 export const LAST_ROLLED_FALLBACK: Partial<Record<AreaId, number>> = {};
 
 /**

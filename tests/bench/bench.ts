@@ -203,7 +203,7 @@ async function history() {
 
   const run = await launchChromium();
   try {
-    const url = `chrome-extension://${run.extensionId}/history.html`;
+    const url = `chrome-extension://${run.extensionId}/log.html`;
     const seeder = await run.context.newPage();
     await seeder.goto(url);
     await seedLog(seeder, log);

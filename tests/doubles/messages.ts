@@ -43,7 +43,7 @@ export async function rawSend(message: unknown, sender: object): Promise<unknown
   return wire === 'chrome' ? JSON.parse(JSON.stringify(answer)) : structuredClone(answer);
 }
 
-export const EXTENSION_PAGE = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/history.html'), tab: { id: 7, url: fakeBrowser.runtime.getURL('/history.html') } });
+export const EXTENSION_PAGE = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/log.html'), tab: { id: 7, url: fakeBrowser.runtime.getURL('/log.html') } });
 export const TIMER_ON_PAGE = () => ({ id: fakeBrowser.runtime.id, url: 'https://example.com/article', tab: { id: 3, url: 'https://example.com/article' } });
 
 /** Routes `runtime.sendMessage` of code under test (`send`, pages) to the listeners, as from `sender`. */

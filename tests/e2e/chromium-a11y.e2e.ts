@@ -4,6 +4,7 @@ import { launchChromium, type ChromiumRun } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { overlayOn } from './support/overlay';
 import { axeViolations, describeViolations } from './support/axe';
+import { ARTIFACTS } from './support/paths';
 
 /**
  * axe-core (WCAG 2.0–2.2 A and AA, plus label-content-name-mismatch) finds nothing on any extension page
@@ -56,14 +57,14 @@ describe('Chromium: accessibility checks with axe-core', () => {
     await popup.close();
     for (const [path, ready] of [
       ['options.html', 'Settings'],
-      ['history.html', null],
+      ['log.html', null],
       ['welcome.html', 'Welcome to Rollbreak'],
       ['why.html', null],
     ] as const) {
       const ext = await run.openExtensionWindow(path);
       await ext.getByRole('heading', { level: 1, ...(ready ? { name: ready } : {}) }).first().waitFor();
       // History has read the whole log, and no transition (the theme's colours fading in) is still running.
-      if (path === 'history.html') await ext.waitForFunction(() => performance.getEntriesByName('rollbreak:history-complete').length > 0);
+      if (path === 'log.html') await ext.waitForFunction(() => performance.getEntriesByName('rollbreak:history-complete').length > 0);
       await ext.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
       await expectClean(ext, path);
       await ext.close();
@@ -117,9 +118,69 @@ describe('Chromium: accessibility checks with axe-core', () => {
     await popup.getByRole('img', { name: /^Body map\. Highlighted: / }).waitFor();
     await expectClean(popup, 'popup with a summary');
     await popup.close();
-    const log = await run.openExtensionWindow('history.html');
+    const log = await run.openExtensionWindow('log.html');
     await log.getByRole('cell', { name: 'Ended early' }).first().waitFor();
     await expectClean(log, 'history with a break');
     await log.close();
+  });
+  it('keeps every page and the timer usable in forced colors (Windows high contrast): axe finds nothing, focus and ring drawn in system colours', async () => {
+    const forced = (target: Page) => target.emulateMedia({ forcedColors: 'active' });
+    const close = overlay().getByRole('button', { name: 'Close' });
+    if (await close.isVisible()) await close.click();
+    const popup = await run.openExtensionWindow('popup.html');
+    await forced(popup);
+    await popup.getByRole('img', { name: /^Body map\. Highlighted: / }).waitFor();
+    expect(await popup.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+    await expectClean(popup, 'popup in forced colors');
+    // Focus is drawn: Tab to the first control and look at its outline.
+    await popup.keyboard.press('Tab');
+    const outline = await popup.evaluate(() => {
+      // A chip's radio button is drawn by its label, which carries the focus ring (:focus-within).
+      const el = document.activeElement!.closest('label') ?? document.activeElement!;
+      const cs = getComputedStyle(el);
+      return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), what: `${el.tagName}.${el.className} ${el.getAttribute('type') ?? ''}` };
+    });
+    expect(outline.style, outline.what).not.toBe('none');
+    expect(outline.width, outline.what).toBeGreaterThanOrEqual(2);
+    await popup.screenshot({ path: `${ARTIFACTS}forced-colors-popup.png` });
+    await popup.close();
+    for (const [path, ready] of [
+      ['options.html', 'Settings'],
+      ['log.html', null],
+      ['welcome.html', 'Welcome to Rollbreak'],
+      ['why.html', null],
+    ] as const) {
+      const ext = await run.openExtensionWindow(path);
+      await forced(ext);
+      await ext.getByRole('heading', { level: 1, ...(ready ? { name: ready } : {}) }).first().waitFor();
+      await ext.waitForTimeout(300);
+      await expectClean(ext, `${path} in forced colors`);
+      await ext.close();
+    }
+    await forced(page);
+    const start = await run.openExtensionWindow('popup.html');
+    await start.getByRole('button', { name: 'Start 5-minute roll' }).click();
+    const skip = overlay().getByRole('button', { name: 'Skip' });
+    await expect.poll(() => skip.isVisible()).toBe(true);
+    await skip.click();
+    const knot = overlay().getByRole('button', { name: 'Knot', exact: true });
+    await expect.poll(() => knot.isVisible()).toBe(true);
+    await expectClean(page, 'timer in forced colors');
+    // The ring's progress and track are system colours (a gradient of the theme's colours would vanish or clash).
+    const ring = await overlay().locator('.rb-ring').evaluate((el) => getComputedStyle(el).backgroundImage);
+    expect(ring).toMatch(/conic-gradient/);
+    // Keyboard focus (a script's focus() shows no ring): from the control before it, Tab.
+    await overlay().getByRole('button', { name: 'Skip' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const knotOutline = await page.evaluate(() => {
+      const focused = document.querySelector('rollbreak-timer')!.shadowRoot!.activeElement!;
+      return `${focused.textContent}: ${getComputedStyle(focused).outlineStyle}`;
+    });
+    expect(knotOutline).toMatch(/: (solid|auto|double)$/);
+    await page.screenshot({ path: `${ARTIFACTS}forced-colors-timer.png` });
+    await overlay().getByRole('button', { name: 'End' }).click();
+    await overlay().getByRole('button', { name: 'Close' }).click();
+    await page.emulateMedia({ forcedColors: 'none' });
   });
 });

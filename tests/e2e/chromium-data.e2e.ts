@@ -57,7 +57,7 @@ describe('Chromium: a log you can trust', () => {
 
     const history = await run.context.newPage();
     history.on('pageerror', (err) => pageErrors.push(String(err)));
-    await history.goto(`chrome-extension://${run.extensionId}/history.html`);
+    await history.goto(`chrome-extension://${run.extensionId}/log.html`);
     await history.waitForFunction(() => performance.getEntriesByName('rollbreak:history-interactive').length > 0);
     const rows = history.getByRole('table', { name: 'Recent breaks' }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(1);

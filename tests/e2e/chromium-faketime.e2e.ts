@@ -31,7 +31,7 @@ describe('Chromium on an accelerated clock: a break runs to its natural end', ()
     await expect.poll(() => overlayOn(page).getByRole('button', { name: 'Skip' }).isVisible()).toBe(true);
     // Leave no extension UI open: the page goes elsewhere, so only alarms can move the break on.
     await page.goto(server.url('hostile.html'));
-    const probe = await run.openExtensionWindow('history.html');
+    const probe = await run.openExtensionWindow('log.html');
     await expect
       .poll(() => probe.evaluate(() => chrome.storage.local.get("session").then((r) => (r.session as { status?: string } | undefined)?.status)), {
         timeout: 60_000,

@@ -37,7 +37,7 @@ describe('Chromium: the history page', () => {
 
   const openHistory = async (where: ChromiumRun): Promise<Page> => {
     const tab = await where.context.newPage();
-    await tab.goto(`chrome-extension://${where.extensionId}/history.html`);
+    await tab.goto(`chrome-extension://${where.extensionId}/log.html`);
     await tab.waitForFunction(() => performance.getEntriesByName('rollbreak:history-interactive').length > 0);
     return tab;
   };
@@ -110,7 +110,9 @@ describe('Chromium: the history page', () => {
     await history.screenshot({ path: `${ARTIFACTS}history-chromium.png`, fullPage: true });
   });
 
-  it('exports JSON that a fresh profile imports into the same history, once', async () => {
+  it('exports JSON that a fresh profile imports into the same history, once, and offers its settings', async () => {
+    // Settings of one's own, which the backup keeps.
+    await history.evaluate(() => chrome.runtime.sendMessage({ type: 'settings:patch', patch: { holdSeconds: 25, sound: true, theme: 'dark' } }));
     const download = history.waitForEvent('download');
     await history.getByRole('button', { name: 'Export JSON' }).click();
     const file = await download;
@@ -119,6 +121,7 @@ describe('Chromium: the history page', () => {
     await file.saveAs(path);
     exported = await readFile(path, 'utf8');
     expect((JSON.parse(exported) as { breaks: unknown[] }).breaks).toHaveLength(3);
+    expect((JSON.parse(exported) as { settings: unknown }).settings).toMatchObject({ version: 3, values: { holdSeconds: 25, sound: true, theme: 'dark' } });
 
     // The CSV files come down too.
     for (const [name, pattern] of [
@@ -136,6 +139,15 @@ describe('Chromium: the history page', () => {
     await other.getByLabel('Import a JSON export').setInputFiles(path);
     await expect.poll(() => other.getByText('Import done: 3 new breaks added.').isVisible()).toBe(true);
     await expect.poll(() => historyRows(other)).toEqual(rowsBefore);
+    // The settings are offered, not applied unasked; restored, they are this profile's.
+    const settingsOf = async () => (await (await fresh!.worker()).evaluate(() => chrome.storage.sync.get('settings').then((r) => r.settings ?? null))) as Record<string, unknown> | null;
+    expect(await settingsOf()).toBeNull();
+    const offer = other.getByRole('group', { name: /^This backup also holds settings\./ });
+    await expect.poll(() => offer.isVisible()).toBe(true);
+    await offer.getByRole('button', { name: 'Restore settings' }).click();
+    await expect.poll(() => other.getByText('Settings restored from the backup.').isVisible()).toBe(true);
+    await expect.poll(settingsOf).toMatchObject({ holdSeconds: 25, sound: true, theme: 'dark' });
+    expect(await offer.isVisible()).toBe(false);
     // The same file again adds nothing.
     await other.getByLabel('Import a JSON export').setInputFiles(path);
     await expect.poll(() => other.getByText('Import done: 0 new breaks added. 3 breaks were already in your log.').isVisible()).toBe(true);
@@ -143,7 +155,7 @@ describe('Chromium: the history page', () => {
   });
 
   it('refuses a broken file whole and names the first bad record', async () => {
-    const other = fresh!.context.pages().find((p) => p.url().endsWith('/history.html'))!;
+    const other = fresh!.context.pages().find((p) => p.url().endsWith('/log.html'))!;
     const doc = JSON.parse(exported) as { breaks: Array<Record<string, unknown>> };
     doc.breaks.push({ ...doc.breaks[0], id: 'new-one', startedAt: Date.now() - 1000 });
     doc.breaks[1]!.tool = 'hammer';

@@ -74,6 +74,13 @@ describe.each([
     expect(ui).toBe(flag);
     expect(await languageOf(popup)).toEqual({ lang, dir, direction: dir });
     expect(await popup.title()).toBe(msg('extName'));
+    // The toolbar button's tooltip is the manifest's translated actionTitle (a <title> in the popup's HTML
+    // would replace it with one fixed text in every language).
+    const tooltip = await (await run.worker()).evaluate(() => chrome.action.getTitle({}));
+    expect(tooltip).toBe(msg('actionTitle'));
+    // A fresh install has no news to tell.
+    await popup.waitForTimeout(300);
+    expect(await popup.getByRole('complementary', { name: msg('whatsNewLabel') }).count()).toBe(0);
     const start = popup.getByRole('button', { name: plural('startRollMinutes', 5, [num(5)]), exact: true });
     await expect.poll(() => start.isVisible()).toBe(true);
     for (const key of ['history', 'settings', 'whyLink']) expect(await popup.getByRole('button', { name: msg(key), exact: true }).isVisible(), key).toBe(true);
@@ -90,6 +97,27 @@ describe.each([
     await start.click();
   });
 
+
+  it("says once, in that language, what an update brought, until dismissed", async () => {
+    // What the background notes when the browser updates Rollbreak (lib/background/whats-new.ts; unit-tested).
+    const version = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')).version as string;
+    await (await run.worker()).evaluate((v) => chrome.storage.local.set({ whatsNew: v }), version);
+    const popup = await run.openExtensionWindow('popup.html');
+    const news = popup.getByRole('complementary', { name: msg('whatsNewLabel') });
+    await expect.poll(() => news.isVisible()).toBe(true);
+    expect(await news.textContent()).toContain(msg(`whatsNew_${version.replace(/\./g, '_')}`));
+    expect(await news.getByRole('link', { name: msg('whatsNewLink') }).getAttribute('href')).toMatch(/CHANGELOG\.md$/);
+    await popup.screenshot({ path: `${ARTIFACTS}i18n-${locale}-whats-new.png` });
+    await news.getByRole('button', { name: msg('whatsNewDismiss') }).click();
+    await expect.poll(() => news.count()).toBe(0);
+    await expect.poll(() => run.worker().then((w) => w.evaluate(() => chrome.storage.local.get('whatsNew').then((r) => r.whatsNew ?? null)))).toBeNull();
+    await popup.close();
+    const again = await run.openExtensionWindow('popup.html');
+    await again.getByRole('button', { name: msg('history'), exact: true }).waitFor();
+    await again.waitForTimeout(300);
+    expect(await again.getByRole('complementary', { name: msg('whatsNewLabel') }).count()).toBe(0);
+    await again.close();
+  });
   it('puts the timer on the page in that language, mirrored for a right-to-left one, with keys that move it as they point', async () => {
     const overlay = overlayOn(page);
     const heading = overlay.getByRole('heading', { level: 2 });
@@ -143,7 +171,7 @@ describe.each([
     expect((await languageOf(seeder)).lang).toBe(lang);
     const seeded = await seedLog(seeder, realisticLog(12, 'e2e-i18n', 8, Date.now() - 20 * 86_400_000));
     await seeder.close();
-    const history = await run.openExtensionWindow('history.html');
+    const history = await run.openExtensionWindow('log.html');
     await history.setViewportSize({ width: 1000, height: 900 });
     await expect.poll(() => history.getByRole('heading', { level: 1 }).textContent()).toBe(msg('historyTitle'));
     expect(await languageOf(history)).toEqual({ lang, dir, direction: dir });

@@ -4,6 +4,7 @@ import { launchChromium, type ChromiumRun } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { overlayOn } from './support/overlay';
 import { ARTIFACTS } from './support/paths';
+import { TIMER_ATTACKS, attackTimer, timerPlace } from './support/attack-timer';
 
 describe('Chromium: the timer on hostile and unscriptable pages', () => {
   let server: FixtureServer;
@@ -77,6 +78,38 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     await knot.click({ timeout: 5000 });
     await expect.poll(() => overlay.getByText('Knot hold', { exact: true }).isVisible()).toBe(true);
     expect(errors).toEqual([]);
+    await overlay.getByRole('button', { name: 'End' }).click();
+    await overlay.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => overlay.count()).toBe(0);
+  });
+
+  it('stays where the person put it, or is back there at once, whatever the page does to its host, and the break goes on', async () => {
+    await page.goto(server.url('hostile.html'));
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
+    const overlay = overlayOn(page);
+    await overlay.getByRole('button', { name: 'Skip' }).click();
+    const knot = overlay.getByRole('button', { name: 'Knot', exact: true });
+    await expect.poll(() => knot.isVisible()).toBe(true);
+    // hostile.css sets the host's custom properties, right and display with !important: still in the corner.
+    await expect.poll(() => page.evaluate(timerPlace)).toEqual({ right: 24, bottom: 24, width: 300, shown: true });
+    // The person moves it up with the keyboard; that is where it must stay.
+    await overlay.locator('.rb-handle').focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    const placed = { right: 24, bottom: 56, width: 300, shown: true };
+    await expect.poll(() => page.evaluate(timerPlace)).toEqual(placed);
+    const session = () => run.worker().then((w) => w.evaluate(() => chrome.storage.local.get('session').then((r) => r.session as { status: string; stepIndex: number })));
+    const before = await session();
+    for (const attack of TIMER_ATTACKS) {
+      expect(await page.evaluate(attackTimer, attack), attack).toBe(true);
+      await expect.poll(() => page.evaluate(timerPlace), { message: `the timer back in place after: ${attack}`, timeout: 5000 }).toEqual(placed);
+    }
+    // Pressable as before (Playwright refuses to click what something covers), and the break went on.
+    await knot.click({ timeout: 5000 });
+    await expect.poll(() => overlay.getByText('Knot hold', { exact: true }).isVisible()).toBe(true);
+    expect(await session()).toMatchObject({ status: 'running', stepIndex: before.stepIndex });
+    await page.screenshot({ path: `${ARTIFACTS}overlay-attacked-chromium.png` });
     await overlay.getByRole('button', { name: 'End' }).click();
     await overlay.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => overlay.count()).toBe(0);

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumRun } from './support/chromium';
 import { ARTIFACTS } from './support/paths';
+import { seedLog } from './support/seed-log';
+import { readLog } from './support/extension-page';
+import { realisticLog } from '../fixtures/breaks';
 
 interface StoredSettings {
   tool: string;
@@ -90,6 +93,28 @@ describe('Chromium: two pages changing settings at once', () => {
       .poll(() => settingsTab.evaluate(() => chrome.storage.local.get('session').then((r) => (r.session as { status?: string } | undefined)?.status)))
       .toBe('running');
     await settingsTab.evaluate(() => chrome.runtime.sendMessage({ type: 'session', event: { type: 'end' } }));
+  });
+
+  it('resets settings to defaults after a confirmation that says the log is kept, and keeps the log', async () => {
+    await seedLog(settingsTab, realisticLog(3, 'e2e-reset', 2, Date.now() - 3 * 86_400_000));
+    const logged = (await readLog(settingsTab)).length;
+    expect(logged).toBeGreaterThan(0);
+    const before = await stored();
+    expect(before).toMatchObject({ tool: 'roller', sound: true });
+    await settingsTab.getByRole('button', { name: 'Reset settings to defaults' }).click();
+    const confirm = settingsTab.getByRole('group', { name: /Your break log is kept\.$/ });
+    await expect.poll(() => confirm.isVisible()).toBe(true);
+    // Cancel changes nothing.
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await stored()).toEqual(before);
+    await settingsTab.getByRole('button', { name: 'Reset settings to defaults' }).click();
+    await confirm.getByRole('button', { name: 'Reset settings' }).click();
+    await expect.poll(() => settingsTab.getByText('Settings are back to their defaults. Your break log is unchanged.').isVisible()).toBe(true);
+    await expect.poll(stored).toMatchObject({ tool: 'ball', sound: false, reminders: { days: [1, 2, 3, 4, 5] } });
+    // The form shows the defaults at once, and the log is all there.
+    expect(await settingsTab.getByRole('checkbox', { name: 'Saturday' }).isChecked()).toBe(false);
+    expect(await settingsTab.getByRole('checkbox', { name: /chime/i }).first().isChecked()).toBe(false);
+    expect(await readLog(settingsTab)).toHaveLength(logged);
   });
 });
 

@@ -33,7 +33,7 @@ describe('Chromium: store screenshots, tile and listing text', () => {
     page = run.context.pages()[0] ?? (await run.context.newPage());
     await page.setViewportSize(SCREENSHOT);
     options = await run.openExtensionWindow('options.html');
-    const history = await run.openExtensionWindow('history.html');
+    const history = await run.openExtensionWindow('log.html');
     // Eight weeks of one to five breaks a day, up to an hour ago.
     const weeks = realisticLog(21, 'bbbb2222-0000-4000-8000-000000000000', 400, Date.now() - 56 * DAY);
     await seedLog(history, weeks.filter((b) => b.startedAt < Date.now() - 3_600_000));
@@ -89,7 +89,7 @@ describe('Chromium: store screenshots, tile and listing text', () => {
       // 3: History with eight weeks of breaks.
       const history = await run.context.newPage();
       await history.setViewportSize(SCREENSHOT);
-      await history.goto(`chrome-extension://${run.extensionId}/history.html`);
+      await history.goto(`chrome-extension://${run.extensionId}/log.html`);
       await history.waitForFunction(() => performance.getEntriesByName('rollbreak:history-interactive').length > 0);
       await expect.poll(() => history.getByRole('table', { name: 'Recent breaks' }).locator('tbody tr').count()).toBeGreaterThan(5);
       written.push(await saveAsset(`chrome/3-history-${theme}.png`, await history.screenshot({ animations: 'disabled' })));

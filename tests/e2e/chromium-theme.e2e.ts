@@ -50,7 +50,7 @@ describe('Chromium: light, dark or the system\'s, everywhere at once; Settings a
     const popup = await run.openExtensionWindow('popup.html');
     await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
     await expect.poll(() => overlayOn(page).getByRole('button', { name: 'Skip' }).isVisible()).toBe(true);
-    const history = await run.openExtensionWindow('history.html');
+    const history = await run.openExtensionWindow('log.html');
     await page.emulateMedia({ colorScheme: 'light' });
     await expect.poll(() => card(page)).toBe(BACKGROUND.light);
 
@@ -157,7 +157,7 @@ describe('Chromium: light, dark or the system\'s, everywhere at once; Settings a
       await expect.poll(() => popup.getByRole('img', { name: /^Body map\. Highlighted: / }).count()).toBe(1);
       await check('popup', popup);
       await check('settings', options);
-      const history = await run.openExtensionWindow('history.html');
+      const history = await run.openExtensionWindow('log.html');
       if (theme === 'Light') await seedLog(history, realisticLog(13, 'aaaa1111-0000-4000-8000-000000000000', 60, Date.now() - 40 * DAY));
       await history.reload();
       await history.waitForFunction(() => performance.getEntriesByName('rollbreak:history-interactive').length > 0);

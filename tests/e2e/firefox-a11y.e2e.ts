@@ -77,7 +77,7 @@ describe('Firefox: axe on every page in both themes', () => {
       await clickOverlayButton(run.page, 'Close');
 
       // History, with weeks of breaks.
-      const history = await run.openExtensionTab(options, 'history.html');
+      const history = await run.openExtensionTab(options, 'log.html');
       await waitFor(() => history.evaluate(() => document.querySelectorAll('table.rb-breaks tbody tr').length > 5), { message: 'the recent breaks' });
       found.history = await axeViolations(history);
       await history.close();

@@ -6,6 +6,7 @@ import { startFixtureServer, type FixtureServer } from './support/server';
 import { readLog } from './support/extension-page';
 import { ARTIFACTS } from './support/paths';
 import { clickOverlayButton, overlayButton } from './support/firefox-overlay';
+import { TIMER_ATTACKS, attackTimer, timerPlace } from './support/attack-timer';
 
 /** The text of the first element matching a CSS selector inside the overlay, or null. */
 async function overlayText(page: Page, selector: string): Promise<string | null> {
@@ -68,7 +69,7 @@ describe('Firefox: a break from the popup to the log', () => {
     });
     // PopupApp closes its window once the timer is on the page, so open the extension page that later
     // reads the log now, while an extension page is still around to open it.
-    logPage = await run.openExtensionTab(popup, 'history.html');
+    logPage = await run.openExtensionTab(popup, 'log.html');
     await start.click();
 
     const where = await waitFor(
@@ -153,6 +154,20 @@ describe('Firefox: a break from the popup to the log', () => {
     await waitFor(() => overlayButton(page, 'Knot'), { message: 'the Knot button once the dialog closed' });
   });
 
+  it('stays in its corner, or is back there at once, whatever the page does to its host', async () => {
+    const corner = { right: 24, bottom: 24, width: 300, shown: true };
+    expect(await page.evaluate(timerPlace)).toEqual(corner);
+    for (const attack of TIMER_ATTACKS) {
+      expect(await page.evaluate(attackTimer, attack), attack).toBe(true);
+      const back = async () => JSON.stringify(await page.evaluate(timerPlace)) === JSON.stringify(corner);
+      await waitFor(back, { message: `the timer back in its corner after: ${attack}`, timeout: 5000 });
+    }
+    await clickOverlayButton(page, 'Knot');
+    await waitFor(async () => (await overlayText(page, '.rb-ring__sub')) === 'Knot hold', { message: 'a knot hold started after the attacks' });
+    await clickOverlayButton(page, 'Stop hold');
+    await waitFor(() => overlayButton(page, 'Knot'), { message: 'the Knot button after the attacks' });
+  });
+
   it('skips through the rest of the plan to the done screen', async () => {
     for (let i = 0; i < 20 && (await overlayText(page, '.rb-progress')) !== null; i++) {
       const before = await overlayText(page, 'h2');
@@ -171,8 +186,8 @@ describe('Firefox: a break from the popup to the log', () => {
       return entries.length > 0 ? entries : null;
     }, { message: 'the break in IndexedDB' });
     expect(log).toHaveLength(1);
-    // Two knot holds: the first one, and the one started over the modal dialog.
-    expect(log[0]).toMatchObject({ completed: true, holdCount: 2, plannedSeconds: 300 });
+    // Three knot holds: the first one, the one started over the modal dialog, and the one after the attacks.
+    expect(log[0]).toMatchObject({ completed: true, holdCount: 3, plannedSeconds: 300 });
     // Time on each area is logged (upper back, forearms and feet, each on both sides), not the get-ready moments.
     expect(log[0]!.steps).toHaveLength(6);
     expect(log[0]!.steps[0]).toMatchObject({ area: 'upper-back', side: 'left' });

@@ -47,7 +47,7 @@ describe('Firefox: the history page', () => {
       message: 'the popup\'s "Start 5-minute roll" button',
     });
     // Opened in a background tab before the popup closes itself; the fixture stays the active tab.
-    logPage = await run.openExtensionTab(popup, 'history.html');
+    logPage = await run.openExtensionTab(popup, 'log.html');
     await waitFor(() => logPage.evaluate(() => performance.getEntriesByName('rollbreak:history-interactive').length > 0), {
       message: 'the history page to render',
     });

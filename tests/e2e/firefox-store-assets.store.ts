@@ -101,7 +101,7 @@ describe('Firefox: store screenshots', () => {
       await stage.close();
 
       // 3: History.
-      const history = await run.openExtensionTab(options, 'history.html');
+      const history = await run.openExtensionTab(options, 'log.html');
       await history.setViewport(SCREENSHOT);
       await history.bringToFront();
       await waitFor(() => history.evaluate(() => document.querySelectorAll('table.rb-breaks tbody tr').length > 5), { message: 'the recent breaks' });

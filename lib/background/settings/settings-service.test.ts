@@ -98,3 +98,29 @@ describe('a first-run answer on a new device', () => {
     expect(await firstRunPatchItem.getValue()).toBeNull();
   });
 });
+
+describe('restoring and resetting settings', () => {
+  it('restores a backup through the settings writer, and refuses one it cannot read without a change', async () => {
+    registerAllRequests();
+    await patchSettings({ sound: true, holdSeconds: 45 });
+    const before = await settingsItem.getValue();
+    expect(await sendFromPage({ type: 'settings:restore', backup: { version: 3, values: { nonsense: true, reminders: 'x' } } })).toMatchObject({ ok: true });
+    // Every field it lacked or had wrong came back as its default: what the backup held, checked.
+    expect(await settingsItem.getValue()).toMatchObject({ sound: DEFAULT_SETTINGS.sound, holdSeconds: DEFAULT_SETTINGS.holdSeconds, nonsense: true });
+    await settingsItem.setValue(before);
+    expect(await sendFromPage({ type: 'settings:restore', backup: { version: 'three', values: {} } })).toEqual({ ok: false });
+    expect(await settingsItem.getValue()).toEqual(before);
+  });
+
+  it('resets to the defaults, and a page on the timer side may do neither', async () => {
+    registerAllRequests();
+    await patchSettings({ sound: true, tool: 'gun', reminders: { firstRunAsked: true } });
+    await expect(sendFromTimer({ type: 'settings:reset' })).rejects.toThrow();
+    expect((await settingsItem.getValue()).sound).toBe(true);
+    const { settings } = (await sendFromPage({ type: 'settings:reset' })) as { settings: unknown };
+    const expected = { ...DEFAULT_SETTINGS, reminders: { ...DEFAULT_SETTINGS.reminders, firstRunAsked: true } };
+    expect(settings).toEqual(expected);
+    expect(await settingsItem.getValue()).toEqual(expected);
+    expect(await getSettings()).toEqual(expected);
+  });
+});

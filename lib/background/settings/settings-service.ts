@@ -6,6 +6,7 @@ import { applySettingsPatch, mergePatches } from '../../settings/patch';
 import { normalizeSettings } from '../../settings/normalize';
 import { serial } from '../serial';
 import { type Settings, type SettingsPatch } from '../../settings/settings';
+import { defaultSettingsKeeping, restoreSettings } from '../../settings/backup';
 
 /**
  * The one writer of settings. Pages and the popup send patches (the fields a person touched); each is
@@ -42,6 +43,21 @@ export function patchSettings(patch: SettingsPatch, { firstRun = false } = {}): 
     // Fields a newer version added are kept (normalizeSettings passes them through).
     if (next !== current) await migratingSettingsItem.setValue(normalizeSettings(next));
     if (pending) await firstRunPatchItem.setValue(null);
+    return next;
+  });
+}
+
+/**
+ * Settings as a whole: restored from a JSON backup (checked and migrated here, where they enter storage;
+ * null when the backup holds none this version can read), or back to the defaults. The log is not touched.
+ * A first-run answer still waiting is dropped: these settings are what the person chose.
+ */
+export function replaceSettings(source: { backup: unknown } | 'defaults'): Promise<Settings | null> {
+  return queue(async () => {
+    const next = source === 'defaults' ? defaultSettingsKeeping(await getSettings()) : restoreSettings(source.backup);
+    if (!next) return null;
+    await migratingSettingsItem.setValue(next);
+    await firstRunPatchItem.setValue(null);
     return next;
   });
 }

@@ -5,6 +5,7 @@ import { onNotificationButton, onNotificationClicked } from '../reminders/remind
 import { onCommand } from '../break/commands';
 import { registerInstall } from './install';
 import { registerE2e } from './e2e';
+import { whatsNewSeen } from './whats-new';
 
 /** E2E builds only: tests reach the same handlers a click on a notification or a shortcut reaches. */
 export const e2eRequests: Handlers = {
@@ -19,9 +20,16 @@ export const e2eRequests: Handlers = {
   },
 };
 
-/** Install and start: the welcome page on first install; in E2E builds, the wake-up counter and test requests. */
+/** After an update: the popup's "what's new" line, dismissed. */
+export const startRequests: Handlers = { 'whatsNew:seen': whatsNewSeen };
+
+/**
+ * Install and start: the welcome page on first install, the "what's new" flag after an update; in E2E builds,
+ * the wake-up counter and test requests.
+ */
 export function registerStartFeature(): void {
   registerInstall();
+  handleRequests(startRequests);
   if (import.meta.env.ROLLBREAK_E2E) {
     registerE2e();
     handleRequests(e2eRequests);
