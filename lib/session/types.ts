@@ -43,6 +43,15 @@ export interface Hold {
   deadline: number;
 }
 
+/**
+ * One press of Knot: on which step (its area and side are the step's), and how many seconds the hold
+ * lasted; the hold's full length while it runs, cut to what it lasted when it ends early.
+ */
+export interface KnotPress {
+  step: number;
+  seconds: number;
+}
+
 /** A pause interval in absolute time; `to` is null while the pause is ongoing. */
 export interface Pause {
   from: number;
@@ -68,6 +77,8 @@ export interface Session {
   stepDeadline: number;
   hold: Hold | null;
   holdCount: number;
+  /** Every Knot press, in order (at most MAX_HOLDS_PER_BREAK). Absent in sessions stored by older versions. */
+  knots?: KnotPress[];
   pauses: Pause[];
   endedAt: number | null;
   /**
