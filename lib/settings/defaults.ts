@@ -1,6 +1,7 @@
 import { HOLD_DEFAULT_SECONDS } from '../session/types';
 import { migrateSettingsV2 } from './migrations/settings-v2';
 import { migrateSettingsV3 } from './migrations/settings-v3';
+import { migrateSettingsV4 } from './migrations/settings-v4';
 import type { Settings } from './patch';
 
 /**
@@ -9,7 +10,7 @@ import type { Settings } from './patch';
  * came without a migration, at their defaults (normalizeSettings gives an absent one the same value).
  */
 export const DEFAULT_SETTINGS: Settings = {
-  ...migrateSettingsV3(migrateSettingsV2({ holdSeconds: HOLD_DEFAULT_SECONDS })),
+  ...migrateSettingsV4(migrateSettingsV3(migrateSettingsV2({ holdSeconds: HOLD_DEFAULT_SECONDS }))),
   theme: 'system',
   voice: false,
   trained: null,

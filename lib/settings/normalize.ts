@@ -5,6 +5,7 @@ import { int, normalizeChoice, record } from './choice';
 import { normalizeReminderSettings } from '../reminders/settings';
 import { THEMES, type Theme } from '../theme/theme';
 import { asTrained } from '../routines/trained';
+import { normalizeAvoid } from './avoid';
 
 export { normalizeChoice };
 
@@ -47,6 +48,8 @@ export function normalizeSettings(raw: unknown): Settings {
     theme: (THEMES as readonly unknown[]).includes(r.theme) ? (r.theme as Theme) : DEFAULT_SETTINGS.theme,
     voice: bool(r.voice, DEFAULT_SETTINGS.voice),
     trained: asTrained(r.trained) ?? DEFAULT_SETTINGS.trained,
+    checkIn: bool(r.checkIn, DEFAULT_SETTINGS.checkIn),
+    avoid: normalizeAvoid(r.avoid),
     reminders: {
       ...reminders,
       ...normalizeReminderSettings(r.reminders ?? DEFAULT_SETTINGS.reminders),

@@ -24,6 +24,7 @@ import type { Trained } from '../routines/trained';
 import type { ReminderState } from '../reminders/types';
 import type { DeferReason } from '../reminders/defer';
 import type { SyncState, SyncStatus } from '../sync/engine';
+import { migrateSettingsV4 } from '../settings/migrations/settings-v4';
 import { migrateSettingsV3 } from '../settings/migrations/settings-v3';
 import { migrateSettingsV2 } from '../settings/migrations/settings-v2';
 import type { Settings, SettingsPatch } from '../settings/patch';
@@ -62,8 +63,8 @@ export { DEFAULT_SETTINGS };
 /** Settings, synced across the person's browsers. Writer: the background's settings writer (by patch). */
 export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
-  version: 3,
-  migrations: { 2: migrateSettingsV2, 3: migrateSettingsV3 },
+  version: 4,
+  migrations: { 2: migrateSettingsV2, 3: migrateSettingsV3, 4: migrateSettingsV4 },
 });
 
 /**
