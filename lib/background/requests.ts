@@ -15,6 +15,7 @@ import { patchSettings } from './settings-service';
 import { syncChoice } from './sync-choice';
 import { deleteAll, deleteLogged, importLog, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
 import { countWake } from './e2e';
+import { answerCheckIn } from './check-in';
 
 /** The after-training reminder; from the timer over a page, only as the done screen of a pre-workout break offers it. */
 async function postWorkout({ minutes }: Request<'postWorkout'>, from: SenderKind): Promise<Answer<'postWorkout'>> {
@@ -78,6 +79,7 @@ export function registerRequests(): void {
         return {};
       },
       postWorkout,
+      checkIn: answerCheckIn,
       'log:delete': deleteLogged,
       'log:undo': undoDelete,
       'log:import': importLog,

@@ -1,6 +1,7 @@
 import type { Moment, Session, Side, Tool } from '../session/types';
 import type { AreaId } from '../routines/areas';
 import { activeMs, plannedSeconds, stepActiveMs } from '../session/derive';
+import { CHECK_IN_MIN_SECONDS } from '../session/check-in';
 
 /** How an area felt after the break, as the person said at the done screen's check-in. */
 export const FEELS = ['eased', 'same', 'worse'] as const;
@@ -74,8 +75,6 @@ function knotsOf(s: Session): { knots?: KnotEntry[] } {
   return knots.length > 0 ? { knots } : {};
 }
 
-/** Seconds an area must have been rolled to be asked about at the check-in. */
-export const CHECK_IN_MIN_SECONDS = 10;
 
 /** The areas a break's check-in asks about: those rolled at least CHECK_IN_MIN_SECONDS, in the order rolled. */
 export function checkInAreas(entry: Pick<BreakEntry, 'steps'>): AreaId[] {

@@ -54,6 +54,8 @@ export interface Protocol {
   };
   /** "Remind me to roll after training" from a pre-workout break's done screen. */
   postWorkout: { body: { minutes: number }; answer: object };
+  /** The done screen's check-in: how each rolled area feels now ("eased", "same", "worse"), or null for Skip. */
+  checkIn: { body: { answers: Array<{ area: string; feel: string }> | null }; answer: SessionAnswer };
   /** Delete a break (it leaves a tombstone, so the deletion syncs). */
   'log:delete': { body: { id: string }; answer: { ok: boolean } };
   /** Bring a deleted break back (the entry as the page showed it before deleting). */
@@ -101,8 +103,9 @@ const PRESSABLE: ReadonlySet<string> = new Set<UserSessionEvent['type']>([
 /**
  * For each request: who may send it, and a check of its body's shape (deeper checks, like an undone
  * entry's fields, are the handler's). The timer over a page shares the page's process and can be reached
- * by its scripts, so it may send only what a person can press on it (session events, and the done screen's
- * "remind me after training", which the background accepts only after a pre-workout break) and its own
+ * by its scripts, so it may send only what a person can press on it (session events, the done screen's
+ * "remind me after training", which the background accepts only after a pre-workout break, and its
+ * check-in, accepted only while the break that just ended asks for it) and its own
  * housekeeping (its page is being left; load its rarely shown parts), which acts on its own tab alone.
  */
 export const REQUESTS: { [K in RequestType]: { from: readonly SenderKind[]; valid(m: Record<string, unknown>): boolean } } = {
@@ -120,6 +123,9 @@ export const REQUESTS: { [K in RequestType]: { from: readonly SenderKind[]; vali
       (m.action === 'pause' && (m.until === 'hour' || m.until === 'tomorrow' || m.until === 'resume')),
   },
   postWorkout: { from: ['extension', 'timer'], valid: (m) => isCount(m.minutes, 24 * 60) },
+  // A press on the done screen, so the timer over a page may send it; the background accepts it only while
+  // the break that just ended asks for it, and only for that break's areas.
+  checkIn: { from: ['extension', 'timer'], valid: (m) => m.answers === null || (Array.isArray(m.answers) && m.answers.length <= 14 && m.answers.every(isObject)) },
   'log:delete': { from: ['extension'], valid: (m) => typeof m.id === 'string' },
   'log:undo': { from: ['extension'], valid: (m) => isObject(m.entry) },
   'log:import': { from: ['extension'], valid: (m) => typeof m.text === 'string' },

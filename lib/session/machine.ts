@@ -29,6 +29,7 @@ export function reduce(state: SessionState, event: SessionEvent, clock: number):
       knots: [],
       pauses: [],
       endedAt: null,
+      ...(event.checkIn ? { checkIn: 'ask' as const } : {}),
     };
   }
   if (state.status === 'idle') return state;
@@ -37,6 +38,9 @@ export function reduce(state: SessionState, event: SessionEvent, clock: number):
   switch (event.type) {
     case 'tick':
       return s;
+    case 'checkIn':
+      if ((s.status !== 'finished' && s.status !== 'ended') || s.checkIn !== 'ask') return s;
+      return { ...s, checkIn: event.answered ? 'answered' : 'skipped' };
     case 'dismiss':
       return s.status === 'finished' || s.status === 'ended' ? { status: 'idle' } : s;
     case 'pause':

@@ -82,6 +82,11 @@ export interface Session {
   pauses: Pause[];
   endedAt: number | null;
   /**
+   * The check-in at the end of the break ("how does each area feel now?"): 'ask' while the done screen
+   * should offer it, then 'answered' or 'skipped'. Absent when switched off (and in older sessions).
+   */
+  checkIn?: 'ask' | 'answered' | 'skipped';
+  /**
    * Set by the background, not by the reducer, once the break is done: whether its log entry is written.
    * False while a failed write waits for its retry, so the pages say "Saving…" rather than "Saved".
    */
@@ -91,7 +96,9 @@ export interface Session {
 export type SessionState = { status: 'idle' } | Session;
 
 export type SessionEvent =
-  | { type: 'start'; id: string; plan: Plan }
+  | { type: 'start'; id: string; plan: Plan; checkIn?: boolean }
+  /** The done screen's check-in was answered (stored with the break) or skipped. */
+  | { type: 'checkIn'; answered: boolean }
   | { type: 'tick' }
   | { type: 'pause' }
   | { type: 'resume' }
