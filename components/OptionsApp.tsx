@@ -7,6 +7,7 @@ import { useSettings } from './use-settings';
 import { RemindersSection } from './options/RemindersSection';
 import { valueOf } from './options/fields';
 import { YourData } from './options/YourData';
+import { BodySection } from './options/BodySection';
 import { ThemeSetting } from './ThemeSetting';
 import { PrivacyNote } from './PrivacyNote';
 import { Shortcuts } from './Shortcuts';
@@ -51,6 +52,7 @@ export function OptionsApp() {
         {t('voiceSetting')}
       </label>
       <p class="rb-cue">{t('voiceSettingHelp')}</p>
+      <BodySection settings={settings} save={save} />
 
       <h2>{t('shortcutsHeading')}</h2>
       <Shortcuts />
