@@ -10,6 +10,7 @@ import { UndoToast } from './history/UndoToast';
 import { Summary } from './history/Summary';
 import { WeekChart } from './history/WeekChart';
 import { Coverage } from './history/Coverage';
+import { KnotMap } from './history/KnotMap';
 import { RecentBreaks } from './history/RecentBreaks';
 import { DataPanel } from './history/DataPanel';
 import { SyncPanel } from './history/SyncPanel';
@@ -51,6 +52,7 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
           />
           <WeekChart weeks={stats.weeks} goal={goal} />
           <Coverage coverage7={stats.coverage7} coverage30={stats.coverage30} />
+          <KnotMap entries={view.entries} />
           {view.total > 0 ? (
             <RecentBreaks
               entries={view.entries}
