@@ -65,13 +65,17 @@ function CheckIn({ session, answers, setAnswers }: { session: Session; answers: 
         {t('checkInQuestion')}
       </p>
       {areas.map((area) => (
-        <div key={area} class="rb-row" role="group" aria-label={t(areaMessageKey(area))}>
-          <span class="rb-cue">{t(areaMessageKey(area))}</span>
-          {FEELS.map((feel) => (
-            <button type="button" class={answers[area] === feel ? 'rb-primary' : ''} aria-pressed={answers[area] === feel} onClick={() => pick(area, feel)}>
-              {t(`feel_${feel}`)}
-            </button>
-          ))}
+        <div key={area} role="group" aria-label={t(areaMessageKey(area))}>
+          <p class="rb-cue" aria-hidden="true">
+            {t(areaMessageKey(area))}
+          </p>
+          <div class="rb-row">
+            {FEELS.map((feel) => (
+              <button type="button" class={answers[area] === feel ? 'rb-primary' : ''} aria-pressed={answers[area] === feel} onClick={() => pick(area, feel)}>
+                {t(`feel_${feel}`)}
+              </button>
+            ))}
+          </div>
         </div>
       ))}
       <div class="rb-row">
