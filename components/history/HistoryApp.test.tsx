@@ -16,6 +16,7 @@ import { syncChoiceItem } from '../../lib/storage/items';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../lib/settings/defaults';
 import { registerRequests } from '../../lib/background/requests';
 import { HistoryApp, UNDO_MS } from './HistoryApp';
+import { areaName } from '../shared/BodyMap';
 
 import { speakEnglish } from '../../tests/unit/english';
 
@@ -93,7 +94,7 @@ describe('HistoryApp', () => {
     const list = screen.getByRole('list', { name: 'Time per area, last 7 days' });
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Quads (front of the thigh)9 min', 'Upper back6 min']);
     expect(screen.getByText(/^Neglected in the last 7 days: Lats \(sides of the back\), Glutes \(buttocks\), Outer thigh \(IT band\), Hamstrings \(back of the thigh\), and Calves\./)).toBeTruthy();
-    fireEvent.click(screen.getByRole('radio', { name: 'Last 30 days' }));
+    fireEvent.click(screen.getAllByRole('radio', { name: 'Last 30 days' })[0]!);
     expect(within(screen.getByRole('list', { name: 'Time per area, last 30 days' })).getAllByRole('listitem')[0]!.textContent).toBe('Quads (front of the thigh)12 min');
   });
 
@@ -260,4 +261,26 @@ describe('HistoryApp', () => {
     await syncStatusItem.setValue({ lastSyncAt: Date.now(), checkedAt: Date.now(), breaksSynced: 1, bytesUsed: 40, added: 1, deleted: 0, writes: 0, folded: 0 });
     await waitFor(() => expect(rows()).toHaveLength(1));
   });
+
+  it('shows where Knot was pressed for 7 and 30 days, on the map and as a table, and a spot that keeps coming back', async () => {
+    const calf = [{ area: 'calves' as const, side: 'left' as const, seconds: 25 }];
+    await seed([
+      ...Array.from({ length: 5 }, (_, i) => entry(`k${i}`, noon() - i * DAY, { knots: [...calf, { area: 'quads', side: 'right', seconds: 20 }] })),
+      entry('old', noon() - 20 * DAY, { knots: [{ area: 'upper-back', side: 'left', seconds: 25 }] }),
+    ]);
+    render(<HistoryApp />);
+    const section = await screen.findByRole('region', { name: 'Where you pressed Knot' });
+    const table = within(section).getByRole('table', { name: 'Knot presses in the last 7 days, by area and side' });
+    const cells = within(table).getAllByRole('row').slice(1).map((r) => [...r.children].map((c) => c.textContent));
+    // As many presses on each: the areas in their usual order.
+    expect(cells.map((r) => r.slice(1))).toEqual([['0', '5'], ['5', '0']]);
+    expect(cells.map((r) => r[0])).toEqual([areaName('quads'), areaName('calves')]);
+    expect(within(section).getByRole('img').getAttribute('aria-label')).toBe(`Body map of where you pressed Knot: ${areaName('quads')}, Right: 5 and ${areaName('calves')}, Left: 5`);
+    expect(within(section).getByText(`${areaName('calves')} (Left) keeps coming back — breaks with a Knot press there in the last 14 days: 5.`)).toBeTruthy();
+    expect(within(section).getAllByText(/ask a physiotherapist or doctor\.$/)).toHaveLength(2);
+    fireEvent.click(within(section).getByRole('radio', { name: 'Last 30 days' }));
+    const month = within(section).getByRole('table', { name: 'Knot presses in the last 30 days, by area and side' });
+    expect(within(month).getAllByRole('row')).toHaveLength(4);
+  });
 });
+

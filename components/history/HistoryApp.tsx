@@ -13,6 +13,7 @@ import { Coverage } from './Coverage';
 import { RecentBreaks } from './RecentBreaks';
 import { DataPanel } from './DataPanel';
 import { SyncPanel } from './SyncPanel';
+import { KnotMap } from './KnotMap';
 
 /** How long "Break deleted. Undo" stays, unless the pointer or focus is on it. */
 export const UNDO_MS = 10_000;
@@ -51,6 +52,7 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
           />
           <WeekChart weeks={stats.weeks} goal={goal} />
           <Coverage coverage7={stats.coverage7} coverage30={stats.coverage30} />
+          <KnotMap entries={view.entries} />
           {view.total > 0 ? (
             <RecentBreaks
               entries={view.entries}

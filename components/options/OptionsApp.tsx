@@ -8,6 +8,7 @@ import { RemindersSection } from './RemindersSection';
 import { valueOf } from './fields';
 import { YourData } from './YourData';
 import { ResetSettings } from './ResetSettings';
+import { BodySection } from './BodySection';
 import { ThemeSetting } from './ThemeSetting';
 import { PrivacyNote } from '../shared/PrivacyNote';
 import { Shortcuts } from '../shared/Shortcuts';
@@ -58,6 +59,7 @@ export function OptionsApp() {
         {t('voiceSetting')}
       </label>
       <p class="rb-cue">{t('voiceSettingHelp')}</p>
+      <BodySection settings={settings} save={save} />
 
       <h2>{t('shortcutsHeading')}</h2>
       <Shortcuts />

@@ -59,4 +59,31 @@ describe('PlanPreview', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Forearms' }));
     await waitFor(() => expect(onChange).toHaveBeenCalledWith({ ...desk, tool: 'gun', focus: ['forearms'] }));
   });
+
+  it('says what it leaves out for an injury, and never plans it', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { avoid: [{ area: 'upper-back', until: null }] } });
+    render(<PlanPreview choice={desk} onChange={() => undefined} />);
+    expect(await screen.findByText('Leaving out: Upper back')).toBeTruthy();
+    const names = (await screen.findAllByRole('listitem')).map((li) => li.firstElementChild!.textContent);
+    expect(names).not.toContain('Upper back');
+  });
+
+  it('names the trained muscles a short post-workout break has no time for, and the length that fits them', async () => {
+    render(<PlanPreview choice={{ moment: 'post', tool: 'roller', minutes: 4, focus: [], trained: 'legs' }} onChange={() => undefined} />);
+    expect(await screen.findByText(/^Not in 4 min: .+ — \d+ min fits them$|^Not in 4 min: [^—]+$/)).toBeTruthy();
+  });
+
+  it('marks an area to leave alone from the popup, through the settings writer', async () => {
+    const sent: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => {
+      sent.push(m);
+      return Promise.resolve({ settings: {} });
+    });
+    render(<PlanPreview choice={desk} onChange={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Leave areas alone' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Forearms' }));
+    expect(await screen.findByText('Leaving out: Forearms')).toBeTruthy();
+    await waitFor(() => expect(sent).toContainEqual({ type: 'settings:patch', patch: { avoid: [{ area: 'forearms', until: null }] } }));
+  });
 });
+

@@ -1,11 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AreaId } from '../../lib/domain/areas';
-import { areaMessageKey } from '../../lib/domain/areas';
-import { generatePlan, suitableAreas } from '../../lib/routines/generate-plan';
-import { planInput } from '../../lib/routines/plan-input';
 import type { AreaDose } from '../../lib/routines/plan-summary';
 import { summarizePlan } from '../../lib/routines/plan-summary';
-import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY } from '../../lib/storage/keys';
 import { localValue } from '../../lib/storage/local-value';
 import { formatClock, formatNumber, t } from '../../lib/i18n';
 import { BodyMap } from '../shared/BodyMap';
@@ -16,8 +12,20 @@ import { TechniquePicture } from '../pictures/TechniquePicture';
 
 /** The pictures' module, loaded when "Show how" is first opened: the popup opens without it. */
 type Pictures = typeof import('../../lib/pictures/pictures');
+import { AREA_IDS, areaMessageKey } from '../../lib/domain/areas';
+import type { Plan } from '../../lib/session/types';
+import { NoAreaLeftError, generatePlan, suitableAreas, trainedAreas } from '../../lib/routines/generate-plan';
+import { planInput, type BodyContext } from '../../lib/routines/plan-input';
+import { leftOutOfShortPlan } from '../../lib/routines/short-plan';
+import { readBodySignals } from '../../lib/log/body-read';
+import type { AvoidedArea } from '../../lib/settings/avoid';
+import { avoidedAt, normalizeAvoid, withAvoided, withoutAvoided } from '../../lib/settings/avoid';
+import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY, SETTINGS_KEY } from '../../lib/storage/keys';
+import { send } from '../../lib/messaging/send';
+import { formatDayTime, formatList } from '../../lib/i18n/format';
 
 const lastRolledValue = localValue<Partial<Record<AreaId, number>>>(LAST_ROLLED_KEY, LAST_ROLLED_FALLBACK);
+const settingsValue = localValue<unknown>(SETTINGS_KEY, null, 'sync');
 
 /** "1:30 per side", "2 × 1:05 per side", "1:45, both legs". */
 function doseText({ perSide, sets, seconds }: AreaDose): string {
@@ -26,47 +34,97 @@ function doseText({ perSide, sets, seconds }: AreaDose): string {
   return perSide ? t('perSide', time) : t('bothLegs', time);
 }
 
+const names = (areas: readonly AreaId[]) => formatList(areas.map((a) => t(areaMessageKey(a))));
+
 interface Props {
   choice: BreakChoice;
   onChange: (choice: BreakChoice) => void;
 }
 
+interface Loaded {
+  lastRolled: Partial<Record<AreaId, number>>;
+  body: BodyContext;
+}
+
 /**
- * The plan the start button will run, on a body map and as a list, and the focus-area picker.
- * Loaded after the popup's first paint: the start button must not wait for it.
+ * The plan the start button will run, on a body map and as a list, with why it looks the way it does
+ * (tender areas first, areas left out, what a short break has no time for), the focus-area picker and the
+ * areas to leave alone. Loaded after the popup's first paint: the start button must not wait for it.
  */
 export function PlanPreview({ choice, onChange }: Props) {
-  const [lastRolled, setLastRolled] = useState<Partial<Record<AreaId, number>> | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [showFocus, setShowFocus] = useState(choice.focus.length > 0);
   const [showHow, setShowHow] = useState(false);
   const [pictures, setPictures] = useState<Pictures | null>(null);
+  const [showAvoid, setShowAvoid] = useState(false);
   useEffect(() => {
-    void lastRolledValue.get().then(setLastRolled);
+    const now = Date.now();
+    void Promise.all([lastRolledValue.get(), readBodySignals(now), settingsValue.get()]).then(([lastRolled, signals, settings]) =>
+      setLoaded({ lastRolled, body: { signals, avoid: normalizeAvoid((settings as { avoid?: unknown } | null)?.avoid) } }),
+    );
   }, []);
-  if (!lastRolled) return <p class="rb-cue">{t('loadingPlan')}</p>;
+  if (!loaded) return <p class="rb-cue">{t('loadingPlan')}</p>;
 
-  const plan = generatePlan(planInput(choice, lastRolled, Date.now()));
-  const areas = summarizePlan(plan);
+  const now = Date.now();
+  const { body } = loaded;
+  const input = planInput(choice, loaded.lastRolled, now, body);
+  let plan: Plan | null = null;
+  try {
+    plan = generatePlan(input);
+  } catch (err) {
+    if (!(err instanceof NoAreaLeftError)) throw err;
+  }
+  const areas = plan ? summarizePlan(plan) : [];
+  const leading = new Set([...input.focus, ...trainedAreas(input)]);
+  const tenderFirst = areas.map((d) => d.area).filter((a) => !leading.has(a) && (input.tender ?? []).includes(a));
+  const avoided = avoidedAt(body.avoid, now);
+  const resting = body.signals.resting.filter((r) => r.until > now && !avoided.includes(r.area));
+  const shortfall = plan ? leftOutOfShortPlan(input, plan) : null;
   const toggleHow = () => {
     if (!pictures) void import('../../lib/pictures/pictures').then(setPictures);
     setShowHow(!showHow);
   };
   const toggle = (area: AreaId) =>
     onChange({ ...choice, focus: choice.focus.includes(area) ? choice.focus.filter((a) => a !== area) : [...choice.focus, area] });
+  const setAvoid = (avoid: AvoidedArea[]) => {
+    setLoaded({ ...loaded, body: { ...body, avoid } });
+    void send({ type: 'settings:patch', patch: { avoid } }).catch(() => undefined);
+  };
+  const toggleAvoid = (area: AreaId) => setAvoid(avoided.includes(area) ? withoutAvoided(body.avoid, area) : withAvoided(body.avoid, area, null));
 
   return (
     <section class="rb-preview" aria-label={t('planPreviewLabel')}>
-      <div class="rb-preview__body">
-        <BodyMap highlight={areas.map((s) => s.area)} size="small" description={describeHighlight(areas.map((s) => s.area))} />
-        <ol class="rb-plan">
-          {areas.map((dose) => (
-            <li key={dose.area}>
-              <span>{t(areaMessageKey(dose.area))}</span>
-              <span class="rb-plan__time">{doseText(dose)}</span>
-            </li>
-          ))}
-        </ol>
-      </div>
+      {plan ? (
+        <div class="rb-preview__body">
+          <BodyMap highlight={areas.map((s) => s.area)} size="small" description={describeHighlight(areas.map((s) => s.area))} />
+          <ol class="rb-plan">
+            {areas.map((dose) => (
+              <li key={dose.area}>
+                <span>{t(areaMessageKey(dose.area))}</span>
+                <span class="rb-plan__time">{doseText(dose)}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : (
+        <p class="rb-cue" role="status">
+          {t('nothingLeft')}
+        </p>
+      )}
+      {tenderFirst.length > 0 ? <p class="rb-cue">{t('tenderFirst', names(tenderFirst))}</p> : null}
+      {shortfall ? (
+        <p class="rb-cue">
+          {shortfall.fitsAt === null
+            ? t('notInLengthNone', [formatNumber(input.minutes), names(shortfall.missing)])
+            : t('notInLength', [formatNumber(input.minutes), names(shortfall.missing), formatNumber(shortfall.fitsAt)])}
+        </p>
+      ) : null}
+      {avoided.length > 0 ? <p class="rb-cue">{t('leavingOut', names(avoided))}</p> : null}
+      {resting.map((r) => (
+        <p class="rb-cue" key={r.area}>
+          {t('restingArea', [t(areaMessageKey(r.area)), formatDayTime(r.until)])} {t('restingAdvice')}
+        </p>
+      ))}
       {choice.moment === 'desk' && choice.tool === 'roller' ? <p class="rb-cue">{t('deskRollerHint')}</p> : null}
       <button type="button" class="rb-link" aria-expanded={showHow} onClick={toggleHow}>
         {t('showHow')}
@@ -87,15 +145,31 @@ export function PlanPreview({ choice, onChange }: Props) {
           })}
         </ul>
       ) : null}
-      <button type="button" class="rb-link" aria-expanded={showFocus} onClick={() => setShowFocus(!showFocus)}>
-        {choice.focus.length > 0 ? t('focusToggleCount', formatNumber(choice.focus.length)) : t('focusToggle')}
-      </button>
+      <div class="rb-preview__links">
+        <button type="button" class="rb-link" aria-expanded={showFocus} onClick={() => setShowFocus(!showFocus)}>
+          {choice.focus.length > 0 ? t('focusToggleCount', formatNumber(choice.focus.length)) : t('focusToggle')}
+        </button>
+        <button type="button" class="rb-link" aria-expanded={showAvoid} onClick={() => setShowAvoid(!showAvoid)}>
+          {t('avoidToggle')}
+        </button>
+      </div>
       {showFocus ? (
         <fieldset class="rb-chips">
           <legend class="rb-cue">{t('focusHelp')}</legend>
-          {suitableAreas(choice.moment, choice.tool).map((area) => (
+          {suitableAreas(choice.moment, choice.tool, input.leaveOut).map((area) => (
             <label key={area} class={choice.focus.includes(area) ? 'rb-chip rb-chip--on' : 'rb-chip'}>
               <input type="checkbox" checked={choice.focus.includes(area)} onChange={() => toggle(area)} />
+              {t(areaMessageKey(area))}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {showAvoid ? (
+        <fieldset class="rb-chips">
+          <legend class="rb-cue">{t('avoidHelp')}</legend>
+          {AREA_IDS.map((area) => (
+            <label key={area} class={avoided.includes(area) ? 'rb-chip rb-chip--on' : 'rb-chip'}>
+              <input type="checkbox" checked={avoided.includes(area)} onChange={() => toggleAvoid(area)} />
               {t(areaMessageKey(area))}
             </label>
           ))}

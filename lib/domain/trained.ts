@@ -30,6 +30,24 @@ export const TRAINED_MUSCLES: Readonly<Record<Trained, readonly AreaId[]>> = {
   run: ['calves', 'quads', 'hamstrings', 'glutes', 'hip-flexors', 'shins', 'feet'],
 };
 
+/** The areas of the upper body; the rest are the lower body's. A full-body plan alternates the two halves. */
+export const UPPER_BODY: ReadonlySet<AreaId> = new Set<AreaId>(['upper-back', 'lats', 'chest', 'upper-traps', 'forearms']);
+
+/**
+ * Muscles of a full-body workout that a tool can reach, alternating lower and upper body (each half in its
+ * list order), so that even two areas cover both halves when the tool lacks one of the list's first ones.
+ */
+export function alternateHalves(areas: readonly AreaId[]): AreaId[] {
+  const lower = areas.filter((a) => !UPPER_BODY.has(a));
+  const upper = areas.filter((a) => UPPER_BODY.has(a));
+  const out: AreaId[] = [];
+  for (let i = 0; i < Math.max(lower.length, upper.length); i++) {
+    if (lower[i]) out.push(lower[i]!);
+    if (upper[i]) out.push(upper[i]!);
+  }
+  return out;
+}
+
 /** A stored or received value, checked: anything unknown (another version's kind, a typo) reads as undefined. */
 export function asTrained(value: unknown): Trained | undefined {
   return TRAINED_IDS.find((id) => id === value);

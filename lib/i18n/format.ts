@@ -32,3 +32,13 @@ export const formatKilobytes = (bytes: number): string => unit('kilobyte', bytes
 export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
   return new Intl.ListFormat(messageLanguage(), { type }).format(items);
 }
+
+/** "Tue 14:30" style: a weekday and a time, for "left out until …" within the next days. */
+export function formatDayTime(ms: number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(ms);
+}
+
+/** A calendar date, "14 Mar 2026" style, for an end date the person picked. */
+export function formatDate(ms: number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+}

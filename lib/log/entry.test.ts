@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toBreakEntry } from './entry';
+import { checkBreak } from './schema';
 import { reduce } from '../session/machine';
 import type { Plan, Session, SessionEvent, SessionState } from '../session/types';
 import { defaultPlan } from '../../tests/fixtures/default-plan';
@@ -59,6 +60,11 @@ describe('toBreakEntry', () => {
       context: 'pre',
       tool: 'gun',
       completed: true,
+      // The first hold was restarted after 8 of its 25 s; the second ran its full 20 s.
+      knots: [
+        { area: 'quads', side: 'left', seconds: 8 },
+        { area: 'quads', side: 'left', seconds: 20 },
+      ],
     });
   });
 
@@ -101,5 +107,36 @@ describe('toBreakEntry', () => {
     expect(entry.context).toBe('rest');
     expect(entry.tool).toBe('roller');
     expect(entry.steps.map((step) => step.seconds)).toEqual(defaultPlan().steps.map((step) => step.seconds));
+  });
+});
+
+describe('knots and check-in in the log\'s rules', () => {
+  const base = () => ({
+    id: 'b1', deviceId: 'd1', startedAt: Date.UTC(2026, 0, 1), endedAt: Date.UTC(2026, 0, 1) + 300_000, activeSeconds: 300, plannedSeconds: 300,
+    steps: [{ area: 'quads', side: 'left', seconds: 60 }, { area: 'calves', side: 'right', seconds: 60 }], holdCount: 1, context: 'desk', tool: 'ball', completed: true,
+  });
+
+  it('accepts a break of an older version (neither field) and keeps it as it was', () => {
+    const checked = checkBreak(base());
+    expect(checked).toEqual({ ok: true, entry: base() });
+  });
+
+  it('accepts knots and a check-in and keeps only their known fields', () => {
+    const checked = checkBreak({ ...base(), knots: [{ area: 'quads', side: 'left', seconds: 25, x: 1 }], checkIn: [{ area: 'calves', feel: 'same', y: 2 }] });
+    expect(checked.ok && checked.entry.knots).toEqual([{ area: 'quads', side: 'left', seconds: 25 }]);
+    expect(checked.ok && checked.entry.checkIn).toEqual([{ area: 'calves', feel: 'same' }]);
+  });
+
+  it.each([
+    ['an unknown area', { knots: [{ area: 'neck', side: null, seconds: 20 }] }, 'area'],
+    ['a hold of hours', { knots: [{ area: 'quads', side: null, seconds: 3600 }] }, 'max'],
+    ['too many knots', { knots: Array.from({ length: 201 }, () => ({ area: 'quads', side: 'left', seconds: 20 })) }, 'many'],
+    ['an unknown feeling', { checkIn: [{ area: 'quads', feel: 'great' }] }, 'one_of'],
+    ['two answers for one area', { checkIn: [{ area: 'quads', feel: 'same' }, { area: 'quads', feel: 'worse' }] }, 'record'],
+    ['an answer for an area not rolled', { checkIn: [{ area: 'chest', feel: 'same' }] }, 'area'],
+  ])('refuses %s with a clear problem', (_name, extra, code) => {
+    const checked = checkBreak({ ...base(), ...extra });
+    expect(checked.ok).toBe(false);
+    expect(!checked.ok && checked.error.code).toBe(code);
   });
 });

@@ -1,6 +1,24 @@
 import type { Moment, Session, Side, Tool } from '../session/types';
 import type { AreaId } from '../domain/areas';
 import { activeMs, plannedSeconds, stepActiveMs } from '../session/derive';
+import { CHECK_IN_MIN_SECONDS } from '../session/check-in';
+
+/** How an area felt after the break, as the person said at the done screen's check-in. */
+export const FEELS = ['eased', 'same', 'worse'] as const;
+export type Feel = (typeof FEELS)[number];
+
+/** One Knot press: where (the step's area and side) and how many seconds the hold lasted. */
+export interface KnotEntry {
+  area: AreaId;
+  side: Side | null;
+  seconds: number;
+}
+
+/** One answer of the check-in: an area rolled in the break and how it felt afterwards. */
+export interface CheckInEntry {
+  area: AreaId;
+  feel: Feel;
+}
 
 /** One logged break. Immutable once written; the id is the session id, so logging twice cannot duplicate. */
 export interface BreakEntry {
@@ -15,6 +33,13 @@ export interface BreakEntry {
   context: Moment;
   tool: Tool;
   completed: boolean;
+  /** Every Knot press, in order. Absent in breaks without one, and in breaks logged by older versions. */
+  knots?: KnotEntry[];
+  /**
+   * The check-in at the end of the break, one answer per area answered. Absent when it was not answered
+   * (skipped, switched off, or an older version); added once, to this same entry, when answered.
+   */
+  checkIn?: CheckInEntry[];
 }
 
 /** Builds the log entry of a finished or ended session; null while it still runs. */
@@ -37,5 +62,23 @@ export function toBreakEntry(s: Session, deviceId: string): BreakEntry | null {
     context: s.plan.moment,
     tool: s.plan.tool,
     completed: s.status === 'finished',
+    ...knotsOf(s),
   };
+}
+
+/** The session's Knot presses with their steps' areas and sides; nothing when there were none. */
+function knotsOf(s: Session): { knots?: KnotEntry[] } {
+  const knots = (s.knots ?? []).flatMap(({ step, seconds }) => {
+    const at = s.plan.steps[step];
+    return at ? [{ area: at.area, side: at.side, seconds }] : [];
+  });
+  return knots.length > 0 ? { knots } : {};
+}
+
+
+/** The areas a break's check-in asks about: those rolled at least CHECK_IN_MIN_SECONDS, in the order rolled. */
+export function checkInAreas(entry: Pick<BreakEntry, 'steps'>): AreaId[] {
+  const seconds = new Map<AreaId, number>();
+  for (const step of entry.steps) seconds.set(step.area, (seconds.get(step.area) ?? 0) + step.seconds);
+  return [...seconds].filter(([, s]) => s >= CHECK_IN_MIN_SECONDS).map(([area]) => area);
 }

@@ -67,11 +67,11 @@ describe('exportCsv', () => {
   it('writes one row per break and one per step, with headers', () => {
     const { breaks, steps } = exportCsv(LOG);
     const rows = breaks.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('id,device_id,started_at,ended_at,active_seconds,planned_seconds,hold_count,context,tool,completed,areas');
+    expect(rows[0]).toBe('id,device_id,started_at,ended_at,active_seconds,planned_seconds,hold_count,context,tool,completed,areas,knots,check_in');
     expect(rows).toHaveLength(LOG.length + 1);
     const first = LOG[0]!;
     expect(rows[1]).toBe(
-      [first.id, first.deviceId, new Date(first.startedAt).toISOString(), new Date(first.endedAt).toISOString(), first.activeSeconds, first.plannedSeconds, first.holdCount, first.context, first.tool, first.completed, [...new Set(first.steps.map((s) => s.area))].join(' ')].join(','),
+      [first.id, first.deviceId, new Date(first.startedAt).toISOString(), new Date(first.endedAt).toISOString(), first.activeSeconds, first.plannedSeconds, first.holdCount, first.context, first.tool, first.completed, [...new Set(first.steps.map((s) => s.area))].join(' '), '', ''].join(','),
     );
     const stepRows = steps.trimEnd().split('\r\n');
     expect(stepRows[0]).toBe('break_id,step,area,side,seconds');
@@ -259,5 +259,40 @@ describe('import fuzzing', () => {
   it('text mutations (truncation, inserted and flipped characters)', async () => {
     const db = await freshLog();
     await fc.assert(fc.asyncProperty(textual, async (m) => check(db, mutateText(m))), { numRuns: 250 });
+  });
+});
+
+describe('knots and check-ins in exports (golden)', () => {
+  const noted: BreakEntry = {
+    id: 'b-1', deviceId: 'dev-1', startedAt: Date.UTC(2026, 2, 1, 9), endedAt: Date.UTC(2026, 2, 1, 9, 5), activeSeconds: 300, plannedSeconds: 300,
+    steps: [{ area: 'calves', side: 'left', seconds: 60 }, { area: 'calves', side: 'right', seconds: 60 }, { area: 'quads', side: null, seconds: 90 }],
+    holdCount: 2, context: 'rest', tool: 'roller', completed: true,
+    knots: [{ area: 'calves', side: 'left', seconds: 25 }, { area: 'quads', side: null, seconds: 12 }],
+    checkIn: [{ area: 'calves', feel: 'same' }, { area: 'quads', feel: 'eased' }],
+  };
+
+  it('writes them into the JSON export and reads them back', () => {
+    const json = exportJson([noted], Date.UTC(2026, 2, 2));
+    expect(json).toBe(
+      '{"format":"rollbreak-log","version":1,"exportedAt":"2026-03-02T00:00:00.000Z","breaks":[\n' +
+        '{"id":"b-1","deviceId":"dev-1","startedAt":1772355600000,"endedAt":1772355900000,"activeSeconds":300,"plannedSeconds":300,' +
+        '"steps":[{"area":"calves","side":"left","seconds":60},{"area":"calves","side":"right","seconds":60},{"area":"quads","side":null,"seconds":90}],' +
+        '"holdCount":2,"context":"rest","tool":"roller","completed":true,' +
+        '"knots":[{"area":"calves","side":"left","seconds":25},{"area":"quads","side":null,"seconds":12}],' +
+        '"checkIn":[{"area":"calves","feel":"same"},{"area":"quads","feel":"eased"}]}\n]}\n',
+    );
+    expect(parseExport(json)).toEqual({ ok: true, breaks: [noted] });
+  });
+
+  it('writes them as two more columns of the breaks CSV', () => {
+    const row = exportCsv([noted]).breaks.split('\r\n')[1]!;
+    expect(row.endsWith(',calves quads,calves/left/25 quads/-/12,calves:same quads:eased')).toBe(true);
+  });
+
+  it('reads an export of an older version (no knots, no check-in) as before', () => {
+    const { knots: _k, checkIn: _c, ...old } = noted;
+    const json = exportJson([old], Date.UTC(2026, 2, 2));
+    expect(json).not.toContain('knots');
+    expect(parseExport(json)).toEqual({ ok: true, breaks: [old] });
   });
 });

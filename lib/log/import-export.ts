@@ -19,7 +19,9 @@ export type { ImportProblem, ImportProblemCode } from './schema';
  *
  * CSV (for spreadsheets, not imported back), two files:
  *   breaks: id, device_id, started_at, ended_at (ISO 8601, UTC), active_seconds, planned_seconds, hold_count,
- *           context, tool, completed (true/false), areas (area ids in the order rolled, space-separated)
+ *           context, tool, completed (true/false), areas (area ids in the order rolled, space-separated),
+ *           knots (each Knot press as area/side/seconds, side "-" when none, space-separated),
+ *           check_in (area:eased|same|worse, space-separated; empty when not answered)
  *   steps:  break_id, step (1-based), area, side (left/right/empty), seconds — one row per rolled step
  */
 
@@ -71,7 +73,7 @@ export function exportCsv(entries: readonly BreakEntry[]): { breaks: string; ste
   const sorted = byStart(entries);
   const iso = (ms: number) => new Date(ms).toISOString();
   const breaks = csv([
-    ['id', 'device_id', 'started_at', 'ended_at', 'active_seconds', 'planned_seconds', 'hold_count', 'context', 'tool', 'completed', 'areas'],
+    ['id', 'device_id', 'started_at', 'ended_at', 'active_seconds', 'planned_seconds', 'hold_count', 'context', 'tool', 'completed', 'areas', 'knots', 'check_in'],
     ...sorted.map((b) => [
       b.id,
       b.deviceId,
@@ -84,6 +86,8 @@ export function exportCsv(entries: readonly BreakEntry[]): { breaks: string; ste
       b.tool,
       b.completed,
       [...new Set(b.steps.map((s) => s.area))].join(' '),
+      (b.knots ?? []).map((k) => `${k.area}/${k.side ?? '-'}/${k.seconds}`).join(' '),
+      (b.checkIn ?? []).map((c) => `${c.area}:${c.feel}`).join(' '),
     ]),
   ]);
   const steps = csv([

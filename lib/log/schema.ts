@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import type { BreakEntry } from './entry';
 import { AREA_IDS } from '../domain/areas';
+import { FEELS } from './entry';
+import { MAX_HOLDS_PER_BREAK } from '../session/types';
 import { MOMENT_IDS, TOOLS } from '../domain/lists';
 
 /**
@@ -18,6 +20,10 @@ export const MAX_TIME = Date.UTC(2100, 0, 1);
 export const DAY_SECONDS = 86_400;
 export const MAX_STEPS = 500;
 export const MAX_HOLDS = 10_000;
+/** Knot presses kept per break: the engine stops holds at MAX_HOLDS_PER_BREAK. */
+export const MAX_KNOTS = MAX_HOLDS_PER_BREAK;
+/** A hold lasts at most HOLD_MAX_SECONDS; a little room for another version's longer holds. */
+export const MAX_KNOT_SECONDS = 120;
 
 /**
  * What is wrong with a break (or an import file), as data: pages word it in the person's language
@@ -81,6 +87,23 @@ const StepSchema = v.object(
   problem('record'),
 );
 
+const KnotSchema = v.object(
+  {
+    area: v.picklist(AREA_IDS, problem('area')),
+    side: v.nullable(v.picklist(SIDES, oneOf([...SIDES, null]))),
+    seconds: wholeNumber(MAX_KNOT_SECONDS),
+  },
+  problem('record'),
+);
+
+const CheckInSchema = v.object(
+  {
+    area: v.picklist(AREA_IDS, problem('area')),
+    feel: v.picklist(FEELS, oneOf(FEELS)),
+  },
+  problem('record'),
+);
+
 export const BreakSchema = v.pipe(
   v.object(
     {
@@ -95,12 +118,25 @@ export const BreakSchema = v.pipe(
       context: v.picklist(MOMENT_IDS, oneOf(MOMENT_IDS)),
       tool: v.picklist(TOOLS, oneOf(TOOLS)),
       completed: v.boolean(oneOf([true, false])),
+      knots: v.optional(v.pipe(v.array(KnotSchema, problem('list')), v.maxLength(MAX_KNOTS, problem('many', { limit: MAX_KNOTS })))),
+      checkIn: v.optional(
+        v.pipe(
+          v.array(CheckInSchema, problem('list')),
+          v.maxLength(AREA_IDS.length, problem('many', { limit: AREA_IDS.length })),
+          // One answer per area, and only for an area the break rolled.
+          v.check((list) => new Set(list.map((c) => c.area)).size === list.length, problem('record')),
+        ),
+      ),
     },
     problem('record'),
   ),
   v.forward(
     v.check((b) => b.endedAt >= b.startedAt && b.endedAt - b.startedAt <= DAY_SECONDS * 1000, problem('ended')),
     ['endedAt'],
+  ),
+  v.forward(
+    v.check((b) => !b.checkIn || b.checkIn.every((c) => b.steps.some((s) => s.area === c.area)), problem('area')),
+    ['checkIn'],
   ),
 );
 
@@ -118,6 +154,8 @@ export function cleanBreak(b: BreakEntry): BreakEntry {
     context: b.context,
     tool: b.tool,
     completed: b.completed,
+    ...(b.knots && b.knots.length > 0 ? { knots: b.knots.map((k) => ({ area: k.area, side: k.side, seconds: k.seconds })) } : {}),
+    ...(b.checkIn && b.checkIn.length > 0 ? { checkIn: b.checkIn.map((c) => ({ area: c.area, feel: c.feel })) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
-import type { BreakEntry } from './entry';
+import type { BreakEntry, CheckInEntry } from './entry';
+import { checkBreak } from './schema';
 import type { RollbreakDB, WriteTx } from './db';
 import { addInTx, findByKey } from './db';
 import type { Tombstone } from '../domain/break-key';
@@ -83,6 +84,27 @@ async function freeKey(tx: WriteTx, dev: string, startedAt: number, rev: number)
     key = makeKey(dev, startedAt, ++rev);
   }
   return key;
+}
+
+/**
+ * Adds the done screen's check-in to the break it belongs to, in place: a check-in is a note on the same
+ * break made minutes later, not an edit, so the break keeps its id and key (sync publishes the fuller
+ * record). Only once, and only when the result meets the log's rules. False when there is no such break,
+ * it already has a check-in, or the answers do not fit it.
+ */
+export async function addCheckIn(db: DB, id: string, checkIn: readonly CheckInEntry[]): Promise<boolean> {
+  const tx = db.transaction('breaks', 'readwrite');
+  const entry = await tx.store.get(id);
+  let added = false;
+  if (entry && !entry.checkIn) {
+    const checked = checkBreak({ ...entry, checkIn });
+    if (checked.ok) {
+      await tx.store.put(checked.entry);
+      added = true;
+    }
+  }
+  await tx.done;
+  return added;
 }
 
 /**

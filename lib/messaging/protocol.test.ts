@@ -37,6 +37,7 @@ describe('checkRequest', () => {
     'whatsNew:seen': {},
     reminders: { action: 'pause', until: 'hour' },
     postWorkout: { minutes: 60 },
+    checkIn: { answers: [{ area: 'calves', feel: 'same' }] },
     'log:delete': { id: 'x' },
     'log:undo': { entry: {} },
     'log:import': { text: '{}' },
@@ -52,13 +53,13 @@ describe('checkRequest', () => {
 
   // The timer's own housekeeping: its page is being left, or it needs its rarely shown parts.
   const TIMER_ONLY = ['overlayPart', 'timerPage'];
-  const FROM_TIMER = ['overlayPart', 'postWorkout', 'session', 'timerPage'];
+  const FROM_TIMER = ['checkIn', 'overlayPart', 'postWorkout', 'session', 'timerPage'];
 
   it('accepts every request from the extension\'s pages but the timer\'s own housekeeping', () => {
     for (const [type, body] of Object.entries(samples)) expect(checkRequest({ type, ...body }, 'extension').ok).toBe(!TIMER_ONLY.includes(type));
   });
 
-  it('accepts from the timer only a person\'s presses (session events, the after-training offer) and its housekeeping', () => {
+  it('accepts from the timer only a person\'s presses (session events, the after-training offer, the check-in) and its housekeeping', () => {
     const allowed = Object.keys(samples).filter((type) => checkRequest({ type, ...samples[type as RequestType] }, 'timer').ok === true);
     expect(allowed.sort()).toEqual(FROM_TIMER);
   });

@@ -106,6 +106,18 @@ export const REQUESTS = {
   },
   /** "Remind me to roll after training" from a pre-workout break's done screen. */
   postWorkout: { from: EXTENSION_OR_TIMER, body: v.object({ minutes: count(24 * 60) }), answer: NOTHING },
+  /**
+   * The done screen's check-in: how each rolled area feels now ("eased", "same", "worse"), or null for Skip.
+   * A press on the done screen, so the timer over a page may send it; the background accepts it only while
+   * the break that just ended asks for it, and only for that break's areas.
+   */
+  checkIn: {
+    from: EXTENSION_OR_TIMER,
+    body: v.object({
+      answers: v.nullable(v.pipe(v.array(v.object({ area: v.string(), feel: v.string() })), v.maxLength(14))),
+    }),
+    answer: SESSION_ANSWER,
+  },
   /** Delete a break (it leaves a tombstone, so the deletion syncs); `ok: false` when it was not in the log. */
   'log:delete': { from: EXTENSION, body: v.object({ id: v.string() }), answer: v.object({ ok: v.boolean() }) },
   /** Bring a deleted break back (the entry as the page showed it before deleting); `error` when it breaks the log's rules. */

@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../session/types';
 import type { AreaId } from '../domain/areas';
-import { candidateOrder, generatePlan, suitableAreas, trainedAreas } from './generate-plan';
+import { candidateOrder, generatePlan, suitableAreas, trainedAreas, type PlanInput } from './generate-plan';
 import { MOMENTS } from './moments';
 import { area, at, blocks, check, expectedTrained, input, same, validFocus } from './plan-arbitraries';
 
 describe('plan order properties (focus, trained muscles, history)', () => {
   it('covers the trained muscles whatever was rolled lately, before and after a workout', { timeout: 120_000 }, () => {
-    const workout = input.map((given) => ({ ...given, moment: given.moment === 'rest' ? 'post' : given.moment === 'desk' ? 'pre' : given.moment }));
+    // Whatever the knot map and check-ins say (tender areas); areas left alone have their own property.
+    const workout = input.map((given) => ({ ...given, leaveOut: undefined, moment: given.moment === 'rest' ? 'post' : given.moment === 'desk' ? 'pre' : given.moment }) as PlanInput);
     fc.assert(
       fc.property(workout, fc.array(fc.record({ area, at }), { maxLength: 40 }), (given, otherHistory) => {
         const leading = new Set([...given.focus, ...trainedAreas(given)]);
@@ -17,6 +18,7 @@ describe('plan order properties (focus, trained muscles, history)', () => {
         check(withHistory.length > 0, () => 'no trained muscle or focus area in the plan');
         check(same(withHistory, purpose(generatePlan({ ...given, recent: [] }))), () => 'history changed the trained muscles');
         check(same(withHistory, purpose(generatePlan({ ...given, recent: otherHistory }))), () => 'history changed the trained muscles');
+        check(same(withHistory, purpose(generatePlan({ ...given, tender: otherHistory.map((h) => h.area) }))), () => 'knots changed the trained muscles');
         // Without focus, the first trained muscle the tool has leads the plan.
         const first = generatePlan({ ...given, focus: [] }).steps[0]!.area;
         check(first === trainedAreas(given)[0], () => `plan starts with ${first}`);
@@ -32,7 +34,8 @@ describe('plan order properties (focus, trained muscles, history)', () => {
         const focus = validFocus(given);
         const trainedFirst = expectedTrained(given).filter((a) => !focus.includes(a));
         expect(order.slice(0, focus.length + trainedFirst.length)).toEqual([...focus, ...trainedFirst]);
-        expect([...order].sort()).toEqual(suitableAreas(given.moment, given.tool).sort());
+        expect([...order].sort()).toEqual(suitableAreas(given.moment, given.tool).filter((a) => !(given.leaveOut ?? []).includes(a)).sort());
+        const tender = new Set(given.tender ?? []);
 
         const last = new Map<AreaId, number>();
         for (const entry of given.recent) {
@@ -46,6 +49,9 @@ describe('plan order properties (focus, trained muscles, history)', () => {
           const b = rest[i]!;
           const la = last.get(a) ?? -Infinity;
           const lb = last.get(b) ?? -Infinity;
+          // Tender areas (Knot presses, "same" lately) come first among the rest; each group is ordered as before.
+          expect(tender.has(a) || !tender.has(b)).toBe(true);
+          if (tender.has(a) !== tender.has(b)) continue;
           if (MOMENTS[given.moment].trainedFirst) {
             expect(rank(a)).toBeLessThanOrEqual(rank(b));
             if (rank(a) === rank(b)) expect(la).toBeLessThanOrEqual(lb);
@@ -59,8 +65,23 @@ describe('plan order properties (focus, trained muscles, history)', () => {
     );
   });
 
+  it('never includes an area left alone, and the trained muscles left lead the plan', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(input, fc.array(area, { minLength: 1, maxLength: 5 }), (given, leaveOut) => {
+        const reachable = suitableAreas(given.moment, given.tool).filter((a) => !leaveOut.includes(a));
+        if (reachable.length === 0) return;
+        const plan = generatePlan({ ...given, focus: [...given.focus, ...leaveOut], leaveOut });
+        check(plan.steps.every((s) => !leaveOut.includes(s.area)), () => `left-alone area in ${plan.steps.map((s) => s.area).join()}`);
+        const trained = expectedTrained({ ...given, leaveOut });
+        const focus = validFocus({ ...given, leaveOut });
+        if (focus.length === 0 && trained.length > 0) check(plan.steps[0]!.area === trained[0], () => `plan starts with ${plan.steps[0]!.area}`);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('starts a desk or rest-day break with the least recently rolled area when there is no focus', { timeout: 60_000 }, () => {
-    const everyday = input.filter((given) => given.moment === 'desk' || given.moment === 'rest');
+    const everyday = input.filter((given) => (given.moment === 'desk' || given.moment === 'rest') && !given.leaveOut);
     fc.assert(
       fc.property(everyday, (given) => {
         const plan = generatePlan({ ...given, focus: [] });

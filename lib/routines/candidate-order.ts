@@ -4,7 +4,7 @@ import { AREA_IDS } from '../domain/areas';
 import { techniqueFor } from './catalogue';
 import { MOMENTS } from './moments';
 import type { Trained } from '../domain/trained';
-import { DEFAULT_TRAINED, TRAINED_MUSCLES } from '../domain/trained';
+import { DEFAULT_TRAINED, TRAINED_MUSCLES, alternateHalves } from '../domain/trained';
 
 export interface OrderInput {
   moment: Moment;
@@ -17,17 +17,24 @@ export interface OrderInput {
   recent: ReadonlyArray<{ area: AreaId; at: number }>;
   /** Breaks ties between equally ranked areas that the moment has no preference for. */
   seed: number;
+  /**
+   * Areas with Knot presses or checked in as "same" lately (body-signals.ts): after the focus areas and
+   * the trained muscles, they come before the rest, and get the upper end of their dose.
+   */
+  tender?: readonly AreaId[];
+  /** Areas no plan may include: those the person leaves alone (an injury) and those resting after "worse". */
+  leaveOut?: readonly AreaId[];
 }
 
 /**
  * The areas a plan for this moment and tool may contain, in AREA_IDS order: those with a technique for the
  * tool, and for a moment without floor work (a desk break) only techniques off the floor.
  */
-export function suitableAreas(moment: Moment, tool: Tool): AreaId[] {
+export function suitableAreas(moment: Moment, tool: Tool, leaveOut: readonly AreaId[] = []): AreaId[] {
   const config = MOMENTS[moment];
   return AREA_IDS.filter((area) => {
     const technique = techniqueFor(area, tool);
-    return technique !== undefined && (config.floorAllowed || technique.position !== 'floor');
+    return technique !== undefined && (config.floorAllowed || technique.position !== 'floor') && !leaveOut.includes(area);
   });
 }
 
@@ -35,12 +42,14 @@ export function suitableAreas(moment: Moment, tool: Tool): AreaId[] {
  * The trained muscles a plan rolls first: before or after a workout, those of the kind trained that suit
  * the tool, in TRAINED_MUSCLES order; none on rest days and at the desk.
  */
-export function trainedAreas(input: Pick<OrderInput, 'moment' | 'tool' | 'trained'>): AreaId[] {
+export function trainedAreas(input: Pick<OrderInput, 'moment' | 'tool' | 'trained' | 'leaveOut'>): AreaId[] {
   if (!MOMENTS[input.moment].trainedFirst) return [];
-  const suitable = suitableAreas(input.moment, input.tool);
+  const suitable = suitableAreas(input.moment, input.tool, input.leaveOut);
   // An unknown kind (a value from another version) counts as the default rather than as nothing.
-  const muscles = TRAINED_MUSCLES[input.trained ?? DEFAULT_TRAINED] ?? TRAINED_MUSCLES[DEFAULT_TRAINED];
-  return muscles.filter((area) => suitable.includes(area));
+  const kind = TRAINED_MUSCLES[input.trained ?? DEFAULT_TRAINED] ? (input.trained ?? DEFAULT_TRAINED) : DEFAULT_TRAINED;
+  const reachable = TRAINED_MUSCLES[kind].filter((area) => suitable.includes(area));
+  // After a full-body workout even a short plan covers both halves, whatever the tool or the areas left out.
+  return kind === 'full' ? alternateHalves(reachable) : reachable;
 }
 
 /** A well-mixed 32-bit number from the seed and an area's index: the seed's tie-break between areas. */
@@ -59,12 +68,14 @@ function compare(a: number, b: number): number {
  * Every suitable area, best first:
  * 1. the valid focus areas, in the order given;
  * 2. before and after a workout, the trained muscles (see `trainedAreas`), whatever was rolled lately;
- * 3. the others. Before and after a workout by the moment's priority, recency breaking ties; on rest days
- *    and at the desk from the least recently rolled (never rolled first), the priority breaking ties.
- *    The seed breaks the ties that remain.
+ * 3. the others: first the tender ones (Knot presses or "same" lately), then the rest. Before and after a
+ *    workout by the moment's priority, recency breaking ties; on rest days and at the desk from the least
+ *    recently rolled (never rolled first), the priority breaking ties. The seed breaks the ties that remain.
+ * Areas left out (leaveOut) are never among them, not even as focus or trained muscles.
  */
 export function candidateOrder(input: OrderInput): AreaId[] {
-  const suitable = suitableAreas(input.moment, input.tool);
+  const suitable = suitableAreas(input.moment, input.tool, input.leaveOut);
+  const tender = new Set(input.tender ?? []);
   const allowed = new Set<AreaId>(suitable);
 
   const first: AreaId[] = [];
@@ -89,12 +100,14 @@ export function candidateOrder(input: OrderInput): AreaId[] {
         area,
         last: lastRolled.get(area) ?? -Infinity,
         rank: preferred < 0 ? priority.length : preferred,
+        tender: tender.has(area) ? 0 : 1,
         draw: draw(seed, index),
         index,
       };
     });
   ranked.sort(
     (a, b) =>
+      compare(a.tender, b.tender) ||
       (trainedFirst ? compare(a.rank, b.rank) || compare(a.last, b.last) : compare(a.last, b.last) || compare(a.rank, b.rank)) ||
       compare(a.draw, b.draw) ||
       compare(a.index, b.index),

@@ -2,21 +2,37 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Side } from '../session/types';
 import { rollsPerSet, techniqueFor } from './catalogue';
-import { candidateOrder, generatePlan, normalizeMinutes, suitableAreas } from './generate-plan';
+import { NoAreaLeftError, candidateOrder, generatePlan, normalizeMinutes, suitableAreas } from './generate-plan';
 import { MOMENT_LENGTHS } from './lengths';
 import { BOUT_MAX_SECONDS, BOUT_MIN_SECONDS, MAX_SETS, MOMENTS } from './moments';
 import { areaCost, blocks, check, expectedTrained, input, same, validFocus } from './plan-arbitraries';
+
+function throwsNoArea(make: () => unknown): boolean {
+  try {
+    make();
+    return false;
+  } catch (err) {
+    return err instanceof NoAreaLeftError;
+  }
+}
 
 describe('generatePlan properties (moment × tool × length × focus × trained × history)', () => {
   it('keeps every dose inside the evidence and lasts exactly the minutes asked for', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(input, (given) => {
+        const leaveOut = given.leaveOut ?? [];
+        const reachable = suitableAreas(given.moment, given.tool).filter((a) => !leaveOut.includes(a));
+        // Every area the tool can reach is left alone: no plan at all, never one with such an area.
+        if (reachable.length === 0) {
+          check(throwsNoArea(() => generatePlan(given)), () => 'a plan although every area is left alone');
+          return;
+        }
         const plan = generatePlan(given);
         const config = MOMENTS[given.moment];
         const [min, max] = config.secondsPerSide;
         const minutesWanted = normalizeMinutes(given.minutes, given.moment);
         const total = minutesWanted * 60;
-        const suitable = suitableAreas(given.moment, given.tool);
+        const suitable = reachable;
         const { min: shortest, max: longest } = MOMENT_LENGTHS[given.moment];
 
         // The plan's identity, and a length within the moment's range.
@@ -65,7 +81,8 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
           if (step.kind === 'move') check(step.seconds >= config.moveSeconds, () => `move of ${step.seconds}`);
         }
         const extra = parsed.reduce((acc, b) => acc + b.move - config.moveSeconds, 0);
-        check(extra <= 30, () => `${extra} s of extra get-ready time`);
+        // (With areas left alone, too few may be left to fill a long break: then the moves take the rest.)
+        if (leaveOut.length === 0) check(extra <= 30, () => `${extra} s of extra get-ready time`);
 
         // A pre-workout break ends within 10 minutes of training: its first roll starts at most 8 minutes
         // before its end, leaving 2 minutes to get from the roller to the first set.
@@ -95,20 +112,32 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
 
         // Purpose first: the valid focus areas in the order given, then (before and after a workout) the
         // trained muscles in their order, then the rest. The first of them is always in the plan.
+        const order = candidateOrder(given);
         const focus = validFocus(given);
         const leading = [...focus, ...expectedTrained(given).filter((a) => !focus.includes(a))];
         check(leading.length === 0 || chosen[0] === leading[0], () => `first area ${chosen[0]}, expected ${leading[0]}`);
         const leadingInPlan = chosen.filter((a) => leading.includes(a));
         check(same(chosen.slice(0, leadingInPlan.length), leadingInPlan), () => `purpose not first: ${chosen.join()}`);
         check(same(leadingInPlan, leading.filter((a) => leadingInPlan.includes(a))), () => `leading areas out of order: ${chosen.join()}`);
+        const tender = new Set(given.tender ?? []);
         const focusTarget = focus.reduce((acc, a) => {
           const perSide = Math.min(max, Math.max(min, techniqueFor(a, given.tool)!.secondsPerSide));
           return acc + areaCost(given.moment, given.tool, a, perSide);
         }, 0);
         check(focusTarget > total || focus.every((a) => chosen.includes(a)), () => `focus ${focus.join()} fits but was cut`);
 
+        // Never an area left alone, whatever the focus, the workout or the history.
+        for (const a of chosen) check(!leaveOut.includes(a), () => `${a} is left alone but in the plan`);
+
+        // After the purpose, the tender areas (Knot presses, "same" lately) before the others.
+        const restOrder = order.filter((a) => !leading.includes(a));
+        const firstPlainInOrder = restOrder.findIndex((a) => !tender.has(a));
+        check(
+          firstPlainInOrder < 0 || restOrder.slice(firstPlainInOrder).every((a) => !tender.has(a)),
+          () => `tender areas not first among the rest: ${restOrder.join()}`,
+        );
+
         // The plan follows the candidate order.
-        const order = candidateOrder(given);
         const positions = chosen.map((a) => order.indexOf(a));
         check(
           positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!)),
@@ -122,6 +151,7 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
   it('is deterministic and leaves its input alone', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(input, (given) => {
+        if (suitableAreas(given.moment, given.tool).every((a) => given.leaveOut?.includes(a))) return;
         const copy = structuredClone(given);
         const first = generatePlan(given);
         expect(given).toEqual(copy);

@@ -16,6 +16,11 @@ export interface PlanInput extends OrderInput {
   minutes: number;
 }
 
+/** Every area the tool can reach at this moment is left out (left alone, or resting): there is no plan. */
+export class NoAreaLeftError extends Error {
+  override name = 'NoAreaLeftError';
+}
+
 /** Plans are built in steps of this many seconds, so every roll shows a round number. */
 const UNIT = 5;
 
@@ -33,11 +38,12 @@ function nextTotal(perSide: number): number | null {
 
 /**
  * Spreads `spare` seconds over the chosen areas, round-robin in plan order (so the first areas get any odd
- * seconds): first up to each area's default, then up to the moment's max; only when the areas cannot fill
+ * seconds): first the tender areas up to the upper end of their dose, then up to each area's default, then up to the moment's max; only when the areas cannot fill
  * the break even at the max (no further area fits or is left) past it, in equal sets. Returns what is left.
  */
-function spread(chosen: Slot[], spare: number, canStretch: boolean, config: MomentConfig): number {
-  const caps: Array<(slot: Slot) => number> = [(slot) => slot.target, (slot) => slot.max];
+function spread(chosen: Slot[], spare: number, canStretch: boolean, config: MomentConfig, tender: ReadonlySet<Slot>): number {
+  // Tender areas reach the upper end of their dose first; then every area its default, then the max.
+  const caps: Array<(slot: Slot) => number> = [(slot) => (tender.has(slot) ? slot.target : slot.min), (slot) => slot.target, (slot) => slot.max];
   if (canStretch) caps.push(() => BOUT_MAX_SECONDS * MAX_SETS);
   for (const cap of caps) {
     let raised = true;
@@ -81,16 +87,20 @@ export function generatePlan(input: PlanInput): Plan {
 
   const order = candidateOrder(input);
   const leading = new Set([...input.focus, ...trainedAreas(input)]);
+  const tender = new Set(input.tender ?? []);
   const slots: Slot[] = order.map((area, index) => {
     const technique = techniqueFor(area, tool);
-    const target = Math.min(max, Math.max(min, technique?.secondsPerSide ?? min));
+    // A tender area among the rest gets the upper end of the moment's dose (never past it); the purpose's
+    // areas keep theirs, so which of them fit never depends on the knot map.
+    const target = tender.has(area) && !leading.has(area) ? max : Math.min(max, Math.max(min, technique?.secondsPerSide ?? min));
     return { area, index, rolls: rollsPerSet(area, tool), min, target, max, seconds: min };
   });
-  if (slots.length === 0) throw new Error(`No area suits ${tool} at ${moment}`);
+  if (slots.length === 0) throw new NoAreaLeftError(`No area suits ${tool} at ${moment}`);
 
   const chosen = chooseAreas(slots, order.filter((area) => leading.has(area)).length, total, config);
   const spare = total - sumCost(chosen, 'min', config);
-  let left = spread(chosen, spare, sumCost(chosen, 'max', config) < total, config);
+  const tenderSlots = new Set(chosen.filter((slot) => tender.has(slot.area) && !leading.has(slot.area)));
+  let left = spread(chosen, spare, sumCost(chosen, 'max', config) < total, config, tenderSlots);
 
   const steps: PlanStep[] = [];
   const moves: PlanStep[] = [];

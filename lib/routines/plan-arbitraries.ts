@@ -7,7 +7,7 @@ import type { PlanInput } from './generate-plan';
 import { suitableAreas } from './generate-plan';
 import { MOMENTS, MOMENT_IDS } from './moments';
 import type { Trained } from '../domain/trained';
-import { TRAINED_IDS, TRAINED_MUSCLES } from '../domain/trained';
+import { TRAINED_IDS, TRAINED_MUSCLES, alternateHalves } from '../domain/trained';
 
 /* Arbitraries and readers shared by the plan generator's property tests. */
 
@@ -32,6 +32,9 @@ export const input: fc.Arbitrary<PlanInput> = fc.record({
   trained,
   recent: fc.array(fc.record({ area, at }), { maxLength: 40 }),
   seed: fc.oneof(fc.integer(), fc.double(), fc.constant(0)),
+  // The knot map and check-ins (tender areas) and the areas left alone (injuries, or resting after "worse").
+  tender: fc.option(fc.array(area, { maxLength: 6 }), { nil: undefined }),
+  leaveOut: fc.option(fc.array(area, { maxLength: 4 }), { nil: undefined }),
 });
 
 /**
@@ -89,7 +92,7 @@ export function blocks(plan: Plan): Block[] {
 }
 
 export function validFocus(plan: PlanInput): AreaId[] {
-  const allowed = suitableAreas(plan.moment, plan.tool);
+  const allowed = suitableAreas(plan.moment, plan.tool).filter((a) => !(plan.leaveOut ?? []).includes(a));
   return [...new Set(plan.focus)].filter((a) => allowed.includes(a));
 }
 
@@ -97,8 +100,9 @@ export function validFocus(plan: PlanInput): AreaId[] {
 export function expectedTrained(given: PlanInput): AreaId[] {
   if (given.moment !== 'pre' && given.moment !== 'post') return [];
   const kind = TRAINED_IDS.includes(given.trained as Trained) ? given.trained! : 'full';
-  const allowed = suitableAreas(given.moment, given.tool);
-  return TRAINED_MUSCLES[kind].filter((a) => allowed.includes(a));
+  const allowed = suitableAreas(given.moment, given.tool).filter((a) => !(given.leaveOut ?? []).includes(a));
+  const reachable = TRAINED_MUSCLES[kind].filter((a) => allowed.includes(a));
+  return kind === 'full' ? alternateHalves(reachable) : reachable;
 }
 
 /** Seconds an area takes at `perSide` in a single set, its move and switch included. */

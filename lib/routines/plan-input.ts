@@ -3,13 +3,25 @@ import type { PlanInput } from './generate-plan';
 import { localDay } from '../domain/days';
 import { asTrained } from '../domain/trained';
 import type { BreakChoice } from '../domain/choice';
+import type { BodySignals } from './body-signals';
+import { NO_SIGNALS } from './body-signals';
+import type { AvoidedArea } from '../settings/avoid';
+import { avoidedAt } from '../settings/avoid';
+
+/** What the plan knows of the person's body: the log's signals and the areas they leave alone. */
+export interface BodyContext {
+  signals: BodySignals;
+  avoid: readonly AvoidedArea[];
+}
+
+export const NO_BODY: BodyContext = { signals: NO_SIGNALS, avoid: [] };
 
 /**
  * The generator's input for a choice, built the same way by the popup's preview and by the background
  * that starts the break, so the plan that starts is the plan that was shown. The seed is the local day:
  * breaks vary from day to day but not between opening the popup and pressing Start.
  */
-export function planInput(choice: BreakChoice, lastRolled: Partial<Record<AreaId, number>>, now: number): PlanInput {
+export function planInput(choice: BreakChoice, lastRolled: Partial<Record<AreaId, number>>, now: number, body: BodyContext = NO_BODY): PlanInput {
   const recent = Object.entries(lastRolled).map(([area, at]) => ({ area: area as AreaId, at: at ?? 0 }));
   return {
     moment: choice.moment,
@@ -19,5 +31,7 @@ export function planInput(choice: BreakChoice, lastRolled: Partial<Record<AreaId
     trained: asTrained(choice.trained),
     recent,
     seed: localDay(now),
+    tender: body.signals.tender,
+    leaveOut: [...new Set([...avoidedAt(body.avoid, now), ...body.signals.resting.filter((r) => r.until > now).map((r) => r.area)])],
   };
 }

@@ -76,6 +76,7 @@ describe('start', () => {
       stepDeadline: T0 + STEP,
       hold: null,
       holdCount: 0,
+      knots: [],
       pauses: [],
       endedAt: null,
     });
@@ -633,5 +634,46 @@ describe('nextDueAt follows the machine', () => {
     expect(nextDueAt(holding)).toBe(T0 + 2 * SECOND + HOLD);
     // Ticking at the due time changes the state: the alarm never fires for nothing.
     expect(apply(holding, tick, nextDueAt(holding)!)).not.toBe(holding);
+  });
+});
+
+describe('Knot presses (the knot map)', () => {
+  it('records each press on its step, with the hold\'s full length when it runs out', () => {
+    let s = asSession(apply(start(), holdStart(25), T0 + 2 * SECOND));
+    s = asSession(apply(s, tick, T0 + 28 * SECOND));
+    expect(s.knots).toEqual([{ step: 0, seconds: 25 }]);
+    s = asSession(apply(s, holdStart(20), T0 + 31 * SECOND));
+    expect(s.knots).toEqual([{ step: 0, seconds: 25 }, { step: 1, seconds: 20 }]);
+  });
+
+  it('keeps what a hold lasted when it is cancelled, restarted, skipped or the break ends', () => {
+    let s = asSession(apply(start(), holdStart(30), T0));
+    s = asSession(apply(s, holdCancel, T0 + 12 * SECOND));
+    expect(s.knots).toEqual([{ step: 0, seconds: 12 }]);
+    s = asSession(apply(s, holdStart(30), T0 + 13 * SECOND));
+    s = asSession(apply(s, holdRestart(30), T0 + 20 * SECOND));
+    s = asSession(apply(s, skip, T0 + 24 * SECOND));
+    s = asSession(apply(s, holdStart(20), T0 + 31 * SECOND));
+    s = asSession(apply(s, end, T0 + 36 * SECOND));
+    expect(s.knots).toEqual([
+      { step: 0, seconds: 12 },
+      { step: 0, seconds: 7 },
+      { step: 0, seconds: 4 },
+      { step: 1, seconds: 5 },
+    ]);
+  });
+
+  it('leaves paused time out of a hold\'s length', () => {
+    let s = asSession(apply(start(), holdStart(30), T0));
+    s = asSession(apply(s, pause, T0 + 10 * SECOND));
+    s = asSession(apply(s, resume, T0 + 10 * MINUTE));
+    s = asSession(apply(s, holdCancel, T0 + 10 * MINUTE + 5 * SECOND));
+    expect(s.knots).toEqual([{ step: 0, seconds: 15 }]);
+  });
+
+  it('reads a session stored by an older version (no knots) and records from there', () => {
+    const { knots: _, ...old } = start();
+    const s = asSession(apply(old as Session, holdStart(20), T0 + SECOND));
+    expect(s.knots).toEqual([{ step: 0, seconds: 20 }]);
   });
 });

@@ -26,8 +26,10 @@ export function reduce(state: SessionState, event: SessionEvent, clock: number):
       stepDeadline: now + first.seconds * 1000,
       hold: null,
       holdCount: 0,
+      knots: [],
       pauses: [],
       endedAt: null,
+      ...(event.checkIn ? { checkIn: 'ask' as const } : {}),
     };
   }
   if (state.status === 'idle') return state;
@@ -36,6 +38,9 @@ export function reduce(state: SessionState, event: SessionEvent, clock: number):
   switch (event.type) {
     case 'tick':
       return s;
+    case 'checkIn':
+      if ((s.status !== 'finished' && s.status !== 'ended') || s.checkIn !== 'ask') return s;
+      return { ...s, checkIn: event.answered ? 'answered' : 'skipped' };
     case 'dismiss':
       return s.status === 'finished' || s.status === 'ended' ? { status: 'idle' } : s;
     case 'pause':
@@ -45,29 +50,29 @@ export function reduce(state: SessionState, event: SessionEvent, clock: number):
       return s.status === 'paused' ? resume(s, now) : s;
     case 'end':
       if (s.status !== 'running' && s.status !== 'paused') return s;
-      return { ...closePause(s, now), status: 'ended', hold: null, endedAt: now };
+      return { ...closePause(cutHold(s, now), now), status: 'ended', endedAt: now };
     case 'skip':
       if (s.status !== 'running' && s.status !== 'paused') return s;
-      return nextStep({ ...s, hold: null }, now);
+      return nextStep(cutHold(s, now), now);
     case 'switchSide': {
       if (s.status !== 'running' && s.status !== 'paused') return s;
       const here = s.plan.steps[s.stepIndex]!;
       const next = s.plan.steps[s.stepIndex + 1];
       const pairs = here.side !== null && next?.area === here.area && next.side !== null && next.side !== here.side;
-      return pairs ? nextStep({ ...s, hold: null }, now) : s;
+      return pairs ? nextStep(cutHold(s, now), now) : s;
     }
     case 'holdStart':
       if (s.status !== 'running' || s.hold || s.holdCount >= MAX_HOLDS_PER_BREAK) return s;
       return startHold(s, event.seconds, now);
     case 'holdRestart':
       if (s.status !== 'running' || s.holdCount >= MAX_HOLDS_PER_BREAK) return s;
-      return startHold(s, event.seconds, now);
+      return startHold(cutHold(s, now), event.seconds, now);
     case 'holdCancel': {
       if (!s.hold || (s.status !== 'running' && s.status !== 'paused')) return s;
       // A hold that outran its step kept the step open: cancelling it ends the step now (or, while paused,
       // at the pause), as the hold's own end would have, rather than back at the step's passed deadline.
       const at = s.status === 'paused' ? (currentPause(s)?.from ?? now) : now;
-      return advance({ ...s, hold: null, stepDeadline: Math.max(s.stepDeadline, at) }, now);
+      return advance({ ...cutHold(s, now), stepDeadline: Math.max(s.stepDeadline, at) }, now);
     }
   }
 }
@@ -115,7 +120,7 @@ function endLongPause(s: Session, now: number): Session {
   const expires = pauseExpiresAt(s);
   if (expires === null || now < expires) return s;
   const from = currentPause(s)!.from;
-  return { ...closePause(s, from), status: 'ended', hold: null, endedAt: from };
+  return { ...closePause(cutHold(s, from), from), status: 'ended', endedAt: from };
 }
 
 /** Moves to the next step at time `at`, or finishes the break after the last one. */
@@ -132,7 +137,23 @@ function startHold(s: Session, seconds: number, now: number): Session {
   // A length that is not a number (settings from elsewhere) takes the default rather than a NaN deadline.
   const wanted = Number.isFinite(seconds) ? Math.round(seconds) : HOLD_DEFAULT_SECONDS;
   const clamped = Math.min(HOLD_MAX_SECONDS, Math.max(HOLD_MIN_SECONDS, wanted));
-  return { ...s, hold: { startedAt: now, deadline: now + clamped * 1000 }, holdCount: s.holdCount + 1 };
+  const knots = [...(s.knots ?? []), { step: s.stepIndex, seconds: clamped }];
+  return { ...s, hold: { startedAt: now, deadline: now + clamped * 1000 }, holdCount: s.holdCount + 1, knots };
+}
+
+/**
+ * Ends a hold early (cancelled, restarted, its step skipped, the break ended): its knot press keeps the
+ * seconds it lasted, what the hold's full length minus what was left of it (frozen while paused).
+ */
+function cutHold(s: Session, now: number): Session {
+  if (!s.hold) return s;
+  const knots = s.knots ?? [];
+  const last = knots[knots.length - 1];
+  if (!last) return { ...s, hold: null };
+  const at = s.status === 'paused' ? (currentPause(s)?.from ?? now) : now;
+  const left = Math.max(0, s.hold.deadline - at) / 1000;
+  const seconds = Math.max(0, Math.min(last.seconds, Math.round(last.seconds - left)));
+  return { ...s, hold: null, knots: [...knots.slice(0, -1), { ...last, seconds }] };
 }
 
 function resume(s: Session, now: number): Session {

@@ -43,6 +43,15 @@ export interface Hold {
   deadline: number;
 }
 
+/**
+ * One press of Knot: on which step (its area and side are the step's), and how many seconds the hold
+ * lasted; the hold's full length while it runs, cut to what it lasted when it ends early.
+ */
+export interface KnotPress {
+  step: number;
+  seconds: number;
+}
+
 /** A pause interval in absolute time; `to` is null while the pause is ongoing. */
 export interface Pause {
   from: number;
@@ -68,8 +77,15 @@ export interface Session {
   stepDeadline: number;
   hold: Hold | null;
   holdCount: number;
+  /** Every Knot press, in order (at most MAX_HOLDS_PER_BREAK). Absent in sessions stored by older versions. */
+  knots?: KnotPress[];
   pauses: Pause[];
   endedAt: number | null;
+  /**
+   * The check-in at the end of the break ("how does each area feel now?"): 'ask' while the done screen
+   * should offer it, then 'answered' or 'skipped'. Absent when switched off (and in older sessions).
+   */
+  checkIn?: 'ask' | 'answered' | 'skipped';
   /**
    * Set by the background, not by the reducer, once the break is done: whether its log entry is written.
    * False while a failed write waits for its retry, so the pages say "Saving…" rather than "Saved".
@@ -80,7 +96,9 @@ export interface Session {
 export type SessionState = { status: 'idle' } | Session;
 
 export type SessionEvent =
-  | { type: 'start'; id: string; plan: Plan }
+  | { type: 'start'; id: string; plan: Plan; checkIn?: boolean }
+  /** The done screen's check-in was answered (stored with the break) or skipped. */
+  | { type: 'checkIn'; answered: boolean }
   | { type: 'tick' }
   | { type: 'pause' }
   | { type: 'resume' }

@@ -3,7 +3,8 @@ import type { Settings } from './settings';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from './defaults';
 import { normalizeSettings } from './normalize';
 import { migrateSettingsV2, type SettingsV1, type SettingsV2 } from './migrations/settings-v2';
-import { migrateSettingsV3 } from './migrations/settings-v3';
+import { migrateSettingsV3, type SettingsV3 } from './migrations/settings-v3';
+import { migrateSettingsV4 } from './migrations/settings-v4';
 
 /**
  * Settings in the JSON backup (lib/log/import-export.ts) and back. The backup says which version of the
@@ -35,6 +36,7 @@ export function restoreSettings(backup: unknown): Settings | null {
   let migrated: unknown = values;
   if (version < 2) migrated = migrateSettingsV2(values as unknown as SettingsV1);
   if (version < 3) migrated = migrateSettingsV3(migrated as SettingsV2);
+  if (version < 4) migrated = migrateSettingsV4(migrated as SettingsV3);
   return normalizeSettings(migrated);
 }
 

@@ -6,6 +6,7 @@ import { asTrained } from '../domain/trained';
 import { int, record } from './validators';
 import { THEMES, type Theme } from '../domain/theme';
 import type { Settings } from './settings';
+import { normalizeAvoid } from './avoid';
 
 export { normalizeChoice };
 
@@ -48,6 +49,8 @@ export function normalizeSettings(raw: unknown): Settings {
     theme: (THEMES as readonly unknown[]).includes(r.theme) ? (r.theme as Theme) : DEFAULT_SETTINGS.theme,
     voice: bool(r.voice, DEFAULT_SETTINGS.voice),
     trained: asTrained(r.trained) ?? DEFAULT_SETTINGS.trained,
+    checkIn: bool(r.checkIn, DEFAULT_SETTINGS.checkIn),
+    avoid: normalizeAvoid(r.avoid),
     reminders: {
       ...reminders,
       ...normalizeReminderSettings(r.reminders ?? DEFAULT_SETTINGS.reminders),

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../settings/defaults';
 import type { Settings } from '../settings/settings';
 import { migrateSettingsV2 } from '../settings/migrations/settings-v2';
 import { migrateSettingsV3 } from '../settings/migrations/settings-v3';
+import { migrateSettingsV4 } from '../settings/migrations/settings-v4';
 import { SETTINGS_KEY } from './keys';
 import { SETTINGS_VERSION } from './items';
 
@@ -17,7 +18,7 @@ import { SETTINGS_VERSION } from './items';
 export const migratingSettingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
-  migrations: { 2: migrateSettingsV2, 3: migrateSettingsV3 },
+  migrations: { 2: migrateSettingsV2, 3: migrateSettingsV3, 4: migrateSettingsV4 },
 });
 
 /** Whether settings are stored at all (this browser's own, or the account's): the fallback hides that. */

@@ -24,8 +24,8 @@ import type { AreaId } from '../domain/areas';
 import type { ReminderState } from '../reminders/types';
 import type { DeferReason } from '../reminders/defer';
 import type { SyncState, SyncStatus } from '../sync/engine';
-import { EMPTY_OUTBOX, type LogOutbox } from '../log/outbox';
 import type { Settings, SettingsPatch } from '../settings/settings';
+import { EMPTY_OUTBOX, type LogOutbox } from '../log/outbox';
 
 /**
  * The catalogue of everything Rollbreak keeps in extension storage: every item of `storage.local`,

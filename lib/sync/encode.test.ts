@@ -8,7 +8,8 @@ import type { Session } from '../session/types';
 import { AREA_QUANTUM, DIGITS, Reader, SYNC_EPOCH, decodeBreak, encodeBreak, mergeAreas, writeVarint } from './encode';
 import { aggregateByDay, decodeDay, decodeTime, encodeDay, encodeTime } from './days';
 import { deviceShort, entryKey, parseKey } from '../domain/break-key';
-import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';
+import { realisticBreak, realisticLog, rng, withBodyNotes } from '../../tests/fixtures/breaks';
+import { isValidBreak } from '../log/schema';
 
 const DEVICE = '3f2a9c1e-7b4d-4e8a-9c0f-1234567890ab';
 const DEV = deviceShort(DEVICE);
@@ -278,5 +279,79 @@ describe('day aggregates', () => {
     expect(decodeTime(encodeTime(T0)!)).toBe(T0);
     expect(encodeTime(SYNC_EPOCH - 1)).toBeNull();
     expect(decodeTime('abc')).toBeNull();
+  });
+});
+
+describe('body notes (format 2: knots and check-in)', () => {
+  const noted = () =>
+    entry({
+      knots: [
+        { area: 'calves', side: 'left', seconds: 25 },
+        { area: 'upper-back', side: null, seconds: 12 },
+        { area: 'calves', side: 'right', seconds: 30 },
+      ],
+      checkIn: [
+        { area: 'upper-back', feel: 'eased' },
+        { area: 'quads', feel: 'same' },
+        { area: 'calves', feel: 'worse' },
+      ],
+    });
+
+  it('round-trips knots (area, side, seconds to 5 s) and the check-in, after the same record as before', () => {
+    const e = noted();
+    const rec = encodeBreak(e)!;
+    const plain = encodeBreak(entry())!;
+    expect(rec.startsWith(`${plain}*`)).toBe(true);
+    // "*", the head, 3 knots of 2 characters, 5 areas' answers in 2 characters.
+    expect(rec.length - plain.length).toBe(1 + 1 + 6 + 2);
+    const back = roundTrip(e);
+    expect(back.knots).toEqual([
+      { area: 'calves', side: 'left', seconds: 25 },
+      { area: 'upper-back', side: null, seconds: 10 },
+      { area: 'calves', side: 'right', seconds: 30 },
+    ]);
+    expect(back.checkIn).toEqual(e.checkIn);
+    expect(encodeBreak(back)).toBe(rec);
+  });
+
+  it('writes a break without knots or check-in exactly as format 1 did', () => {
+    expect(encodeBreak(entry({ knots: [], checkIn: [] }))).toBe(encodeBreak(entry()));
+    expect(encodeBreak(entry())).not.toContain('*');
+  });
+
+  it('leaves out answers for areas the record does not carry', () => {
+    const e = entry({ steps: [{ area: 'quads', side: 'left', seconds: 60 }, { area: 'calves', side: 'left', seconds: 1 }], checkIn: [{ area: 'calves', feel: 'same' }] });
+    expect(encodeBreak(e)).not.toContain('*');
+  });
+
+  it('refuses malformed notes rather than guessing', () => {
+    const rec = encodeBreak(noted())!;
+    for (const bad of [`${rec}x`, rec.slice(0, -1), `${rec.slice(0, rec.indexOf('*') + 1)}`, rec.replace('*', '**')]) {
+      expect(decodeBreak(bad, DEV)).toBeNull();
+    }
+  });
+
+  it('round-trips a realistic year of noted breaks, every record readable and within the log\'s rules', () => {
+    const year = withBodyNotes(3, realisticLog(5, DEVICE, 1_000));
+    let noteCount = 0;
+    for (const e of year) {
+      const back = roundTrip(e);
+      expect(isValidBreak(back)).toBe(true);
+      expect(back.knots?.map((k) => [k.area, k.side])).toEqual(e.knots?.map((k) => [k.area, k.side]));
+      const carried = new Set(back.steps.map((s) => s.area));
+      expect(back.checkIn ?? []).toEqual((e.checkIn ?? []).filter((c) => carried.has(c.area)).sort((a, b) => back.steps.findIndex((s) => s.area === a.area) - back.steps.findIndex((s) => s.area === b.area)));
+      if (e.knots || e.checkIn) noteCount++;
+    }
+    expect(noteCount).toBeGreaterThan(500);
+  });
+
+  it('fuzz: any record decodes to null or to a break within the log\'s rules, never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...`${DIGITS}*`) }), (text) => {
+        const back = decodeBreak(`${encodeBreak(entry())!}*${text}`, DEV);
+        return back === null || isValidBreak(back);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,8 +1,10 @@
-import type { BreakEntry } from '../log/entry';
 import type { AreaId } from '../domain/areas';
 import { AREA_IDS } from '../domain/areas';
-import type { Moment } from '../session/types';
 import { makeKey, revOf } from '../domain/break-key';
+import type { BreakEntry, CheckInEntry, Feel, KnotEntry } from '../log/entry';
+import { FEELS } from '../log/entry';
+import { MAX_KNOT_SECONDS } from '../log/schema';
+import type { Moment, Tool } from '../session/types';
 import { MOMENT_IDS, TOOLS } from '../domain/lists';
 
 /**
@@ -25,6 +27,18 @@ import { MOMENT_IDS, TOOLS } from '../domain/lists';
  * A varint is 5 bits per character, most significant first: letters 32–63 mean "more follows", 0–31 end
  * the number. A default 5-minute break (5 areas) takes 23 characters.
  *
+ * Body notes (format 2, only on breaks with Knot presses or a check-in): after the areas, "*" and
+ *
+ *     head    varint   knots * 2 + hasCheckIn
+ *     knots   2 chars each, in order: area index * 3 + side (0 none, 1 left, 2 right); the hold's seconds
+ *                      / KNOT_QUANTUM (rounded, at most the log's MAX_KNOT_SECONDS)
+ *     feels   only when hasCheckIn: the record's areas in order, 3 per character, each 0 (not answered),
+ *             1 eased, 2 same, 3 worse (base 4, the first area most significant)
+ *
+ * Readers of format 1 (older versions) stop at the "*" and skip such a break as one they cannot read; a
+ * break without body notes is written exactly as before, so they read every other break as always.
+ * The check-in covers the areas the record carries (those rolled at least CHECK_IN_MIN_SECONDS are).
+ *
  * What decoding gives back: id (the cross-device key), deviceId (the short device id), startedAt (exact),
  * endedAt (to the second), activeSeconds, plannedSeconds, holdCount, context, tool, completed (exact), and
  * steps with `side: null` and seconds rounded to AREA_QUANTUM. The orders of AREA_IDS, MOMENTS and TOOLS are
@@ -40,6 +54,13 @@ export const START_WIDTH = 7;
 const START_LIMIT = 64 ** START_WIDTH;
 /** Per-area seconds are kept to this many seconds. */
 export const AREA_QUANTUM = 5;
+/** A Knot hold's seconds are kept to this many seconds. */
+export const KNOT_QUANTUM = 5;
+/** Where a break's body notes begin (a letter outside DIGITS, which format-1 readers refuse). */
+export const NOTES_MARK = '*';
+const SIDE_CODES = [null, 'left', 'right'] as const;
+/** The longest hold a record carries, in KNOT_QUANTUM units: the log's limit (MAX_KNOT_SECONDS). */
+const KNOT_UNITS_MAX = MAX_KNOT_SECONDS / KNOT_QUANTUM;
 
 /** Sync-format names for the domain lists: an index into each is stored (see the format note above). */
 export const MOMENTS: readonly Moment[] = MOMENT_IDS;
@@ -179,8 +200,70 @@ export function encodeBreak(e: BreakEntry): string | null {
   writeVarint(out, planned % 60 === 0 ? (planned / 60) * 2 : planned * 2 + 1);
   writeVarint(out, holds);
   if (rev > 0) writeVarint(out, rev);
-  if (!writeAreas(out, mergeAreas(e.steps))) return null;
+  const areas = mergeAreas(e.steps);
+  if (!writeAreas(out, areas)) return null;
+  if (!writeNotes(out, e, areas)) return null;
   return out.join('');
+}
+
+/** Appends a break's knots and check-in (see the format note); nothing for a break without them. */
+function writeNotes(out: string[], e: BreakEntry, areas: readonly AreaSeconds[]): boolean {
+  const knots = e.knots ?? [];
+  const written = areas.filter((a) => Math.round(Math.max(0, a.seconds) / AREA_QUANTUM) > 0).map((a) => a.area);
+  const feels = new Map((e.checkIn ?? []).map((c) => [c.area, c.feel] as const));
+  const hasCheckIn = written.some((area) => feels.has(area));
+  if (knots.length === 0 && !hasCheckIn) return true;
+  out.push(NOTES_MARK);
+  writeVarint(out, knots.length * 2 + (hasCheckIn ? 1 : 0));
+  for (const k of knots) {
+    const index = AREA_IDS.indexOf(k.area);
+    const side = SIDE_CODES.indexOf(k.side);
+    if (index < 0 || side < 0 || !Number.isFinite(k.seconds)) return false;
+    out.push(DIGITS[index * 3 + side]!, DIGITS[Math.min(KNOT_UNITS_MAX, Math.max(0, Math.round(k.seconds / KNOT_QUANTUM)))]!);
+  }
+  if (hasCheckIn) {
+    for (let i = 0; i < written.length; i += 3) {
+      let code = 0;
+      for (let j = i; j < i + 3; j++) {
+        const feel = j < written.length ? feels.get(written[j]!) : undefined;
+        code = code * 4 + (feel === undefined ? 0 : FEELS.indexOf(feel) + 1);
+      }
+      out.push(DIGITS[code]!);
+    }
+  }
+  return true;
+}
+
+/** Reads body notes after the "*"; null when malformed. */
+function readNotes(r: Reader, areas: readonly AreaSeconds[]): { knots?: KnotEntry[]; checkIn?: CheckInEntry[] } | null {
+  const head = r.varint();
+  if (head === null) return null;
+  const knots: KnotEntry[] = [];
+  for (let i = 0; i < Math.floor(head / 2); i++) {
+    const where = r.digit();
+    const units = r.digit();
+    if (where === null || units === null || units > KNOT_UNITS_MAX) return null;
+    const area = AREA_IDS[Math.floor(where / 3)];
+    if (area === undefined) return null;
+    knots.push({ area, side: SIDE_CODES[where % 3]!, seconds: units * KNOT_QUANTUM });
+  }
+  const checkIn: CheckInEntry[] = [];
+  if (head % 2 === 1) {
+    for (let i = 0; i < areas.length; i += 3) {
+      const code = r.digit();
+      if (code === null) return null;
+      for (let j = i; j < i + 3; j++) {
+        const value = Math.floor(code / 4 ** (2 - (j - i))) % 4;
+        if (j >= areas.length) {
+          if (value !== 0) return null;
+        } else if (value > 0) {
+          checkIn.push({ area: areas[j]!.area, feel: FEELS[value - 1] as Feel });
+        }
+      }
+    }
+  }
+  if (!r.done) return null;
+  return { ...(knots.length > 0 ? { knots } : {}), ...(checkIn.length > 0 ? { checkIn } : {}) };
 }
 
 /** Decodes one break record of device `dev`; null for anything malformed. Never throws. */
@@ -202,8 +285,16 @@ export function decodeBreak(record: string, dev: string): BreakEntry | null {
   if (moment === undefined || tool === undefined) return null;
   const rev = hasRev ? r.varint() : 0;
   if (rev === null || (hasRev && rev === 0)) return null;
-  const areas = readAreas(r);
+  const mark = record.indexOf(NOTES_MARK, r.pos);
+  const areas = readAreas(mark < 0 ? r : new Reader(record.slice(r.pos, mark)));
   if (areas === null) return null;
+  let notes: ReturnType<typeof readNotes> = {};
+  if (mark >= 0) {
+    const rest = new Reader(record);
+    rest.pos = mark + 1;
+    notes = readNotes(rest, areas);
+    if (notes === null) return null;
+  }
   const activeSeconds = dur - unzigzag(idle);
   if (activeSeconds < 0) return null;
   const startedAt = SYNC_EPOCH + start;
@@ -219,5 +310,6 @@ export function decodeBreak(record: string, dev: string): BreakEntry | null {
     context: moment,
     tool,
     completed: completed === 1,
+    ...notes,
   };
 }

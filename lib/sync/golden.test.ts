@@ -60,6 +60,24 @@ describe('sync format (golden records from version 0.1)', () => {
     });
   });
 
+  it('reads a format-2 record (knots and check-in, Rollbreak 0.2) back to the same break', () => {
+    expect(decodeBreak('e2SdhWDVFooa20c2c4i8i*5p5e6rw', DEV)).toEqual({
+      id: '3f2a9c1e.mmq4keex', deviceId: DEV, startedAt: 1773480612345, endedAt: 1773480924345, activeSeconds: 300, plannedSeconds: 300,
+      steps: [['upper-back', 60], ['glutes', 60], ['quads', 90], ['calves', 90]].map(([area, seconds]) => ({ area, side: null, seconds })),
+      holdCount: 2, context: 'post', tool: 'roller', completed: true,
+      knots: [
+        { area: 'calves', side: 'left', seconds: 25 },
+        { area: 'quads', side: 'right', seconds: 30 },
+      ],
+      checkIn: [
+        { area: 'upper-back', feel: 'eased' },
+        { area: 'glutes', feel: 'same' },
+        { area: 'quads', feel: 'worse' },
+        { area: 'calves', feel: 'same' },
+      ],
+    });
+  });
+
   it('reads a folded day back to the same totals', () => {
     expect(decodeDay('yCo3W84xs8o')).toEqual({
       day: '2026-03-14',

@@ -15,7 +15,7 @@ import { zipEntries } from './zip-entries';
 import { startFixtureServer } from '../e2e/support/server';
 import { CHROME_BUILD, CHROMIUM_PATH } from '../e2e/support/paths';
 import { seedLog } from '../e2e/support/seed-log';
-import { realisticLog } from '../fixtures/breaks';
+import { realisticLog, withBodyNotes } from '../fixtures/breaks';
 import { computeStats } from '../../lib/stats/stats';
 import { encodeBreak } from '../../lib/sync/encode';
 import { planWrites, readSnapshot } from '../../lib/sync/merge';
@@ -34,6 +34,7 @@ const BUDGET = {
   historyCompleteMs: 500,
   statsMs: 20,
   syncBytesPerBreak: 25,
+  syncBytesPerBreakWithNotes: 30,
   breaksInSync: 4_000,
 } as const;
 
@@ -241,6 +242,10 @@ function syncFigures() {
   // A record plus its separating comma; JSON never escapes the encoding's alphabet.
   const perBreak = sample.reduce((sum, e) => sum + encodeBreak(e)!.length + 1, 0) / sample.length;
   report('sync bytes per break (5,000 realistic breaks)', `${perBreak.toFixed(1)} B`, `≤ ${BUDGET.syncBytesPerBreak} B`, perBreak <= BUDGET.syncBytesPerBreak);
+  // A realistic year (1–5 breaks a day) with every hold logged as a Knot press and most breaks checked in.
+  const year = withBodyNotes(11, realisticLog(8, device, 1_100));
+  const perNoted = year.reduce((sum, e) => sum + encodeBreak(e)!.length + 1, 0) / year.length;
+  report('sync bytes per break with knots and check-ins (a realistic year)', `${perNoted.toFixed(1)} B`, `≤ ${BUDGET.syncBytesPerBreakWithNotes} B`, perNoted <= BUDGET.syncBytesPerBreakWithNotes);
   // The most breaks one device can keep in full in sync, settings and headroom reserved, by the real layout.
   const empty = readSnapshot({});
   const fitsInFull = (n: number) => {

@@ -169,6 +169,17 @@ describe('Chromium: a break from the popup to the log', () => {
     // Only time on an area is logged as a step, not the get-ready moments.
     // The upper back is rolled beside the spine, one side at a time.
     expect(log[0]!.steps[0]).toMatchObject({ area: 'upper-back', side: 'left' });
+    // The Knot press is on the knot map: where, which side, and the hold's 20 s.
+    expect(log[0]!.knots).toEqual([{ area: 'upper-back', side: 'left', seconds: 20 }]);
+    // The check-in asks about the area rolled, and one press of Skip skips all of it.
+    const question = overlay().getByRole('group', { name: 'How does each area feel now?' });
+    await expect.poll(() => question.isVisible()).toBe(true);
+    expect(await question.getByRole('group', { name: 'Upper back' }).getByRole('button').allTextContents()).toEqual(['Eased', 'Same', 'Worse']);
+    await page.screenshot({ path: `${ARTIFACTS}done-check-in-chromium.png` });
+    await question.getByRole('button', { name: 'Skip' }).click();
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await overlay().getByText('Noted. Your next plans take it into account.').count()).toBe(0);
+    expect((await readLog(probe))[0]!.checkIn).toBeUndefined();
     // Closing the done screen removes the overlay and logs nothing more.
     await overlay().getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => overlay().count()).toBe(0);

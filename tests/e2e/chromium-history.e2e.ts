@@ -169,4 +169,90 @@ describe('Chromium: the history page', () => {
       .toBe(true);
     expect(await historyRows(other)).toHaveLength(3);
   });
+
+  it('puts an area marked "same" at the check-in first in the next plan', async () => {
+    const overlay = overlayOn(page);
+    // The article is the tab the break runs on (the history tab was in front).
+    await page.bringToFront();
+    // The upper back was rolled in the first break, so a desk break would now leave it for last.
+    let popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('radio', { name: 'Desk break' }).check();
+    await popup.getByRole('radio', { name: 'Massage ball' }).check();
+    const firstArea = () => popup.locator('.rb-plan li span').first().textContent();
+    await expect.poll(firstArea).not.toBe('Upper back');
+    // Roll it on purpose (a focus area), long enough to be asked about, and say it feels the same.
+    await popup.getByRole('button', { name: 'Focus areas' }).click();
+    await popup.getByRole('checkbox', { name: 'Upper back' }).check();
+    await popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
+    await overlay.getByRole('button', { name: 'Skip' }).click();
+    await expect.poll(() => overlay.getByRole('button', { name: 'Knot', exact: true }).isVisible()).toBe(true);
+    await page.waitForTimeout(11_000);
+    await overlay.getByRole('button', { name: 'End' }).click();
+    const question = overlay.getByRole('group', { name: 'How does each area feel now?' });
+    await expect.poll(() => question.isVisible()).toBe(true);
+    expect(await question.getByRole('group').allTextContents()).toEqual(['Upper backEasedSameWorse']);
+    await page.screenshot({ path: `${ARTIFACTS}check-in-chromium.png` });
+    await question.getByRole('group', { name: 'Upper back' }).getByRole('button', { name: 'Same' }).click();
+    await expect.poll(() => overlay.getByText('Noted. Your next plans take it into account.').isVisible()).toBe(true);
+    await overlay.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => overlay.count()).toBe(0);
+
+    popup = await run.openExtensionWindow('popup.html');
+    await expect.poll(firstArea).toBe('Upper back');
+    expect(await popup.getByText('First: Upper back — where you pressed Knot or said “same” this week.').isVisible()).toBe(true);
+    await popup.close();
+  });
+
+  it('shows Knot pressed on one area in two breaks as 2 on the knot map', async () => {
+    const overlay = overlayOn(page);
+    await page.bringToFront();
+    for (let i = 0; i < 2; i++) {
+      const popup = await run.openExtensionWindow('popup.html');
+      await popup.getByRole('radio', { name: 'Desk break' }).check();
+      await popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
+      // The upper back leads (it felt the same): past its get-ready moment, press Knot on its left side.
+      await expect.poll(() => overlay.getByRole('heading', { level: 2 }).textContent()).toBe('Get into position: Upper back · left side');
+      await overlay.getByRole('button', { name: 'Skip' }).click();
+      await overlay.getByRole('button', { name: 'Knot', exact: true }).click();
+      await expect.poll(() => overlay.getByText('Knot hold', { exact: true }).isVisible()).toBe(true);
+      await overlay.getByRole('button', { name: 'End' }).click();
+      await expect.poll(() => overlay.getByRole('heading', { name: 'Break ended' }).isVisible()).toBe(true);
+      await overlay.getByRole('button', { name: 'Close' }).click();
+      await expect.poll(() => overlay.count()).toBe(0);
+    }
+    const tab = await openHistory(run);
+    const knots = tab.getByRole('region', { name: 'Where you pressed Knot' });
+    const row = knots.getByRole('table', { name: 'Knot presses in the last 7 days, by area and side' }).getByRole('row', { name: /^Upper back/ });
+    await expect.poll(async () => (await row.locator('th, td').allTextContents())).toEqual(['Upper back', '2', '0']);
+    expect(await knots.getByRole('img', { name: 'Body map of where you pressed Knot: Upper back, Left: 2' }).isVisible()).toBe(true);
+    await knots.scrollIntoViewIfNeeded();
+    await tab.screenshot({ path: `${ARTIFACTS}knot-map-chromium.png`, fullPage: true });
+    await tab.close();
+  });
+
+  it('leaves an area marked to leave alone out of the preview and the break', async () => {
+    const overlay = overlayOn(page);
+    await page.bringToFront();
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('radio', { name: 'Desk break' }).check();
+    await popup.getByRole('button', { name: 'Leave areas alone' }).click();
+    await popup.getByRole('group', { name: /^For an injury/ }).getByRole('checkbox', { name: 'Upper back' }).check();
+    await expect.poll(() => popup.getByText('Leaving out: Upper back').isVisible()).toBe(true);
+    const planned = await popup.locator('.rb-plan li').allTextContents();
+    expect(planned.length).toBeGreaterThan(0);
+    expect(planned.some((item) => item.startsWith('Upper back'))).toBe(false);
+    await popup.screenshot({ path: `${ARTIFACTS}leave-alone-chromium.png` });
+    await popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
+    await expect.poll(() => overlay.getByRole('button', { name: 'End' }).isVisible()).toBe(true);
+    const worker = await run.worker();
+    const areas = await worker.evaluate(() =>
+      chrome.storage.local.get('session').then((r) => (r.session as { plan: { steps: Array<{ area: string }> } }).plan.steps.map((s) => s.area)),
+    );
+    expect(areas.length).toBeGreaterThan(0);
+    expect(areas).not.toContain('upper-back');
+    await overlay.getByRole('button', { name: 'End' }).click();
+    await overlay.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => overlay.count()).toBe(0);
+  });
 });
+

@@ -169,6 +169,8 @@ describe('Firefox: a break from the popup to the log', () => {
   });
 
   it('skips through the rest of the plan to the done screen', async () => {
+    // Long enough on the upper back for the check-in to ask about it.
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
     for (let i = 0; i < 20 && (await overlayText(page, '.rb-progress')) !== null; i++) {
       const before = await overlayText(page, 'h2');
       await clickOverlayButton(page, 'Skip');
@@ -192,6 +194,15 @@ describe('Firefox: a break from the popup to the log', () => {
     expect(log[0]!.steps).toHaveLength(6);
     expect(log[0]!.steps[0]).toMatchObject({ area: 'upper-back', side: 'left' });
     expect(log[0]!.activeSeconds).toBeLessThan(60);
+    // Both Knot presses on the upper back's left side, each with how long its hold lasted.
+    expect(log[0]!.knots?.map((k) => [k.area, k.side])).toEqual([['upper-back', 'left'], ['upper-back', 'left']]);
+
+    // The check-in asks about the upper back; one press of Skip skips it all and stores nothing.
+    await waitFor(() => overlayButton(page, 'Same'), { message: 'the check-in' });
+    await page.screenshot({ path: `${ARTIFACTS}done-check-in-firefox.png` });
+    await clickOverlayButton(page, 'Skip');
+    await waitFor(async () => (await overlayButton(page, 'Same')) === null, { message: 'the check-in to go after Skip' });
+    expect((await readLog(logPage))[0]!.checkIn).toBeUndefined();
 
     // Closing the done screen removes the overlay and logs nothing more.
     await clickOverlayButton(page, 'Close');

@@ -168,7 +168,7 @@ describe('English, the reference', () => {
  * `__MSG_key__`; a plural form when its base key is named (tp('base', ...)). Keys the code composes are
  * covered by their prefix below, and each prefix must still be composed somewhere (`` `prefix${ ``).
  */
-const DYNAMIC_PREFIXES = ['area_', 'tech_', 'pos_', 'caution_', 'moment_', 'tool_', 'trained_', 'breathe_', 'theme_', 'whatsNew_'];
+const DYNAMIC_PREFIXES = ['area_', 'tech_', 'pos_', 'caution_', 'moment_', 'tool_', 'trained_', 'breathe_', 'theme_', 'whatsNew_', 'feel_'];
 /** Text for the store listings, which `npm run store:assets` writes under store/ (tests/e2e/*store-assets*). */
 const STORE_KEYS = ['storeTagline', 'storeLongDescription'];
 

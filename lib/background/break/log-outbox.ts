@@ -1,8 +1,8 @@
 import { EMPTY_OUTBOX, type LogOutbox } from '../../log/outbox';
 import { logOutboxItem } from '../../storage/items';
-import type { BreakEntry } from '../../log/entry';
 import { addBreak, openLog } from '../../log/db';
 import { checkBreak } from '../../log/schema';
+import type { BreakEntry, CheckInEntry } from '../../log/entry';
 import { noteRolledAreas } from './last-rolled';
 
 /**
@@ -42,6 +42,20 @@ export async function queueEntry(entry: BreakEntry): Promise<boolean> {
   if (outbox.entries.some((e) => e.id === entry.id)) return true;
   // A new entry is tried at once, even while older ones wait for their retry.
   await logOutboxItem.setValue({ ...outbox, entries: [...outbox.entries, checked.entry], retryAt: null });
+  return true;
+}
+
+/**
+ * Adds a check-in to a break still waiting in the outbox (its write failed and waits for a retry), so it
+ * reaches the log with it. False when the break is not in the outbox or already has a check-in.
+ */
+export async function addCheckInQueued(id: string, checkIn: readonly CheckInEntry[]): Promise<boolean> {
+  const outbox = await logOutboxItem.getValue();
+  const entry = outbox.entries.find((e) => e.id === id);
+  if (!entry || entry.checkIn) return false;
+  const checked = checkBreak({ ...entry, checkIn });
+  if (!checked.ok) return false;
+  await logOutboxItem.setValue({ ...outbox, entries: outbox.entries.map((e) => (e.id === id ? checked.entry : e)) });
   return true;
 }
 

@@ -9,6 +9,7 @@ import { normalizeChoice } from '../../settings/choice';
 import { lastRolledItem } from '../../storage/items';
 import { getSettings, patchSettings } from '../settings/settings-service';
 import type { BreakChoice } from '../../domain/choice';
+import { readBodySignals } from '../../log/body-read';
 
 /**
  * The plan for a new break. A choice from the popup is remembered as the next default, so
@@ -38,9 +39,13 @@ function checkedChoice(raw: BreakChoice): BreakChoice {
   return { ...normalizeChoice(raw), focus, ...(trained ? { trained } : {}) };
 }
 
-/** The plan for a choice, without remembering it (a reminder's suggestion, say). */
+/**
+ * The plan for a choice, without remembering it (a reminder's suggestion, say): with what the log says of
+ * the person's body (knots, check-ins) and the areas they leave alone, as the popup's preview showed it.
+ */
 export async function buildPlan(choice: BreakChoice, now = Date.now()): Promise<Plan> {
-  return withPositions(generatePlan(planInput(choice, await lastRolledItem.getValue(), now)));
+  const [lastRolled, signals, { avoid }] = await Promise.all([lastRolledItem.getValue(), readBodySignals(now), getSettings()]);
+  return withPositions(generatePlan(planInput(choice, lastRolled, now, { signals, avoid })));
 }
 
 /**

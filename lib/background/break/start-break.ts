@@ -7,6 +7,7 @@ import { timerShownIn } from '../timer/follow-timer';
 import { onBreakTaken } from '../reminders/reminders';
 import { logFailure } from '../log-failure';
 import type { BreakChoice } from '../../domain/choice';
+import { getSettings } from '../settings/settings-service';
 
 /**
  * Starts a break and puts its timer where the user can see it. `where: 'active-tab'` needs the page to be
@@ -19,7 +20,8 @@ export async function startBreak(
   remember = true,
 ): Promise<{ state: SessionState; timer: TimerPlace }> {
   const plan = remember || !choice ? await planFor(choice) : await buildPlan(choice);
-  const state = await dispatch({ type: 'start', id: crypto.randomUUID(), plan });
+  const { checkIn } = await getSettings();
+  const state = await dispatch({ type: 'start', id: crypto.randomUUID(), plan, checkIn });
   // A break taken, by hand or from a reminder, restarts the reminder's count.
   onBreakTaken(Date.now()).catch(logFailure('restarting the reminder count'));
   if (where === 'window') {

@@ -9,6 +9,8 @@ export interface LoggedBreak {
   context: string;
   tool: string;
   steps: Array<{ area: string; side: string | null; seconds: number }>;
+  knots?: Array<{ area: string; side: string | null; seconds: number }>;
+  checkIn?: Array<{ area: string; feel: string }>;
 }
 
 /** Reads the break log straight from the extension's IndexedDB, from one of its pages. */
