@@ -15,8 +15,8 @@ const FLOORS = [
   ['lib/session'],
   // The routine library and plan generator; the settings type, its migrations and normaliser.
   ['lib/routines', 'lib/settings'],
-  // The break log (IndexedDB).
-  ['lib/log'],
+  // The break log (IndexedDB); the technique pictures, drawn from the routine library.
+  ['lib/log', 'lib/pictures'],
   // Sync and history figures, both built on the log.
   ['lib/sync', 'lib/stats'],
   // The catalogue of stored items.
@@ -28,7 +28,7 @@ const FLOORS = [
   // Contexts: the background's features (its shared helpers sit at its root) and the offscreen document.
   ['lib/background', 'lib/offscreen'],
   // UI, from shared parts up to the pages.
-  ['components/shared'],
+  ['components/shared', 'components/pictures'],
   ['components/timer'],
   ['components/popup', 'components/history', 'components/options', 'components/pages'],
   // Wiring.

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { WelcomePage } from './WelcomePage';
 import { SafetyNote } from '../popup/SafetyNote';
 import { WhyPage } from './WhyPage';
-import { ASK_FIRST, ASK_FIRST_GUN } from '../../lib/domain/ask-first';
+import { ASK_FIRST, ASK_FIRST_GUN } from '../../lib/routines/ask-first';
 import { english } from '../../tests/unit/english';
 
 vi.mock('../../lib/i18n', async (importOriginal) => {

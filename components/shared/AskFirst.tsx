@@ -1,4 +1,4 @@
-import { ASK_FIRST, ASK_FIRST_GUN } from '../../lib/domain/ask-first';
+import { ASK_FIRST, ASK_FIRST_GUN } from '../../lib/routines/ask-first';
 import { t } from '../../lib/i18n';
 
 /**

@@ -3,22 +3,8 @@ import type { AreaId } from '../domain/areas';
 import { activeMs, plannedSeconds, stepActiveMs } from '../session/derive';
 import { CHECK_IN_MIN_SECONDS } from '../session/check-in';
 
-/** How an area felt after the break, as the person said at the done screen's check-in. */
-export const FEELS = ['eased', 'same', 'worse'] as const;
-export type Feel = (typeof FEELS)[number];
-
-/** One Knot press: where (the step's area and side) and how many seconds the hold lasted. */
-export interface KnotEntry {
-  area: AreaId;
-  side: Side | null;
-  seconds: number;
-}
-
-/** One answer of the check-in: an area rolled in the break and how it felt afterwards. */
-export interface CheckInEntry {
-  area: AreaId;
-  feel: Feel;
-}
+export { FEELS, type Feel, type KnotEntry, type CheckInEntry } from '../session/body-notes';
+import type { CheckInEntry, KnotEntry } from '../session/body-notes';
 
 /** One logged break. Immutable once written; the id is the session id, so logging twice cannot duplicate. */
 export interface BreakEntry {

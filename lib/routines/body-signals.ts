@@ -1,5 +1,5 @@
 import type { AreaId } from '../domain/areas';
-import type { CheckInEntry, KnotEntry } from '../log/entry';
+import type { CheckInEntry, KnotEntry } from '../session/body-notes';
 
 /**
  * What the log says about the person's body, for the next plan (pure; the popup's preview and the

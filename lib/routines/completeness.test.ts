@@ -18,7 +18,7 @@ import {
   toolKey,
 } from './catalogue';
 import { MOMENT_IDS, PRE_DONE_KEY, momentKey } from './moments';
-import { ASK_FIRST, ASK_FIRST_GUN } from '../domain/ask-first';
+import { ASK_FIRST, ASK_FIRST_GUN } from '../routines/ask-first';
 
 /*
  * Compile-time half: every key the helpers can build is a key `t()` accepts, so `npx tsc --noEmit` fails
