@@ -81,6 +81,15 @@ export function PopupApp({ initial }: Props) {
       <header class="rb-popup__head">
         <h1>{t('extName')}</h1>
       </header>
+      {/* At the top, where the pressed button was: a failure is seen without scrolling. */}
+      {error ? (
+        <div class="rb-error" role="alert">
+          <p>{error.text}</p>
+          <button type="button" onClick={error.retry}>
+            {t('retry')}
+          </button>
+        </div>
+      ) : null}
       {News ? <News /> : null}
       {active ? (
         Running ? <Running session={view} now={now} act={act} onShowTimer={() => void run('showTimer')} onShowWindow={() => void run('showWindow')} /> : null
@@ -96,14 +105,6 @@ export function PopupApp({ initial }: Props) {
           <summary>{t('shortcutsHeading')}</summary>
           <Keys />
         </details>
-      ) : null}
-      {error ? (
-        <div class="rb-error" role="alert">
-          <p>{error.text}</p>
-          <button type="button" onClick={error.retry}>
-            {t('retry')}
-          </button>
-        </div>
       ) : null}
       <nav class="rb-popup__links">
         <button type="button" class="rb-link" onClick={() => openPage('/log.html')}>

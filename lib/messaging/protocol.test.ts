@@ -96,6 +96,15 @@ describe('checkRequest', () => {
     expect(checkRequest({ type: 'log:delete', id: 3 }, 'extension').ok).toBe(false);
     expect(checkRequest({ type: 'reminders', action: 'snooze', minutes: -5 }, 'extension').ok).toBe(false);
     expect(checkRequest({ type: 'settings:patch', patch: 'all' }, 'extension').ok).toBe(false);
+    // Each body is held to its schema (valibot), field by field.
+    expect(checkRequest({ type: 'start', choice: 'desk' }, 'extension').ok).toBe(false);
+    expect(checkRequest({ type: 'start', choice: [] }, 'extension').ok).toBe(false);
+    expect(checkRequest({ type: 'timerPage', event: 'show' }, 'timer').ok).toBe(false);
+    expect(checkRequest({ type: 'data:sync', on: 'yes' }, 'extension').ok).toBe(false);
+    expect(checkRequest({ type: 'reminders', action: 'snooze', minutes: 1.5 }, 'extension').ok).toBe(false);
+    expect(checkRequest({ type: 'reminders', action: 'pause', until: 'never' }, 'extension').ok).toBe(false);
+    expect(checkRequest({ type: 'e2e:notification', id: 'x', button: '1' }, 'extension').ok).toBe(false);
+    expect(checkRequest({ type: 'settings:patch', patch: { sound: true }, firstRun: 'yes' }, 'extension').ok).toBe(false);
     expect(checkRequest({ type: 'wipe' }, 'extension')).toEqual({ ok: false, error: 'Rollbreak: unknown request "wipe".' });
     expect(checkRequest('start', 'extension')).toEqual({ ok: 'not-ours' });
     expect(checkRequest(null, 'extension')).toEqual({ ok: 'not-ours' });

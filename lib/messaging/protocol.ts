@@ -32,7 +32,7 @@ export type SenderKind =
  * In answers, the type of what the background's own code returns.
  */
 const AN_OBJECT = v.looseObject({});
-const checkedByHandler = <T>() => v.custom<T>((x) => v.is(AN_OBJECT, x));
+const checkedByHandler = <T>() => v.custom<T>((x) => !Array.isArray(x) && v.is(AN_OBJECT, x));
 const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
 const NOTHING = v.object({});
 

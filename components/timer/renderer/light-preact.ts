@@ -61,7 +61,6 @@ const flat = (c: Child, out: Child[] = []): Child[] => {
   return out;
 };
 
-
 /**
  * What the timer's components never pass, and this renderer leaves out to keep the timer small: each
  * throws in development builds (unit tests), so a component that starts passing one fails its tests
