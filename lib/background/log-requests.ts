@@ -5,7 +5,9 @@ import { checkBreak } from '../log/schema';
 import { syncStatusItem } from '../storage/items';
 import { getDeviceId } from './device-id';
 import { inSyncQueue, requestSync, syncSoon, writeLog } from './sync-service';
-import { deleteAllData, removeOwnRecords } from './your-data';
+import { deleteAllData, removeOwnRecords, resumeDataWipe, type WipeStep } from './your-data';
+import { e2eHangWipeItem } from '../storage/items';
+import { logFailure } from './log-failure';
 import { resetSession } from './session-service';
 
 /**
@@ -46,14 +48,28 @@ export async function unsync(): Promise<Answer<'data:unsync'>> {
   return result;
 }
 
+/**
+ * E2E builds only: after the step the test names (storage.local `e2eHangWipe`), "Delete all" waits forever,
+ * as a worker stopped at that moment would; the test then stops the worker and starts it again.
+ */
+async function e2eHang(step: WipeStep): Promise<void> {
+  if (!import.meta.env.ROLLBREAK_E2E) return;
+  if ((await e2eHangWipeItem.getValue()) === step) await new Promise<never>(() => undefined);
+}
+
 /** "Delete all my data": the log, this browser's synced records, settings and local state. */
 export async function deleteAll(): Promise<Answer<'data:deleteAll'>> {
   try {
-    await inSyncQueue(() => deleteAllData(resetSession));
+    await inSyncQueue(() => deleteAllData(resetSession, undefined, import.meta.env.ROLLBREAK_E2E ? e2eHang : undefined));
   } catch (err) {
     console.error('Rollbreak: deleting all data failed', err);
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
   syncSoon();
   return { ok: true };
+}
+
+/** At start-up: finishes a "Delete all my data" a stopped worker left halfway. */
+export function resumeDeleteAll(): void {
+  inSyncQueue(() => resumeDataWipe(resetSession)).catch(logFailure('finishing "Delete all my data"'));
 }

@@ -13,7 +13,7 @@ import { onCommand } from './commands';
 import { applyUserEvent } from './user-event';
 import { patchSettings } from './settings-service';
 import { syncChoice } from './sync-choice';
-import { deleteAll, deleteLogged, importLog, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
+import { deleteAll, deleteLogged, importLog, resumeDeleteAll, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
 import { countWake } from './e2e';
 
 /** The after-training reminder; from the timer over a page, only as the done screen of a pre-workout break offers it. */
@@ -94,4 +94,6 @@ export function registerRequests(): void {
       onRequest: import.meta.env.ROLLBREAK_E2E ? (type) => void countWake(`message:${type}`) : undefined,
     },
   );
+  // A "Delete all my data" the last worker did not finish is finished now, before anything else reads the log.
+  resumeDeleteAll();
 }

@@ -7,7 +7,7 @@ import type { RollbreakDB } from '../log/db';
 import { openLog } from '../log/db';
 import { syncLogStore } from '../log/store';
 import { syncStateItem, syncStatusItem, type StoredSyncStatus } from '../storage/items';
-import { syncChoiceItem } from '../storage/items';
+import { dataWipeItem, syncChoiceItem } from '../storage/items';
 import { isSyncOn } from './sync-choice';
 import { getDeviceId } from './device-id';
 import { serial } from './serial';
@@ -56,7 +56,8 @@ async function round(): Promise<StoredSyncStatus> {
   let status: SyncStatus;
   let enabled = true;
   try {
-    enabled = await isSyncOn();
+    // A "Delete all my data" under way (or cut short) counts as off: nothing is published meanwhile.
+    enabled = (await isSyncOn()) && (await dataWipeItem.getValue()) === null;
     const deviceId = await getDeviceId();
     // With sync off the log is not even opened (after "Delete all my data" it must not be created again).
     const db = enabled ? await openLog() : null;

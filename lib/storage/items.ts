@@ -80,6 +80,13 @@ export const firstRunPatchItem = storage.defineItem<SettingsPatch | null>('local
  */
 export const syncChoiceItem = storage.defineItem<boolean | null>('local:syncLog', { fallback: null });
 
+/**
+ * "Delete all my data" under way (lib/background/your-data.ts): set before its first step, after sync is
+ * turned off, and cleared after its last; a background that stopped in between finishes the job at its next
+ * start. Writer: your-data.ts.
+ */
+export const dataWipeItem = storage.defineItem<{ startedAt: number } | null>('local:dataWipe', { fallback: null });
+
 /** Finished breaks waiting for IndexedDB to take them (a failed write is retried). Writer: the log outbox. */
 export const logOutboxItem = storage.defineItem<LogOutbox>('local:logOutbox', { fallback: EMPTY_OUTBOX });
 
@@ -134,4 +141,6 @@ export const THEME_CACHE = THEME_CACHE_KEY;
 
 /** E2E builds only: background wake-ups counted for the bench, and the last notification shown. */
 export const e2eWakesItem = storage.defineItem<Record<string, number>>('local:e2eWakes', { fallback: {} });
+/** E2E builds only: the step of "Delete all my data" after which it hangs, as a stopped worker would. */
+export const e2eHangWipeItem = storage.defineItem<string | null>('local:e2eHangWipe', { fallback: null });
 export const e2eNotificationItem = storage.defineItem<{ id: string; title: string; message: string } | null>('local:e2eNotification', { fallback: null });
