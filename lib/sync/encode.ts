@@ -198,6 +198,9 @@ export function canEncodeStart(startedAt: number): boolean {
   return Number.isSafeInteger(offset) && offset >= 0 && offset < START_LIMIT;
 }
 
+/** Scratch space for encodeBreak (seconds per area index, -1 when not rolled; the order first rolled). */
+const AREA_SECONDS = new Float64Array(64).fill(-1);
+const AREA_ORDER = new Int32Array(64);
 const MOMENT_INDEX: Record<string, number> = Object.fromEntries(MOMENT_IDS.map((m, i) => [m, i]));
 const TOOL_INDEX: Record<string, number> = Object.fromEntries(TOOLS.map((t, i) => [t, i]));
 
@@ -217,13 +220,30 @@ export function encodeBreak(e: BreakEntry): string | null {
   let s = DIGITS[((moment * 3 + tool) * 2 + (e.completed ? 1 : 0)) * 2 + (rev > 0 ? 1 : 0)]! + fixed(e.startedAt - SYNC_EPOCH, START_WIDTH);
   s += varint(dur) + varint(zigzag(dur - active)) + varint(planned % 60 === 0 ? (planned / 60) * 2 : planned * 2 + 1) + varint(holds);
   if (rev > 0) s += varint(rev);
-  for (const { area, seconds } of mergeAreas(e.steps)) {
-    const index = AREA_INDEX[area];
-    if (index === undefined || !Number.isFinite(seconds)) return null;
+  // mergeAreas without its allocations: seconds per area index, in first-rolled order.
+  let count = 0;
+  let ok = true;
+  for (const step of e.steps) {
+    const index = AREA_INDEX[step.area];
+    if (index === undefined) {
+      ok = false;
+      continue;
+    }
+    if (AREA_SECONDS[index] === -1) {
+      AREA_SECONDS[index] = 0;
+      AREA_ORDER[count++] = index;
+    }
+    AREA_SECONDS[index]! += step.seconds;
+  }
+  for (let i = 0; i < count; i++) {
+    const index = AREA_ORDER[i]!;
+    const seconds = AREA_SECONDS[index]!;
+    AREA_SECONDS[index] = -1;
+    if (!Number.isFinite(seconds)) ok = false;
     const units = Math.round(Math.max(0, seconds) / AREA_QUANTUM);
     if (units > 0) s += DIGITS[index]! + varint(units);
   }
-  return s;
+  return ok ? s : null;
 }
 
 /** Decodes one break record of device `dev`; null for anything malformed. Never throws. */
