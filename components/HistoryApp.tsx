@@ -4,6 +4,8 @@ import { t } from '../lib/i18n';
 import { useSettings } from './use-settings';
 import { useLog } from './history/use-log';
 import { useHistoryStats } from './history/use-history-stats';
+import { useFoldedHistory } from './history/use-folded-history';
+import { FoldedNote } from './history/FoldedNote';
 import { useLogMarks } from './history/use-log-marks';
 import { useDeleteUndo } from './history/use-delete-undo';
 import { UndoToast } from './history/UndoToast';
@@ -26,7 +28,8 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
   const log = useLog();
   const { view } = log;
   const goal = useSettings().settings?.weeklyGoalMinutes ?? DEFAULT_SETTINGS.weeklyGoalMinutes;
-  const stats = useHistoryStats(view);
+  const folded = useFoldedHistory();
+  const stats = useHistoryStats(view, folded);
   useLogMarks(view);
   const recentRef = useRef<HTMLHeadingElement>(null);
   const { notice, busyId, remove, undo, dismiss } = useDeleteUndo(log, recentRef);
@@ -40,7 +43,8 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
       {!view && !log.error ? <p class="rb-muted">{t('history_loading')}</p> : null}
       {view && stats ? (
         <>
-          {view.total === 0 ? <p class="rb-card rb-empty">{t('historyEmpty')}</p> : null}
+          {view.total === 0 && folded.count === 0 ? <p class="rb-card rb-empty">{t('historyEmpty')}</p> : null}
+          <FoldedNote folded={folded} />
           <Summary
             streak={stats.streak}
             minutesThisWeek={stats.minutesThisWeek}

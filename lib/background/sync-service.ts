@@ -7,7 +7,7 @@ import type { RollbreakDB } from '../log/db';
 import { openLog } from '../log/db';
 import { syncLogStore } from '../log/store';
 import { syncStateItem, syncStatusItem, type StoredSyncStatus } from '../storage/items';
-import { dataWipeItem, syncChoiceItem } from '../storage/items';
+import { dataWipeItem, foldedHistoryItem, syncChoiceItem } from '../storage/items';
 import { isSyncOn } from './sync-choice';
 import { getDeviceId } from './device-id';
 import { serial } from './serial';
@@ -90,7 +90,10 @@ async function round(): Promise<StoredSyncStatus> {
       retryAt: Date.now() + RETRY_AFTER.failed,
     };
   }
-  const stored: StoredSyncStatus = { ...status, checkedAt: Date.now() };
+  const { history, ...rest } = status;
+  // The day totals first, so a page that sees the new status reads them already updated.
+  if (history && JSON.stringify(history) !== JSON.stringify(await foldedHistoryItem.getValue())) await foldedHistoryItem.setValue(history);
+  const stored: StoredSyncStatus = { ...rest, checkedAt: Date.now() };
   await syncStatusItem.setValue(stored);
   if (status.retryAt !== undefined) await browser.alarms.create(SYNC_RETRY_ALARM, { when: status.retryAt });
   else await browser.alarms.clear(SYNC_RETRY_ALARM);

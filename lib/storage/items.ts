@@ -24,6 +24,7 @@ import type { Trained } from '../routines/trained';
 import type { ReminderState } from '../reminders/types';
 import type { DeferReason } from '../reminders/defer';
 import type { SyncState, SyncStatus } from '../sync/engine';
+import { NO_FOLDED_HISTORY, type FoldedHistory } from '../sync/folded';
 import { migrateSettingsV3 } from '../settings/migrations/settings-v3';
 import { migrateSettingsV2 } from '../settings/migrations/settings-v2';
 import type { Settings, SettingsPatch } from '../settings/patch';
@@ -109,13 +110,19 @@ export const postWorkoutAtItem = storage.defineItem<number | null>(`local:${POST
 export const syncStateItem = storage.defineItem<SyncState | null>('local:syncState', { fallback: null });
 
 /** A sync round's status as the background keeps it for the history page. */
-export type StoredSyncStatus = SyncStatus & {
+export type StoredSyncStatus = Omit<SyncStatus, 'history'> & {
   /** When the round ran (also when sync is off or failing: lastSyncAt is the last success). */
   checkedAt: number;
 };
 
 /** The last sync round's status. Writer: the sync service, after every round; the history page watches it. */
 export const syncStatusItem = storage.defineItem<StoredSyncStatus | null>('local:syncStatus', { fallback: null });
+
+/**
+ * The breaks this browser knows only as day totals (folded or archived by the sync, lib/sync/folded.ts),
+ * for History's figures. Writer: the sync service, when a round works them out.
+ */
+export const foldedHistoryItem = storage.defineItem<FoldedHistory>('local:foldedHistory', { fallback: NO_FOLDED_HISTORY });
 
 /** Where the timer sits over pages, and whether it is minimised. Writer: the timer (read and written there). */
 export const overlayPlacementItem = storage.defineItem<OverlayPlacement>(`local:${PLACEMENT_KEY}`, { fallback: PLACEMENT_FALLBACK });

@@ -6,6 +6,8 @@ import { SYNC_QUOTA, usage } from './layout';
 import type { SyncSnapshot } from './merge';
 import { deviceShort } from './keys';
 import { HEARTBEAT_EVERY } from './share';
+import type { FoldedHistory } from './folded';
+import { foldedHistory } from './folded';
 
 /** Records of the other devices that could not be read (see DeviceView.unreadable). */
 export function unreadableRecords(snapshot: SyncSnapshot, deviceId: string): number {
@@ -98,6 +100,12 @@ export interface SyncStatus {
   unreadable?: number;
   /** True when the round found nothing new and did no layout work. */
   skipped?: boolean;
+  /** Breaks this browser knows only as day totals (folded.ts), when the round worked them out. */
+  history?: FoldedHistory;
+  /** Browsers whose keys this round reclaimed into the archive, and why (share.ts). */
+  reclaimed?: Array<{ lastActive: number; inactive: boolean; breaks: number }>;
+  /** This browser's share of the account, and how many browsers share it. */
+  share?: { bytes: number; browsers: number };
 }
 
 /**
@@ -192,6 +200,9 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     breaksSynced: breaksInSync(snapshot),
     bytesUsed: snapshot.bytes,
     folded: plan.layout.folded,
+    history: foldedHistory(local, snapshot),
+    share: { bytes: plan.share.share.bytes, browsers: plan.share.active.length },
+    ...(plan.share.reclaimed.length > 0 ? { reclaimed: plan.share.reclaimed.map(({ lastActive, inactive, breaks }) => ({ lastActive, inactive, breaks })) } : {}),
   };
   const ownSetCount = Object.keys(plan.set).length - plan.shared.length;
   const ops = (Object.keys(plan.set).length > 0 ? 1 : 0) + (plan.remove.length > 0 ? 1 : 0) + (plan.shared.length > 0 && ownSetCount > 0 ? 1 : 0);
@@ -252,6 +263,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
   });
   return {
     ...status,
+    history: foldedHistory(local, after),
     lastSyncAt: now,
     breaksSynced: breaksInSync(after),
     bytesUsed: after.bytes,
