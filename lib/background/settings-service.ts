@@ -43,10 +43,12 @@ export function patchSettings(patch: SettingsPatch, { firstRun = false } = {}): 
     const stored = await settingsItem.getValue();
     const current = normalizeSettings(stored);
     const next = applySettingsPatch(current, pending ? mergePatches(pending, patch) : patch);
-    // Fields a newer version added are kept (normalizeSettings passes them through).
-    if (next !== current) await settingsItem.setValue(normalizeSettings(next));
+    // Fields a newer version added are kept (normalizeSettings passes them through). The answer is what is
+    // stored, normalised (a hold of 999 s asked for is answered with the 30 s kept), so the page shows that.
+    const stored2 = normalizeSettings(next);
+    if (next !== current) await settingsItem.setValue(stored2);
     if (pending) await firstRunPatchItem.setValue(null);
-    return next;
+    return stored2;
   });
 }
 

@@ -200,7 +200,6 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     breaksSynced: breaksInSync(snapshot),
     bytesUsed: snapshot.bytes,
     folded: plan.layout.folded,
-    history: foldedHistory(local, snapshot),
     share: { bytes: plan.share.share.bytes, browsers: plan.share.active.length },
     ...(plan.share.reclaimed.length > 0 ? { reclaimed: plan.share.reclaimed.map(({ lastActive, inactive, breaks }) => ({ lastActive, inactive, breaks })) } : {}),
   };

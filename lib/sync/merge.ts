@@ -162,7 +162,15 @@ export function planWrites(
   const view = snapshot.devices.get(dev);
   const now = options.now;
   const deadKeys = [...dead];
-  const layoutWith = (budget: { bytes: number; items: number }) =>
+  // One layout per budget asked for (the sharing rule asks for this browser's need, the plan for the final one).
+  const layouts = new Map<string, Layout>();
+  const layoutWith = (budget: { bytes: number; items: number }): Layout => {
+    const id = `${budget.bytes}/${budget.items}`;
+    let known = layouts.get(id);
+    if (!known) layouts.set(id, (known = layoutOnce(budget)));
+    return known;
+  };
+  const layoutOnce = (budget: { bytes: number; items: number }) =>
     layoutDevice({
       dev,
       entries: published,

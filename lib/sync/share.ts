@@ -229,8 +229,10 @@ export function planShares(
   // Still short of room for this browser's part: reclaim active browsers over their share, longest unsynced first.
   for (const view of others) {
     if (gone.has(view.dev) || isInactive(view, now)) continue;
-    const mine = needBytes(state.share);
     const othersBytes = others.filter((v) => !gone.has(v.dev)).reduce((n, v) => n + v.bytes, 0) - freed.bytes;
+    // The others within their shares: room for this browser's share whatever it needs.
+    if (othersBytes + state.shared.bytes + state.share.bytes + Math.max(otherBytes, reserveBytes) <= quota) break;
+    const mine = needBytes(state.share);
     if (othersBytes + state.shared.bytes + mine + Math.max(otherBytes, reserveBytes) <= quota) break;
     if (view.bytes <= state.share.bytes) continue;
     if (reclaim(view, false)) state = shareOf();
