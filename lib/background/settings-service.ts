@@ -3,6 +3,7 @@ import { firstRunPatchItem, settingsItem, type Settings, type SettingsPatch } fr
 import { SETTINGS_KEY } from '../storage/keys';
 import { applySettingsPatch, mergePatches } from '../settings/patch';
 import { normalizeSettings } from '../settings/normalize';
+import { restoreLostEdits, stampEdits } from '../settings/field-times';
 import { serial } from './serial';
 
 /**
@@ -46,7 +47,7 @@ export function patchSettings(patch: SettingsPatch, { firstRun = false } = {}): 
     // Fields a newer version added are kept (normalizeSettings passes them through). The answer is what is
     // stored, normalised (a hold of 999 s asked for is answered with the 30 s kept), so the page shows that.
     const stored2 = normalizeSettings(next);
-    if (next !== current) await settingsItem.setValue(stored2);
+    if (next !== current) await settingsItem.setValue(stampEdits(normalizeSettings(stored), stored2, Date.now()));
     if (pending) await firstRunPatchItem.setValue(null);
     return stored2;
   });
@@ -61,11 +62,28 @@ async function onSettingsArrived(value: unknown): Promise<void> {
   else await patchSettings({});
 }
 
+/**
+ * Another browser's settings replaced this browser's: the fields changed here later than theirs are put
+ * back (field-times.ts), so edits of different fields on two browsers at once both stay.
+ */
+async function onSettingsReplaced(oldValue: unknown, newValue: unknown): Promise<void> {
+  const restored = restoreLostEdits(oldValue, newValue);
+  if (!restored) return;
+  await queue(async () => {
+    // Against the freshest value: put back only what is still missing.
+    const fresh = await browser.storage.sync.get(SETTINGS_KEY);
+    const again = restoreLostEdits(oldValue, fresh[SETTINGS_KEY]);
+    if (again) await settingsItem.setValue(again as unknown as Settings);
+  });
+}
+
 /** Watches storage.sync for settings arriving from the account. Registered once at start-up. */
 export function registerSettings(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && changes[SETTINGS_KEY]) {
-      onSettingsArrived(changes[SETTINGS_KEY].newValue).catch((error: unknown) => console.error('Rollbreak: first-run settings', error));
+      const { oldValue, newValue } = changes[SETTINGS_KEY];
+      onSettingsArrived(newValue).catch((error: unknown) => console.error('Rollbreak: first-run settings', error));
+      onSettingsReplaced(oldValue, newValue).catch((error: unknown) => console.error('Rollbreak: merging settings', error));
     }
   });
 }
