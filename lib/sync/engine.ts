@@ -4,7 +4,8 @@ import type { RateLimits } from './rate';
 import { DEFAULT_RATE_LIMITS, nextWriteAt, pruneWrites, recordWrites } from './rate';
 import { SYNC_QUOTA, usage } from './layout';
 import type { SyncSnapshot } from './merge';
-import { deviceShort } from './keys';
+import { deviceShort, entryKey } from './keys';
+import { decodeTombGroup, encodeTombGroups } from './tombs';
 import { HEARTBEAT_EVERY } from './share';
 import type { FoldedHistory } from './folded';
 import { foldedHistory } from './folded';
@@ -60,6 +61,11 @@ export interface SyncState {
   seen?: string;
   /** Breaks folded in the last layout (reported again by rounds that skip it). */
   folded?: number;
+  /**
+   * This browser's own breaks its last successful round left in sync, compacted (tombs.ts's groups): the
+   * archive's horizon deletes only own breaks that were published (merge.ts). Absent in older states.
+   */
+  published?: string;
 }
 
 export const INITIAL_SYNC_STATE: SyncState = { lastSyncAt: null, writes: [], retryAt: null, lastError: null };
@@ -130,6 +136,20 @@ export function roundSignature(local: LocalLog, all: Record<string, unknown>, no
   return `${local.entries.length}:${local.tombstones.length}:${starts}:${deletions}:${(h >>> 0).toString(36)}:${Math.floor(now / HEARTBEAT_EVERY)}`;
 }
 
+/** The own keys a snapshot carries in full, compacted for SyncState.published. */
+function publishedOwn(snapshot: SyncSnapshot, deviceId: string): string {
+  const me = deviceShort(deviceId);
+  const keys = (snapshot.devices.get(me)?.entries ?? []).filter((e) => e.deviceId === me).map(entryKey);
+  return encodeTombGroups(me, keys, []).join(',');
+}
+
+function publishedKeys(text: string | undefined): Set<string> | undefined {
+  if (text === undefined) return undefined;
+  const out = new Set<string>();
+  for (const group of text === '' ? [] : text.split(',')) for (const k of decodeTombGroup(group, '')?.keys ?? []) out.add(k);
+  return out;
+}
+
 /** Delays before a retry, by cause. */
 export const RETRY_AFTER = { quota: 15 * 60_000, rateMinute: 60_000, rateHour: 15 * 60_000, failed: 5 * 60_000 };
 
@@ -174,7 +194,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
   let applied = { added: 0, deleted: 0 };
   try {
     local = await deps.db.read();
-    const changes = mergeRemote(local, snapshot, deps.now(), deps.deviceId);
+    const changes = mergeRemote(local, snapshot, deps.now(), deps.deviceId, publishedKeys(saved.published));
     if (changes.add.length > 0 || changes.tombstones.length > 0) {
       applied = await deps.db.apply(changes);
       local = applyChanges(local, changes);
@@ -259,6 +279,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     lastError: null,
     seen: roundSignature(local, afterAll, now),
     folded: plan.layout.folded,
+    published: publishedOwn(after, deps.deviceId),
   });
   return {
     ...status,

@@ -37,7 +37,7 @@ export interface LocalChanges {
  * the local end state is the union of breaks minus the union of tombstones whatever the order in which
  * devices are read (commutative).
  */
-export function mergeRemote(local: LocalLog, snapshot: SyncSnapshot, now: number, deviceId?: string): LocalChanges {
+export function mergeRemote(local: LocalLog, snapshot: SyncSnapshot, now: number, deviceId?: string, published?: ReadonlySet<string>): LocalChanges {
   const me = deviceId === undefined ? null : deviceShort(deviceId);
   const localKeys = new Set(local.entries.map(entryKey));
   const dead = new Set(local.tombstones.map((t) => t.key));
@@ -54,7 +54,7 @@ export function mergeRemote(local: LocalLog, snapshot: SyncSnapshot, now: number
   // Ranges name no keys: they delete the local breaks they cover. So does the archive's horizon (archive.ts):
   // a break of an archived browser, before its horizon and not a member, was deleted.
   const archive = snapshot.archive;
-  const exempt = impliedExemption(local, snapshot, me);
+  const exempt = impliedExemption(local, snapshot, me, published);
   for (const key of [...localKeys].sort()) {
     const by = ranged(key);
     if (by !== null) bury(key, by);
@@ -77,18 +77,20 @@ export const SHARED_BY = 'shared';
 const DAY_MS = 86_400_000;
 
 /**
- * Breaks of this browser's own that the archive's horizon must not delete: those it logged itself (their id
- * is a session id, not a key) within a day before the horizon. A browser reclaimed while it was away may
- * have logged them since its last round, with its clock set back by up to a day.
+ * Breaks of this browser's own that the archive's horizon must not delete: those it never published (not
+ * in `published`, the own keys its last successful round left in sync; the engine keeps them). A browser
+ * reclaimed while it was away may have logged them since. Without that record (an older state): those it
+ * logged itself within a day before the horizon (a clock set back by up to a day).
  */
-function impliedExemption(local: LocalLog, snapshot: SyncSnapshot, me: string | null): Set<string> {
+function impliedExemption(local: LocalLog, snapshot: SyncSnapshot, me: string | null, published?: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   if (me === null) return out;
   const horizon = snapshot.archive.origins.get(me)?.horizon ?? 0;
   if (horizon === 0) return out;
   for (const e of local.entries) {
     const key = entryKey(e);
-    if (deviceShort(e.deviceId) === me && e.id !== key && e.startedAt >= horizon - DAY_MS) out.add(key);
+    if (deviceShort(e.deviceId) !== me) continue;
+    if (published ? !published.has(key) : e.id !== key && e.startedAt >= horizon - DAY_MS) out.add(key);
   }
   return out;
 }
