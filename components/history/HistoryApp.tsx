@@ -14,6 +14,8 @@ import { RecentBreaks } from './RecentBreaks';
 import { DataPanel } from './DataPanel';
 import { SyncPanel } from './SyncPanel';
 import { KnotMap } from './KnotMap';
+import { useFoldedHistory } from './use-folded-history';
+import { FoldedNote } from './FoldedNote';
 
 /** How long "Break deleted. Undo" stays, unless the pointer or focus is on it. */
 export const UNDO_MS = 10_000;
@@ -27,7 +29,8 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
   const log = useLog();
   const { view } = log;
   const goal = useSettings().settings?.weeklyGoalMinutes ?? DEFAULT_SETTINGS.weeklyGoalMinutes;
-  const stats = useHistoryStats(view);
+  const folded = useFoldedHistory();
+  const stats = useHistoryStats(view, folded);
   useLogMarks(view);
   const recentRef = useRef<HTMLHeadingElement>(null);
   const { notice, busyId, remove, undo, dismiss } = useDeleteUndo(log, recentRef);
@@ -41,7 +44,8 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
       {!view && !log.error ? <p class="rb-muted">{t('history_loading')}</p> : null}
       {view && stats ? (
         <>
-          {view.total === 0 ? <p class="rb-card rb-empty">{t('historyEmpty')}</p> : null}
+          {view.total === 0 && folded.count === 0 ? <p class="rb-card rb-empty">{t('historyEmpty')}</p> : null}
+          <FoldedNote folded={folded} />
           <Summary
             streak={stats.streak}
             minutesThisWeek={stats.minutesThisWeek}

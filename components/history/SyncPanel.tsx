@@ -7,6 +7,10 @@ import { formatNumber, t } from '../../lib/i18n';
 import { formatKilobytes } from '../../lib/i18n/format';
 import { tp } from '../../lib/i18n/plural';
 import { formatTime } from './format';
+import { uiLanguage } from '../../lib/i18n';
+
+/** "3 March": when a browser last synced. */
+const formatDate = (ms: number): string => new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'long', year: 'numeric' }).format(ms);
 
 function problem(status: StoredSyncStatus): string | null {
   const when = status.retryAt === undefined ? '' : formatTime(status.retryAt);
@@ -83,6 +87,11 @@ export function SyncPanel() {
         </dl>
       )}
       {!off && status && status.folded > 0 ? <p class="rb-muted rb-small-text">{tp('sync_folded', status.folded, formatNumber(status.folded))}</p> : null}
+      {!off && status?.reclaimed?.length ? (
+        <p class="rb-muted rb-small-text">
+          {status.reclaimed.map((r) => (r.inactive ? t('sync_reclaimed_inactive', formatDate(r.lastActive)) : t('sync_reclaimed_share'))).join(' ')}
+        </p>
+      ) : null}
       {status?.unreadable ? (
         <p class="rb-message rb-message--warn">{tp('sync_unreadable', status.unreadable, formatNumber(status.unreadable))}</p>
       ) : null}

@@ -139,7 +139,7 @@ describe('parseExport errors', () => {
     expect(parseExport(deep).ok).toBe(true);
     const deepSteps = text.replace(/"steps":\[[^\]]*\]/, `"steps":${'['.repeat(3000)}${']'.repeat(3000)}`);
     expect(errorOf(deepSteps)).toBe('Break 1, step 1: area is missing');
-  });
+  }, 60_000);
 
   it('keeps hostile keys out: no prototype pollution, only known fields', () => {
     const text = exportJson(LOG, NOW)

@@ -27,9 +27,13 @@ export type { ImportProblem, ImportProblemCode } from './schema';
 
 export const EXPORT_FORMAT = 'rollbreak-log';
 export const EXPORT_VERSION = 1;
-/** Larger files are refused before parsing. A break takes about 0.4–0.8 KB of JSON: ~25,000 breaks. */
-export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
-export const MAX_IMPORT_BREAKS = 100_000;
+/**
+ * Larger files are refused before parsing. A break takes about 0.4–0.8 KB of JSON, so 160 MB holds every
+ * export of up to 250,000 breaks (decades of several breaks a day): whatever Rollbreak exports imports
+ * back, and an absurd file is refused before it is read.
+ */
+export const MAX_IMPORT_BYTES = 160 * 1024 * 1024;
+export const MAX_IMPORT_BREAKS = 250_000;
 
 export interface LogExport {
   format: typeof EXPORT_FORMAT;

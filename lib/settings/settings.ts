@@ -11,10 +11,11 @@ import type { Trained } from '../domain/trained';
  */
 export type Settings = SettingsV4 & Required<ThemeSetting> & { voice: boolean; trained: Trained | null };
 
+/** Every field optional, at every depth of nested objects (arrays are replaced whole). */
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
 /**
- * A change to settings: only the fields a person touched. Reminder settings are one level deeper, so a
- * patch may carry some of them (`{ reminders: { days: [1, 2] } }`) without the others.
+ * A change to settings: only the fields a person touched, at any depth (`{ reminders: { activeHours: {
+ * start: 8 } } }` leaves the end of the active hours and every other reminder field alone).
  */
-export type SettingsPatch = {
-  [K in keyof Settings]?: Settings[K] extends object ? (Settings[K] extends unknown[] ? Settings[K] : Partial<Settings[K]>) : Settings[K];
-};
+export type SettingsPatch = DeepPartial<Settings>;

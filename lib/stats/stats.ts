@@ -21,8 +21,28 @@ function emptyCoverage(): Record<AreaId, number> {
   return Object.fromEntries(AREA_IDS.map((a) => [a, 0])) as Record<AreaId, number>;
 }
 
-/** `firstDay` starts the week, 0 = Sunday … 6 = Saturday (lib/i18n/week.ts gives the user's); Monday by default. */
-export function computeStats(entries: readonly BreakEntry[], now: number, weekCount = 8, firstDay = 1): Stats {
+/**
+ * Breaks known only as per-day totals (synced from another browser that folded them, lib/sync/folded.ts):
+ * a local calendar day `YYYY-MM-DD`, how many, their active seconds and seconds per area.
+ */
+export interface ExtraDay {
+  day: string;
+  count: number;
+  activeSeconds: number;
+  areas: ReadonlyArray<{ area: AreaId; seconds: number }>;
+}
+
+/** The day number (days.ts) of a `YYYY-MM-DD` local day. */
+function dayNumberOf(day: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000) : null;
+}
+
+/**
+ * `firstDay` starts the week, 0 = Sunday … 6 = Saturday (lib/i18n/week.ts gives the user's); Monday by default.
+ * `extraDays` are breaks known only as day totals: they count like the breaks they stand for.
+ */
+export function computeStats(entries: readonly BreakEntry[], now: number, weekCount = 8, firstDay = 1, extraDays: readonly ExtraDay[] = []): Stats {
   const today = localDay(now);
   const thisWeek = weekStart(today, firstDay);
   const firstWeek = thisWeek - 7 * (weekCount - 1);
@@ -44,6 +64,23 @@ export function computeStats(entries: readonly BreakEntry[], now: number, weekCo
     }
   }
 
+  let extraBreaks = 0;
+  for (const x of extraDays) {
+    const day = dayNumberOf(x.day);
+    if (day === null || x.count <= 0) continue;
+    extraBreaks += x.count;
+    days.add(day);
+    const w = (weekStart(day, firstDay) - firstWeek) / 7;
+    if (w >= 0 && w < weekCount) weekSeconds[w]! += x.activeSeconds;
+    const age = today - day;
+    if (age < 0 || age >= 30) continue;
+    for (const a of x.areas) {
+      if (!(a.area in coverage30)) continue;
+      coverage30[a.area] += a.seconds;
+      if (age < 7) coverage7[a.area] += a.seconds;
+    }
+  }
+
   let streak = 0;
   // Today without a break yet does not break the streak: count back from yesterday then.
   for (let d = days.has(today) ? today : today - 1; days.has(d); d--) streak++;
@@ -55,7 +92,7 @@ export function computeStats(entries: readonly BreakEntry[], now: number, weekCo
     weeks,
     coverage7,
     coverage30,
-    totalBreaks: entries.length,
+    totalBreaks: entries.length + extraBreaks,
   };
 }
 

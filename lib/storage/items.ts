@@ -25,6 +25,7 @@ import type { ReminderState } from '../reminders/types';
 import type { DeferReason } from '../reminders/defer';
 import type { SyncState, SyncStatus } from '../sync/engine';
 import type { Settings, SettingsPatch } from '../settings/settings';
+import { NO_FOLDED_HISTORY, type FoldedHistory } from '../sync/folded';
 import { EMPTY_OUTBOX, type LogOutbox } from '../log/outbox';
 
 /**
@@ -85,6 +86,13 @@ export const firstRunPatchItem = storage.defineItem<SettingsPatch | null>('local
  */
 export const syncChoiceItem = storage.defineItem<boolean | null>('local:syncLog', { fallback: null });
 
+/**
+ * "Delete all my data" under way (lib/background/your-data.ts): set before its first step, after sync is
+ * turned off, and cleared after its last; a background that stopped in between finishes the job at its next
+ * start. Writer: your-data.ts.
+ */
+export const dataWipeItem = storage.defineItem<{ startedAt: number } | null>('local:dataWipe', { fallback: null });
+
 /** Finished breaks waiting for IndexedDB to take them (a failed write is retried). Writer: the log outbox. */
 export const logOutboxItem = storage.defineItem<LogOutbox>('local:logOutbox', { fallback: EMPTY_OUTBOX });
 
@@ -113,13 +121,19 @@ export const whatsNewItem = storage.defineItem<string | null>(`local:${WHATS_NEW
 export const syncStateItem = storage.defineItem<SyncState | null>('local:syncState', { fallback: null });
 
 /** A sync round's status as the background keeps it for the history page. */
-export type StoredSyncStatus = SyncStatus & {
+export type StoredSyncStatus = Omit<SyncStatus, 'history'> & {
   /** When the round ran (also when sync is off or failing: lastSyncAt is the last success). */
   checkedAt: number;
 };
 
 /** The last sync round's status. Writer: the sync service, after every round; the history page watches it. */
 export const syncStatusItem = storage.defineItem<StoredSyncStatus | null>('local:syncStatus', { fallback: null });
+
+/**
+ * The breaks this browser knows only as day totals (folded or archived by the sync, lib/sync/folded.ts),
+ * for History's figures. Writer: the sync service, when a round works them out.
+ */
+export const foldedHistoryItem = storage.defineItem<FoldedHistory>('local:foldedHistory', { fallback: NO_FOLDED_HISTORY });
 
 /** Where the timer sits over pages, and whether it is minimised. Writer: the timer (read and written there). */
 export const overlayPlacementItem = storage.defineItem<OverlayPlacement>(`local:${PLACEMENT_KEY}`, { fallback: PLACEMENT_FALLBACK });
@@ -145,6 +159,8 @@ export const THEME_CACHE = THEME_CACHE_KEY;
 
 /** E2E builds only: background wake-ups counted for the bench, and the last notification shown. */
 export const e2eWakesItem = storage.defineItem<Record<string, number>>('local:e2eWakes', { fallback: {} });
+/** E2E builds only: the step of "Delete all my data" after which it hangs, as a stopped worker would. */
+export const e2eHangWipeItem = storage.defineItem<string | null>('local:e2eHangWipe', { fallback: null });
 export const e2eNotificationItem = storage.defineItem<{ id: string; title: string; message: string } | null>('local:e2eNotification', { fallback: null });
 /** E2E builds only: the requests a test makes fail, to see every page say why (lib/background/e2e.ts). Writer: the tests. */
 export const e2eFailItem = storage.defineItem<string[]>('local:e2eFail', { fallback: [] });

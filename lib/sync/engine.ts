@@ -5,7 +5,11 @@ import type { RateLimits } from './rate';
 import { DEFAULT_RATE_LIMITS, nextWriteAt, pruneWrites, recordWrites } from './rate';
 import { SYNC_QUOTA, usage } from './layout';
 import type { SyncSnapshot } from './merge';
-import { deviceShort } from '../domain/break-key';
+import { deviceShort, entryKey } from '../domain/break-key';
+import { decodeTombGroup, encodeTombGroups } from './tombs';
+import { HEARTBEAT_EVERY } from './share';
+import type { FoldedHistory } from './folded';
+import { foldedHistory } from './folded';
 
 /** Records of the other devices that could not be read (see DeviceView.unreadable). */
 export function unreadableRecords(snapshot: SyncSnapshot, deviceId: string): number {
@@ -51,6 +55,18 @@ export interface SyncState {
   /** No writes before this time (after a quota or rate error). */
   retryAt: number | null;
   lastError: SyncError | null;
+  /**
+   * What the last complete round saw (roundSignature): a round that sees the same again has nothing new to
+   * lay out and skips the layout. Absent in older stored states.
+   */
+  seen?: string;
+  /** Breaks folded in the last layout (reported again by rounds that skip it). */
+  folded?: number;
+  /**
+   * This browser's own breaks its last successful round left in sync, compacted (tombs.ts's groups): the
+   * archive's horizon deletes only own breaks that were published (merge.ts). Absent in older states.
+   */
+  published?: string;
 }
 
 export const INITIAL_SYNC_STATE: SyncState = { lastSyncAt: null, writes: [], retryAt: null, lastError: null };
@@ -89,6 +105,50 @@ export interface SyncStatus {
    * rules): left out of the log and stats, counted for the sync status. Absent from older stored statuses.
    */
   unreadable?: number;
+  /** True when the round found nothing new and did no layout work. */
+  skipped?: boolean;
+  /** Breaks this browser knows only as day totals (folded.ts), when the round worked them out. */
+  history?: FoldedHistory;
+  /** Browsers whose keys this round reclaimed into the archive, and why (share.ts). */
+  reclaimed?: Array<{ lastActive: number; inactive: boolean; breaks: number }>;
+  /** This browser's share of the account, and how many browsers share it. */
+  share?: { bytes: number; browsers: number };
+}
+
+/**
+ * A fingerprint of what a round works from: the local log (counts and sums of starts and deletion times),
+ * every item in sync, and the half-day (the heartbeat and the 45-day rule move with it). Cheap next to a
+ * layout: one pass over the log and the (at most 100 KB) sync area.
+ */
+export function roundSignature(local: LocalLog, all: Record<string, unknown>, now: number): string {
+  let h = 0x811c9dc5;
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  };
+  for (const key of Object.keys(all).sort()) {
+    mix(key);
+    const v = all[key];
+    mix(typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+  }
+  let starts = 0;
+  let deletions = 0;
+  for (const e of local.entries) starts = (starts + e.startedAt + e.id.length) % 2 ** 48;
+  for (const t of local.tombstones) deletions = (deletions + t.deletedAt + t.key.length) % 2 ** 48;
+  return `${local.entries.length}:${local.tombstones.length}:${starts}:${deletions}:${(h >>> 0).toString(36)}:${Math.floor(now / HEARTBEAT_EVERY)}`;
+}
+
+/** The own keys a snapshot carries in full, compacted for SyncState.published. */
+function publishedOwn(snapshot: SyncSnapshot, deviceId: string): string {
+  const me = deviceShort(deviceId);
+  const keys = (snapshot.devices.get(me)?.entries ?? []).filter((e) => e.deviceId === me).map(entryKey);
+  return encodeTombGroups(me, keys, []).join(',');
+}
+
+function publishedKeys(text: string | undefined): Set<string> | undefined {
+  if (text === undefined) return undefined;
+  const out = new Set<string>();
+  for (const group of text === '' ? [] : text.split(',')) for (const k of decodeTombGroup(group, '')?.keys ?? []) out.add(k);
+  return out;
 }
 
 /** Delays before a retry, by cause. */
@@ -135,7 +195,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
   let applied = { added: 0, deleted: 0 };
   try {
     local = await deps.db.read();
-    const changes = mergeRemote(local, snapshot, deps.now());
+    const changes = mergeRemote(local, snapshot, deps.now(), deps.deviceId, publishedKeys(saved.published));
     if (changes.add.length > 0 || changes.tombstones.length > 0) {
       applied = await deps.db.apply(changes);
       local = applyChanges(local, changes);
@@ -144,16 +204,28 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     return fail('failed', deps.now() + RETRY_AFTER.failed);
   }
 
+  // Nothing new since the last complete round (no break, deletion or change in sync, same half-day): no
+  // layout work at all.
+  const seen = roundSignature(local, all, deps.now());
+  if (saved.seen === seen && saved.retryAt === null && applied.added === 0 && applied.deleted === 0) {
+    const now = deps.now();
+    await deps.state.set({ ...saved, lastSyncAt: now, writes: pruneWrites(saved.writes, now) });
+    return { ...base, lastSyncAt: now, breaksSynced: breaksInSync(snapshot), bytesUsed: snapshot.bytes, folded: saved.folded ?? 0, skipped: true };
+  }
+
   // Bring this device's keys up to date.
-  const plan = planWrites(local, snapshot, deps.deviceId, deps.write);
+  const plan = planWrites(local, snapshot, deps.deviceId, { ...deps.write, now: deps.now() });
   const status = {
     ...base,
     ...applied,
     breaksSynced: breaksInSync(snapshot),
     bytesUsed: snapshot.bytes,
     folded: plan.layout.folded,
+    share: { bytes: plan.share.share.bytes, browsers: plan.share.active.length },
+    ...(plan.share.reclaimed.length > 0 ? { reclaimed: plan.share.reclaimed.map(({ lastActive, inactive, breaks }) => ({ lastActive, inactive, breaks })) } : {}),
   };
-  const ops = (Object.keys(plan.set).length > 0 ? 1 : 0) + (plan.remove.length > 0 ? 1 : 0);
+  const ownSetCount = Object.keys(plan.set).length - plan.shared.length;
+  const ops = (Object.keys(plan.set).length > 0 ? 1 : 0) + (plan.remove.length > 0 ? 1 : 0) + (plan.shared.length > 0 && ownSetCount > 0 ? 1 : 0);
   const now = deps.now();
   if (ops > 0) {
     if (!plan.layout.fits) return fail('quota', now + RETRY_AFTER.quota, status);
@@ -163,15 +235,20 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     const allowedAt = nextWriteAt(saved.writes, now, ops, limits);
     if (allowedAt > now) return fail('rate', allowedAt, status);
     let writes = saved.writes;
-    // New items first, then removals, so a failure in between leaves a duplicate rather than a gap; but
-    // when the new items only fit once the old ones are gone (after folding), removals go first. Either
-    // way nothing is lost: a gap in sync is not a deletion, and the next round fills it.
+    // New items first, then removals, so a failure in between leaves a duplicate rather than a gap. When this
+    // browser's new items only fit once its old ones are gone (after folding), its removals go first: the log
+    // has every break, and the next round fills a gap. Another browser's reclaimed keys are only removed once
+    // the archive that holds what they held is written (share.ts).
+    const sharedSet: Record<string, string> = {};
+    const ownSet: Record<string, string> = {};
+    const sharedKeys = new Set(plan.shared);
+    for (const [k, v] of Object.entries(plan.set)) (sharedKeys.has(k) ? sharedSet : ownSet)[k] = v;
     const setOnly = usage(afterWrites(all, { set: plan.set, remove: [] })).bytes;
     const removeFirst = setOnly > (deps.write?.quotaBytes ?? SYNC_QUOTA.QUOTA_BYTES);
-    const doSet = async () => {
-      if (Object.keys(plan.set).length === 0) return;
+    const write = async (items: Record<string, string>) => {
+      if (Object.keys(items).length === 0) return;
       writes = recordWrites(writes, now, 1);
-      await sync.set(plan.set);
+      await sync.set(items);
     };
     const doRemove = async () => {
       if (plan.remove.length === 0) return;
@@ -180,10 +257,11 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     };
     try {
       if (removeFirst) {
+        await write(sharedSet);
         await doRemove();
-        await doSet();
+        await write(ownSet);
       } else {
-        await doSet();
+        await write(plan.set);
         await doRemove();
       }
     } catch (err) {
@@ -193,10 +271,20 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     }
     saved.writes = writes;
   }
-  const after = ops > 0 ? readSnapshot(afterWrites(all, plan)) : snapshot;
-  await deps.state.set({ lastSyncAt: now, writes: pruneWrites(saved.writes, now), retryAt: null, lastError: null });
+  const afterAll = ops > 0 ? afterWrites(all, plan) : all;
+  const after = ops > 0 ? readSnapshot(afterAll) : snapshot;
+  await deps.state.set({
+    lastSyncAt: now,
+    writes: pruneWrites(saved.writes, now),
+    retryAt: null,
+    lastError: null,
+    seen: roundSignature(local, afterAll, now),
+    folded: plan.layout.folded,
+    published: publishedOwn(after, deps.deviceId),
+  });
   return {
     ...status,
+    history: foldedHistory(local, after),
     lastSyncAt: now,
     breaksSynced: breaksInSync(after),
     bytesUsed: after.bytes,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeBreak } from './encode';
 import { decodeDay } from './days';
 import { AREA_IDS } from '../domain/areas';
+import { readSnapshot } from './snapshot';
+import { SYNC_EPOCH } from './encode';
 import { MOMENT_IDS, TOOLS } from '../domain/lists';
 
 /**
@@ -88,5 +90,24 @@ describe('sync format (golden records from version 0.1)', () => {
         { area: 'calves', seconds: 120 },
       ],
     });
+  });
+
+  it('reads the archive, deletion set and heartbeat of version 0.2 back (format "2")', () => {
+    const snap = readSnapshot({
+      'arc:0': '2|3f2a9c1e.2SsM-mW.2SdfB80.TGGFQgFcGNM3Am21bf.yCn2Oo4xs',
+      'del:0': '2|3f2a9c1e.CKKTHQN_4,a1b2c3d4.CKLxRDJ_51',
+      'hb:3f2a9c1e': '2|2SsM-mW',
+    });
+    const o = snap.archive.origins.get(DEV)!;
+    expect(o.horizon).toBe(1773740412346);
+    expect(o.sealed).toBe(1773480000000);
+    expect([...o.days.values()]).toEqual([{ day: '2026-03-13', count: 2, activeSeconds: 600, areas: [{ area: 'quads', seconds: 300 }] }]);
+    expect([...o.members.values()]).toEqual([
+      { sec: Math.floor((1773480612345 - SYNC_EPOCH) / 1000), rev: 0, activeSeconds: 300, areas: null },
+      { sec: Math.floor((1773567012345 - SYNC_EPOCH) / 1000), rev: 2, activeSeconds: 150, areas: [{ area: 'forearms', seconds: 75 }] },
+    ]);
+    expect([...snap.archive.deletions].sort()).toEqual(['3f2a9c1e.mmq4keex', 'a1b2c3d4.mmrk092x~1']);
+    expect(snap.devices.get(DEV)!.heartbeat).toBe(1773740412346);
+    expect(snap.shared.unreadable).toBe(0);
   });
 });

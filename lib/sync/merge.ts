@@ -5,9 +5,15 @@ import type { Tombstone } from '../domain/break-key';
 import type { LocalChanges, LocalLog } from '../log/store';
 import { deviceShort, entryKey, parseKey } from '../domain/break-key';
 import type { Layout } from './layout';
-import { SYNC_QUOTA, layoutDevice } from './layout';
+import { SYNC_QUOTA, itemBytes as itemBytesOf, layoutDevice, usage as usageOf } from './layout';
 import type { SyncSnapshot } from './snapshot';
 import { inRanges, ownDeletions } from './tombs';
+import { archived, impliedDeleted, memberIdOf, memberStart } from './archive';
+import type { SharePlan } from './share';
+import { HEARTBEAT_EVERY, orphanDeletions, planShares } from './share';
+import { encodeTime } from './days';
+import { ARCHIVE_VERSION, parseSharedKey } from './archive';
+import { heartbeatKey } from './layout';
 
 export type { DeviceView, SyncSnapshot } from './snapshot';
 export { decodeRecord, readSnapshot } from './snapshot';
@@ -18,7 +24,8 @@ export { decodeRecord, readSnapshot } from './snapshot';
  * the local end state is the union of breaks minus the union of tombstones whatever the order in which
  * devices are read (commutative).
  */
-export function mergeRemote(local: LocalLog, snapshot: SyncSnapshot, now: number): LocalChanges {
+export function mergeRemote(local: LocalLog, snapshot: SyncSnapshot, now: number, deviceId?: string, published?: ReadonlySet<string>): LocalChanges {
+  const me = deviceId === undefined ? null : deviceShort(deviceId);
   const localKeys = new Set(local.entries.map(entryKey));
   const dead = new Set(local.tombstones.map((t) => t.key));
   const devices = [...snapshot.devices.values()].sort((a, b) => (a.dev < b.dev ? -1 : 1));
@@ -30,21 +37,49 @@ export function mergeRemote(local: LocalLog, snapshot: SyncSnapshot, now: number
     tombstones.push({ key, deletedAt: now, by });
   };
   for (const view of devices) for (const key of view.tombstones) bury(key, view.dev);
-  // Ranges name no keys: they delete the local breaks they cover.
+  for (const key of [...snapshot.archive.deletions].sort()) bury(key, SHARED_BY);
+  // Ranges name no keys: they delete the local breaks they cover. So does the archive's horizon (archive.ts):
+  // a break of an archived browser, before its horizon and not a member, was deleted.
+  const archive = snapshot.archive;
+  const exempt = impliedExemption(local, snapshot, me, published);
   for (const key of [...localKeys].sort()) {
     const by = ranged(key);
     if (by !== null) bury(key, by);
+    else if (impliedDeleted(archive, key) && !exempt.has(key)) bury(key, SHARED_BY);
   }
   const add: BreakEntry[] = [];
   for (const view of devices) {
     for (const entry of view.entries) {
       const key = entryKey(entry);
-      if (localKeys.has(key) || dead.has(key) || ranged(key) !== null) continue;
+      if (localKeys.has(key) || dead.has(key) || ranged(key) !== null || impliedDeleted(archive, key)) continue;
       localKeys.add(key);
       add.push(entry);
     }
   }
   return { add, tombstones };
+}
+
+/** What a tombstone learnt from the shared set or the archive names as its author. */
+export const SHARED_BY = 'shared';
+const DAY_MS = 86_400_000;
+
+/**
+ * Breaks of this browser's own that the archive's horizon must not delete: those it never published (not
+ * in `published`, the own keys its last successful round left in sync; the engine keeps them). A browser
+ * reclaimed while it was away may have logged them since. Without that record (an older state): those it
+ * logged itself within a day before the horizon (a clock set back by up to a day).
+ */
+function impliedExemption(local: LocalLog, snapshot: SyncSnapshot, me: string | null, published?: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  if (me === null) return out;
+  const horizon = snapshot.archive.origins.get(me)?.horizon ?? 0;
+  if (horizon === 0) return out;
+  for (const e of local.entries) {
+    const key = entryKey(e);
+    if (deviceShort(e.deviceId) !== me) continue;
+    if (published ? !published.has(key) : e.id !== key && e.startedAt >= horizon - DAY_MS) out.add(key);
+  }
+  return out;
 }
 
 /** For a key: the device whose published range deletes it, or null. */
@@ -73,6 +108,8 @@ export interface WriteOptions {
   quotaBytes?: number;
   maxItems?: number;
   maxItemBytes?: number;
+  /** The time of the round: with it, the heartbeat is written and browsers inactive for 45 days are reclaimed. */
+  now?: number;
 }
 
 export const DEFAULT_RESERVE_BYTES = 2_048;
@@ -81,10 +118,14 @@ export const DEFAULT_RESERVE_ITEMS = 16;
 export interface WritePlan {
   /** Items to set in one call: only those that changed. */
   set: Record<string, string>;
-  /** This device's keys to remove, after the set. */
+  /** This device's keys to remove, after the set, and other browsers' keys it reclaims (share.ts). */
   remove: string[];
+  /** The shared keys in `set` (archive and deletions): written before any reclaimed key is removed. */
+  shared: string[];
   layout: Layout;
   budget: { bytes: number; items: number };
+  /** The sharing rule's decisions this round. */
+  share: Pick<SharePlan, 'active' | 'share' | 'reclaimed'>;
 }
 
 /**
@@ -100,33 +141,93 @@ export function planWrites(
   const dev = deviceShort(deviceId);
   const dead = new Set(local.tombstones.map((t) => t.key));
   const adopted = adoptedCheck(snapshot);
-  const published = local.entries.filter((e) => !dead.has(entryKey(e)) && (deviceShort(e.deviceId) === dev || adopted(e)));
+  const arc = snapshot.archive;
+  // Breaks the archive holds (members or sealed days) are not published again.
+  const published = local.entries.filter((e) => {
+    const key = entryKey(e);
+    return !dead.has(key) && !archived(arc, key) && (deviceShort(e.deviceId) === dev || adopted(e));
+  });
   const deletions = ownDeletions(dev, local.entries.map(entryKey), local.tombstones);
   const view = snapshot.devices.get(dev);
-  const budget = {
-    bytes:
-      (options.quotaBytes ?? SYNC_QUOTA.QUOTA_BYTES) -
-      (snapshot.bytes - (view?.bytes ?? 0)) -
-      (options.reserveBytes ?? DEFAULT_RESERVE_BYTES),
-    items:
-      (options.maxItems ?? SYNC_QUOTA.MAX_ITEMS) -
-      (snapshot.items - (view?.items ?? 0)) -
-      (options.reserveItems ?? DEFAULT_RESERVE_ITEMS),
+  const now = options.now;
+  const deadKeys = [...dead];
+  // One layout per budget asked for (the sharing rule asks for this browser's need, the plan for the final one).
+  const layouts = new Map<string, Layout>();
+  const layoutWith = (budget: { bytes: number; items: number }): Layout => {
+    const id = `${budget.bytes}/${budget.items}`;
+    let known = layouts.get(id);
+    if (!known) layouts.set(id, (known = layoutOnce(budget)));
+    return known;
   };
-  const layout = layoutDevice({
-    dev,
-    entries: published,
-    tombstones: deletions.keys,
-    tombRanges: deletions.ranges,
-    cutoff: view?.agg?.cutoff ?? null,
-    budget,
-    ...(options.maxItemBytes === undefined ? {} : { maxItemBytes: options.maxItemBytes }),
+  const layoutOnce = (budget: { bytes: number; items: number }) =>
+    layoutDevice({
+      dev,
+      entries: published,
+      tombstones: deletions.keys,
+      tombRanges: deletions.ranges,
+      cutoff: view?.agg?.cutoff ?? null,
+      budget,
+      ...(options.maxItemBytes === undefined ? {} : { maxItemBytes: options.maxItemBytes }),
+    });
+  const orphans = orphanDeletions(snapshot, deadKeys, { dev, keys: deletions.keys, ranges: deletions.ranges });
+  const shares = planShares(snapshot, dev, now ?? -Infinity, deadKeys, orphans, (share) => layoutWith(share).bytes, {
+    ...options,
+    reserveBytes: options.reserveBytes ?? DEFAULT_RESERVE_BYTES,
+    reserveItems: options.reserveItems ?? DEFAULT_RESERVE_ITEMS,
   });
+  // This browser's share, and never more than the account has free for it once the reclaimed keys are gone.
+  const reclaimed = new Set(shares.reclaimKeys);
+  let othersBytes = 0;
+  let othersItems = 0;
+  for (const v of snapshot.devices.values()) {
+    if (v.dev === dev) continue;
+    for (const key of Object.keys(v.raw)) {
+      if (reclaimed.has(key)) continue;
+      othersBytes += itemBytesOf(key, v.raw[key]);
+      othersItems++;
+    }
+  }
+  const sharedUse = usageOf(shares.sharedItems);
+  const outside = { bytes: snapshot.bytes - snapshot.shared.bytes - sumDevices(snapshot, 'bytes'), items: snapshot.items - snapshot.shared.items - sumDevices(snapshot, 'items') };
+  const reserveBytes = options.reserveBytes ?? DEFAULT_RESERVE_BYTES;
+  const reserveItems = options.reserveItems ?? DEFAULT_RESERVE_ITEMS;
+  const free = {
+    bytes: (options.quotaBytes ?? SYNC_QUOTA.QUOTA_BYTES) - othersBytes - sharedUse.bytes - outside.bytes - reserveBytes,
+    items: (options.maxItems ?? SYNC_QUOTA.MAX_ITEMS) - othersItems - sharedUse.items - outside.items - reserveItems,
+  };
+  const budget = { bytes: Math.min(shares.share.bytes, free.bytes), items: Math.min(shares.share.items, free.items) };
+  const layout = layoutWith(budget);
+  const items: Record<string, string> = { ...layout.items };
+  // The heartbeat: refreshed every 12 hours, or when this browser's clock went back past it.
+  const hbKey = heartbeatKey(dev);
+  if (now !== undefined && Number.isFinite(now)) {
+    const beat = view?.heartbeat ?? null;
+    const stamp = encodeTime(now);
+    if (stamp !== null && (beat === null || now - beat >= HEARTBEAT_EVERY || beat - now > HEARTBEAT_EVERY)) items[hbKey] = `${ARCHIVE_VERSION}|${stamp}`;
+    else if (typeof view?.raw[hbKey] === 'string') items[hbKey] = view.raw[hbKey] as string;
+  } else if (typeof view?.raw[hbKey] === 'string') items[hbKey] = view.raw[hbKey] as string;
   const current = view?.raw ?? {};
   const set: Record<string, string> = {};
-  for (const [key, value] of Object.entries(layout.items)) if (current[key] !== value) set[key] = value;
-  const remove = Object.keys(current).filter((key) => !(key in layout.items));
-  return { set, remove, layout, budget };
+  for (const [key, value] of Object.entries(items)) if (current[key] !== value) set[key] = value;
+  const shared: string[] = [];
+  for (const [key, value] of Object.entries(shares.sharedItems)) {
+    if (snapshot.shared.raw[key] !== value) {
+      set[key] = value;
+      shared.push(key);
+    }
+  }
+  const remove = [
+    ...Object.keys(current).filter((key) => !(key in items)),
+    ...shares.reclaimKeys,
+    ...Object.keys(snapshot.shared.raw).filter((key) => parseSharedKey(key) && !(key in shares.sharedItems)),
+  ];
+  return { set, remove, shared, layout, budget, share: { active: shares.active, share: shares.share, reclaimed: shares.reclaimed } };
+}
+
+function sumDevices(snapshot: SyncSnapshot, what: 'bytes' | 'items'): number {
+  let n = 0;
+  for (const v of snapshot.devices.values()) n += v[what];
+  return n;
 }
 
 /**
@@ -158,10 +259,20 @@ export function afterWrites(all: Record<string, unknown>, plan: Pick<WritePlan, 
 
 /** Breaks the sync area holds, full or folded, over all devices. */
 export function breaksInSync(snapshot: SyncSnapshot): number {
+  // Each break once by its key, whether a browser carries it in full, the archive holds it, or both.
+  const seen = new Set<string>();
   let n = 0;
   for (const view of snapshot.devices.values()) {
-    n += view.entries.length;
+    for (const e of view.entries) {
+      const m = memberIdOf(e);
+      seen.add(`${m.origin}:${m.id}`);
+    }
     for (const day of view.agg?.days ?? []) n += day.count;
+  }
+  n += seen.size;
+  for (const [dev, o] of snapshot.archive.origins) {
+    for (const [id, m] of o.members) if (memberStart(m) >= o.sealed && !seen.has(`${dev}:${id}`)) n++;
+    for (const day of o.days.values()) n += day.count;
   }
   return n;
 }

@@ -104,7 +104,7 @@ describe('deletions across devices', () => {
       `offline: ${deleted.size} deletions reached a device back after 90 days; sync area ${c.area.bytesInUse()} bytes, ` +
         `A's deletions ${Object.entries(c.area.snapshot()).filter(([k]) => k.startsWith('tomb:aaaa1111')).reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0)} bytes`,
     );
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('imported breaks', () => {

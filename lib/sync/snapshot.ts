@@ -7,6 +7,9 @@ import { parseKey } from '../domain/break-key';
 import { FORMAT_VERSION, cutoffOf, itemBytes, parseSyncKey } from './layout';
 import type { TombRange } from './tombs';
 import { decodeTombGroup, normalizeRanges } from './tombs';
+import type { Archive } from './archive';
+import { ARCHIVE_VERSION, emptyArchive, parseSharedKey, readArchiveGroup, readDeletionGroup } from './archive';
+import { decodeTime } from './days';
 
 /**
  * Reading the sync area: every device's items decoded into breaks, deletions and day totals. Anything
@@ -30,6 +33,8 @@ export interface DeviceView {
   unreadable: number;
   /** Its folded days, or null when nothing is folded. */
   agg: { cutoff: number; days: DayAggregate[] } | null;
+  /** When it last synced, from its heartbeat (`hb:<dev>`, share.ts); null for an older version without one. */
+  heartbeat: number | null;
   /** Its raw items, as stored. */
   raw: Record<string, unknown>;
   bytes: number;
@@ -39,6 +44,10 @@ export interface DeviceView {
 /** The whole sync area, decoded: every device's part, plus the size of everything. */
 export interface SyncSnapshot {
   devices: Map<string, DeviceView>;
+  /** The shared archive and deletions (archive.ts), merged over every `arc:` and `del:` item. */
+  archive: Archive;
+  /** The shared items as stored, with their size. */
+  shared: { raw: Record<string, unknown>; bytes: number; items: number; unreadable: number };
   /** Bytes and items of the whole area, other keys (settings) included. */
   bytes: number;
   items: number;
@@ -56,10 +65,10 @@ export function decodeRecord(record: string, dev: string): BreakEntry | null {
   return entry && isValidBreak(entry) ? entry : null;
 }
 
-function recordsOf(value: unknown, fields: number): string[] | null {
+function recordsOf(value: unknown, fields: number, version = FORMAT_VERSION): string[] | null {
   if (typeof value !== 'string') return null;
   const parts = value.split('|');
-  if (parts[0] !== FORMAT_VERSION || parts.length !== fields) return null;
+  if (parts[0] !== version || parts.length !== fields) return null;
   const body = parts[fields - 1]!;
   return body === '' ? [] : body.split(',');
 }
@@ -70,6 +79,8 @@ function recordsOf(value: unknown, fields: number): string[] | null {
  */
 export function readSnapshot(all: Record<string, unknown>): SyncSnapshot {
   const devices = new Map<string, DeviceView>();
+  const archive = emptyArchive();
+  const shared = { raw: {} as Record<string, unknown>, bytes: 0, items: 0, unreadable: 0 };
   let bytes = 0;
   let items = 0;
   const keys = Object.keys(all).sort(); // chunk order, so entries come out oldest first per device
@@ -78,16 +89,36 @@ export function readSnapshot(all: Record<string, unknown>): SyncSnapshot {
     const size = itemBytes(key, value);
     bytes += size;
     items++;
+    const sharedKey = parseSharedKey(key);
+    if (sharedKey) {
+      shared.raw[key] = value;
+      shared.bytes += size;
+      shared.items++;
+      const recs = recordsOf(value, 2, ARCHIVE_VERSION);
+      if (recs === null) shared.unreadable++;
+      else for (const rec of recs) {
+        const ok = sharedKey.kind === 'arc' ? readArchiveGroup(archive, rec) : readDeletionGroup(archive, rec);
+        if (!ok) shared.unreadable++;
+      }
+      continue;
+    }
     const parsed = parseSyncKey(key);
     if (!parsed) continue;
     let view = devices.get(parsed.dev);
     if (!view) {
-      view = { dev: parsed.dev, entries: [], tombstones: [], ranges: [], unreadable: 0, agg: null, raw: {}, bytes: 0, items: 0 };
+      view = { dev: parsed.dev, entries: [], tombstones: [], ranges: [], unreadable: 0, agg: null, heartbeat: null, raw: {}, bytes: 0, items: 0 };
       devices.set(parsed.dev, view);
     }
     view.raw[key] = value;
     view.bytes += size;
     view.items++;
+    if (parsed.kind === 'hb') {
+      const parts = typeof value === 'string' ? value.split('|') : [];
+      const at = parts[0] === ARCHIVE_VERSION && parts.length === 2 ? decodeTime(parts[1]!) : null;
+      if (at === null) view.unreadable++;
+      else view.heartbeat = Math.max(view.heartbeat ?? 0, at);
+      continue;
+    }
     if (parsed.kind === 'agg') {
       const cutoff = cutoffOf(value);
       const recs = recordsOf(value, 3);
@@ -136,5 +167,5 @@ export function readSnapshot(all: Record<string, unknown>): SyncSnapshot {
       .sort((a, b) => a.startedAt - b.startedAt);
     view.ranges = normalizeRanges(view.ranges);
   }
-  return { devices, bytes, items };
+  return { devices, archive, shared, bytes, items };
 }

@@ -15,7 +15,13 @@ import { zipEntries } from './zip-entries';
 import { startFixtureServer } from '../e2e/support/server';
 import { CHROME_BUILD, CHROMIUM_PATH } from '../e2e/support/paths';
 import { seedLog } from '../e2e/support/seed-log';
-import { realisticLog, withBodyNotes } from '../fixtures/breaks';
+import { realisticBreak, realisticLog, rng, withBodyNotes } from '../fixtures/breaks';
+import type { BreakEntry } from '../../lib/log/entry';
+import { layoutDevice } from '../../lib/sync/layout';
+import { openLog } from '../../lib/log/db';
+import { importBreaks, syncLogStore } from '../../lib/log/store';
+import { syncOnce, type SyncState } from '../../lib/sync/engine';
+import { MAX_IMPORT_BYTES, exportJson, parseExport } from '../../lib/log/import-export';
 import { computeStats } from '../../lib/stats/stats';
 import { encodeBreak } from '../../lib/sync/encode';
 import { planWrites, readSnapshot } from '../../lib/sync/merge';
@@ -36,6 +42,9 @@ const BUDGET = {
   syncBytesPerBreak: 25,
   syncBytesPerBreakWithNotes: 30,
   breaksInSync: 4_000,
+  layout25kMs: 50,
+  layout100kMs: 250,
+  import100kMs: 3_000,
 } as const;
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -260,6 +269,75 @@ function syncFigures() {
     else hi = mid - 1;
   }
   report(`breaks that fit in ${SYNC_QUOTA.QUOTA_BYTES / 1024} KB of sync, in full`, lo.toLocaleString('en'), `≥ ${BUDGET.breaksInSync.toLocaleString('en')}`, lo >= BUDGET.breaksInSync);
+
+  // The layout of a big log over ten years (folding most of it), median of RUNS.
+  for (const [count, budget] of [
+    [25_000, BUDGET.layout25kMs],
+    [100_000, BUDGET.layout100kMs],
+  ] as const) {
+    const log = spreadLog(count, 10);
+    const ms: number[] = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      const t0 = performance.now();
+      layoutDevice({ dev: 'aaaa1111', entries: log, tombstones: [], cutoff: null, budget: { bytes: 98_000, items: 490 } });
+      if (i > 0) ms.push(performance.now() - t0);
+    }
+    report(`sync layout of ${count.toLocaleString('en')} breaks (10 years)`, `${median(ms).toFixed(0)} ms`, `≤ ${budget} ms`, median(ms) <= budget);
+  }
+}
+
+/** `count` breaks of one device spread evenly over `years` years up to now, realistic otherwise. */
+function spreadLog(count: number, years: number): BreakEntry[] {
+  const r = rng(5);
+  const span = years * 365 * 86_400_000;
+  const from = Date.now() - span;
+  return Array.from({ length: count }, (_, i) => realisticBreak(r, 'aaaa1111-0000-4000-8000-000000000000', Math.floor(from + (i * span) / count)));
+}
+
+/** A sync round with nothing new does no layout work; a file of 100,000 exported breaks imports back. */
+async function syncRounds() {
+  // Node has no IndexedDB: the in-memory one the unit tests use (far slower than a browser's).
+  Object.assign(globalThis, await import('fake-indexeddb'));
+  const device = 'aaaa1111-0000-4000-8000-000000000000';
+  const db = await openLog('bench-sync');
+  await importBreaks(db, spreadLog(25_000, 10));
+  let state: SyncState | null = null;
+  const area: Record<string, unknown> = {};
+  const deps = {
+    db: syncLogStore(db),
+    sync: {
+      get: async () => ({ ...area }),
+      set: async (items: Record<string, unknown>) => void Object.assign(area, items),
+      remove: async (keys: string[]) => void keys.forEach((k) => delete area[k]),
+    },
+    deviceId: device,
+    now: () => Date.now(),
+    state: { get: async () => state, set: async (s: SyncState) => void (state = s) },
+  };
+  await syncOnce(deps);
+  const t0 = performance.now();
+  const again = await syncOnce(deps);
+  const ms = performance.now() - t0;
+  report('sync round with nothing new (25,000 breaks)', `${again.skipped ? 'no layout' : 'LAID OUT'}, ${ms.toFixed(0)} ms`, 'no layout work', again.skipped === true);
+  db.close();
+
+  const file = exportJson(spreadLog(100_000, 10), Date.now());
+  const target = await openLog('bench-import');
+  const t1 = performance.now();
+  const parsed = parseExport(file);
+  if (!parsed.ok) throw new Error(`export does not import: ${JSON.stringify(parsed.error)}`);
+  const { added } = await importBreaks(target, parsed.breaks);
+  const importMs = performance.now() - t1;
+  target.close();
+  const mb = (new TextEncoder().encode(file).length / 1024 / 1024).toFixed(1);
+  report(
+    `import of an exported file of 100,000 breaks (${mb} MB, fake-indexeddb)`,
+    `${importMs.toFixed(0)} ms, ${added.toLocaleString('en')} added`,
+    `≤ ${BUDGET.import100kMs} ms`,
+    importMs <= BUDGET.import100kMs && added === 100_000,
+  );
+  const absurd = parseExport(' '.repeat(MAX_IMPORT_BYTES + 1));
+  report('an absurd file (over the size guard) is refused before parsing', absurd.ok ? 'accepted' : absurd.error.code, 'too_big', !absurd.ok && absurd.error.code === 'too_big');
 }
 
 async function wakeups() {
@@ -278,7 +356,10 @@ const only = process.env.ROLLBREAK_BENCH_ONLY;
 if (!only || only === 'sizes') await sizes();
 if (!only || only === 'timings') await timings();
 if (!only || only === 'history') await history();
-if (!only || only === 'sync') syncFigures();
+if (!only || only === 'sync') {
+  syncFigures();
+  await syncRounds();
+}
 if (!only || only === 'wakeups') await wakeups();
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), 6));
 console.log(`\nRollbreak bench (${RUNS} runs per timing, medians)\n`);

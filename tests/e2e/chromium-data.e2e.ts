@@ -9,6 +9,7 @@ import { ARTIFACTS } from './support/paths';
 import { encodeBreak } from '../../lib/sync/encode';
 import { realisticLog } from '../fixtures/breaks';
 import { parseExport } from '../../lib/log/import-export';
+import { seedLog } from './support/seed-log';
 
 /**
  * The log under stress, in the real extension: corrupt records from "another device" arriving in
@@ -164,3 +165,50 @@ describe('Chromium: a log you can trust', () => {
     expect(await probe.getByRole('checkbox', { name: 'Sync my break log with my other browsers' }).isChecked()).toBe(false);
   });
 });
+
+describe('Chromium: "Delete all my data" with the service worker stopped halfway', () => {
+  let run: ChromiumRun;
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('is finished when the worker starts again: the data stays deleted and nothing is published again', async () => {
+    run = await launchChromium();
+    const probe = await run.openExtensionWindow('options.html');
+    const send = (message: object) => probe.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    await send({ type: 'sync:now' });
+    const { deviceId } = (await probe.evaluate(() => chrome.storage.local.get('deviceId'))) as { deviceId: string };
+    const dev = deviceId.replace(/[^0-9a-z]/g, '').slice(0, 8);
+    // Thirty breaks of this browser's, and another browser's in the account; all synced.
+    await seedLog(probe, realisticLog(31, deviceId, 30, Date.now() - 40 * 86_400_000));
+    const theirs = `1|${realisticLog(8, OTHER, 3, Date.now() - 20 * 86_400_000).map((e) => encodeBreak(e)).join(',')}`;
+    await probe.evaluate((v) => chrome.storage.sync.set({ 'log:bbbb2222:0': v }), theirs);
+    await send({ type: 'sync:now' });
+    const mine = async () => Object.keys(await probe.evaluate(() => chrome.storage.sync.get(null))).filter((k) => k.includes(dev));
+    await expect.poll(mine, { timeout: 20_000 }).toContain(`log:${dev}:0`);
+
+    // The test build stops the job right after this browser's keys left the account, before the log is deleted.
+    await probe.evaluate(() => chrome.storage.local.set({ e2eHangWipe: 'account' }));
+    await probe.evaluate(() => void chrome.runtime.sendMessage({ type: 'data:deleteAll' }).catch(() => undefined));
+    await expect.poll(mine, { timeout: 20_000 }).toEqual([]);
+    const databases = () => probe.evaluate(() => indexedDB.databases().then((list) => list.map((d) => d.name)));
+    expect(await databases()).toContain('rollbreak');
+    expect((await probe.evaluate(() => chrome.storage.local.get('dataWipe'))).dataWipe).toBeTruthy();
+
+    // The worker is stopped mid-job, then woken by a page's request.
+    await run.stopServiceWorker();
+    await send({ type: 'sync:status' }).catch(() => undefined);
+    await expect.poll(databases, { timeout: 20_000 }).not.toContain('rollbreak');
+    await expect.poll(async () => (await probe.evaluate(() => chrome.storage.local.get(['dataWipe', 'syncLog']))) as object, { timeout: 20_000 }).toEqual({ syncLog: false });
+
+    // A sync round and another restart later: nothing of this browser in the account, the log still gone.
+    await send({ type: 'sync:now' });
+    await run.stopServiceWorker();
+    await send({ type: 'sync:now' });
+    const sync = await probe.evaluate(() => chrome.storage.sync.get(null));
+    expect(Object.keys(sync).filter((k) => k.includes(dev) || k.startsWith('settings'))).toEqual([]);
+    expect(sync['log:bbbb2222:0']).toBe(theirs);
+    expect(await databases()).not.toContain('rollbreak');
+  }, 120_000);
+});
+

@@ -5,9 +5,11 @@ import { checkBreak } from '../../log/schema';
 import { syncStatusItem } from '../../storage/items';
 import { getDeviceId } from './device-id';
 import { inSyncQueue, requestSync, syncSoon, writeLog } from './sync-service';
-import { deleteAllData, removeOwnRecords } from './your-data';
 import { resetSession } from '../break/session-service';
 import { RequestError } from '../../messaging/request-error';
+import { deleteAllData, removeOwnRecords, resumeDataWipe, type WipeStep } from './your-data';
+import { e2eHangWipeItem } from '../../storage/items';
+import { logFailure } from '../log-failure';
 
 /**
  * The history and settings pages' requests about the log and its sync. The history page reads IndexedDB
@@ -48,10 +50,24 @@ export async function unsync(): Promise<Answer<'data:unsync'>> {
   return { removed: result.removed };
 }
 
+/**
+ * E2E builds only: after the step the test names (storage.local `e2eHangWipe`), "Delete all" waits forever,
+ * as a worker stopped at that moment would; the test then stops the worker and starts it again.
+ */
+async function e2eHang(step: WipeStep): Promise<void> {
+  if (!import.meta.env.ROLLBREAK_E2E) return;
+  if ((await e2eHangWipeItem.getValue()) === step) await new Promise<never>(() => undefined);
+}
+
 /** "Delete all my data": the log, this browser's synced records, settings and local state. */
 export async function deleteAll(): Promise<Answer<'data:deleteAll'>> {
   // A failure reaches the page as a RequestError (and the console, through the registrar).
-  await inSyncQueue(() => deleteAllData(resetSession));
+  await inSyncQueue(() => deleteAllData(resetSession, undefined, import.meta.env.ROLLBREAK_E2E ? e2eHang : undefined));
   syncSoon();
   return {};
+}
+
+/** At start-up: finishes a "Delete all my data" a stopped worker left halfway. */
+export function resumeDeleteAll(): void {
+  inSyncQueue(() => resumeDataWipe(resetSession)).catch(logFailure('finishing "Delete all my data"'));
 }

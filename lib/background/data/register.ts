@@ -2,7 +2,7 @@ import type { Handlers } from '../../messaging/register';
 import { handleRequests } from '../requests';
 import { registerSync } from './sync-service';
 import { syncChoice } from './sync-choice';
-import { deleteAll, deleteLogged, importLog, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
+import { deleteAll, deleteLogged, importLog, resumeDeleteAll, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
 
 /** Your data: the history and settings pages' changes to the log, its sync, and Delete all. */
 export const dataRequests: Handlers = {
@@ -16,8 +16,10 @@ export const dataRequests: Handlers = {
   'data:deleteAll': deleteAll,
 };
 
-/** Your data and sync: sync's wake-ups, and the requests about the log and its sync. */
+/** Your data and sync: an unfinished Delete all finished, sync's wake-ups, and the requests about the log and its sync. */
 export function registerDataFeature(): void {
+  // A "Delete all my data" the last worker did not finish is finished now, before a sync round reads the log.
+  resumeDeleteAll();
   registerSync();
   handleRequests(dataRequests);
 }

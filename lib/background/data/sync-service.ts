@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { SyncLog, SyncStatus } from '../../sync/engine';
 import { RETRY_AFTER, syncOnce } from '../../sync/engine';
 import { deviceShort } from '../../domain/break-key';
 import { parseSyncKey } from '../../sync/layout';
@@ -7,8 +6,9 @@ import type { RollbreakDB } from '../../log/db';
 import { openLog } from '../../log/db';
 import { syncLogStore } from '../../log/store';
 import { syncStateItem, syncStatusItem, type StoredSyncStatus } from '../../storage/items';
-import { syncChoiceItem } from '../../storage/items';
 import { syncArea } from '../../storage/sync-area';
+import type { SyncArea, SyncLog, SyncStatus } from '../../sync/engine';
+import { dataWipeItem, foldedHistoryItem, syncChoiceItem } from '../../storage/items';
 import { isSyncOn } from './sync-choice';
 import { getDeviceId } from './device-id';
 import { detached, serial } from '../serial';
@@ -47,7 +47,8 @@ async function round(): Promise<StoredSyncStatus> {
   let status: SyncStatus;
   let enabled = true;
   try {
-    enabled = await isSyncOn();
+    // A "Delete all my data" under way (or cut short) counts as off: nothing is published meanwhile.
+    enabled = (await isSyncOn()) && (await dataWipeItem.getValue()) === null;
     const deviceId = await getDeviceId();
     // With sync off the log is not even opened (after "Delete all my data" it must not be created again).
     const db = enabled ? await openLog() : null;
@@ -80,7 +81,10 @@ async function round(): Promise<StoredSyncStatus> {
       retryAt: Date.now() + RETRY_AFTER.failed,
     };
   }
-  const stored: StoredSyncStatus = { ...status, checkedAt: Date.now() };
+  const { history, ...rest } = status;
+  // The day totals first, so a page that sees the new status reads them already updated.
+  if (history && JSON.stringify(history) !== JSON.stringify(await foldedHistoryItem.getValue())) await foldedHistoryItem.setValue(history);
+  const stored: StoredSyncStatus = { ...rest, checkedAt: Date.now() };
   await syncStatusItem.setValue(stored);
   if (status.retryAt !== undefined) await browser.alarms.create(SYNC_RETRY_ALARM, { when: status.retryAt });
   else await browser.alarms.clear(SYNC_RETRY_ALARM);

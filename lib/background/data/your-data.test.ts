@@ -16,6 +16,11 @@ import { registerAllRequests } from '../../../tests/doubles/background-requests'
 import { sendFromPage } from '../../../tests/doubles/messages';
 import { dispatch } from '../break/session-service';
 import { logOutboxItem } from '../break/log-outbox';
+import { registerRequests } from '../requests';
+import { deleteAllData, resumeDataWipe } from './your-data';
+import { resetSession } from '../break/session-service';
+import { dataWipeItem } from '../../storage/items';
+import { entryKey } from '../../domain/break-key';
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';
 const OTHER = 'bbbb2222-0000-4000-8000-000000000000';
@@ -87,7 +92,8 @@ describe('removing this browser\'s records from the account', () => {
 
     await syncChoiceItem.setValue(false);
     const answer = await send({ type: 'data:unsync' });
-    expect(answer).toEqual({ removed: 1 });
+    // Its one log item and its heartbeat.
+    expect(answer).toEqual({ removed: 2 });
     const left = await fakeBrowser.storage.sync.get(null);
     expect(Object.keys(left).filter((k) => k.includes(deviceShort(ME)))).toEqual([]);
     expect(left[theirs]).toBeDefined();
@@ -125,4 +131,39 @@ describe('Delete all my data', () => {
     await requestSync();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('rollbreak');
   });
+
+  it.each(['marked', 'sync-off', 'session', 'account', 'log', 'local'] as const)(
+    'stopped after "%s", is finished at the next start: nothing republished, a deletion stays in the account',
+    async (stop) => {
+      for (let i = 0; i < 3; i++) {
+        const db = await openLog();
+        await addBreak(db, realisticBreak(r, ME, at(i + 1)));
+        db.close();
+      }
+      const theirs = await otherDeviceInSync();
+      await requestSync();
+      // This browser deletes one of the other browser's breaks: the deletion must outlive its keys.
+      const victim = (await logged()).find((e) => e.deviceId === deviceShort(OTHER))!;
+      expect(await send({ type: 'log:delete', id: victim.id })).toEqual({ ok: true });
+      await requestSync();
+
+      await expect(deleteAllData(resetSession, stop)).rejects.toThrow('worker stopped');
+      // Whatever happened so far, a round now writes nothing to the account (the job under way counts as off).
+      const mid = await fakeBrowser.storage.sync.get(null);
+      await requestSync();
+      expect(await fakeBrowser.storage.sync.get(null)).toEqual(mid);
+      // The next start finishes the job.
+      expect(await resumeDataWipe(resetSession)).toBe(true);
+      await requestSync();
+      const sync = await fakeBrowser.storage.sync.get(null);
+      const snap = readSnapshot(sync);
+      expect([...snap.devices.keys()]).toEqual([deviceShort(OTHER)]);
+      expect(Object.keys(sync).filter((k) => k.startsWith('settings'))).toEqual([]);
+      expect(snap.archive.deletions.has(entryKey(victim))).toBe(true);
+      expect(Object.keys(sync)).toContain(theirs);
+      expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('rollbreak');
+      expect(await dataWipeItem.getValue()).toBeNull();
+      expect(await syncChoiceItem.getValue()).toBe(false);
+    },
+  );
 });

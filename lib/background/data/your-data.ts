@@ -1,23 +1,58 @@
 import { browser } from 'wxt/browser';
 import { deleteDB } from 'idb';
-import { DB_NAME } from '../../log/db';
 import { deviceShort } from '../../domain/break-key';
 import { parseSyncKey } from '../../sync/layout';
-import { deviceIdItem, syncChoiceItem } from '../../storage/items';
 import { SETTINGS_SYNC_KEYS, clearLocalAreas, removeSyncKeys, syncKeys } from '../../storage/sync-area';
+import { DB_NAME, openLog } from '../../log/db';
+import { readLog } from '../../log/store';
+import { handoverPlan } from '../../sync/share';
+import { dataWipeItem, deviceIdItem, syncChoiceItem } from '../../storage/items';
+import { SETTINGS_KEY } from '../../storage/keys';
 
 /**
  * "Your data" in Settings: removing this browser's records from the browser account, and deleting everything
  * Rollbreak keeps for this browser. The background runs both inside its sync queue (sync-service.ts), so no
  * sync round can publish the records again halfway through.
+ *
+ * Both may be cut short at any step (the service worker stopped, the browser closed). Each step can be run
+ * again: "Delete all" records that it is under way before its first step and clears that last, then turns
+ * sync off before anything is deleted (no round publishes from then on), and the next start of the background finishes it
+ * (resumeDataWipe). The deletions this browser's keys carry are handed to the account's shared set before
+ * the keys go (share.ts), so no break it deleted comes back elsewhere.
  */
 
-/** This browser's keys in storage.sync: its breaks, day totals and deletions (never another browser's). */
-async function ownSyncKeys(): Promise<string[]> {
-  const deviceId = await deviceIdItem.getValue();
-  if (!deviceId) return [];
+/** This browser's keys in storage.sync: its breaks, day totals, deletions and heartbeat (never another browser's). */
+function ownKeys(all: Record<string, unknown>, deviceId: string): string[] {
   const mine = deviceShort(deviceId);
-  return (await syncKeys()).filter((key) => parseSyncKey(key)?.dev === mine);
+  return Object.keys(all).filter((key) => parseSyncKey(key)?.dev === mine);
+}
+
+/** Every deletion this browser's log knows; none when the log is gone or cannot be read. */
+async function knownDeletions(): Promise<string[]> {
+  try {
+    const db = await openLog();
+    try {
+      return (await readLog(db)).tombstones.map((t) => t.key);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return [];
+  }
+}
+
+/** Hands this browser's deletions to the shared set, then removes its keys (and `extra` keys). Idempotent. */
+async function removeFromAccount(deviceId: string | null, dead: readonly string[], extra: string[] = []): Promise<number> {
+  const all = await browser.storage.sync.get(null);
+  if (!deviceId) {
+    if (extra.length > 0) await browser.storage.sync.remove(extra);
+    return 0;
+  }
+  const plan = handoverPlan(all, deviceId, dead);
+  if (Object.keys(plan.set).length > 0) await browser.storage.sync.set(plan.set);
+  const remove = [...plan.remove, ...extra.filter((k) => k in all)];
+  if (remove.length > 0) await browser.storage.sync.remove(remove);
+  return ownKeys(all, deviceId).length;
 }
 
 /**
@@ -26,9 +61,9 @@ async function ownSyncKeys(): Promise<string[]> {
  */
 export async function removeOwnRecords(): Promise<{ ok: true; removed: number } | { ok: false; error: string }> {
   if ((await syncChoiceItem.getValue()) !== false) return { ok: false, error: 'Sync is on in this browser' };
-  const keys = await ownSyncKeys();
-  await removeSyncKeys(keys);
-  return { ok: true, removed: keys.length };
+  const deviceId = await deviceIdItem.getValue();
+  const removed = await removeFromAccount(deviceId, await knownDeletions());
+  return { ok: true, removed };
 }
 
 /** Deletes the log database, closing other connections (open pages let go of theirs on versionchange). */
@@ -40,17 +75,51 @@ export async function deleteLogDatabase(): Promise<void> {
   });
 }
 
+/** Test builds: a step of "Delete all" after which to stop, as a stopped service worker would. */
+export type WipeStep = 'marked' | 'sync-off' | 'session' | 'account' | 'log' | 'local';
+
 /**
  * Deletes all of this browser's data: its records and the settings in storage.sync, the log, and everything
- * in storage.local and storage.session. Sync stays off here afterwards, so other browsers' breaks do not come
- * straight back. `resetSession` stops the break in progress and forgets breaks waiting to be logged first.
+ * in storage.local and storage.session. Sync is off here first and stays off, so nothing is published again
+ * and other browsers' breaks do not come straight back. `resetSession` stops the break in progress and
+ * forgets breaks waiting to be logged. `stopAfter` (tests only) throws after that step; `pause` (e2e builds)
+ * may wait there.
  */
-export async function deleteAllData(resetSession: () => Promise<void>): Promise<void> {
-  await resetSession();
-  // The settings and WXT's version record beside them.
-  await removeSyncKeys([...(await ownSyncKeys()), ...SETTINGS_SYNC_KEYS]);
-  await deleteLogDatabase();
-  await clearLocalAreas();
+export async function deleteAllData(
+  resetSession: () => Promise<void>,
+  stopAfter?: WipeStep,
+  pause?: (step: WipeStep) => Promise<void>,
+): Promise<void> {
+  const step = async (name: WipeStep) => {
+    if (stopAfter === name) throw new Error(`worker stopped after ${name}`);
+    await pause?.(name);
+  };
+  // First what is under way (so a stop at any later step is finished at the next start), then sync off
+  // (no round publishes anything from here on). Both before anything is deleted.
+  if ((await dataWipeItem.getValue()) === null) await dataWipeItem.setValue({ startedAt: Date.now() });
+  await step('marked');
   await syncChoiceItem.setValue(false);
+  await step('sync-off');
+  await resetSession();
+  await step('session');
+  // The settings and WXT's version record beside them go too; this browser's deletions stay in the account.
+  await removeFromAccount(await deviceIdItem.getValue(), await knownDeletions(), [SETTINGS_KEY, `${SETTINGS_KEY}$`]);
+  await step('account');
+  await deleteLogDatabase();
+  await step('log');
+  // Everything in storage.local but the two items that keep this job safe: sync off, and the job itself.
+  const keep = new Set([syncChoiceItem.key, dataWipeItem.key].map((k) => k.replace(/^local:/, '')));
+  const local = Object.keys(await browser.storage.local.get(null)).filter((k) => !keep.has(k));
+  if (local.length > 0) await browser.storage.local.remove(local);
+  await browser.storage.session?.clear();
   await browser.alarms.clearAll();
+  await step('local');
+  await dataWipeItem.setValue(null);
+}
+
+/** At start-up: a "Delete all" that was cut short is finished (each step runs again; all are idempotent). */
+export async function resumeDataWipe(resetSession: () => Promise<void>): Promise<boolean> {
+  if ((await dataWipeItem.getValue()) === null) return false;
+  await deleteAllData(resetSession);
+  return true;
 }

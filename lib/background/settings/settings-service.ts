@@ -7,6 +7,7 @@ import { normalizeSettings } from '../../settings/normalize';
 import { serial } from '../serial';
 import { type Settings, type SettingsPatch } from '../../settings/settings';
 import { defaultSettingsKeeping, restoreSettings } from '../../settings/backup';
+import { restoreLostEdits, stampEdits } from '../../settings/field-times';
 
 /**
  * The one writer of settings. Pages and the popup send patches (the fields a person touched); each is
@@ -40,10 +41,12 @@ export function patchSettings(patch: SettingsPatch, { firstRun = false } = {}): 
     const stored = await migratingSettingsItem.getValue();
     const current = normalizeSettings(stored);
     const next = applySettingsPatch(current, pending ? mergePatches(pending, patch) : patch);
-    // Fields a newer version added are kept (normalizeSettings passes them through).
-    if (next !== current) await migratingSettingsItem.setValue(normalizeSettings(next));
+    // Fields a newer version added are kept (normalizeSettings passes them through). The answer is what is
+    // stored, normalised (a hold of 999 s asked for is answered with the 30 s kept), so the page shows that.
+    const stored2 = normalizeSettings(next);
+    if (next !== current) await migratingSettingsItem.setValue(stampEdits(normalizeSettings(stored), stored2, Date.now()));
     if (pending) await firstRunPatchItem.setValue(null);
-    return next;
+    return stored2;
   });
 }
 
@@ -71,11 +74,28 @@ async function onSettingsArrived(value: unknown): Promise<void> {
   else await patchSettings({});
 }
 
+/**
+ * Another browser's settings replaced this browser's: the fields changed here later than theirs are put
+ * back (field-times.ts), so edits of different fields on two browsers at once both stay.
+ */
+async function onSettingsReplaced(oldValue: unknown, newValue: unknown): Promise<void> {
+  const restored = restoreLostEdits(oldValue, newValue);
+  if (!restored) return;
+  await queue(async () => {
+    // Against the freshest value: put back only what is still missing.
+    const fresh = await browser.storage.sync.get(SETTINGS_KEY);
+    const again = restoreLostEdits(oldValue, fresh[SETTINGS_KEY]);
+    if (again) await migratingSettingsItem.setValue(again as unknown as Settings);
+  });
+}
+
 /** Watches storage.sync for settings arriving from the account. Registered once at start-up. */
 export function registerSettings(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && changes[SETTINGS_KEY]) {
-      onSettingsArrived(changes[SETTINGS_KEY].newValue).catch((error: unknown) => console.error('Rollbreak: first-run settings', error));
+      const { oldValue, newValue } = changes[SETTINGS_KEY];
+      onSettingsArrived(newValue).catch((error: unknown) => console.error('Rollbreak: first-run settings', error));
+      onSettingsReplaced(oldValue, newValue).catch((error: unknown) => console.error('Rollbreak: merging settings', error));
     }
   });
 }
