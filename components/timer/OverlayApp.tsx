@@ -68,7 +68,11 @@ export function OverlayApp({ host, onHide, root }: Props) {
   const done = view?.status === 'finished' || view?.status === 'ended';
   const [, partLoaded] = useState(0);
   useEffect(() => {
-    if (!globalThis.rollbreakOverlayParts) void send({ type: 'overlayPart' }).then(() => partLoaded(1), () => undefined);
+    if (!globalThis.rollbreakOverlayParts)
+      void send({ type: 'overlayPart' }).then(
+        () => partLoaded(1),
+        () => undefined,
+      );
   }, []);
 
   // `npm run bench` reads this mark: the first frame with the timer on screen. E2E builds only: a page
@@ -101,7 +105,12 @@ export function OverlayApp({ host, onHide, root }: Props) {
   const onPointerMove = (e: PointerEvent) => {
     const d = drag.current;
     if (!d) return;
-    setPlacement(clampPlacement({ ...d.start, right: d.start.right - flip * (e.clientX - d.x), bottom: d.start.bottom - (e.clientY - d.y) }, host));
+    setPlacement(
+      clampPlacement(
+        { ...d.start, right: d.start.right - flip * (e.clientX - d.x), bottom: d.start.bottom - (e.clientY - d.y) },
+        host,
+      ),
+    );
   };
   const onPointerUp = () => {
     if (!drag.current) return;
@@ -132,7 +141,15 @@ export function OverlayApp({ host, onHide, root }: Props) {
     };
     return (
       <>
-        {Parts ? <Parts.OverlayPill left={left} onExpand={expand} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} /> : null}
+        {Parts ? (
+          <Parts.OverlayPill
+            left={left}
+            onExpand={expand}
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerUp}
+          />
+        ) : null}
         {region}
       </>
     );
@@ -140,9 +157,20 @@ export function OverlayApp({ host, onHide, root }: Props) {
 
   return (
     <>
-      <div class="rb-root rb-card" role="dialog" aria-label={t('extName')} onKeyDown={(e) => e.key === 'Escape' && minimise(true)}>
+      <div
+        class="rb-root rb-card"
+        role="dialog"
+        aria-label={t('extName')}
+        onKeyDown={(e) => e.key === 'Escape' && minimise(true)}
+      >
         <div class="rb-bar" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
-          <button type="button" class="rb-handle" aria-label={t('moveTimer', t('extName'))} title={t('moveTimerHint')} onKeyDown={onHandleKey}>
+          <button
+            type="button"
+            class="rb-handle"
+            aria-label={t('moveTimer', t('extName'))}
+            title={t('moveTimerHint')}
+            onKeyDown={onHandleKey}
+          >
             <span aria-hidden="true">⠿</span> {t('extName')}
           </button>
           <span class="rb-bar__spacer" />
@@ -153,7 +181,11 @@ export function OverlayApp({ host, onHide, root }: Props) {
             <span aria-hidden="true">×</span>
           </button>
         </div>
-        {!done ? <TimerPanel session={view} now={now} act={act} Picture={Parts?.StepPicture} /> : Parts ? <Parts.DonePanel session={view} act={act} /> : null}
+        {!done ? (
+          <TimerPanel session={view} now={now} act={act} Picture={Parts?.StepPicture} />
+        ) : Parts ? (
+          <Parts.DonePanel session={view} act={act} />
+        ) : null}
       </div>
       {region}
     </>
