@@ -165,6 +165,8 @@ export async function applyRemote(db: DB, changes: LocalChanges): Promise<{ adde
  */
 export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Promise<{ added: number; skipped: number }> {
   const tx = db.transaction(['breaks', 'tombstones'], 'readwrite');
+  // An aborted import rejects `done` before anyone awaits it: that is handled below, not unhandled.
+  tx.done.catch(() => undefined);
   let added = 0;
   try {
     // What is already here, read once: three reads and one add per new break, not three lookups per break
@@ -183,10 +185,19 @@ export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Prom
       if (knownIds.has(entry.id) || knownKeys.has(key)) continue;
       knownIds.add(entry.id);
       knownKeys.add(key);
-      adds.push(tx.objectStore('breaks').add(entry));
+      try {
+        adds.push(tx.objectStore('breaks').add(entry));
+      } catch (err) {
+        // A break the store cannot take (no id): the adds already made are aborted with it.
+        tx.abort();
+        await Promise.allSettled(adds);
+        throw err;
+      }
       added++;
     }
-    await Promise.all(adds);
+    // Every add settles (one failure aborts the rest; none of their rejections may go unhandled).
+    const failed = (await Promise.allSettled(adds)).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     await tx.done;
   } catch (err) {
     try {
