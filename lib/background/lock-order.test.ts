@@ -67,7 +67,7 @@ describe('the lock order of the background queues', () => {
 
     it('Delete all runs in the sync queue and waits for the session queue', async () => {
       await dispatch({ type: 'start', id: 'b1', plan: oneMinutePlan() });
-      expect(await deleteAll()).toEqual({ ok: true });
+      expect(await deleteAll()).toEqual({});
       await requestSync();
       expect(waits).toContainEqual({ inside: ['sync'], queue: 'session' });
       expect((await sessionItem.getValue()).status).toBe('idle');

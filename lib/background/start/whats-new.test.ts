@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { whatsNewItem } from '../../storage/items';
 import { noteUpdate } from './whats-new';
-import { registerRequests } from '../requests';
+import { registerAllRequests } from '../../../tests/doubles/background-requests';
 import { sendFromPage, sendFromTimer } from '../../../tests/doubles/messages';
 
 beforeEach(() => {
@@ -19,7 +19,7 @@ describe("the popup's what's-new line", () => {
   });
 
   it('goes once the person dismisses it, which only an extension page can ask', async () => {
-    registerRequests();
+    registerAllRequests();
     await noteUpdate('update', '0.2.0');
     await expect(sendFromTimer({ type: 'whatsNew:seen' })).rejects.toThrow();
     expect(await whatsNewItem.getValue()).toBe('0.2.0');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { migrateSettingsV4 } from './settings-v4';
 import { migrateSettingsV3 } from './settings-v3';
-import { settingsItem } from '../../storage/items';
+import { migratingSettingsItem as settingsItem } from '../../storage/background-items';
 import v1 from '../../../tests/fixtures/settings/v1.json';
 import v2 from '../../../tests/fixtures/settings/v2.json';
 import v3 from '../../../tests/fixtures/settings/v3-stored.json';
