@@ -69,7 +69,7 @@ module.exports = {
     {
       name: 'migrations-in-the-background-only',
       comment:
-        'WXT runs an item\'s migrations wherever it is defined: the migrating declarations (and the raw storage.sync ' +
+        "WXT runs an item's migrations wherever it is defined: the migrating declarations (and the raw storage.sync " +
         'helpers) are for the background alone, so pages never write storage during an upgrade.',
       severity: 'error',
       from: { pathNot: ['^lib/background/', '^lib/storage/'] },
@@ -85,7 +85,11 @@ module.exports = {
     includeOnly: '^(lib|components|entrypoints)/',
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

@@ -9,7 +9,17 @@ import tseslint from 'typescript-eslint';
  */
 export default tseslint.config(
   // Built output, and the fixtures: scripts of hostile and ordinary web pages, kept byte for byte.
-  { ignores: ['.output/**', '.output-e2e/**', '.wxt/**', 'node_modules/**', 'store/**', 'tests/e2e/artifacts/**', 'tests/fixtures/*.js'] },
+  {
+    ignores: [
+      '.output/**',
+      '.output-e2e/**',
+      '.wxt/**',
+      'node_modules/**',
+      'store/**',
+      'tests/e2e/artifacts/**',
+      'tests/fixtures/*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,7 +32,10 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/require-await': 'off',
       // Not no-unnecessary-type-assertion: it asks for type arguments where an assertion reads as well.
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       'no-console': ['error', { allow: ['error', 'warn'] }],
       eqeqeq: ['error', 'smart'],
@@ -72,7 +85,14 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { module: 'writable', require: 'readonly', process: 'readonly', console: 'readonly', window: 'readonly', document: 'readonly' },
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+      },
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -11,7 +11,6 @@ import { readFileSync } from 'node:fs';
 // because Playwright's openPopup() does not grant activeTab. Production code paths stay the same.
 const e2e = process.env.ROLLBREAK_E2E === '1';
 
-
 /**
  * Everything the popup's first paint imports statically goes into one chunk, so opening the popup waits
  * on two module fetches instead of five. (Pages that share some of it load that chunk too.)
@@ -23,7 +22,11 @@ function popupFirstPaintChunk(): Plugin {
     outputOptions(options) {
       if (options.inlineDynamicImports) return null;
       const reached = new Map<string, boolean>();
-      const fromPopup = (id: string, info: (id: string) => { importers: readonly string[] } | null, seen = new Set<string>()): boolean => {
+      const fromPopup = (
+        id: string,
+        info: (id: string) => { importers: readonly string[] } | null,
+        seen = new Set<string>(),
+      ): boolean => {
         if (/entrypoints[\\/]popup[\\/]/.test(id)) return true;
         if (reached.has(id)) return reached.get(id)!;
         if (seen.has(id)) return false;
@@ -99,14 +102,20 @@ export default defineConfig({
       const listed = Array.isArray(own) ? own : Object.entries(own).map(([find, replacement]) => ({ find, replacement }));
       config.resolve = {
         ...config.resolve,
-        alias: [{ find: /^preact(\/hooks|\/jsx-runtime|\/jsx-dev-runtime)?$/, replacement: part ? sharedPreact : lightPreact }, ...listed],
+        alias: [
+          { find: /^preact(\/hooks|\/jsx-runtime|\/jsx-dev-runtime)?$/, replacement: part ? sharedPreact : lightPreact },
+          ...listed,
+        ],
       };
       // The timer runs in the extension's isolated world, where no page script can replace a built-in, and
       // it never calls a function with `new` but its classes: terser's "unsafe" rewrites hold there, and
       // they pay for the one error channel (lib/messaging/send.ts) within the 8 KB budget.
       config.build = {
         ...config.build,
-        terserOptions: { compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true }, ecma: 2020 },
+        terserOptions: {
+          compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true },
+          ecma: 2020,
+        },
       };
     },
   },
@@ -115,7 +124,11 @@ export default defineConfig({
   manifestVersion: 3,
   outDir: e2e ? '.output-e2e' : '.output',
   vite: () => ({
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false }), popupFirstPaintChunk(), bareUnlistedScripts()],
+    plugins: [
+      preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false }),
+      popupFirstPaintChunk(),
+      bareUnlistedScripts(),
+    ],
     define: { 'import.meta.env.ROLLBREAK_E2E': JSON.stringify(e2e) },
     // Both target browsers support <link rel="modulepreload">; the polyfill would only cost popup start-up.
     build: {
@@ -126,7 +139,6 @@ export default defineConfig({
       minify: 'terser',
       terserOptions: { compress: { passes: 3, pure_getters: true }, ecma: 2020 },
     },
-
   }),
   zip: {
     // Firefox reviewers rebuild from the sources zip; keep tests, outputs and locks of other tools out.
@@ -141,7 +153,15 @@ export default defineConfig({
     default_locale: 'en',
     // Chrome plays chimes from an offscreen document and speaks the optional voice cues through `tts`;
     // Firefox's event page does both itself (Web Audio, speechSynthesis).
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'idle', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen', 'tts'])],
+    permissions: [
+      'storage',
+      'alarms',
+      'activeTab',
+      'scripting',
+      'idle',
+      'notifications',
+      ...(browser === 'firefox' ? [] : ['offscreen', 'tts']),
+    ],
     // Asked for only from a click in Settings ("show the timer on the page I'm on"), so a reminder's
     // Start can reach the page; nothing is requested at install.
     optional_host_permissions: [ALL_PAGES_PATTERN],

@@ -40,7 +40,10 @@ export function Coverage({ coverage7, coverage30 }: CoverageProps) {
         </fieldset>
       </div>
       <div class="rb-coverage__body">
-        <BodyMap heat={coverageHeat(seconds)} description={describeCoverage(seconds, in7 ? t('history_map_label_7') : t('history_map_label_30'))} />
+        <BodyMap
+          heat={coverageHeat(seconds)}
+          description={describeCoverage(seconds, in7 ? t('history_map_label_7') : t('history_map_label_30'))}
+        />
         <div class="rb-coverage__text">
           {rolled.length === 0 ? (
             <p class="rb-muted">{in7 ? t('history_coverage_none_7') : t('history_coverage_none_30')}</p>

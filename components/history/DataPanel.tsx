@@ -42,7 +42,9 @@ function doneText(added: number, skipped: number): string {
 }
 
 function failedText(problem: ImportProblem): string {
-  return problem.code === 'too_big' ? t('import_too_big', formatNumber(MAX_MB)) : t('import_failed', describeImportProblem(problem));
+  return problem.code === 'too_big'
+    ? t('import_too_big', formatNumber(MAX_MB))
+    : t('import_failed', describeImportProblem(problem));
 }
 
 export interface DataPanelProps {
@@ -102,7 +104,9 @@ export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
     setOffer(null);
     try {
       const answer = await send({ type: 'settings:restore', backup });
-      setMessage(answer.ok ? { kind: 'ok', text: t('settings_restored') } : { kind: 'error', text: t('settings_restore_failed') });
+      setMessage(
+        answer.ok ? { kind: 'ok', text: t('settings_restored') } : { kind: 'error', text: t('settings_restore_failed') },
+      );
     } catch {
       setMessage({ kind: 'error', text: t('settings_restore_failed') });
     }

@@ -4,7 +4,9 @@ import type { FoldedHistory } from '../../lib/sync/folded';
 /** "3 March 2025" for a local day `YYYY-MM-DD`, in the UI language. */
 function longDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(y!, m! - 1, d!));
+  return new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(y!, m! - 1, d!),
+  );
 }
 
 /**
@@ -13,5 +15,9 @@ function longDay(day: string): string {
  */
 export function FoldedNote({ folded }: { folded: FoldedHistory }) {
   if (folded.count === 0 || folded.through === null) return null;
-  return <p class="rb-card rb-muted rb-folded-note">{t('history_folded_note', [longDay(folded.through), formatNumber(folded.count)])}</p>;
+  return (
+    <p class="rb-card rb-muted rb-folded-note">
+      {t('history_folded_note', [longDay(folded.through), formatNumber(folded.count)])}
+    </p>
+  );
 }

@@ -57,7 +57,10 @@ async function seed(entries: BreakEntry[]): Promise<void> {
 }
 
 /** Rows of the recent-breaks table (body rows only). */
-const rows = () => within(screen.getByRole('table', { name: 'Recent breaks' })).getAllByRole('row').slice(1);
+const rows = () =>
+  within(screen.getByRole('table', { name: 'Recent breaks' }))
+    .getAllByRole('row')
+    .slice(1);
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -86,28 +89,56 @@ describe('HistoryApp', () => {
     expect(streak.textContent).toContain('3');
     expect(screen.getByText(/ of 30 min$/)).toBeTruthy();
     // The chart's figures in a table: 8 weeks, this week last.
-    const weeks = within(screen.getByRole('table', { name: /^Minutes rolled per week/ })).getAllByRole('row').slice(1);
+    const weeks = within(screen.getByRole('table', { name: /^Minutes rolled per week/ }))
+      .getAllByRole('row')
+      .slice(1);
     expect(weeks).toHaveLength(8);
     expect(weeks.reduce((sum, r) => sum + Number(r.lastElementChild!.textContent), 0)).toBeGreaterThanOrEqual(15);
     // Coverage of the last 7 days: the map's text alternative, a list of times, and neglected key areas.
-    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/^Body map of the last 7 days\. Rolled: Quads \(front of the thigh\) 9 min and Upper back 6 min\. Not rolled: /);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(
+      /^Body map of the last 7 days\. Rolled: Quads \(front of the thigh\) 9 min and Upper back 6 min\. Not rolled: /,
+    );
     const list = screen.getByRole('list', { name: 'Time per area, last 7 days' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Quads (front of the thigh)9 min', 'Upper back6 min']);
-    expect(screen.getByText(/^Neglected in the last 7 days: Lats \(sides of the back\), Glutes \(buttocks\), Outer thigh \(IT band\), Hamstrings \(back of the thigh\), and Calves\./)).toBeTruthy();
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Quads (front of the thigh)9 min', 'Upper back6 min']);
+    expect(
+      screen.getByText(
+        /^Neglected in the last 7 days: Lats \(sides of the back\), Glutes \(buttocks\), Outer thigh \(IT band\), Hamstrings \(back of the thigh\), and Calves\./,
+      ),
+    ).toBeTruthy();
     fireEvent.click(screen.getAllByRole('radio', { name: 'Last 30 days' })[0]!);
-    expect(within(screen.getByRole('list', { name: 'Time per area, last 30 days' })).getAllByRole('listitem')[0]!.textContent).toBe('Quads (front of the thigh)12 min');
+    expect(
+      within(screen.getByRole('list', { name: 'Time per area, last 30 days' })).getAllByRole('listitem')[0]!.textContent,
+    ).toBe('Quads (front of the thigh)12 min');
   });
 
   it('lists recent breaks with their details, filters them, and shows 50 at a time', async () => {
     const log = Array.from({ length: 120 }, (_, i) =>
-      entry(`b${i}`, noon() - i * 3_600_000, { tool: i % 3 === 0 ? 'ball' : 'roller', context: i === 1 ? 'desk' : 'post', completed: i !== 0 }),
+      entry(`b${i}`, noon() - i * 3_600_000, {
+        tool: i % 3 === 0 ? 'ball' : 'roller',
+        context: i === 1 ? 'desk' : 'post',
+        completed: i !== 0,
+      }),
     );
     await seed(log);
     render(<HistoryApp />);
     await screen.findByRole('table', { name: 'Recent breaks' });
     expect(rows()).toHaveLength(50);
-    const cells = within(rows()[0]!).getAllByRole('cell').map((c) => c.textContent);
-    expect(cells.slice(1)).toEqual(['After a workout', 'Massage ball', '5:00', 'Quads (front of the thigh) and Upper back', '2', 'Ended early', 'Delete']);
+    const cells = within(rows()[0]!)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect(cells.slice(1)).toEqual([
+      'After a workout',
+      'Massage ball',
+      '5:00',
+      'Quads (front of the thigh) and Upper back',
+      '2',
+      'Ended early',
+      'Delete',
+    ]);
     expect(screen.getByText('Showing the newest 50 of 120 breaks.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
     expect(rows()).toHaveLength(100);
@@ -177,7 +208,10 @@ describe('HistoryApp', () => {
     render(<HistoryApp />);
     const input = (await screen.findByLabelText('Import a JSON export')) as HTMLInputElement;
     const pick = (text: string) => {
-      Object.defineProperty(input, 'files', { value: [new File([text], 'log.json', { type: 'application/json' })], configurable: true });
+      Object.defineProperty(input, 'files', {
+        value: [new File([text], 'log.json', { type: 'application/json' })],
+        configurable: true,
+      });
       fireEvent.change(input);
     };
     const good = exportJson(realisticLog(4, ME, 12, noon() - 10 * DAY), Date.now());
@@ -258,29 +292,51 @@ describe('HistoryApp', () => {
     await screen.findByText('No breaks yet. Start one from the toolbar button.');
     await seed([entry('remote', noon())]);
     // What the background does after a round that took breaks in.
-    await syncStatusItem.setValue({ lastSyncAt: Date.now(), checkedAt: Date.now(), breaksSynced: 1, bytesUsed: 40, added: 1, deleted: 0, writes: 0, folded: 0 });
+    await syncStatusItem.setValue({
+      lastSyncAt: Date.now(),
+      checkedAt: Date.now(),
+      breaksSynced: 1,
+      bytesUsed: 40,
+      added: 1,
+      deleted: 0,
+      writes: 0,
+      folded: 0,
+    });
     await waitFor(() => expect(rows()).toHaveLength(1));
   });
 
   it('shows where Knot was pressed for 7 and 30 days, on the map and as a table, and a spot that keeps coming back', async () => {
     const calf = [{ area: 'calves' as const, side: 'left' as const, seconds: 25 }];
     await seed([
-      ...Array.from({ length: 5 }, (_, i) => entry(`k${i}`, noon() - i * DAY, { knots: [...calf, { area: 'quads', side: 'right', seconds: 20 }] })),
+      ...Array.from({ length: 5 }, (_, i) =>
+        entry(`k${i}`, noon() - i * DAY, { knots: [...calf, { area: 'quads', side: 'right', seconds: 20 }] }),
+      ),
       entry('old', noon() - 20 * DAY, { knots: [{ area: 'upper-back', side: 'left', seconds: 25 }] }),
     ]);
     render(<HistoryApp />);
     const section = await screen.findByRole('region', { name: 'Where you pressed Knot' });
     const table = within(section).getByRole('table', { name: 'Knot presses in the last 7 days, by area and side' });
-    const cells = within(table).getAllByRole('row').slice(1).map((r) => [...r.children].map((c) => c.textContent));
+    const cells = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [...r.children].map((c) => c.textContent));
     // As many presses on each: the areas in their usual order.
-    expect(cells.map((r) => r.slice(1))).toEqual([['0', '5'], ['5', '0']]);
+    expect(cells.map((r) => r.slice(1))).toEqual([
+      ['0', '5'],
+      ['5', '0'],
+    ]);
     expect(cells.map((r) => r[0])).toEqual([areaName('quads'), areaName('calves')]);
-    expect(within(section).getByRole('img').getAttribute('aria-label')).toBe(`Body map of where you pressed Knot: ${areaName('quads')}, Right: 5 and ${areaName('calves')}, Left: 5`);
-    expect(within(section).getByText(`${areaName('calves')} (Left) keeps coming back — breaks with a Knot press there in the last 14 days: 5.`)).toBeTruthy();
+    expect(within(section).getByRole('img').getAttribute('aria-label')).toBe(
+      `Body map of where you pressed Knot: ${areaName('quads')}, Right: 5 and ${areaName('calves')}, Left: 5`,
+    );
+    expect(
+      within(section).getByText(
+        `${areaName('calves')} (Left) keeps coming back — breaks with a Knot press there in the last 14 days: 5.`,
+      ),
+    ).toBeTruthy();
     expect(within(section).getAllByText(/ask a physiotherapist or doctor\.$/)).toHaveLength(2);
     fireEvent.click(within(section).getByRole('radio', { name: 'Last 30 days' }));
     const month = within(section).getByRole('table', { name: 'Knot presses in the last 30 days, by area and side' });
     expect(within(month).getAllByRole('row')).toHaveLength(4);
   });
 });
-

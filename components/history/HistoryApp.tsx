@@ -40,7 +40,11 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
       <header class="rb-history__head">
         <h1>{t('historyTitle')}</h1>
       </header>
-      {log.error ? <p role="alert" class="rb-message rb-message--error">{t('historyError')}</p> : null}
+      {log.error ? (
+        <p role="alert" class="rb-message rb-message--error">
+          {t('historyError')}
+        </p>
+      ) : null}
       {!view && !log.error ? <p class="rb-muted">{t('history_loading')}</p> : null}
       {view && stats ? (
         <>

@@ -9,7 +9,8 @@ import { heatLevel } from '../shared/body-map-coverage';
 
 type Range = 7 | 30;
 
-const sideName = (side: 'left' | 'right' | null) => (side === 'left' ? t('knot_col_left') : side === 'right' ? t('knot_col_right') : t('knot_col_both'));
+const sideName = (side: 'left' | 'right' | null) =>
+  side === 'left' ? t('knot_col_left') : side === 'right' ? t('knot_col_right') : t('knot_col_both');
 
 /** "Calves, Left: 2; Calves, Right: 1" as a list for the body map's text alternative. */
 function describe(counts: readonly KnotCount[]): string {

@@ -11,7 +11,6 @@ import { areaName } from '../shared/BodyMap';
 import { formatWhen } from './format';
 import { PAGE_SIZE } from './use-log';
 
-
 export interface RecentBreaksProps {
   /** Breaks, oldest first: all of them once `complete`, before that at least the newest PAGE_SIZE. */
   entries: readonly BreakEntry[];
@@ -44,10 +43,12 @@ export function RecentBreaks({ entries, total: logTotal, complete, onDelete, bus
   }, [entries, moment, tool, limit]);
   const filtered = moment !== '' || tool !== '';
   // A new filter starts again from the first page.
-  const pick = <V extends string>(set: (value: V | '') => void) => (value: V | '') => {
-    set(value);
-    setLimit(PAGE_SIZE);
-  };
+  const pick =
+    <V extends string>(set: (value: V | '') => void) =>
+    (value: V | '') => {
+      set(value);
+      setLimit(PAGE_SIZE);
+    };
   const total = filtered ? matches : Math.max(matches, logTotal);
 
   return (
@@ -57,8 +58,22 @@ export function RecentBreaks({ entries, total: logTotal, complete, onDelete, bus
           {t('history_recent_title')}
         </h2>
         <div class="rb-filters">
-          <FilterSelect label="history_filter_moment" all="history_filter_all_moments" value={moment} disabled={!complete} options={MOMENTS.map((m) => [m, `moment_${m}`])} onPick={pick<Moment>(setMoment)} />
-          <FilterSelect label="history_filter_tool" all="history_filter_all_tools" value={tool} disabled={!complete} options={TOOLS.map((x) => [x, `tool_${x}`])} onPick={pick<Tool>(setTool)} />
+          <FilterSelect
+            label="history_filter_moment"
+            all="history_filter_all_moments"
+            value={moment}
+            disabled={!complete}
+            options={MOMENTS.map((m) => [m, `moment_${m}`])}
+            onPick={pick<Moment>(setMoment)}
+          />
+          <FilterSelect
+            label="history_filter_tool"
+            all="history_filter_all_tools"
+            value={tool}
+            disabled={!complete}
+            options={TOOLS.map((x) => [x, `tool_${x}`])}
+            onPick={pick<Tool>(setTool)}
+          />
         </div>
       </div>
       {total === 0 ? (
@@ -72,9 +87,13 @@ export function RecentBreaks({ entries, total: logTotal, complete, onDelete, bus
                 <th scope="col">{t('colWhen')}</th>
                 <th scope="col">{t('history_col_moment')}</th>
                 <th scope="col">{t('history_col_tool')}</th>
-                <th scope="col" class="rb-num">{t('colRolled')}</th>
+                <th scope="col" class="rb-num">
+                  {t('colRolled')}
+                </th>
                 <th scope="col">{t('colAreas')}</th>
-                <th scope="col" class="rb-num">{t('colKnots')}</th>
+                <th scope="col" class="rb-num">
+                  {t('colKnots')}
+                </th>
                 <th scope="col">{t('colOutcome')}</th>
                 <th scope="col">
                   <span class="rb-sr">{t('history_col_actions')}</span>
@@ -92,7 +111,10 @@ export function RecentBreaks({ entries, total: logTotal, complete, onDelete, bus
       {total > 0 ? (
         <div class="rb-more">
           <p class="rb-muted" aria-live="polite">
-            {tp(filtered ? 'history_showing_filtered' : 'history_showing', total, [formatNumber(shown.length), formatNumber(total)])}
+            {tp(filtered ? 'history_showing_filtered' : 'history_showing', total, [
+              formatNumber(shown.length),
+              formatNumber(total),
+            ])}
           </p>
           {shown.length < total ? (
             <button type="button" disabled={!complete} onClick={() => setLimit((n) => n + PAGE_SIZE)}>
@@ -144,7 +166,13 @@ function BreakRow({ entry: e, busy, onDelete }: { entry: BreakEntry; busy: boole
         <span class={e.completed ? 'rb-tag rb-tag--done' : 'rb-tag'}>{e.completed ? t('outcomeDone') : t('outcomeEnded')}</span>
       </td>
       <td>
-        <button type="button" class="rb-small rb-danger" aria-label={t('history_delete_label', when)} disabled={busy} onClick={() => onDelete(e)}>
+        <button
+          type="button"
+          class="rb-small rb-danger"
+          aria-label={t('history_delete_label', when)}
+          disabled={busy}
+          onClick={() => onDelete(e)}
+        >
           {t('history_delete')}
         </button>
       </td>

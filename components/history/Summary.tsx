@@ -72,7 +72,12 @@ function GoalInput({ goal }: { goal: number }) {
         />
       </label>
       <span id="rb-goal-note" class={valid && !error ? 'rb-goal__note' : 'rb-goal__note rb-goal__note--bad'} role="status">
-        {error ?? (valid ? (saved ? t('history_goal_saved') : '') : t('history_goal_invalid', [formatNumber(GOAL_MIN), formatNumber(GOAL_MAX)]))}
+        {error ??
+          (valid
+            ? saved
+              ? t('history_goal_saved')
+              : ''
+            : t('history_goal_invalid', [formatNumber(GOAL_MIN), formatNumber(GOAL_MAX)]))}
       </span>
     </div>
   );
@@ -93,9 +98,7 @@ export function Summary({ streak, streakAtLeast = false, minutesThisWeek, goal, 
       </div>
       <div class="rb-card rb-stat rb-stat--week">
         <h2 class="rb-stat__label">{t('history_week_label')}</h2>
-        <p class="rb-stat__value">
-          {tp('history_week_value', goal, [formatNumber(minutesThisWeek), formatNumber(goal)])}
-        </p>
+        <p class="rb-stat__value">{tp('history_week_value', goal, [formatNumber(minutesThisWeek), formatNumber(goal)])}</p>
         <div class="rb-goalbar" aria-hidden="true">
           <div class="rb-goalbar__fill" style={{ width: `${share * 100}%` }} />
         </div>

@@ -10,7 +10,8 @@ import { formatTime } from './format';
 import { uiLanguage } from '../../lib/i18n';
 
 /** "3 March": when a browser last synced. */
-const formatDate = (ms: number): string => new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'long', year: 'numeric' }).format(ms);
+const formatDate = (ms: number): string =>
+  new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'long', year: 'numeric' }).format(ms);
 
 function problem(status: StoredSyncStatus): string | null {
   const when = status.retryAt === undefined ? '' : formatTime(status.retryAt);
@@ -86,10 +87,14 @@ export function SyncPanel() {
           </div>
         </dl>
       )}
-      {!off && status && status.folded > 0 ? <p class="rb-muted rb-small-text">{tp('sync_folded', status.folded, formatNumber(status.folded))}</p> : null}
+      {!off && status && status.folded > 0 ? (
+        <p class="rb-muted rb-small-text">{tp('sync_folded', status.folded, formatNumber(status.folded))}</p>
+      ) : null}
       {!off && status?.reclaimed?.length ? (
         <p class="rb-muted rb-small-text">
-          {status.reclaimed.map((r) => (r.inactive ? t('sync_reclaimed_inactive', formatDate(r.lastActive)) : t('sync_reclaimed_share'))).join(' ')}
+          {status.reclaimed
+            .map((r) => (r.inactive ? t('sync_reclaimed_inactive', formatDate(r.lastActive)) : t('sync_reclaimed_share')))
+            .join(' ')}
         </p>
       ) : null}
       {status?.unreadable ? (

@@ -22,7 +22,10 @@ vi.mock('../../lib/i18n', async (importOriginal) => {
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';
 const OTHER = 'bbbb2222-0000-4000-8000-000000000000';
-const rows = () => within(screen.getByRole('table', { name: 'Recent breaks' })).getAllByRole('row').slice(1);
+const rows = () =>
+  within(screen.getByRole('table', { name: 'Recent breaks' }))
+    .getAllByRole('row')
+    .slice(1);
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -60,7 +63,9 @@ describe('History while another device writes corrupt records to sync', () => {
     expect(Date.UTC(2140, 0, 1)).toBeGreaterThan(SYNC_EPOCH);
     await fakeBrowser.storage.sync.set({ 'log:bbbb2222:0': `1|${records.join(',')}` });
 
-    await screen.findByText('3 records from another device could not be read. They are left out of your history and stats; updating Rollbreak in your other browsers usually fixes this.');
+    await screen.findByText(
+      '3 records from another device could not be read. They are left out of your history and stats; updating Rollbreak in your other browsers usually fixes this.',
+    );
     await waitFor(() => expect(rows()).toHaveLength(6));
     expect(screen.getByRole('heading', { name: 'Breaks logged' }).parentElement!.textContent).toContain('6');
     const check = await openLog();

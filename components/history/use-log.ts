@@ -42,7 +42,12 @@ export function useLog(): LogState {
 
   const loadAll = useCallback(async () => {
     const entries = await readAll();
-    show({ entries, total: entries.length, complete: true, windowStart: current.current?.windowStart ?? statsWindowStart(Date.now()) });
+    show({
+      entries,
+      total: entries.length,
+      complete: true,
+      windowStart: current.current?.windowStart ?? statsWindowStart(Date.now()),
+    });
   }, [show]);
 
   const refresh = useCallback(async () => {
@@ -52,7 +57,8 @@ export function useLog(): LogState {
     const { newer, total } = await readSince(newest?.startedAt ?? null);
     if (current.current !== known) return;
     const ids = new Set<string>();
-    for (let i = known.entries.length - 1; i >= 0 && newest && known.entries[i]!.startedAt >= newest.startedAt; i--) ids.add(known.entries[i]!.id);
+    for (let i = known.entries.length - 1; i >= 0 && newest && known.entries[i]!.startedAt >= newest.startedAt; i--)
+      ids.add(known.entries[i]!.id);
     const fresh = newer.filter((e) => !ids.has(e.id));
     if (known.entries.length + fresh.length === total) {
       if (fresh.length > 0) show({ ...known, entries: [...known.entries, ...fresh], total });

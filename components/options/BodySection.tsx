@@ -31,7 +31,11 @@ export function BodySection({ settings, save }: { settings: Settings; save: (pat
   return (
     <>
       <label>
-        <input type="checkbox" checked={settings.checkIn} onChange={(e) => save({ checkIn: (e.currentTarget as HTMLInputElement).checked })} />
+        <input
+          type="checkbox"
+          checked={settings.checkIn}
+          onChange={(e) => save({ checkIn: (e.currentTarget as HTMLInputElement).checked })}
+        />
         {t('checkInSetting')}
       </label>
       <p class="rb-cue">{t('checkInSettingHelp')}</p>
@@ -45,9 +49,14 @@ export function BodySection({ settings, save }: { settings: Settings; save: (pat
           {active.map((a) => (
             <li key={a.area}>
               <span>
-                {t(areaMessageKey(a.area))} · {a.until === null ? t('avoidUntilRemoved') : t('avoidUntilDate', formatDate(a.until - 1))}
+                {t(areaMessageKey(a.area))} ·{' '}
+                {a.until === null ? t('avoidUntilRemoved') : t('avoidUntilDate', formatDate(a.until - 1))}
               </span>{' '}
-              <button type="button" aria-label={t('avoidRemoveLabel', t(areaMessageKey(a.area)))} onClick={() => save({ avoid: withoutAvoided(settings.avoid, a.area) })}>
+              <button
+                type="button"
+                aria-label={t('avoidRemoveLabel', t(areaMessageKey(a.area)))}
+                onClick={() => save({ avoid: withoutAvoided(settings.avoid, a.area) })}
+              >
                 {t('avoidRemove')}
               </button>
             </li>

@@ -51,11 +51,11 @@ export function OptionsApp() {
       </label>
       <p class="rb-cue">{t('holdSettingHelp')}</p>
       <label>
-        <input type="checkbox" checked={settings.sound} onChange={(e) => save({ sound: (e.currentTarget).checked })} />
+        <input type="checkbox" checked={settings.sound} onChange={(e) => save({ sound: e.currentTarget.checked })} />
         {t('soundSetting')}
       </label>
       <label>
-        <input type="checkbox" checked={settings.voice} onChange={(e) => save({ voice: (e.currentTarget).checked })} />
+        <input type="checkbox" checked={settings.voice} onChange={(e) => save({ voice: e.currentTarget.checked })} />
         {t('voiceSetting')}
       </label>
       <p class="rb-cue">{t('voiceSettingHelp')}</p>

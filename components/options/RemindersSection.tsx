@@ -57,19 +57,32 @@ export function RemindersSection({ reminders: r, patch, say, failed }: Props) {
     <>
       <h2>{t('sectionReminders')}</h2>
       <label>
-        <input type="checkbox" checked={r.enabled} onChange={(e) => set({ enabled: (e.currentTarget).checked })} />
+        <input type="checkbox" checked={r.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
         {t('remindersEnabled')}
       </label>
       <fieldset disabled={!r.enabled}>
-        <MinutesSelect label="remindEvery" choices={INTERVALS} value={r.intervalMinutes} onPick={(m) => set({ intervalMinutes: m })} />
+        <MinutesSelect
+          label="remindEvery"
+          choices={INTERVALS}
+          value={r.intervalMinutes}
+          onPick={(m) => set({ intervalMinutes: m })}
+        />
         <div class="rb-inline">
           <label>
             {t('activeFrom')}
-            <input type="time" value={r.activeHours.start} onChange={(e) => set({ activeHours: { ...r.activeHours, start: valueOf(e) } })} />
+            <input
+              type="time"
+              value={r.activeHours.start}
+              onChange={(e) => set({ activeHours: { ...r.activeHours, start: valueOf(e) } })}
+            />
           </label>
           <label>
             {t('activeTo')}
-            <input type="time" value={r.activeHours.end} onChange={(e) => set({ activeHours: { ...r.activeHours, end: valueOf(e) } })} />
+            <input
+              type="time"
+              value={r.activeHours.end}
+              onChange={(e) => set({ activeHours: { ...r.activeHours, end: valueOf(e) } })}
+            />
           </label>
         </div>
         <fieldset class="rb-days">
@@ -79,21 +92,34 @@ export function RemindersSection({ reminders: r, patch, say, failed }: Props) {
               <input
                 type="checkbox"
                 checked={r.days.includes(day)}
-                onChange={(e) => set({ days: (e.currentTarget).checked ? [...r.days, day].sort() : r.days.filter((d) => d !== day) })}
+                onChange={(e) =>
+                  set({ days: e.currentTarget.checked ? [...r.days, day].sort() : r.days.filter((d) => d !== day) })
+                }
               />
               {weekdayName(day)}
             </label>
           ))}
         </fieldset>
-        <MinutesSelect label="idleBreak" choices={IDLE_BREAKS} value={r.idleBreakMinutes} onPick={(m) => set({ idleBreakMinutes: m })} />
+        <MinutesSelect
+          label="idleBreak"
+          choices={IDLE_BREAKS}
+          value={r.idleBreakMinutes}
+          onPick={(m) => set({ idleBreakMinutes: m })}
+        />
         <MinutesSelect label="snoozeLength" choices={SNOOZES} value={r.snoozeMinutes} onPick={(m) => set({ snoozeMinutes: m })} />
         <div class="rb-row rb-row--start">
-          <button type="button" onClick={() => void pause('hour')}>{t('pauseHour')}</button>
-          <button type="button" onClick={() => void pause('tomorrow')}>{t('pauseTomorrow')}</button>
-          <button type="button" onClick={() => void pause('resume')}>{t('resumeReminders')}</button>
+          <button type="button" onClick={() => void pause('hour')}>
+            {t('pauseHour')}
+          </button>
+          <button type="button" onClick={() => void pause('tomorrow')}>
+            {t('pauseTomorrow')}
+          </button>
+          <button type="button" onClick={() => void pause('resume')}>
+            {t('resumeReminders')}
+          </button>
         </div>
         <label>
-          <input type="checkbox" checked={onPage} onChange={(e) => void toggleOnPage((e.currentTarget).checked)} />
+          <input type="checkbox" checked={onPage} onChange={(e) => void toggleOnPage(e.currentTarget.checked)} />
           {t('timerOnPage')}
         </label>
         <p class="rb-cue">{t('timerOnPageHelp')}</p>

@@ -57,7 +57,7 @@ describe('Settings → Your data', () => {
     expect(await ownKeys()).toEqual([]);
   });
 
-  it('shows the Data and privacy text, the same as the README\'s', async () => {
+  it("shows the Data and privacy text, the same as the README's", async () => {
     render(<YourData />);
     expect(screen.getByText('Data and privacy: what Rollbreak keeps, where, and for how long')).toBeTruthy();
     const { readFile } = await import('node:fs/promises');

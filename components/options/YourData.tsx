@@ -9,7 +9,14 @@ import { formatNumber, t } from '../../lib/i18n';
 import './your-data.css';
 
 /** The Data and privacy text, in order: the same words as the README's "Data and privacy" section. */
-export const PRIVACY_KEYS = ['privacy_where', 'privacy_sync', 'privacy_long', 'privacy_export', 'privacy_delete', 'privacy_sync_off'] as const satisfies readonly MessageKey[];
+export const PRIVACY_KEYS = [
+  'privacy_where',
+  'privacy_sync',
+  'privacy_long',
+  'privacy_export',
+  'privacy_delete',
+  'privacy_sync_off',
+] as const satisfies readonly MessageKey[];
 
 type Status = { text: string; error?: boolean } | null;
 
@@ -108,7 +115,7 @@ export function YourData() {
           type="checkbox"
           checked={syncOn ?? false}
           disabled={syncOn === null}
-          onChange={(e) => void toggle((e.currentTarget).checked)}
+          onChange={(e) => void toggle(e.currentTarget.checked)}
         />
         {t('syncEnabled')}
       </label>
@@ -128,7 +135,13 @@ export function YourData() {
           {t('data_delete_button')}
         </button>
       ) : (
-        <DeleteConfirm breaks={confirming} busy={busy} boxRef={confirmRef} onConfirm={() => void deleteAll()} onCancel={() => setConfirming(null)} />
+        <DeleteConfirm
+          breaks={confirming}
+          busy={busy}
+          boxRef={confirmRef}
+          onConfirm={() => void deleteAll()}
+          onCancel={() => setConfirming(null)}
+        />
       )}
       <p role="status" class={`rb-status${status?.error ? ' rb-status--error' : ''}`}>
         {status?.text ?? ''}

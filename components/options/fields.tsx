@@ -5,7 +5,12 @@ import { formatMinutes } from '../../lib/i18n/format';
 export const valueOf = (e: Event): string => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
 /** A labelled select of minute values ("30 min"). */
-export function MinutesSelect(props: { label: MessageKey; choices: readonly number[]; value: number; onPick(minutes: number): void }) {
+export function MinutesSelect(props: {
+  label: MessageKey;
+  choices: readonly number[];
+  value: number;
+  onPick(minutes: number): void;
+}) {
   return (
     <label>
       {t(props.label)}

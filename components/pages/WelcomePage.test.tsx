@@ -42,7 +42,7 @@ describe('safety where the person is', () => {
     expect(screen.getByText(/A knot is a spot that feels tender or tight/)).toBeTruthy();
   });
 
-  it('says the same in the popup\'s first-run note, which closes with one click', () => {
+  it("says the same in the popup's first-run note, which closes with one click", () => {
     const onClose = vi.fn();
     render(<SafetyNote onClose={onClose} />);
     const note = screen.getByRole('region', { name: 'Before your first roll' });
@@ -60,7 +60,7 @@ describe('safety where the person is', () => {
     expect(askFirstIn(heading.closest('section')!)).toEqual(ASK_FIRST_TEXT);
   });
 
-  it('lists every usual contraindication, and the massage gun\'s own', () => {
+  it("lists every usual contraindication, and the massage gun's own", () => {
     const all = ASK_FIRST.map((key) => english(key)).join('\n');
     for (const condition of [
       'Pregnancy',

@@ -23,7 +23,10 @@ export function OverlayStepPicture({ step, tool }: StepPictureProps) {
   const picture = globalThis.rollbreakPictures?.[key];
   if (!picture && !asked.has(key)) {
     asked.add(key);
-    void send({ type: 'overlayPart', picture: key }).then(() => loaded((n) => n + 1), () => undefined);
+    void send({ type: 'overlayPart', picture: key }).then(
+      () => loaded((n) => n + 1),
+      () => undefined,
+    );
   }
   return picture ? <StepPicture step={step} tool={tool} picture={picture} /> : null;
 }

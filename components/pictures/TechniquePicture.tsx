@@ -56,7 +56,14 @@ function shape(s: Shape, paint: Record<Colour, string>) {
 export function TechniquePicture({ picture, label, side, width }: TechniquePictureProps) {
   const paint = paints();
   return (
-    <svg class="rb-pic" viewBox={VIEW_BOX} width={width} height={Math.round((width * HEIGHT) / WIDTH)} role="img" aria-label={label}>
+    <svg
+      class="rb-pic"
+      viewBox={VIEW_BOX}
+      width={width}
+      height={Math.round((width * HEIGHT) / WIDTH)}
+      role="img"
+      aria-label={label}
+    >
       <g transform={side === 'left' ? `matrix(-1 0 0 1 ${WIDTH} 0)` : undefined}>{picture.map((s) => shape(s, paint))}</g>
     </svg>
   );

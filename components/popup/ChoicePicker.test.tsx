@@ -40,7 +40,12 @@ describe('ChoicePicker: what was trained', () => {
     expect(screen.queryByRole('group', { name: /train\?/ })).toBeNull();
     rerender(<ChoicePicker choice={{ ...desk, moment: 'post', minutes: 7 }} onChange={() => undefined} />);
     const after = screen.getByRole('group', { name: 'What did you train?' });
-    expect([...after.querySelectorAll('label')].map((l) => l.textContent)).toEqual(['Legs', 'Upper body', 'Full body', 'Running']);
+    expect([...after.querySelectorAll('label')].map((l) => l.textContent)).toEqual([
+      'Legs',
+      'Upper body',
+      'Full body',
+      'Running',
+    ]);
     rerender(<ChoicePicker choice={{ ...desk, moment: 'pre' }} onChange={() => undefined} />);
     expect(screen.getByRole('group', { name: 'What will you train?' })).toBeTruthy();
     // Nothing picked yet: full body is ticked.
@@ -68,7 +73,9 @@ describe('ChoicePicker: what was trained', () => {
 
   it('updates the plan preview at once: the trained muscles lead it, whatever was rolled yesterday', async () => {
     const yesterday = Date.now() - 24 * 60 * 60 * 1000;
-    await fakeBrowser.storage.local.set({ lastRolled: { quads: yesterday, hamstrings: yesterday, glutes: yesterday, calves: yesterday } });
+    await fakeBrowser.storage.local.set({
+      lastRolled: { quads: yesterday, hamstrings: yesterday, glutes: yesterday, calves: yesterday },
+    });
     render(<Popup initial={{ moment: 'post', tool: 'roller', minutes: 7, focus: [], trained: 'upper' }} />);
     expect((await planNames())[0]).toBe('Upper back');
     fireEvent.click(screen.getByRole('radio', { name: 'Legs' }));

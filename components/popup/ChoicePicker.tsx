@@ -9,7 +9,10 @@ import { DEFAULT_TRAINED, TRAINED_IDS, trainedKey } from '../../lib/domain/train
 import type { BreakChoice } from '../../lib/domain/choice';
 
 // The desk break leads: it is what most people take most often. The rest keep the domain order.
-const MOMENTS: Array<[Moment, MessageKey]> = (['desk', ...MOMENT_IDS.filter((m) => m !== 'desk')] as Moment[]).map((m) => [m, `moment_${m}`]);
+const MOMENTS: Array<[Moment, MessageKey]> = (['desk', ...MOMENT_IDS.filter((m) => m !== 'desk')] as Moment[]).map((m) => [
+  m,
+  `moment_${m}`,
+]);
 const TOOLS: Array<[Tool, MessageKey]> = TOOLS_LIST.map((tool) => [tool, `tool_${tool}`]);
 const TRAINED: Array<[Trained, MessageKey]> = TRAINED_IDS.map((id) => [id, trainedKey(id)]);
 
@@ -18,13 +21,25 @@ interface Props {
   onChange: (choice: BreakChoice) => void;
 }
 
-function Segmented<V extends string>(props: { label: MessageKey; name: string; options: Array<[V, MessageKey]>; value: V; onPick: (v: V) => void }) {
+function Segmented<V extends string>(props: {
+  label: MessageKey;
+  name: string;
+  options: Array<[V, MessageKey]>;
+  value: V;
+  onPick: (v: V) => void;
+}) {
   return (
     <fieldset class="rb-seg">
       <legend>{t(props.label)}</legend>
       {props.options.map(([value, key]) => (
         <label key={value} class={value === props.value ? 'rb-seg__on' : ''}>
-          <input type="radio" name={props.name} value={value} checked={value === props.value} onChange={() => props.onPick(value)} />
+          <input
+            type="radio"
+            name={props.name}
+            value={value}
+            checked={value === props.value}
+            onChange={() => props.onPick(value)}
+          />
           {t(key)}
         </label>
       ))}
@@ -59,14 +74,30 @@ export function ChoicePicker({ choice, onChange }: Props) {
           onPick={(trained) => onChange({ ...choice, trained, focus: [] })}
         />
       ) : null}
-      <Segmented label="chooseTool" name="tool" options={TOOLS} value={choice.tool} onPick={(tool) => onChange({ ...choice, tool, focus: [] })} />
+      <Segmented
+        label="chooseTool"
+        name="tool"
+        options={TOOLS}
+        value={choice.tool}
+        onPick={(tool) => onChange({ ...choice, tool, focus: [] })}
+      />
       <div class="rb-length" role="group" aria-label={t('chooseLength')}>
         <span class="rb-length__label">{t('chooseLength')}</span>
-        <button type="button" aria-label={t('shorter')} disabled={choice.minutes <= min} onClick={() => setMinutes(choice.minutes - 1)}>
+        <button
+          type="button"
+          aria-label={t('shorter')}
+          disabled={choice.minutes <= min}
+          onClick={() => setMinutes(choice.minutes - 1)}
+        >
           −
         </button>
         <output aria-live="polite">{formatMinutes(choice.minutes)}</output>
-        <button type="button" aria-label={t('longer')} disabled={choice.minutes >= max} onClick={() => setMinutes(choice.minutes + 1)}>
+        <button
+          type="button"
+          aria-label={t('longer')}
+          disabled={choice.minutes >= max}
+          onClick={() => setMinutes(choice.minutes + 1)}
+        >
           +
         </button>
       </div>

@@ -15,7 +15,7 @@ beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
 
 describe('PlanPreview', () => {
-  it('lists the plan\'s areas with their times and highlights them on the body map', async () => {
+  it("lists the plan's areas with their times and highlights them on the body map", async () => {
     render(<PlanPreview choice={desk} onChange={() => undefined} />);
     const items = await screen.findAllByRole('listitem');
     const names = items.map((li) => li.firstElementChild!.textContent);
@@ -23,7 +23,9 @@ describe('PlanPreview', () => {
     // The upper back is rolled beside the spine, one side at a time.
     expect(items[0]!.textContent).toContain('0:45 per side');
     expect(items[1]!.textContent).toContain('per side');
-    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Body map. Highlighted: Upper back, Forearms, and Soles of the feet.');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
+      'Body map. Highlighted: Upper back, Forearms, and Soles of the feet.',
+    );
   });
 
   it('suggests a ball when a desk break is set to the foam roller, which reaches little off the floor', async () => {
@@ -69,7 +71,12 @@ describe('PlanPreview', () => {
   });
 
   it('names the trained muscles a short post-workout break has no time for, and the length that fits them', async () => {
-    render(<PlanPreview choice={{ moment: 'post', tool: 'roller', minutes: 4, focus: [], trained: 'legs' }} onChange={() => undefined} />);
+    render(
+      <PlanPreview
+        choice={{ moment: 'post', tool: 'roller', minutes: 4, focus: [], trained: 'legs' }}
+        onChange={() => undefined}
+      />,
+    );
     expect(await screen.findByText(/^Not in 4 min: .+ — \d+ min fits them$|^Not in 4 min: [^—]+$/)).toBeTruthy();
   });
 
@@ -83,7 +90,8 @@ describe('PlanPreview', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Leave areas alone' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Forearms' }));
     expect(await screen.findByText('Leaving out: Forearms')).toBeTruthy();
-    await waitFor(() => expect(sent).toContainEqual({ type: 'settings:patch', patch: { avoid: [{ area: 'forearms', until: null }] } }));
+    await waitFor(() =>
+      expect(sent).toContainEqual({ type: 'settings:patch', patch: { avoid: [{ area: 'forearms', until: null }] } }),
+    );
   });
 });
-

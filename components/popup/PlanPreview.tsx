@@ -85,12 +85,16 @@ export function PlanPreview({ choice, onChange }: Props) {
     setShowHow(!showHow);
   };
   const toggle = (area: AreaId) =>
-    onChange({ ...choice, focus: choice.focus.includes(area) ? choice.focus.filter((a) => a !== area) : [...choice.focus, area] });
+    onChange({
+      ...choice,
+      focus: choice.focus.includes(area) ? choice.focus.filter((a) => a !== area) : [...choice.focus, area],
+    });
   const setAvoid = (avoid: AvoidedArea[]) => {
     setLoaded({ ...loaded, body: { ...body, avoid } });
     void send({ type: 'settings:patch', patch: { avoid } }).catch(() => undefined);
   };
-  const toggleAvoid = (area: AreaId) => setAvoid(avoided.includes(area) ? withoutAvoided(body.avoid, area) : withAvoided(body.avoid, area, null));
+  const toggleAvoid = (area: AreaId) =>
+    setAvoid(avoided.includes(area) ? withoutAvoided(body.avoid, area) : withAvoided(body.avoid, area, null));
 
   return (
     <section class="rb-preview" aria-label={t('planPreviewLabel')}>

@@ -63,7 +63,10 @@ export function PopupApp({ initial }: Props) {
       // The timer now lives on the page (or in its window): get out of the way.
       if (answer.timer === 'page') window.close();
     } catch (err) {
-      setError({ text: failedText(type === 'start' ? 'startFailed' : 'showTimerFailed', err), retry: () => void run(type, choice) });
+      setError({
+        text: failedText(type === 'start' ? 'startFailed' : 'showTimerFailed', err),
+        retry: () => void run(type, choice),
+      });
     }
   };
 
@@ -92,7 +95,15 @@ export function PopupApp({ initial }: Props) {
       ) : null}
       {News ? <News /> : null}
       {active ? (
-        Running ? <Running session={view} now={now} act={act} onShowTimer={() => void run('showTimer')} onShowWindow={() => void run('showWindow')} /> : null
+        Running ? (
+          <Running
+            session={view}
+            now={now}
+            act={act}
+            onShowTimer={() => void run('showTimer')}
+            onShowWindow={() => void run('showWindow')}
+          />
+        ) : null
       ) : (
         <>
           {summary && Running ? <Running session={summary} now={now} act={act} /> : null}

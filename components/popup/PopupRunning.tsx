@@ -21,7 +21,9 @@ interface Props {
 function useTimerLost(): boolean {
   const [lost, setLost] = useState(false);
   useEffect(() => {
-    void localValue<TimerTab | null>(TIMER_TAB_KEY, null, 'session').get().then((tab) => setLost(Boolean(tab?.lost)));
+    void localValue<TimerTab | null>(TIMER_TAB_KEY, null, 'session')
+      .get()
+      .then((tab) => setLost(Boolean(tab?.lost)));
   }, []);
   return lost;
 }

@@ -29,13 +29,21 @@ const deferValue = localValue<DeferReason | null>(REMINDER_DEFER_KEY, null);
 const postWorkoutValue = localValue<number | null>(POST_WORKOUT_AT_KEY, null);
 
 async function read(): Promise<Stored> {
-  const [settings, state, defer, postWorkoutAt] = await Promise.all([settingsValue.get(), stateValue.get(), deferValue.get(), postWorkoutValue.get()]);
+  const [settings, state, defer, postWorkoutAt] = await Promise.all([
+    settingsValue.get(),
+    stateValue.get(),
+    deferValue.get(),
+    postWorkoutValue.get(),
+  ]);
   return { settings: normalizeSettings(settings).reminders, state, defer, postWorkoutAt };
 }
 
 function clock(at: number): string {
   const sameDay = new Date(at).toDateString() === new Date().toDateString();
-  return new Intl.DateTimeFormat(uiLanguage(), sameDay ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat(
+    uiLanguage(),
+    sameDay ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short', hour: '2-digit', minute: '2-digit' },
+  ).format(at);
 }
 
 /**
@@ -73,7 +81,8 @@ export function ReminderStatus() {
     line = tp('reminderCounting', minutes, formatNumber(minutes));
   }
   // A reminder shown in the last few minutes can be snoozed from here (Firefox's notifications have no buttons).
-  const recent = state?.lastReminderAt !== null && state?.lastReminderAt !== undefined && now - state.lastReminderAt < 15 * 60_000;
+  const recent =
+    state?.lastReminderAt !== null && state?.lastReminderAt !== undefined && now - state.lastReminderAt < 15 * 60_000;
 
   const act = async (request: Request<'reminders'>) => {
     setError(null);
@@ -86,13 +95,17 @@ export function ReminderStatus() {
   };
   return (
     <section class="rb-reminder" aria-label={t('sectionReminders')}>
-      <p class="rb-cue" role="status">{line}</p>
+      <p class="rb-cue" role="status">
+        {line}
+      </p>
       {error ? (
         <p class="rb-error" role="alert">
           {error}
         </p>
       ) : null}
-      {stored.postWorkoutAt && stored.postWorkoutAt > now ? <p class="rb-cue">{t('postWorkoutPending', clock(stored.postWorkoutAt))}</p> : null}
+      {stored.postWorkoutAt && stored.postWorkoutAt > now ? (
+        <p class="rb-cue">{t('postWorkoutPending', clock(stored.postWorkoutAt))}</p>
+      ) : null}
       {settings.enabled && next && next.reason !== 'off' && next.reason !== 'paused' ? (
         <div class="rb-row">
           {recent || next.reason === 'due' || stored.defer ? (

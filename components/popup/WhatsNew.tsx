@@ -22,7 +22,9 @@ export type WhatsNewComponent = typeof WhatsNew;
 export function WhatsNew() {
   const [line, setLine] = useState<string | null>(null);
   useEffect(() => {
-    void whatsNewValue.get().then((version) => setLine(version ? ext.i18n.getMessage(whatsNewKey(version) as 'extName') || null : null));
+    void whatsNewValue
+      .get()
+      .then((version) => setLine(version ? ext.i18n.getMessage(whatsNewKey(version) as 'extName') || null : null));
   }, []);
   if (!line) return null;
   const dismiss = () => {

@@ -13,7 +13,8 @@ afterEach(cleanup);
 
 const map = () => screen.getByRole('img');
 const regions = (area: AreaId) => [...map().querySelectorAll(`[data-area="${area}"]`)];
-const withClass = (cls: string) => [...new Set([...map().querySelectorAll(`.${cls}`)].map((el) => el.getAttribute('data-area')))].sort();
+const withClass = (cls: string) =>
+  [...new Set([...map().querySelectorAll(`.${cls}`)].map((el) => el.getAttribute('data-area')))].sort();
 
 describe('BodyMap', () => {
   it('has a region for every area, each with its class, and nothing else is a region', () => {
@@ -37,7 +38,8 @@ describe('BodyMap', () => {
 
   it('draws every area on the view areas.ts names for it', () => {
     render(<BodyMap />);
-    for (const area of AREA_IDS) expect(map().querySelector(`.rb-map__${AREAS[area].view} [data-area="${area}"]`), area).not.toBeNull();
+    for (const area of AREA_IDS)
+      expect(map().querySelector(`.rb-map__${AREAS[area].view} [data-area="${area}"]`), area).not.toBeNull();
   });
 
   it('draws areas seen from both sides in both views', () => {
@@ -61,7 +63,9 @@ describe('BodyMap', () => {
     expect(withClass('rb-map__region--on')).toEqual(['hamstrings', 'quads']);
     expect(map().classList.contains('rb-map--small')).toBe(true);
     expect(map().getAttribute('aria-label')).toBe('Body map. Now rolling: Quads (front of the thigh).');
-    expect(describeHighlight(['quads', 'hamstrings'], 'quads', 'Your plan')).toBe('Your plan. Now rolling: Quads (front of the thigh). Highlighted: Hamstrings (back of the thigh).');
+    expect(describeHighlight(['quads', 'hamstrings'], 'quads', 'Your plan')).toBe(
+      'Your plan. Now rolling: Quads (front of the thigh). Highlighted: Hamstrings (back of the thigh).',
+    );
   });
 
   it('marks the current area in every view it appears in', () => {

@@ -55,7 +55,9 @@ export const areaName = (area: AreaId) => t(areaMessageKey(area));
 
 /** "Body map." or "Body map. Now rolling: Quads.", unless the caller words it (`description`). */
 function describe({ current, description }: BodyMapProps): string {
-  return description ?? (current ? `${t('bodymap_label')}. ${t('bodymap_current', areaName(current))}.` : `${t('bodymap_label')}.`);
+  return (
+    description ?? (current ? `${t('bodymap_label')}. ${t('bodymap_current', areaName(current))}.` : `${t('bodymap_label')}.`)
+  );
 }
 
 const mirrored = (d: string) => [<path d={d} />, <path d={d} transform="scale(-1 1)" />];
@@ -74,7 +76,14 @@ export function BodyMap(props: BodyMapProps) {
         {mirrored(ARM)}
         <ellipse cy="16" rx="12" ry="15" />
       </g>
-      <path class="rb-map__hair" d={back ? 'M-12,16C-12,-2 12,-2 12,16C12,24 10,28 8,30L-8,30C-10,28-12,24-12,16Z' : 'M-12,14C-12,-2 12,-2 12,14C8,8-8,8-12,14Z'} />
+      <path
+        class="rb-map__hair"
+        d={
+          back
+            ? 'M-12,16C-12,-2 12,-2 12,16C12,24 10,28 8,30L-8,30C-10,28-12,24-12,16Z'
+            : 'M-12,14C-12,-2 12,-2 12,14C8,8-8,8-12,14Z'
+        }
+      />
       {regions.map(([area, d]) => {
         const cls =
           `rb-map__region rb-map__region--${area}` +

@@ -18,7 +18,12 @@ function HoldField() {
   return (
     <p>
       <span data-testid="hold">{settings.holdSeconds}</span>
-      <button type="button" onClick={() => void patch({ holdSeconds: 30 }).catch((err: unknown) => (document.title = failedText('settingSaveFailed', err)))}>
+      <button
+        type="button"
+        onClick={() =>
+          void patch({ holdSeconds: 30 }).catch((err: unknown) => (document.title = failedText('settingSaveFailed', err)))
+        }
+      >
         Change
       </button>
     </p>
@@ -41,7 +46,10 @@ describe.each<Wire>(['chrome', 'firefox'])('a settings change the background cou
   it('goes back to the stored value, and the page learns why', async () => {
     useWire(wire);
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, holdSeconds: 25 });
-    registerHandlers({ 'settings:patch': () => Promise.reject(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded')) }, { owner: true });
+    registerHandlers(
+      { 'settings:patch': () => Promise.reject(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded')) },
+      { owner: true },
+    );
     sendMessagesAsPage();
     render(<HoldField />);
     await waitFor(() => expect(screen.getByTestId('hold').textContent).toBe('25'));
@@ -60,5 +68,7 @@ it('words each code, and counts anything else as `failed`', () => {
   expect(failedText('startFailed', new RequestError('unreachable', 'x'))).toBe(
     "Couldn't start the break: Rollbreak did not answer; it may have just been updated. Reload the page and try again.",
   );
-  expect(failedText('startFailed', new TypeError('x'))).toBe("Couldn't start the break: Something went wrong inside Rollbreak. Try again.");
+  expect(failedText('startFailed', new TypeError('x'))).toBe(
+    "Couldn't start the break: Something went wrong inside Rollbreak. Try again.",
+  );
 });

@@ -51,7 +51,15 @@ type Feel = (typeof FEELS)[number];
  * the log and shape the next plans (lib/routines/body-signals.ts). Styled with the timer's own classes: the
  * page overlay's stylesheet carries nothing for it.
  */
-function CheckIn({ session, answers, setAnswers }: { session: Session; answers: Partial<Record<AreaId, Feel>>; setAnswers: (a: Partial<Record<AreaId, Feel>>) => void }) {
+function CheckIn({
+  session,
+  answers,
+  setAnswers,
+}: {
+  session: Session;
+  answers: Partial<Record<AreaId, Feel>>;
+  setAnswers: (a: Partial<Record<AreaId, Feel>>) => void;
+}) {
   const areas = checkInAreasOf(session);
   if (areas.length === 0) return null;
   const pick = (area: AreaId, feel: Feel) => {
@@ -71,7 +79,12 @@ function CheckIn({ session, answers, setAnswers }: { session: Session; answers: 
           </p>
           <div class="rb-row">
             {FEELS.map((feel) => (
-              <button type="button" class={answers[area] === feel ? 'rb-primary' : ''} aria-pressed={answers[area] === feel} onClick={() => pick(area, feel)}>
+              <button
+                type="button"
+                class={answers[area] === feel ? 'rb-primary' : ''}
+                aria-pressed={answers[area] === feel}
+                onClick={() => pick(area, feel)}
+              >
                 {t(`feel_${feel}`)}
               </button>
             ))}
@@ -104,7 +117,8 @@ export function DonePanel({ session, act }: { session: Session; act: (event: Use
     <section class="rb-panel rb-done" aria-label={t('timerRegion')}>
       <h2 class="rb-area">{session.status === 'finished' ? t('doneTitle') : t('endedTitle')}</h2>
       <p class="rb-cue">
-        {tp('doneSummary', session.holdCount, [rolled, formatNumber(session.holdCount)])} {t(session.saved === false ? 'doneSaving' : 'doneSaved')}
+        {tp('doneSummary', session.holdCount, [rolled, formatNumber(session.holdCount)])}{' '}
+        {t(session.saved === false ? 'doneSaving' : 'doneSaved')}
       </p>
       {session.checkIn === 'ask' ? <CheckIn session={session} answers={answers} setAnswers={setAnswers} /> : null}
       {session.checkIn === 'answered' ? (

@@ -14,7 +14,10 @@ vi.mock('../../lib/i18n', async () => {
       const entry = messages[key];
       if (!entry) return key;
       const subs = ([] as string[]).concat(substitutions ?? []);
-      return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => subs[Number(entry.placeholders?.[name.toLowerCase()]?.content.slice(1)) - 1] ?? '');
+      return entry.message.replace(
+        /\$(\w+)\$/g,
+        (_, name: string) => subs[Number(entry.placeholders?.[name.toLowerCase()]?.content.slice(1)) - 1] ?? '',
+      );
     },
     formatClock: (ms: number) => String(ms),
   };
@@ -57,7 +60,14 @@ describe('announcement', () => {
 
 describe('LiveRegion', () => {
   it('is one polite region that keeps its element from an empty start through the end', () => {
-    const states: Array<SessionState | null> = [null, start, rolling, holding, paused, reduce(paused, { type: 'end' }, T0 + 5000)];
+    const states: Array<SessionState | null> = [
+      null,
+      start,
+      rolling,
+      holding,
+      paused,
+      reduce(paused, { type: 'end' }, T0 + 5000),
+    ];
     const { container, rerender } = render(<LiveRegion session={states[0]!} />);
     const region = container.querySelector('[aria-live="polite"]');
     expect(region?.textContent).toBe('');

@@ -67,7 +67,11 @@ export function OverlayApp({ host, onHide, root }: Props) {
   const done = view?.status === 'finished' || view?.status === 'ended';
   const [, partLoaded] = useState(0);
   useEffect(() => {
-    if (!globalThis.rollbreakOverlayParts) void send({ type: 'overlayPart' }).then(() => partLoaded(1), () => undefined);
+    if (!globalThis.rollbreakOverlayParts)
+      void send({ type: 'overlayPart' }).then(
+        () => partLoaded(1),
+        () => undefined,
+      );
   }, []);
 
   // `npm run bench` reads this mark: the first frame with the timer on screen. E2E builds only: a page
@@ -109,7 +113,15 @@ export function OverlayApp({ host, onHide, root }: Props) {
     };
     return (
       <>
-        {Parts ? <Parts.OverlayPill left={left} onExpand={expand} onPointerDown={moves!.onPointerDown} onPointerMove={moves!.onPointerMove} onPointerUp={moves!.onPointerUp} /> : null}
+        {Parts ? (
+          <Parts.OverlayPill
+            left={left}
+            onExpand={expand}
+            onPointerDown={moves!.onPointerDown}
+            onPointerMove={moves!.onPointerMove}
+            onPointerUp={moves!.onPointerUp}
+          />
+        ) : null}
         {region}
       </>
     );
@@ -117,9 +129,25 @@ export function OverlayApp({ host, onHide, root }: Props) {
 
   return (
     <>
-      <div class="rb-root rb-card" role="dialog" aria-label={t('extName')} onKeyDown={(e) => e.key === 'Escape' && minimise(true)}>
-        <div class="rb-bar" onPointerDown={moves?.onPointerDown} onPointerMove={moves?.onPointerMove} onPointerUp={moves?.onPointerUp}>
-          <button type="button" class="rb-handle" aria-label={t('moveTimer', t('extName'))} title={t('moveTimerHint')} onKeyDown={moves?.onKeyDown}>
+      <div
+        class="rb-root rb-card"
+        role="dialog"
+        aria-label={t('extName')}
+        onKeyDown={(e) => e.key === 'Escape' && minimise(true)}
+      >
+        <div
+          class="rb-bar"
+          onPointerDown={moves?.onPointerDown}
+          onPointerMove={moves?.onPointerMove}
+          onPointerUp={moves?.onPointerUp}
+        >
+          <button
+            type="button"
+            class="rb-handle"
+            aria-label={t('moveTimer', t('extName'))}
+            title={t('moveTimerHint')}
+            onKeyDown={moves?.onKeyDown}
+          >
             <span aria-hidden="true">⠿</span> {t('extName')}
           </button>
           <span class="rb-bar__spacer" />
@@ -130,7 +158,11 @@ export function OverlayApp({ host, onHide, root }: Props) {
             <span aria-hidden="true">×</span>
           </button>
         </div>
-        {!done ? <TimerPanel session={view} now={now} act={act} Picture={Parts?.StepPicture} /> : Parts ? <Parts.DonePanel session={view} act={act} /> : null}
+        {!done ? (
+          <TimerPanel session={view} now={now} act={act} Picture={Parts?.StepPicture} />
+        ) : Parts ? (
+          <Parts.DonePanel session={view} act={act} />
+        ) : null}
       </div>
       {region}
     </>

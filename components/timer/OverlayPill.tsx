@@ -23,7 +23,13 @@ export function OverlayPill({ left, onExpand, onPointerDown, onPointerMove, onPo
   const shown = left || t('doneShort');
   return (
     <div class="rb-root" style={PILL} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
-      <button type="button" style={BUTTON} data-heir aria-label={t('expandTimer', left ? t('breakLeft', left) : shown)} onClick={onExpand}>
+      <button
+        type="button"
+        style={BUTTON}
+        data-heir
+        aria-label={t('expandTimer', left ? t('breakLeft', left) : shown)}
+        onClick={onExpand}
+      >
         <span style={DOT} aria-hidden="true" />
         {shown}
       </button>

@@ -65,7 +65,10 @@ export function TimerPanel({ session, now, act, Picture }: Props) {
   return (
     <section class="rb-panel" aria-label={t('timerRegion')}>
       <p class="rb-progress">
-        {t('stepOf', areaProgress(session).map((n) => formatNumber(n)))}
+        {t(
+          'stepOf',
+          areaProgress(session).map((n) => formatNumber(n)),
+        )}
         {' · '}
         {t('breakLeft', formatClock(breakRemainingMs(session, now)))}
       </p>
@@ -173,7 +176,9 @@ function Coaching({ step, tool, holding }: { step: PlanStep; tool: Tool; holding
   }
   return (
     <>
-      {step.kind === 'move' && step.position ? <p class="rb-cue rb-cue--pos">{t('positionLabel', t(`pos_${step.position}`))}</p> : null}
+      {step.kind === 'move' && step.position ? (
+        <p class="rb-cue rb-cue--pos">{t('positionLabel', t(`pos_${step.position}`))}</p>
+      ) : null}
       <p class="rb-cue">{t(move)}</p>
       {cautions}
       {step.kind === 'roll' ? (

@@ -20,7 +20,9 @@ export function TimerWindowApp({ initial }: { initial: SessionState }) {
   }, [view?.status]);
   // The title carries the ring's countdown, so the taskbar tells the time while the window is behind others.
   const running = view?.status === 'running' || view?.status === 'paused';
-  document.title = running ? t('timerWindowTitle', formatClock(view.hold ? holdRemainingMs(view, now) : stepRemainingMs(view, now))) : t('timerTitle');
+  document.title = running
+    ? t('timerWindowTitle', formatClock(view.hold ? holdRemainingMs(view, now) : stepRemainingMs(view, now)))
+    : t('timerTitle');
   const shown = view && view.status !== 'idle' ? view : null;
   return (
     <main class="rb-root rb-window" aria-busy={shown ? undefined : 'true'}>

@@ -18,7 +18,10 @@ export const DEVICE_SHORT_LENGTH = 8;
 
 /** The short id a device's sync keys and break keys carry: the first 8 letters/digits of its id, lower case. */
 export function deviceShort(deviceId: string): string {
-  const short = deviceId.toLowerCase().replace(/[^0-9a-z]/g, '').slice(0, DEVICE_SHORT_LENGTH);
+  const short = deviceId
+    .toLowerCase()
+    .replace(/[^0-9a-z]/g, '')
+    .slice(0, DEVICE_SHORT_LENGTH);
   return short === '' ? '0' : short;
 }
 

@@ -10,7 +10,13 @@ import { messageLanguage, uiLanguage } from './index';
 type UnitDisplay = 'short' | 'long';
 
 function unit(name: string, value: number, display: UnitDisplay, digits = 0): string {
-  const options = { style: 'unit', unit: name, unitDisplay: display, minimumFractionDigits: digits, maximumFractionDigits: digits } as const;
+  const options = {
+    style: 'unit',
+    unit: name,
+    unitDisplay: display,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  } as const;
   return new Intl.NumberFormat(uiLanguage(), options).format(value);
 }
 

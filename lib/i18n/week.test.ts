@@ -19,7 +19,7 @@ describe('firstDayOfWeek', () => {
     expect(firstDayOfWeek('not a tag')).toBe(1);
   });
 
-  it('has a fallback table that agrees with the engine\'s week data for every region', () => {
+  it("has a fallback table that agrees with the engine's week data for every region", () => {
     const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
     const names = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
     let checked = 0;

@@ -92,7 +92,11 @@ describe('migration v1 → v2', () => {
     for (const e of v1Entries) expect(await db.get('breaks', e.id)).toEqual(e);
     expect(await db.count('tombstones')).toBe(0);
     // The new structures work on the migrated database.
-    expect(await deleteBreak(db, 'a', 'device-a', T0 + 10 * MINUTE)).toEqual({ key: entryKey(v1Entries[0]!), deletedAt: T0 + 10 * MINUTE, by: 'devicea' });
+    expect(await deleteBreak(db, 'a', 'device-a', T0 + 10 * MINUTE)).toEqual({
+      key: entryKey(v1Entries[0]!),
+      deletedAt: T0 + 10 * MINUTE,
+      by: 'devicea',
+    });
     expect(await db.getAllFromIndex('tombstones', 'by-deleted')).toHaveLength(1);
     expect(await addBreak(db, entry('d', T0 + 2 * MINUTE))).toBe(true);
   });
@@ -108,10 +112,18 @@ describe('migration v1 → v2', () => {
     const name = uniqueName('migrate-v3');
     const good = entry('good', T0);
     // An older version logged this one after the user paused it overnight: 30 hours from start to end.
-    const overnight = entry('overnight', T0 + 60 * MINUTE, { endedAt: T0 + 60 * MINUTE + 30 * 60 * MINUTE, activeSeconds: 140, completed: false });
+    const overnight = entry('overnight', T0 + 60 * MINUTE, {
+      endedAt: T0 + 60 * MINUTE + 30 * 60 * MINUTE,
+      activeSeconds: 140,
+      completed: false,
+    });
     // And took these in from a corrupted sync record.
     const future = entry('ffff0000.x1', Date.UTC(2140, 0, 1), { deviceId: 'ffff0000' });
-    const endless = entry('ffff0000.x2', T0 + 2 * 60 * MINUTE, { deviceId: 'ffff0000', endedAt: T0 + 2 * 60 * MINUTE + 2 ** 40, activeSeconds: 2 ** 40 });
+    const endless = entry('ffff0000.x2', T0 + 2 * 60 * MINUTE, {
+      deviceId: 'ffff0000',
+      endedAt: T0 + 2 * 60 * MINUTE + 2 ** 40,
+      activeSeconds: 2 ** 40,
+    });
     await createV1(name, [good, overnight, future, endless]);
     const v2 = await openDB(name, 2, { upgrade: (db, _o, _n, tx) => MIGRATIONS[1]!(db as never, tx as never) });
     v2.close();

@@ -110,10 +110,22 @@ describe('toBreakEntry', () => {
   });
 });
 
-describe('knots and check-in in the log\'s rules', () => {
+describe("knots and check-in in the log's rules", () => {
   const base = () => ({
-    id: 'b1', deviceId: 'd1', startedAt: Date.UTC(2026, 0, 1), endedAt: Date.UTC(2026, 0, 1) + 300_000, activeSeconds: 300, plannedSeconds: 300,
-    steps: [{ area: 'quads', side: 'left', seconds: 60 }, { area: 'calves', side: 'right', seconds: 60 }], holdCount: 1, context: 'desk', tool: 'ball', completed: true,
+    id: 'b1',
+    deviceId: 'd1',
+    startedAt: Date.UTC(2026, 0, 1),
+    endedAt: Date.UTC(2026, 0, 1) + 300_000,
+    activeSeconds: 300,
+    plannedSeconds: 300,
+    steps: [
+      { area: 'quads', side: 'left', seconds: 60 },
+      { area: 'calves', side: 'right', seconds: 60 },
+    ],
+    holdCount: 1,
+    context: 'desk',
+    tool: 'ball',
+    completed: true,
   });
 
   it('accepts a break of an older version (neither field) and keeps it as it was', () => {
@@ -122,7 +134,11 @@ describe('knots and check-in in the log\'s rules', () => {
   });
 
   it('accepts knots and a check-in and keeps only their known fields', () => {
-    const checked = checkBreak({ ...base(), knots: [{ area: 'quads', side: 'left', seconds: 25, x: 1 }], checkIn: [{ area: 'calves', feel: 'same', y: 2 }] });
+    const checked = checkBreak({
+      ...base(),
+      knots: [{ area: 'quads', side: 'left', seconds: 25, x: 1 }],
+      checkIn: [{ area: 'calves', feel: 'same', y: 2 }],
+    });
     expect(checked.ok && checked.entry.knots).toEqual([{ area: 'quads', side: 'left', seconds: 25 }]);
     expect(checked.ok && checked.entry.checkIn).toEqual([{ area: 'calves', feel: 'same' }]);
   });
@@ -132,7 +148,16 @@ describe('knots and check-in in the log\'s rules', () => {
     ['a hold of hours', { knots: [{ area: 'quads', side: null, seconds: 3600 }] }, 'max'],
     ['too many knots', { knots: Array.from({ length: 201 }, () => ({ area: 'quads', side: 'left', seconds: 20 })) }, 'many'],
     ['an unknown feeling', { checkIn: [{ area: 'quads', feel: 'great' }] }, 'one_of'],
-    ['two answers for one area', { checkIn: [{ area: 'quads', feel: 'same' }, { area: 'quads', feel: 'worse' }] }, 'record'],
+    [
+      'two answers for one area',
+      {
+        checkIn: [
+          { area: 'quads', feel: 'same' },
+          { area: 'quads', feel: 'worse' },
+        ],
+      },
+      'record',
+    ],
     ['an answer for an area not rolled', { checkIn: [{ area: 'chest', feel: 'same' }] }, 'area'],
   ])('refuses %s with a clear problem', (_name, extra, code) => {
     const checked = checkBreak({ ...base(), ...extra });

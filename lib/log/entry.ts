@@ -61,7 +61,6 @@ function knotsOf(s: Session): { knots?: KnotEntry[] } {
   return knots.length > 0 ? { knots } : {};
 }
 
-
 /** The areas a break's check-in asks about: those rolled at least CHECK_IN_MIN_SECONDS, in the order rolled. */
 export function checkInAreas(entry: Pick<BreakEntry, 'steps'>): AreaId[] {
   const seconds = new Map<AreaId, number>();

@@ -14,7 +14,19 @@ import { realisticLog } from '../../tests/fixtures/breaks';
 const DEVICE = 'dddd4444-0000-4000-8000-000000000000';
 const NOW = Date.UTC(2026, 3, 1, 12);
 const LOG = realisticLog(99, DEVICE, 12, new Date(2026, 0, 10).getTime());
-const KEYS = ['id', 'deviceId', 'startedAt', 'endedAt', 'activeSeconds', 'plannedSeconds', 'steps', 'holdCount', 'context', 'tool', 'completed'];
+const KEYS = [
+  'id',
+  'deviceId',
+  'startedAt',
+  'endedAt',
+  'activeSeconds',
+  'plannedSeconds',
+  'steps',
+  'holdCount',
+  'context',
+  'tool',
+  'completed',
+];
 
 const opened: Array<IDBPDatabase<RollbreakDB>> = [];
 async function freshLog() {
@@ -58,7 +70,9 @@ describe('exportJson', () => {
 
   it('costs well under the import limit for years of breaks', () => {
     const perBreak = exportJson(LOG, NOW).length / LOG.length;
-    console.log(`export: ${perBreak.toFixed(0)} bytes of JSON a break; the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit holds ~${Math.floor(MAX_IMPORT_BYTES / perBreak)}`);
+    console.log(
+      `export: ${perBreak.toFixed(0)} bytes of JSON a break; the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit holds ~${Math.floor(MAX_IMPORT_BYTES / perBreak)}`,
+    );
     expect(MAX_IMPORT_BYTES / perBreak).toBeGreaterThan(15_000);
   });
 });
@@ -67,11 +81,27 @@ describe('exportCsv', () => {
   it('writes one row per break and one per step, with headers', () => {
     const { breaks, steps } = exportCsv(LOG);
     const rows = breaks.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('id,device_id,started_at,ended_at,active_seconds,planned_seconds,hold_count,context,tool,completed,areas,knots,check_in');
+    expect(rows[0]).toBe(
+      'id,device_id,started_at,ended_at,active_seconds,planned_seconds,hold_count,context,tool,completed,areas,knots,check_in',
+    );
     expect(rows).toHaveLength(LOG.length + 1);
     const first = LOG[0]!;
     expect(rows[1]).toBe(
-      [first.id, first.deviceId, new Date(first.startedAt).toISOString(), new Date(first.endedAt).toISOString(), first.activeSeconds, first.plannedSeconds, first.holdCount, first.context, first.tool, first.completed, [...new Set(first.steps.map((s) => s.area))].join(' '), '', ''].join(','),
+      [
+        first.id,
+        first.deviceId,
+        new Date(first.startedAt).toISOString(),
+        new Date(first.endedAt).toISOString(),
+        first.activeSeconds,
+        first.plannedSeconds,
+        first.holdCount,
+        first.context,
+        first.tool,
+        first.completed,
+        [...new Set(first.steps.map((s) => s.area))].join(' '),
+        '',
+        '',
+      ].join(','),
     );
     const stepRows = steps.trimEnd().split('\r\n');
     expect(stepRows[0]).toBe('break_id,step,area,side,seconds');
@@ -92,10 +122,14 @@ describe('parseExport errors', () => {
     expect(errorOf(withBreak(2, (b) => (b.activeSeconds = 12.5)))).toBe('Break 3: activeSeconds must be a whole number');
     expect(errorOf(withBreak(1, (b) => delete b.tool))).toBe('Break 2: tool is missing');
     expect(errorOf(withBreak(0, (b) => (b.context = 'gym')))).toBe('Break 1: context must be "pre", "post", "rest", or "desk"');
-    expect(errorOf(withBreak(4, (b) => ((b.steps as Array<Record<string, unknown>>)[1]!.area = 'ears')))).toBe('Break 5, step 2: area must be a known area');
+    expect(errorOf(withBreak(4, (b) => ((b.steps as Array<Record<string, unknown>>)[1]!.area = 'ears')))).toBe(
+      'Break 5, step 2: area must be a known area',
+    );
     expect(errorOf(withBreak(3, (b) => (b.holdCount = -1)))).toBe('Break 4: holdCount must not be negative');
     expect(errorOf(withBreak(3, (b) => (b.startedAt = 'yesterday')))).toBe('Break 4: startedAt must be a number');
-    expect(errorOf(withBreak(3, (b) => (b.endedAt = (b.startedAt as number) - 1)))).toBe('Break 4: endedAt must be within a day after startedAt');
+    expect(errorOf(withBreak(3, (b) => (b.endedAt = (b.startedAt as number) - 1)))).toBe(
+      'Break 4: endedAt must be within a day after startedAt',
+    );
     expect(errorOf(withBreak(5, (b) => (b.completed = 'yes')))).toBe('Break 6: completed must be true or false');
     expect(errorOf(withBreak(5, (b) => (b.id = 'x'.repeat(1_000_000))))).toBe('Break 6: id must be at most 100 characters');
     expect(errorOf(withBreak(5, (b) => (b.id = '../../etc')))).toBe('Break 6: id may hold only letters, digits and . _ ~ -');
@@ -103,15 +137,31 @@ describe('parseExport errors', () => {
     (two.breaks[7] as Record<string, unknown>).tool = 'saw';
     (two.breaks[8] as Record<string, unknown>).tool = 'saw';
     expect(errorOf(two)).toBe('Break 8: tool must be "roller", "ball", or "gun"');
-    expect(errorOf(withBreak(2, (b) => ((b.steps as Array<Record<string, unknown>>)[0]!.side = 'up')))).toBe('Break 3, step 1: side must be "left", "right", or null');
+    expect(errorOf(withBreak(2, (b) => ((b.steps as Array<Record<string, unknown>>)[0]!.side = 'up')))).toBe(
+      'Break 3, step 1: side must be "left", "right", or null',
+    );
     expect(errorOf(withBreak(2, (b) => ((b.steps as unknown[])[1] = 7)))).toBe('Break 3, step 2: the entry is not an object');
     expect(errorOf(withBreak(2, (b) => (b.activeSeconds = 86_401)))).toBe('Break 3: activeSeconds must be at most 86,400');
   });
 
   it('says where and what as data, for the page to word in any language', () => {
-    expect(problemOf(withBreak(2, (b) => (b.activeSeconds = 12.5)))).toEqual({ breakNo: 3, field: 'activeSeconds', code: 'whole' });
-    expect(problemOf(withBreak(0, (b) => (b.context = 'gym')))).toEqual({ breakNo: 1, field: 'context', code: 'one_of', values: ['"pre"', '"post"', '"rest"', '"desk"'] });
-    expect(problemOf(withBreak(4, (b) => ((b.steps as Array<Record<string, unknown>>)[1]!.area = 'ears')))).toEqual({ breakNo: 5, stepNo: 2, field: 'area', code: 'area' });
+    expect(problemOf(withBreak(2, (b) => (b.activeSeconds = 12.5)))).toEqual({
+      breakNo: 3,
+      field: 'activeSeconds',
+      code: 'whole',
+    });
+    expect(problemOf(withBreak(0, (b) => (b.context = 'gym')))).toEqual({
+      breakNo: 1,
+      field: 'context',
+      code: 'one_of',
+      values: ['"pre"', '"post"', '"rest"', '"desk"'],
+    });
+    expect(problemOf(withBreak(4, (b) => ((b.steps as Array<Record<string, unknown>>)[1]!.area = 'ears')))).toEqual({
+      breakNo: 5,
+      stepNo: 2,
+      field: 'area',
+      code: 'area',
+    });
     expect(problemOf({ ...exportDoc(), version: 2 })).toEqual({ field: 'version', code: 'version', limit: 1 });
     expect(problemOf('null')).toEqual({ code: 'not_export' });
     expect(problemOf(' '.repeat(MAX_IMPORT_BYTES + 1))).toEqual({ code: 'too_big', limit: MAX_IMPORT_BYTES / 1024 / 1024 });
@@ -125,8 +175,12 @@ describe('parseExport errors', () => {
     expect(errorOf({ ...exportDoc(), format: 'other' })).toBe('format must be "rollbreak-log"');
     expect(errorOf({ ...exportDoc(), version: 2 })).toBe('version must be 1 (this file is from another version of Rollbreak)');
     expect(errorOf({ ...exportDoc(), breaks: {} })).toBe('breaks must be a list');
-    expect(errorOf(exportJson(LOG, NOW).replace(/"activeSeconds":\d+/, '"activeSeconds":1e999'))).toBe('Break 1: activeSeconds must be a whole number');
-    expect(errorOf(exportJson(LOG, NOW).replace(/"activeSeconds":\d+/, '"activeSeconds":NaN'))).toBe('The file is not valid JSON (it may be cut short)');
+    expect(errorOf(exportJson(LOG, NOW).replace(/"activeSeconds":\d+/, '"activeSeconds":1e999'))).toBe(
+      'Break 1: activeSeconds must be a whole number',
+    );
+    expect(errorOf(exportJson(LOG, NOW).replace(/"activeSeconds":\d+/, '"activeSeconds":NaN'))).toBe(
+      'The file is not valid JSON (it may be cut short)',
+    );
     expect(errorOf(withBreak(0, (b) => (b.activeSeconds = 'NaN')))).toBe('Break 1: activeSeconds must be a number');
   });
 
@@ -172,7 +226,10 @@ describe('importJson', () => {
     const db = await freshLog();
     const doc = exportDoc();
     (doc.breaks[doc.breaks.length - 1] as Record<string, unknown>).plannedSeconds = null;
-    expect(await importJson(db, JSON.stringify(doc))).toEqual({ ok: false, error: { breakNo: LOG.length, field: 'plannedSeconds', code: 'number' } });
+    expect(await importJson(db, JSON.stringify(doc))).toEqual({
+      ok: false,
+      error: { breakNo: LOG.length, field: 'plannedSeconds', code: 'number' },
+    });
     expect(await db.count('breaks')).toBe(0);
   });
 
@@ -188,21 +245,49 @@ describe('import fuzzing', () => {
   const fields = [...KEYS, '__proto__', 'constructor', 'prototype', 'toString'];
   const hostile = fc.oneof(
     fc.jsonValue({ maxDepth: 3 }),
-    fc.constantFrom(NaN, Infinity, -Infinity, -0, 2 ** 53, -1, 0.5, '', 'x'.repeat(100_000), null, [], {}, { __proto__: { x: 1 } }),
+    fc.constantFrom(
+      NaN,
+      Infinity,
+      -Infinity,
+      -0,
+      2 ** 53,
+      -1,
+      0.5,
+      '',
+      'x'.repeat(100_000),
+      null,
+      [],
+      {},
+      { __proto__: { x: 1 } },
+    ),
     fc.string(),
     fc.integer(),
   );
   const structural = fc.oneof(
     fc.record({ kind: fc.constant('set' as const), i: fc.nat(), field: fc.constantFrom(...fields), value: hostile }),
     fc.record({ kind: fc.constant('delete' as const), i: fc.nat(), field: fc.constantFrom(...fields) }),
-    fc.record({ kind: fc.constant('step' as const), i: fc.nat(), j: fc.nat(), field: fc.constantFrom('area', 'side', 'seconds', '__proto__'), value: hostile }),
-    fc.record({ kind: fc.constant('top' as const), field: fc.constantFrom('format', 'version', 'exportedAt', 'breaks', '__proto__'), value: hostile }),
+    fc.record({
+      kind: fc.constant('step' as const),
+      i: fc.nat(),
+      j: fc.nat(),
+      field: fc.constantFrom('area', 'side', 'seconds', '__proto__'),
+      value: hostile,
+    }),
+    fc.record({
+      kind: fc.constant('top' as const),
+      field: fc.constantFrom('format', 'version', 'exportedAt', 'breaks', '__proto__'),
+      value: hostile,
+    }),
     fc.record({ kind: fc.constant('replace' as const), i: fc.nat(), value: hostile }),
   );
   const textual = fc.oneof(
     fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 5 }) }),
-    fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), char: fc.constantFrom('"', '{', '}', '[', ']', ',', ':', '0', '-', 'e', 'n', '\\') }),
+    fc.record({
+      kind: fc.constant('flip' as const),
+      at: fc.nat(),
+      char: fc.constantFrom('"', '{', '}', '[', ']', ',', ':', '0', '-', 'e', 'n', '\\'),
+    }),
   );
 
   type Structural = typeof structural extends fc.Arbitrary<infer T> ? T : never;
@@ -211,13 +296,15 @@ describe('import fuzzing', () => {
   function mutateDoc(m: Structural): string {
     const doc = exportDoc() as unknown as Record<string, unknown> & { breaks: Array<Record<string, unknown>> };
     const b = 'i' in m ? doc.breaks[m.i % doc.breaks.length]! : undefined;
-    if (m.kind === 'set') Object.defineProperty(b, m.field, { value: m.value, enumerable: true, configurable: true, writable: true });
+    if (m.kind === 'set')
+      Object.defineProperty(b, m.field, { value: m.value, enumerable: true, configurable: true, writable: true });
     else if (m.kind === 'delete') delete b![m.field];
     else if (m.kind === 'step') {
       const steps = b!.steps as Array<Record<string, unknown>>;
       const step = steps[m.j % Math.max(1, steps.length)];
       if (step) Object.defineProperty(step, m.field, { value: m.value, enumerable: true, configurable: true, writable: true });
-    } else if (m.kind === 'top') Object.defineProperty(doc, m.field, { value: m.value, enumerable: true, configurable: true, writable: true });
+    } else if (m.kind === 'top')
+      Object.defineProperty(doc, m.field, { value: m.value, enumerable: true, configurable: true, writable: true });
     else doc.breaks[m.i % doc.breaks.length] = m.value as Record<string, unknown>;
     return JSON.stringify(doc) ?? 'undefined';
   }
@@ -253,22 +340,46 @@ describe('import fuzzing', () => {
 
   it('structural mutations: clean import or clear error, nothing written on error', async () => {
     const db = await freshLog();
-    await fc.assert(fc.asyncProperty(structural, async (m) => check(db, mutateDoc(m))), { numRuns: 250 });
+    await fc.assert(
+      fc.asyncProperty(structural, async (m) => check(db, mutateDoc(m))),
+      { numRuns: 250 },
+    );
   });
 
   it('text mutations (truncation, inserted and flipped characters)', async () => {
     const db = await freshLog();
-    await fc.assert(fc.asyncProperty(textual, async (m) => check(db, mutateText(m))), { numRuns: 250 });
+    await fc.assert(
+      fc.asyncProperty(textual, async (m) => check(db, mutateText(m))),
+      { numRuns: 250 },
+    );
   });
 });
 
 describe('knots and check-ins in exports (golden)', () => {
   const noted: BreakEntry = {
-    id: 'b-1', deviceId: 'dev-1', startedAt: Date.UTC(2026, 2, 1, 9), endedAt: Date.UTC(2026, 2, 1, 9, 5), activeSeconds: 300, plannedSeconds: 300,
-    steps: [{ area: 'calves', side: 'left', seconds: 60 }, { area: 'calves', side: 'right', seconds: 60 }, { area: 'quads', side: null, seconds: 90 }],
-    holdCount: 2, context: 'rest', tool: 'roller', completed: true,
-    knots: [{ area: 'calves', side: 'left', seconds: 25 }, { area: 'quads', side: null, seconds: 12 }],
-    checkIn: [{ area: 'calves', feel: 'same' }, { area: 'quads', feel: 'eased' }],
+    id: 'b-1',
+    deviceId: 'dev-1',
+    startedAt: Date.UTC(2026, 2, 1, 9),
+    endedAt: Date.UTC(2026, 2, 1, 9, 5),
+    activeSeconds: 300,
+    plannedSeconds: 300,
+    steps: [
+      { area: 'calves', side: 'left', seconds: 60 },
+      { area: 'calves', side: 'right', seconds: 60 },
+      { area: 'quads', side: null, seconds: 90 },
+    ],
+    holdCount: 2,
+    context: 'rest',
+    tool: 'roller',
+    completed: true,
+    knots: [
+      { area: 'calves', side: 'left', seconds: 25 },
+      { area: 'quads', side: null, seconds: 12 },
+    ],
+    checkIn: [
+      { area: 'calves', feel: 'same' },
+      { area: 'quads', feel: 'eased' },
+    ],
   };
 
   it('writes them into the JSON export and reads them back', () => {

@@ -77,7 +77,21 @@ export function exportCsv(entries: readonly BreakEntry[]): { breaks: string; ste
   const sorted = byStart(entries);
   const iso = (ms: number) => new Date(ms).toISOString();
   const breaks = csv([
-    ['id', 'device_id', 'started_at', 'ended_at', 'active_seconds', 'planned_seconds', 'hold_count', 'context', 'tool', 'completed', 'areas', 'knots', 'check_in'],
+    [
+      'id',
+      'device_id',
+      'started_at',
+      'ended_at',
+      'active_seconds',
+      'planned_seconds',
+      'hold_count',
+      'context',
+      'tool',
+      'completed',
+      'areas',
+      'knots',
+      'check_in',
+    ],
     ...sorted.map((b) => [
       b.id,
       b.deviceId,
@@ -124,7 +138,10 @@ export type ParseResult = { ok: true; breaks: BreakEntry[] } | { ok: false; erro
 /** Validates an export file's text. Nothing is written; the breaks are fresh objects with only known fields. */
 export function parseExport(text: string): ParseResult {
   if (typeof text !== 'string') return { ok: false, error: { code: 'unreadable' } };
-  if (text.length > MAX_IMPORT_BYTES || (text.length > MAX_IMPORT_BYTES / 3 && new TextEncoder().encode(text).length > MAX_IMPORT_BYTES)) {
+  if (
+    text.length > MAX_IMPORT_BYTES ||
+    (text.length > MAX_IMPORT_BYTES / 3 && new TextEncoder().encode(text).length > MAX_IMPORT_BYTES)
+  ) {
     return { ok: false, error: TOO_BIG };
   }
   let data: unknown;

@@ -40,11 +40,11 @@ beforeEach(() => {
 });
 
 describe('statsWindowStart', () => {
-  it('is local midnight at the start of the chart\'s first week (7 weeks before this Monday)', () => {
+  it("is local midnight at the start of the chart's first week (7 weeks before this Monday)", () => {
     expect(statsWindowStart(NOW)).toBe(new Date(2026, 0, 26).getTime());
   });
 
-  it('follows the user\'s first day of the week: 7 weeks before this Sunday, or this Saturday', () => {
+  it("follows the user's first day of the week: 7 weeks before this Sunday, or this Saturday", () => {
     expect(statsWindowStart(NOW, 0)).toBe(new Date(2026, 0, 25).getTime());
     expect(statsWindowStart(NOW, 6)).toBe(new Date(2026, 0, 24).getTime());
   });
@@ -83,7 +83,9 @@ describe('readAll', () => {
   it('reads every break once, oldest first, in chunks, also when breaks share a start time across a chunk edge', async () => {
     const n = CHUNK * 2 + 10;
     // Pairs of breaks (two devices) with the same start time, so chunk edges fall inside a pair.
-    const log = Array.from({ length: n }, (_, i) => entry(i, NOW - n * 60_000 + Math.floor(i / 2) * 60_000 - (i === CHUNK ? 60_000 : 0)));
+    const log = Array.from({ length: n }, (_, i) =>
+      entry(i, NOW - n * 60_000 + Math.floor(i / 2) * 60_000 - (i === CHUNK ? 60_000 : 0)),
+    );
     await put(log);
     const all = await readAll();
     expect(all).toHaveLength(n);

@@ -46,15 +46,39 @@ export interface ImportProblem {
 
 export type ImportProblemCode =
   /* the file */
-  | 'unreadable' | 'too_big' | 'not_json' | 'not_export' | 'write' | 'no_break'
+  | 'unreadable'
+  | 'too_big'
+  | 'not_json'
+  | 'not_export'
+  | 'write'
+  | 'no_break'
   /* a break or step that is not an object, or one of its fields */
-  | 'record' | 'missing' | 'text' | 'empty' | 'long' | 'chars' | 'number' | 'whole' | 'negative' | 'max'
-  | 'early' | 'late' | 'time' | 'ended' | 'area' | 'one_of' | 'list' | 'many' | 'version';
+  | 'record'
+  | 'missing'
+  | 'text'
+  | 'empty'
+  | 'long'
+  | 'chars'
+  | 'number'
+  | 'whole'
+  | 'negative'
+  | 'max'
+  | 'early'
+  | 'late'
+  | 'time'
+  | 'ended'
+  | 'area'
+  | 'one_of'
+  | 'list'
+  | 'many'
+  | 'version';
 
 type IssueProblem = Pick<ImportProblem, 'code' | 'limit' | 'values'>;
 /** A valibot message carrying a problem (describeIssue() reads it back): codes, not words. */
-export const problem = (code: ImportProblemCode, more: Omit<IssueProblem, 'code'> = {}): string => JSON.stringify({ code, ...more });
-export const oneOf = (values: ReadonlyArray<string | number | boolean | null>) => problem('one_of', { values: values.map((x) => JSON.stringify(x)) });
+export const problem = (code: ImportProblemCode, more: Omit<IssueProblem, 'code'> = {}): string =>
+  JSON.stringify({ code, ...more });
+export const oneOf = (values: ReadonlyArray<string | number | boolean | null>) =>
+  problem('one_of', { values: values.map((x) => JSON.stringify(x)) });
 
 const idString = v.pipe(
   v.string(problem('text')),
@@ -118,7 +142,9 @@ export const BreakSchema = v.pipe(
       context: v.picklist(MOMENT_IDS, oneOf(MOMENT_IDS)),
       tool: v.picklist(TOOLS, oneOf(TOOLS)),
       completed: v.boolean(oneOf([true, false])),
-      knots: v.optional(v.pipe(v.array(KnotSchema, problem('list')), v.maxLength(MAX_KNOTS, problem('many', { limit: MAX_KNOTS })))),
+      knots: v.optional(
+        v.pipe(v.array(KnotSchema, problem('list')), v.maxLength(MAX_KNOTS, problem('many', { limit: MAX_KNOTS }))),
+      ),
       checkIn: v.optional(
         v.pipe(
           v.array(CheckInSchema, problem('list')),

@@ -29,7 +29,10 @@ function entry(id: string, startedAt: number, overrides: Partial<BreakEntry> = {
     endedAt: startedAt + 5 * MINUTE,
     activeSeconds: 300,
     plannedSeconds: 300,
-    steps: [{ area: 'quads', side: 'left', seconds: 150 }, { area: 'quads', side: 'right', seconds: 150 }],
+    steps: [
+      { area: 'quads', side: 'left', seconds: 150 },
+      { area: 'quads', side: 'right', seconds: 150 },
+    ],
     holdCount: 1,
     context: 'rest',
     tool: 'roller',
@@ -50,7 +53,7 @@ describe('deleteBreak', () => {
 });
 
 describe('replaceBreak', () => {
-  it('tombstones the old break and adds the edit as this device\'s next revision', async () => {
+  it("tombstones the old break and adds the edit as this device's next revision", async () => {
     const db = await freshLog();
     await addBreak(db, entry('u1', T0));
     const edited = await replaceBreak(db, 'u1', { context: 'post', tool: 'ball' }, A, T0 + MINUTE);
@@ -73,7 +76,7 @@ describe('replaceBreak', () => {
 });
 
 describe('restoreBreak (undo a deletion)', () => {
-  it('brings a deleted break back as this device\'s next revision, keeping the tombstone', async () => {
+  it("brings a deleted break back as this device's next revision, keeping the tombstone", async () => {
     const db = await freshLog();
     const original = entry('u1', T0);
     await addBreak(db, original);
@@ -95,7 +98,7 @@ describe('restoreBreak (undo a deletion)', () => {
     expect(await db.count('breaks')).toBe(1);
   });
 
-  it('restores another device\'s break under this device, and survives a sync of the deletion', async () => {
+  it("restores another device's break under this device, and survives a sync of the deletion", async () => {
     const db = await freshLog();
     const remote = { ...entry('x', T0, { deviceId: 'bbbb2222' }) };
     remote.id = entryKey(remote);
@@ -104,7 +107,10 @@ describe('restoreBreak (undo a deletion)', () => {
     const restored = await restoreBreak(db, remote, A);
     expect(restored.id).toBe(makeKey('aaaa1111', T0, 1));
     // The deletion arriving again from sync does not touch the restored break.
-    expect(await applyRemote(db, { add: [], tombstones: [{ key: remote.id, deletedAt: T0, by: 'bbbb2222' }] })).toEqual({ added: 0, deleted: 0 });
+    expect(await applyRemote(db, { add: [], tombstones: [{ key: remote.id, deletedAt: T0, by: 'bbbb2222' }] })).toEqual({
+      added: 0,
+      deleted: 0,
+    });
     expect((await readLog(db)).entries).toEqual([restored]);
   });
 
@@ -123,7 +129,10 @@ describe('applyRemote', () => {
     const remote = { ...entry('x', T0 + 120 * MINUTE, { deviceId: 'bbbb2222' }) };
     remote.id = entryKey(remote);
     const changes = {
-      add: [remote, { ...entry('uuid-2', T0 + 60 * MINUTE), id: entryKey(entry('uuid-2', T0 + 60 * MINUTE)), deviceId: 'aaaa1111' }],
+      add: [
+        remote,
+        { ...entry('uuid-2', T0 + 60 * MINUTE), id: entryKey(entry('uuid-2', T0 + 60 * MINUTE)), deviceId: 'aaaa1111' },
+      ],
       tombstones: [{ key: entryKey(entry('uuid-1', T0)), deletedAt: T0, by: 'bbbb2222' }],
     };
     expect(await applyRemote(db, changes)).toEqual({ added: 1, deleted: 1 });
@@ -136,7 +145,10 @@ describe('applyRemote', () => {
     const db = await freshLog();
     const remote = { ...entry('x', T0, { deviceId: 'bbbb2222' }) };
     remote.id = entryKey(remote);
-    expect(await applyRemote(db, { add: [remote], tombstones: [{ key: remote.id, deletedAt: T0, by: 'bbbb2222' }] })).toEqual({ added: 0, deleted: 0 });
+    expect(await applyRemote(db, { add: [remote], tombstones: [{ key: remote.id, deletedAt: T0, by: 'bbbb2222' }] })).toEqual({
+      added: 0,
+      deleted: 0,
+    });
     expect(await db.count('breaks')).toBe(0);
   });
 
@@ -166,7 +178,12 @@ describe('importBreaks', () => {
     await addBreak(db, entry('gone', T0 + MINUTE));
     await deleteBreak(db, 'gone', A, T0);
     const sameKey = { ...entry('other-id', T0), id: entryKey(entry('known', T0)), deviceId: deviceShort(A) };
-    const result = await importBreaks(db, [entry('known', T0), sameKey, entry('gone', T0 + MINUTE), entry('new', T0 + 2 * MINUTE)]);
+    const result = await importBreaks(db, [
+      entry('known', T0),
+      sameKey,
+      entry('gone', T0 + MINUTE),
+      entry('new', T0 + 2 * MINUTE),
+    ]);
     expect(result).toEqual({ added: 1, skipped: 3 });
     expect(await importBreaks(db, [entry('new', T0 + 2 * MINUTE)])).toEqual({ added: 0, skipped: 1 });
   });

@@ -60,7 +60,13 @@ export type BreakEdit = Partial<Pick<BreakEntry, 'context' | 'tool' | 'steps' | 
  * Edits a break: the old one gets a tombstone and a new break (this device's, next revision) takes its
  * place, with id = its cross-device key. Returns the new break, or null when there is no such break.
  */
-export async function replaceBreak(db: DB, id: string, edit: BreakEdit, deviceId: string, now: number): Promise<BreakEntry | null> {
+export async function replaceBreak(
+  db: DB,
+  id: string,
+  edit: BreakEdit,
+  deviceId: string,
+  now: number,
+): Promise<BreakEntry | null> {
   const tx = db.transaction(['breaks', 'tombstones'], 'readwrite');
   const old = await tx.objectStore('breaks').get(id);
   let next: BreakEntry | null = null;

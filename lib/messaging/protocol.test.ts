@@ -5,13 +5,17 @@ const ID = 'rollbreak-id';
 const ORIGIN = 'chrome-extension://rollbreak-id/';
 
 describe('senderKind', () => {
-  it('knows the extension\'s own pages by their URL, in a tab or not', () => {
+  it("knows the extension's own pages by their URL, in a tab or not", () => {
     expect(senderKind({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe('extension');
-    expect(senderKind({ id: ID, url: `${ORIGIN}log.html`, tab: { id: 4, url: `${ORIGIN}log.html` } }, ID, ORIGIN)).toBe('extension');
+    expect(senderKind({ id: ID, url: `${ORIGIN}log.html`, tab: { id: 4, url: `${ORIGIN}log.html` } }, ID, ORIGIN)).toBe(
+      'extension',
+    );
   });
 
-  it('knows the timer over a page: our id, a tab, and the page\'s URL', () => {
-    expect(senderKind({ id: ID, url: 'https://example.com/', tab: { id: 1, url: 'https://example.com/' } }, ID, ORIGIN)).toBe('timer');
+  it("knows the timer over a page: our id, a tab, and the page's URL", () => {
+    expect(senderKind({ id: ID, url: 'https://example.com/', tab: { id: 1, url: 'https://example.com/' } }, ID, ORIGIN)).toBe(
+      'timer',
+    );
   });
 
   it('trusts nothing else', () => {
@@ -19,7 +23,9 @@ describe('senderKind', () => {
     expect(senderKind({ id: ID, url: 'https://example.com/' }, ID, ORIGIN)).toBe('other');
     expect(senderKind({}, ID, ORIGIN)).toBe('other');
     // A look-alike origin is not ours.
-    expect(senderKind({ id: ID, url: 'chrome-extension://rollbreak-id.evil/popup.html', tab: { id: 1 } }, ID, ORIGIN)).toBe('timer');
+    expect(senderKind({ id: ID, url: 'chrome-extension://rollbreak-id.evil/popup.html', tab: { id: 1 } }, ID, ORIGIN)).toBe(
+      'timer',
+    );
   });
 });
 
@@ -55,12 +61,15 @@ describe('checkRequest', () => {
   const TIMER_ONLY = ['overlayPart', 'timerPage'];
   const FROM_TIMER = ['checkIn', 'overlayPart', 'postWorkout', 'session', 'timerPage'];
 
-  it('accepts every request from the extension\'s pages but the timer\'s own housekeeping', () => {
-    for (const [type, body] of Object.entries(samples)) expect(checkRequest({ type, ...body }, 'extension').ok).toBe(!TIMER_ONLY.includes(type));
+  it("accepts every request from the extension's pages but the timer's own housekeeping", () => {
+    for (const [type, body] of Object.entries(samples))
+      expect(checkRequest({ type, ...body }, 'extension').ok).toBe(!TIMER_ONLY.includes(type));
   });
 
-  it('accepts from the timer only a person\'s presses (session events, the after-training offer, the check-in) and its housekeeping', () => {
-    const allowed = Object.keys(samples).filter((type) => checkRequest({ type, ...samples[type as RequestType] }, 'timer').ok === true);
+  it("accepts from the timer only a person's presses (session events, the after-training offer, the check-in) and its housekeeping", () => {
+    const allowed = Object.keys(samples).filter(
+      (type) => checkRequest({ type, ...samples[type as RequestType] }, 'timer').ok === true,
+    );
     expect(allowed.sort()).toEqual(FROM_TIMER);
   });
 
@@ -88,7 +97,10 @@ describe('checkRequest', () => {
   it('lets the timer ask only for pictures the catalogue has, never a path of its own', () => {
     expect(checkRequest({ type: 'overlayPart', picture: 'quads-roller' }, 'timer').ok).toBe(true);
     for (const picture of ['neck-gun', '../overlay', 'quads-roller.js', 3]) {
-      expect(checkRequest({ type: 'overlayPart', picture }, 'timer')).toEqual({ ok: false, error: 'Rollbreak: "overlayPart" request is malformed.' });
+      expect(checkRequest({ type: 'overlayPart', picture }, 'timer')).toEqual({
+        ok: false,
+        error: 'Rollbreak: "overlayPart" request is malformed.',
+      });
     }
   });
 

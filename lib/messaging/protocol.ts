@@ -15,7 +15,18 @@ import { isPictureKey } from '../pictures/keys';
  * (valibot) run in the background and the offscreen document, not in the bundles with a size budget.
  */
 
-const PRESSABLE = ['tick', 'pause', 'resume', 'skip', 'end', 'dismiss', 'holdStart', 'holdCancel', 'holdRestart', 'switchSide'] as const;
+const PRESSABLE = [
+  'tick',
+  'pause',
+  'resume',
+  'skip',
+  'end',
+  'dismiss',
+  'holdStart',
+  'holdCancel',
+  'holdRestart',
+  'switchSide',
+] as const;
 
 /** Who sent a message, as the background sees it. */
 export type SenderKind =
@@ -89,7 +100,10 @@ export const REQUESTS = {
   'settings:restore': {
     from: EXTENSION,
     body: v.object({ backup: checkedByHandler<unknown>() }),
-    answer: v.union([v.object({ ok: v.literal(true), settings: checkedByHandler<Settings>() }), v.object({ ok: v.literal(false) })]),
+    answer: v.union([
+      v.object({ ok: v.literal(true), settings: checkedByHandler<Settings>() }),
+      v.object({ ok: v.literal(false) }),
+    ]),
   },
   /** "Reset settings to defaults" (the log is kept). */
   'settings:reset': { from: EXTENSION, body: NOTHING, answer: v.object({ settings: checkedByHandler<Settings>() }) },
@@ -152,7 +166,10 @@ export const REQUESTS = {
 export type RequestType = keyof typeof REQUESTS;
 /** Each request's body and answer, as its schemas describe them. */
 export type Protocol = {
-  [K in RequestType]: { body: v.InferOutput<(typeof REQUESTS)[K]['body']>; answer: v.InferOutput<(typeof REQUESTS)[K]['answer']> };
+  [K in RequestType]: {
+    body: v.InferOutput<(typeof REQUESTS)[K]['body']>;
+    answer: v.InferOutput<(typeof REQUESTS)[K]['answer']>;
+  };
 };
 export type Request<K extends RequestType = RequestType> = K extends RequestType ? { type: K } & Protocol[K]['body'] : never;
 export type Answer<K extends RequestType> = Protocol[K]['answer'];
@@ -185,7 +202,8 @@ export function senderKind(sender: SenderInfo, extensionId: string, extensionOri
   return 'other';
 }
 
-export type Verdict<K extends RequestType = RequestType> = { ok: true; request: Request<K> } | { ok: false; error: string } | { ok: 'not-ours' };
+export type Verdict<K extends RequestType = RequestType> =
+  { ok: true; request: Request<K> } | { ok: false; error: string } | { ok: 'not-ours' };
 
 /** Anything with a string `type` may be a request; the rest is not this protocol's business. */
 const ENVELOPE = v.looseObject({ type: v.string() });
@@ -197,7 +215,8 @@ export function checkRequest(message: unknown, kind: SenderKind): Verdict {
   if (!isRequestType(type)) return { ok: false, error: `Rollbreak: unknown request "${type}".` };
   const spec = REQUESTS[type];
   if (!(spec.from as readonly SenderKind[]).includes(kind)) {
-    const who = kind === 'timer' ? 'the timer on a web page' : kind === 'extension' ? 'an extension page' : 'outside the extension';
+    const who =
+      kind === 'timer' ? 'the timer on a web page' : kind === 'extension' ? 'an extension page' : 'outside the extension';
     return { ok: false, error: `Rollbreak: "${type}" is not accepted from ${who}.` };
   }
   if (!v.is(spec.body, message)) return { ok: false, error: `Rollbreak: "${type}" request is malformed.` };

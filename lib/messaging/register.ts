@@ -3,10 +3,15 @@ import type { Answer, Request, RequestType, SenderInfo, SenderKind } from './pro
 import { checkRequest, senderKind } from './protocol';
 import { toFailure, type Failure, type Reply } from './request-error';
 
-export type Handler<K extends RequestType> = (request: Request<K>, from: SenderKind, sender: SenderInfo) => Promise<Answer<K>> | Answer<K>;
+export type Handler<K extends RequestType> = (
+  request: Request<K>,
+  from: SenderKind,
+  sender: SenderInfo,
+) => Promise<Answer<K>> | Answer<K>;
 export type Handlers = { [K in RequestType]?: Handler<K> };
 
-const refused = (message: string): Promise<Reply> => Promise.resolve({ ok: false, error: { code: 'refused', message } satisfies Failure });
+const refused = (message: string): Promise<Reply> =>
+  Promise.resolve({ ok: false, error: { code: 'refused', message } satisfies Failure });
 
 /** Runs a handler and answers explicitly, so a failure travels as data, the same in both browsers. */
 async function answer(type: RequestType, run: () => unknown): Promise<Reply> {
@@ -31,7 +36,10 @@ async function answer(type: RequestType, run: () => unknown): Promise<Reply> {
  * does not accept from that sender, gets a clear error. Other contexts (the offscreen document) answer their
  * own requests and stay silent on the rest, which are the background's to answer.
  */
-export function registerHandlers(handlers: Handlers, { owner, onRequest }: { owner: boolean; onRequest?(type: RequestType): void }): void {
+export function registerHandlers(
+  handlers: Handlers,
+  { owner, onRequest }: { owner: boolean; onRequest?(type: RequestType): void },
+): void {
   const origin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const type = (message as { type?: unknown } | null)?.type;

@@ -3,7 +3,16 @@ import { fakeBrowser } from 'wxt/testing';
 import { registerHandlers } from './register';
 import { send } from './send';
 import { RequestError, toFailure, toRequestError } from './request-error';
-import { EXTENSION_PAGE, TIMER_ON_PAGE, rawSend, sendFromPage, sendFromTimer, sendMessagesAsPage, useWire, type Wire } from '../../tests/doubles/messages';
+import {
+  EXTENSION_PAGE,
+  TIMER_ON_PAGE,
+  rawSend,
+  sendFromPage,
+  sendFromTimer,
+  sendMessagesAsPage,
+  useWire,
+  type Wire,
+} from '../../tests/doubles/messages';
 
 const WIRES: Wire[] = ['chrome', 'firefox'];
 
@@ -18,10 +27,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe.each(WIRES)('send and the registrar, over %s\'s wire', (wire) => {
+describe.each(WIRES)("send and the registrar, over %s's wire", (wire) => {
   beforeEach(() => useWire(wire));
 
-  it('resolves with the handler\'s answer', async () => {
+  it("resolves with the handler's answer", async () => {
     registerHandlers({ 'data:sync': () => ({ on: true }) }, { owner: true });
     expect(await sendFromPage({ type: 'data:sync' })).toEqual({ on: true });
   });
@@ -33,7 +42,7 @@ describe.each(WIRES)('send and the registrar, over %s\'s wire', (wire) => {
     expect(error).toMatchObject({ code: 'failed', message: 'TypeError: storage.local is undefined' });
   });
 
-  it('keeps the code a handler chose, and knows the browsers\' quota errors', async () => {
+  it("keeps the code a handler chose, and knows the browsers' quota errors", async () => {
     registerHandlers(
       {
         'data:unsync': () => {
@@ -44,7 +53,10 @@ describe.each(WIRES)('send and the registrar, over %s\'s wire', (wire) => {
       },
       { owner: true },
     );
-    await expect(sendFromPage({ type: 'data:unsync' })).rejects.toMatchObject({ code: 'refused', message: 'Sync is on in this browser' });
+    await expect(sendFromPage({ type: 'data:unsync' })).rejects.toMatchObject({
+      code: 'refused',
+      message: 'Sync is on in this browser',
+    });
     await expect(sendFromPage({ type: 'settings:patch', patch: {} })).rejects.toMatchObject({ code: 'quota' });
     await expect(sendFromPage({ type: 'data:deleteAll' })).rejects.toMatchObject({ code: 'quota' });
   });
@@ -55,39 +67,56 @@ describe.each(WIRES)('send and the registrar, over %s\'s wire', (wire) => {
       code: 'refused',
       message: 'Rollbreak: "data:sync" is not accepted from the timer on a web page.',
     });
-    await expect(sendFromPage({ type: 'sync:now' })).rejects.toMatchObject({ code: 'refused', message: 'Rollbreak: "sync:now" has no handler.' });
+    await expect(sendFromPage({ type: 'sync:now' })).rejects.toMatchObject({
+      code: 'refused',
+      message: 'Rollbreak: "sync:now" has no handler.',
+    });
   });
 
   it('answers a failure as data, the same in both browsers: no rejection, no polyfill object', async () => {
     registerHandlers({ 'data:sync': () => Promise.reject(new Error('boom')) }, { owner: true });
-    expect(await rawSend({ type: 'data:sync' }, EXTENSION_PAGE())).toEqual({ ok: false, error: { code: 'failed', message: 'Error: boom' } });
+    expect(await rawSend({ type: 'data:sync' }, EXTENSION_PAGE())).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'Error: boom' },
+    });
     expect(await rawSend({ type: 'data:sync' }, TIMER_ON_PAGE())).toMatchObject({ ok: false, error: { code: 'refused' } });
   });
 
   it('says `unreachable` when nothing listens (the background is gone)', async () => {
     sendMessagesAsPage();
-    await expect(send({ type: 'data:sync' })).rejects.toMatchObject({ code: 'unreachable', message: 'Could not establish connection. Receiving end does not exist.' });
+    await expect(send({ type: 'data:sync' })).rejects.toMatchObject({
+      code: 'unreachable',
+      message: 'Could not establish connection. Receiving end does not exist.',
+    });
   });
 });
 
 describe('send, when a listener rejects without an explicit answer', () => {
   // What the registrar used to do, and what any listener that rejects still gets from the browsers.
-  const rejecting = () => fakeBrowser.runtime.onMessage.addListener(() => Promise.reject(new Error('Rollbreak: no pre-workout break has just finished.')));
+  const rejecting = () =>
+    fakeBrowser.runtime.onMessage.addListener(() =>
+      Promise.reject(new Error('Rollbreak: no pre-workout break has just finished.')),
+    );
 
-  it('reads Chrome\'s answer object from webextension-polyfill as a failure, not as an answer', async () => {
+  it("reads Chrome's answer object from webextension-polyfill as a failure, not as an answer", async () => {
     rejecting();
     expect(await rawSend({ type: 'postWorkout', minutes: 60 }, TIMER_ON_PAGE())).toEqual({
       __mozWebExtensionPolyfillReject__: true,
       message: 'Rollbreak: no pre-workout break has just finished.',
     });
     sendMessagesAsPage();
-    await expect(send({ type: 'postWorkout', minutes: 60 })).rejects.toMatchObject({ code: 'failed', message: 'Rollbreak: no pre-workout break has just finished.' });
+    await expect(send({ type: 'postWorkout', minutes: 60 })).rejects.toMatchObject({
+      code: 'failed',
+      message: 'Rollbreak: no pre-workout break has just finished.',
+    });
   });
 
-  it('reads Firefox\'s rejection as the same failure', async () => {
+  it("reads Firefox's rejection as the same failure", async () => {
     useWire('firefox');
     rejecting();
-    await expect(rawSend({ type: 'postWorkout', minutes: 60 }, TIMER_ON_PAGE())).rejects.toThrow('no pre-workout break has just finished');
+    await expect(rawSend({ type: 'postWorkout', minutes: 60 }, TIMER_ON_PAGE())).rejects.toThrow(
+      'no pre-workout break has just finished',
+    );
     sendMessagesAsPage();
     const error = await send({ type: 'postWorkout', minutes: 60 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestError);
@@ -95,7 +124,7 @@ describe('send, when a listener rejects without an explicit answer', () => {
   });
 });
 
-describe('the failure\'s wire format', () => {
+describe("the failure's wire format", () => {
   it('survives JSON and structured cloning as plain data', () => {
     const failure = toFailure(new RequestError('quota', 'full'));
     expect(JSON.parse(JSON.stringify(failure))).toEqual({ code: 'quota', message: 'full' });
@@ -104,10 +133,18 @@ describe('the failure\'s wire format', () => {
   });
 
   it('reads every shape a sender can meet', () => {
-    expect(toRequestError({ ok: false, error: { code: 'quota', message: 'full' } })).toMatchObject({ code: 'quota', message: 'full' });
-    expect(toRequestError({ __mozWebExtensionPolyfillReject__: true, message: 'boom' })).toMatchObject({ code: 'failed', message: 'boom' });
+    expect(toRequestError({ ok: false, error: { code: 'quota', message: 'full' } })).toMatchObject({
+      code: 'quota',
+      message: 'full',
+    });
+    expect(toRequestError({ __mozWebExtensionPolyfillReject__: true, message: 'boom' })).toMatchObject({
+      code: 'failed',
+      message: 'boom',
+    });
     expect(toRequestError(new Error('boom'))).toMatchObject({ code: 'failed', message: 'boom' });
-    expect(toRequestError(new Error('Could not establish connection. Receiving end does not exist.'))).toMatchObject({ code: 'unreachable' });
+    expect(toRequestError(new Error('Could not establish connection. Receiving end does not exist.'))).toMatchObject({
+      code: 'unreachable',
+    });
     expect(toRequestError(undefined)).toMatchObject({ code: 'unreachable' });
   });
 });

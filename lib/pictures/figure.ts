@@ -73,7 +73,14 @@ export interface Figure {
   shapes: Shape[];
 }
 
-function limb(root: Pt, spec: Limb, full: number, second: number, tipLength: number, defaultEnd: (lower: number) => number): Joints {
+function limb(
+  root: Pt,
+  spec: Limb,
+  full: number,
+  second: number,
+  tipLength: number,
+  defaultEnd: (lower: number) => number,
+): Joints {
   const first = full * (spec.near ?? 1);
   let mid: Pt;
   let end: Pt;
@@ -136,7 +143,7 @@ export type Stretch = readonly [from: Pt, to: Pt, width: number];
  */
 export function area([a, b, width]: Stretch, from: number, to: number, edge: -1 | 0 | 1 = 0): Shape {
   const band = edge ? width * 0.55 : width;
-  const shift = edge * (width - band) / 2;
+  const shift = (edge * (width - band)) / 2;
   return line('accent', band, [aside(between(a, b, from), a, b, shift), aside(between(a, b, to), a, b, shift)]);
 }
 

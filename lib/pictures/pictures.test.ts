@@ -35,28 +35,31 @@ describe('technique pictures', () => {
     expect(PICTURE_KEYS).toHaveLength(allTechniques().length);
   });
 
-  it.each(allTechniques().map(({ area, tool }) => [area, tool] as const))('draws %s with the %s in the pictures\' shapes and colours only, inside the canvas', (area, tool) => {
-    const picture = pictureFor(area, tool)!;
-    for (const shape of picture) {
-      expect(['l', 'c', 'p']).toContain(shape[0]);
-      expect(COLOURS).toContain(shape[1]);
-      expect(numbers(shape).every(Number.isFinite)).toBe(true);
-      if (shape[0] === 'l') expect(numbers(shape).length % 2).toBe(1);
-      if (shape[0] === 'p') expect(numbers(shape).length % 2).toBe(0);
-      if (shape[0] !== 'p') expect(numbers(shape)[0]).toBeGreaterThan(0);
-      // Every point within the canvas, give or take a line's rounded end.
-      for (const [x, y] of points(shape)) {
-        expect(x).toBeGreaterThanOrEqual(-1);
-        expect(x).toBeLessThanOrEqual(WIDTH + 1);
-        expect(y).toBeGreaterThanOrEqual(-1);
-        expect(y).toBeLessThanOrEqual(HEIGHT + 1);
+  it.each(allTechniques().map(({ area, tool }) => [area, tool] as const))(
+    "draws %s with the %s in the pictures' shapes and colours only, inside the canvas",
+    (area, tool) => {
+      const picture = pictureFor(area, tool)!;
+      for (const shape of picture) {
+        expect(['l', 'c', 'p']).toContain(shape[0]);
+        expect(COLOURS).toContain(shape[1]);
+        expect(numbers(shape).every(Number.isFinite)).toBe(true);
+        if (shape[0] === 'l') expect(numbers(shape).length % 2).toBe(1);
+        if (shape[0] === 'p') expect(numbers(shape).length % 2).toBe(0);
+        if (shape[0] !== 'p') expect(numbers(shape)[0]).toBeGreaterThan(0);
+        // Every point within the canvas, give or take a line's rounded end.
+        for (const [x, y] of points(shape)) {
+          expect(x).toBeGreaterThanOrEqual(-1);
+          expect(x).toBeLessThanOrEqual(WIDTH + 1);
+          expect(y).toBeGreaterThanOrEqual(-1);
+          expect(y).toBeLessThanOrEqual(HEIGHT + 1);
+        }
       }
-    }
-    // A figure with a head (an ink dot of the head's size), a tool and an area (accent), and an arrow (an accent head).
-    expect(picture.some((s) => s[0] === 'c' && s[1] === 'ink' && s[2] > 5)).toBe(true);
-    expect(picture.some((s) => s[1] === 'accent' && s[0] !== 'p')).toBe(true);
-    expect(picture.some((s) => s[0] === 'p' && s[1] === 'accent')).toBe(true);
-  });
+      // A figure with a head (an ink dot of the head's size), a tool and an area (accent), and an arrow (an accent head).
+      expect(picture.some((s) => s[0] === 'c' && s[1] === 'ink' && s[2] > 5)).toBe(true);
+      expect(picture.some((s) => s[1] === 'accent' && s[0] !== 'p')).toBe(true);
+      expect(picture.some((s) => s[0] === 'p' && s[1] === 'accent')).toBe(true);
+    },
+  );
 
   it('ships each picture as a script of its own that only adds its data, within 1.5 KB gzipped', () => {
     const scripts = pictureScripts();
@@ -66,7 +69,9 @@ describe('technique pictures', () => {
       const world: { rollbreakPictures?: Record<string, unknown> } = {};
       runInNewContext(contents, { globalThis: world });
       const [area, tool] = [name.replace(/-(roller|ball|gun)$/, ''), name.match(/(roller|ball|gun)$/)![1]];
-      expect(world.rollbreakPictures?.[name], name).toEqual(JSON.parse(JSON.stringify(PICTURES[area as 'quads'][tool as 'roller'])));
+      expect(world.rollbreakPictures?.[name], name).toEqual(
+        JSON.parse(JSON.stringify(PICTURES[area as 'quads'][tool as 'roller'])),
+      );
     }
   });
 

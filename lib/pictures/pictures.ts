@@ -38,7 +38,9 @@ function along([a, b]: Stretch, from: number, to: number, by: number, both = tru
 const pastKnee = (thigh: Stretch) => along(thigh, 1.2, 1.85, -1);
 
 const draw = (...items: Array<Shape | readonly Shape[] | Figure>): Picture =>
-  items.flatMap((item): readonly Shape[] => ('shapes' in item ? item.shapes : typeof item[0] === 'string' ? [item as Shape] : (item as readonly Shape[])));
+  items.flatMap((item): readonly Shape[] =>
+    'shapes' in item ? item.shapes : typeof item[0] === 'string' ? [item as Shape] : (item as readonly Shape[]),
+  );
 
 // --- On the floor -----------------------------------------------------------------------------------------
 
@@ -157,7 +159,13 @@ function hipFlexorsRoller(): Picture {
     near: { arm: { to: [74, HAND_ON_FLOOR], bend: 1 }, leg: { angles: [172, 178], end: 100 } },
   });
   const torso = parts(f).torso;
-  return draw(floor(), roller(against(torso, 0.05, ROLLER, 1)), f, area(parts(f).nearThigh, -0.1, 0.3), along(torso, -0.3, 0.35, -10));
+  return draw(
+    floor(),
+    roller(against(torso, 0.05, ROLLER, 1)),
+    f,
+    area(parts(f).nearThigh, -0.1, 0.3),
+    along(torso, -0.3, 0.35, -10),
+  );
 }
 
 function calvesRoller(): Picture {
@@ -206,7 +214,11 @@ const seat = () => chair(20, 36, SEAT);
 function quadsBall(): Picture {
   const spot = against(parts(seated()).nearThigh, 0.6, BALL, -1);
   const palm: Pt = [spot[0], spot[1] - BALL - 1.5];
-  const f = seated({ torso: -84, near: { arm: { to: palm, bend: 1 }, leg: { angles: [0, 90] } }, far: { arm: { to: palm, bend: 1 }, leg: { angles: [-2, 92] } } });
+  const f = seated({
+    torso: -84,
+    near: { arm: { to: palm, bend: 1 }, leg: { angles: [0, 90] } },
+    far: { arm: { to: palm, bend: 1 }, leg: { angles: [-2, 92] } },
+  });
   const thigh = parts(f).nearThigh;
   return draw(floor(), seat(), f, ball(spot), area(thigh, 0.2, 0.95, -1), pastKnee(thigh));
 }
@@ -256,10 +268,21 @@ function adductorsSeated(tool: 'ball' | 'gun'): Picture {
 }
 
 function calvesBall(): Picture {
-  const f = seated({ near: { arm: { angles: [70, 10] }, leg: { angles: [-6, 6] } }, far: { arm: { angles: [80, 10] }, leg: { angles: [4, 115] } } });
+  const f = seated({
+    near: { arm: { angles: [70, 10] }, leg: { angles: [-6, 6] } },
+    far: { arm: { angles: [80, 10] }, leg: { angles: [4, 115] } },
+  });
   const shin = parts(f).nearShin;
   const spot = against(shin, 0.6, BALL, 1);
-  return draw(floor(), seat(), chair(spot[0] - 7, spot[0] + 9, spot[1] + BALL + 1.5, false), ball(spot), f, area(shin, 0.15, 0.85, 1), along(shin, 0.1, 0.9, -10));
+  return draw(
+    floor(),
+    seat(),
+    chair(spot[0] - 7, spot[0] + 9, spot[1] + BALL + 1.5, false),
+    ball(spot),
+    f,
+    area(shin, 0.15, 0.85, 1),
+    along(shin, 0.1, 0.9, -10),
+  );
 }
 
 function calvesGun(): Picture {
@@ -280,7 +303,14 @@ function feetTool(tool: 'roller' | 'ball'): Picture {
   const f = seated({ near: { arm: { angles: [75, 5] }, leg: { to: [48, FLOOR - 2 * radius - 4.5], bend: -1, end: 0 } } });
   const foot = parts(f).nearFoot;
   const centre: Pt = [48, FLOOR - radius];
-  return draw(floor(), seat(), tool === 'roller' ? roller(centre) : [ball(centre)], f, area(foot, -0.2, 1.1), arrow([40, FLOOR - 2 * radius - 11], [56, FLOOR - 2 * radius - 11]));
+  return draw(
+    floor(),
+    seat(),
+    tool === 'roller' ? roller(centre) : [ball(centre)],
+    f,
+    area(foot, -0.2, 1.1),
+    arrow([40, FLOOR - 2 * radius - 11], [56, FLOOR - 2 * radius - 11]),
+  );
 }
 
 function itBandGun(): Picture {
@@ -293,7 +323,10 @@ function itBandGun(): Picture {
 function latsGun(): Picture {
   const torso = parts(seated()).torso;
   const g = gun(between(torso[0], torso[1], 0.62), -10, 90);
-  const f = seated({ near: { arm: { angles: [-80, 200] }, leg: { angles: [0, 90] } }, far: { arm: { to: g.grip, bend: 1 }, leg: { angles: [-2, 92] } } });
+  const f = seated({
+    near: { arm: { angles: [-80, 200] }, leg: { angles: [0, 90] } },
+    far: { arm: { to: g.grip, bend: 1 }, leg: { angles: [-2, 92] } },
+  });
   return draw(floor(), seat(), f, area(torso, 0.4, 0.85), g.shapes, along(torso, 0.35, 0.9, -9));
 }
 
@@ -312,7 +345,14 @@ function upperTrapsGun(): Picture {
   const top: Pt = [f.neck[0] - 3.5, f.neck[1] - 1];
   const g = gun(top, -135, 90);
   const arm = seated({ far: { arm: { to: g.grip, bend: 1 }, leg: { angles: [-2, 92] } } });
-  return draw(floor(), seat(), arm, area(parts(f).torso, 0.85, 1.05, -1), g.shapes, arrow([top[0] - 4, top[1] + 13], [top[0] - 13, top[1] + 4]));
+  return draw(
+    floor(),
+    seat(),
+    arm,
+    area(parts(f).torso, 0.85, 1.05, -1),
+    g.shapes,
+    arrow([top[0] - 4, top[1] + 13], [top[0] - 13, top[1] + 4]),
+  );
 }
 
 // --- Standing -------------------------------------------------------------------------------------------------
@@ -334,8 +374,10 @@ function backToWall(height: number, spot: 'back' | 'glute'): Picture {
   const f = standing(x + BALL * 2 + 6.5, { hip: [x + BALL * 2 + 6, 35], torso: -92 });
   const torso = parts(f).torso;
   const centre: Pt = [x + BALL + 0.9, height];
-  const move = spot === 'glute' ? circling([centre[0] - 1, centre[1]], 7) : arrow([f.hip[0] + 15, height - 7], [f.hip[0] + 15, height + 7]);
-  const mark = spot === 'glute' ? area(torso, -0.15, 0.15, -1) : height < 20 ? area(torso, 0.8, 1.02, -1) : area(torso, 0.5, 0.8, -1);
+  const move =
+    spot === 'glute' ? circling([centre[0] - 1, centre[1]], 7) : arrow([f.hip[0] + 15, height - 7], [f.hip[0] + 15, height + 7]);
+  const mark =
+    spot === 'glute' ? area(torso, -0.15, 0.15, -1) : height < 20 ? area(torso, 0.8, 1.02, -1) : area(torso, 0.5, 0.8, -1);
   return draw(floor(), wall(x), ball(centre), f, mark, move);
 }
 
@@ -347,26 +389,57 @@ function sideToWall(part: 'lats' | 'thigh'): Picture {
     torso: -94,
     facing: 1,
     wide: true,
-    far: { arm: part === 'lats' ? { angles: [-150, -80] } : { angles: [95, 85] }, leg: { to: [x + 13, ON_FLOOR], bend: 1, end: 180 } },
+    far: {
+      arm: part === 'lats' ? { angles: [-150, -80] } : { angles: [95, 85] },
+      leg: { to: [x + 13, ON_FLOOR], bend: 1, end: 180 },
+    },
     near: { arm: { angles: [80, 90] }, leg: { to: [x + 24, ON_FLOOR], bend: -1, end: 0 } },
   });
   const torso = parts(f).torso;
   if (part === 'lats') {
     const centre: Pt = [x + BALL + 0.9, between(torso[0], torso[1], 0.68)[1]];
-    return draw(floor(), wall(x), ball(centre), f, area(torso, 0.55, 0.92, -1), arrow([f.hip[0] + 17, centre[1] - 8], [f.hip[0] + 17, centre[1] + 8]));
+    return draw(
+      floor(),
+      wall(x),
+      ball(centre),
+      f,
+      area(torso, 0.55, 0.92, -1),
+      arrow([f.hip[0] + 17, centre[1] - 8], [f.hip[0] + 17, centre[1] + 8]),
+    );
   }
   const thigh = parts(f).farThigh;
   const centre = against(thigh, 0.55, BALL, -1);
-  return draw(floor(), wall(x), ball([x + BALL + 0.9, centre[1]]), f, area(thigh, 0.15, 0.9, -1), arrow([f.hip[0] + 17, centre[1] - 8], [f.hip[0] + 17, centre[1] + 8]));
+  return draw(
+    floor(),
+    wall(x),
+    ball([x + BALL + 0.9, centre[1]]),
+    f,
+    area(thigh, 0.15, 0.9, -1),
+    arrow([f.hip[0] + 17, centre[1] - 8], [f.hip[0] + 17, centre[1] + 8]),
+  );
 }
 
 function faceToWall(height: 'hip' | 'chest'): Picture {
   const x = 66;
-  const f = standing(x - BALL * 2 - 10, { torso: -86, far: { arm: { angles: [60, 20] }, leg: { to: [x - 21, ON_FLOOR], bend: -1 } }, near: height === 'chest' ? { arm: { to: [x - 2, 16], bend: 1 }, leg: { to: [x - 19, ON_FLOOR], bend: -1 } } : { arm: { angles: [110, 90] }, leg: { to: [x - 19, ON_FLOOR], bend: -1 } } });
+  const f = standing(x - BALL * 2 - 10, {
+    torso: -86,
+    far: { arm: { angles: [60, 20] }, leg: { to: [x - 21, ON_FLOOR], bend: -1 } },
+    near:
+      height === 'chest'
+        ? { arm: { to: [x - 2, 16], bend: 1 }, leg: { to: [x - 19, ON_FLOOR], bend: -1 } }
+        : { arm: { angles: [110, 90] }, leg: { to: [x - 19, ON_FLOOR], bend: -1 } },
+  });
   const torso = parts(f).torso;
   const t = height === 'chest' ? 0.78 : 0.02;
   const y = between(torso[0], torso[1], t)[1];
-  return draw(floor(), wall(x), circling([x - BALL - 0.9, y], 8), ball([x - BALL - 0.9, y]), f, area(torso, t - 0.15, t + 0.15, 1));
+  return draw(
+    floor(),
+    wall(x),
+    circling([x - BALL - 0.9, y], 8),
+    ball([x - BALL - 0.9, y]),
+    f,
+    area(torso, t - 0.15, t + 0.15, 1),
+  );
 }
 
 function glutesGun(): Picture {
@@ -374,8 +447,18 @@ function glutesGun(): Picture {
   const f0 = standing(44, { hip: [44, 32] });
   const spot = against(parts(f0).torso, 0.02, 2.7, -1);
   const g = gun(spot, 180, -90);
-  const f = standing(44, { hip: [44, 32], near: { arm: { to: g.grip, bend: 1 }, leg: { angles: [96, 100], end: 30 } }, far: { arm: { angles: [70, 40] }, leg: { to: [45, ON_FLOOR], bend: -1 } } });
-  return draw(floor(), f, area(parts(f).torso, -0.15, 0.18, -1), g.shapes, arrow([spot[0] - 16, spot[1] - 9], [spot[0] - 16, spot[1] + 9]));
+  const f = standing(44, {
+    hip: [44, 32],
+    near: { arm: { to: g.grip, bend: 1 }, leg: { angles: [96, 100], end: 30 } },
+    far: { arm: { angles: [70, 40] }, leg: { to: [45, ON_FLOOR], bend: -1 } },
+  });
+  return draw(
+    floor(),
+    f,
+    area(parts(f).torso, -0.15, 0.18, -1),
+    g.shapes,
+    arrow([spot[0] - 16, spot[1] - 9], [spot[0] - 16, spot[1] + 9]),
+  );
 }
 
 // --- At the desk ------------------------------------------------------------------------------------------------
@@ -385,13 +468,29 @@ function forearms(tool: Tool): Picture {
   const f = seated({
     hip: [22, SEAT - 3.5],
     far: { arm: { angles: [70, -10] }, leg: { angles: [-2, 92] } },
-    near: { arm: { to: [56, top - 1.3 - (tool === 'gun' ? 2.3 : tool === 'roller' ? 2 * ROLLER + 3 : 2 * BALL + 3)], bend: 1 }, leg: { angles: [0, 90] } },
+    near: {
+      arm: { to: [56, top - 1.3 - (tool === 'gun' ? 2.3 : tool === 'roller' ? 2 * ROLLER + 3 : 2 * BALL + 3)], bend: 1 },
+      leg: { angles: [0, 90] },
+    },
   });
   const forearm = parts(f).nearForearm;
-  const under = tool === 'roller' ? roller(against(forearm, 0.5, ROLLER, 1)) : tool === 'ball' ? [ball(against(forearm, 0.5, BALL, 1))] : [];
+  const under =
+    tool === 'roller' ? roller(against(forearm, 0.5, ROLLER, 1)) : tool === 'ball' ? [ball(against(forearm, 0.5, BALL, 1))] : [];
   const held = tool === 'gun' ? gun(against(forearm, 0.5, 2.7, -1), -90, -90) : null;
-  const g = held ? seated({ hip: [22, SEAT - 3.5], far: { arm: { to: held.grip, bend: 1 }, leg: { angles: [-2, 92] } } }).shapes.slice(0, 2) : [];
-  return draw(floor(), chair(16, 32, SEAT), desk(40, 92, top), under, f, area(forearm, 0.15, 0.9), g, held?.shapes ?? [], along(forearm, 0.1, 0.95, held ? 7 : -10));
+  const g = held
+    ? seated({ hip: [22, SEAT - 3.5], far: { arm: { to: held.grip, bend: 1 }, leg: { angles: [-2, 92] } } }).shapes.slice(0, 2)
+    : [];
+  return draw(
+    floor(),
+    chair(16, 32, SEAT),
+    desk(40, 92, top),
+    under,
+    f,
+    area(forearm, 0.15, 0.9),
+    g,
+    held?.shapes ?? [],
+    along(forearm, 0.1, 0.95, held ? 7 : -10),
+  );
 }
 
 /** Every technique's picture, keyed like the catalogue: `PICTURES['upper-back'].ball`. */

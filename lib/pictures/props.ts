@@ -5,27 +5,60 @@ import { HEIGHT, WIDTH, angleOf, dot, fill, line, toward } from './shapes';
 export const FLOOR = 67;
 const SCENERY = 1.6;
 
-export const floor = (): Shape => line('ink', SCENERY, [[3, FLOOR], [WIDTH - 3, FLOOR]]);
+export const floor = (): Shape =>
+  line('ink', SCENERY, [
+    [3, FLOOR],
+    [WIDTH - 3, FLOOR],
+  ]);
 
 /** A wall standing on the floor at `x`. */
-export const wall = (x: number): Shape => line('ink', SCENERY, [[x, 3], [x, FLOOR]]);
+export const wall = (x: number): Shape =>
+  line('ink', SCENERY, [
+    [x, 3],
+    [x, FLOOR],
+  ]);
 
 /** A chair seen from the side: the seat from `from` to `to` at height `seat`, its back at `from`'s end when `back`. */
 export function chair(from: number, to: number, seat: number, back = true): Shape[] {
   return [
-    line('ink', 2.4, [[from, seat], [to, seat]]),
-    line('ink', SCENERY, [[from + 1.5, seat], [from + 1.5, FLOOR]]),
-    line('ink', SCENERY, [[to - 1.5, seat], [to - 1.5, FLOOR]]),
-    ...(back ? [line('ink', 2.4, [[from, seat], [from - (to > from ? 1 : -1), seat - 20]])] : []),
+    line('ink', 2.4, [
+      [from, seat],
+      [to, seat],
+    ]),
+    line('ink', SCENERY, [
+      [from + 1.5, seat],
+      [from + 1.5, FLOOR],
+    ]),
+    line('ink', SCENERY, [
+      [to - 1.5, seat],
+      [to - 1.5, FLOOR],
+    ]),
+    ...(back
+      ? [
+          line('ink', 2.4, [
+            [from, seat],
+            [from - (to > from ? 1 : -1), seat - 20],
+          ]),
+        ]
+      : []),
   ];
 }
 
 /** A desk or table top from `from` to `to` at height `top`, on one leg at each end. */
 export function desk(from: number, to: number, top: number): Shape[] {
   return [
-    line('ink', 2.6, [[from, top], [to, top]]),
-    line('ink', SCENERY, [[from + 2, top], [from + 2, FLOOR]]),
-    line('ink', SCENERY, [[to - 2, top], [to - 2, FLOOR]]),
+    line('ink', 2.6, [
+      [from, top],
+      [to, top],
+    ]),
+    line('ink', SCENERY, [
+      [from + 2, top],
+      [from + 2, FLOOR],
+    ]),
+    line('ink', SCENERY, [
+      [to - 2, top],
+      [to - 2, FLOOR],
+    ]),
   ];
 }
 
@@ -48,11 +81,7 @@ export function gun(head: Pt, angle: number, handle: 90 | -90 | 60 | -60 | 120 |
   const mid = toward(neck, angle, 6.5);
   const grip = toward(mid, angle + handle, 8);
   return {
-    shapes: [
-      line('accent', 3.4, [mid, grip]),
-      line('accent', 5.4, [neck, back]),
-      dot('accent', 2.7, head),
-    ],
+    shapes: [line('accent', 3.4, [mid, grip]), line('accent', 5.4, [neck, back]), dot('accent', 2.7, head)],
     grip,
   };
 }

@@ -10,6 +10,9 @@ import { pictureFor } from './pictures';
 export function pictureScripts(): Array<{ name: string; contents: string }> {
   return allTechniques().map(({ area, tool }) => {
     const name = pictureKey(area, tool);
-    return { name, contents: `(globalThis.rollbreakPictures??={})[${JSON.stringify(name)}]=${JSON.stringify(pictureFor(area, tool))};void 0;\n` };
+    return {
+      name,
+      contents: `(globalThis.rollbreakPictures??={})[${JSON.stringify(name)}]=${JSON.stringify(pictureFor(area, tool))};void 0;\n`,
+    };
   });
 }

@@ -29,13 +29,21 @@ export type Pt = readonly [number, number];
 /** Rounded to a tenth: the pictures' data stays short, and a tenth of a unit is invisible. */
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
-export const line = (colour: Colour, width: number, points: readonly Pt[]): Line => ['l', colour, r1(width), ...points.flatMap(([x, y]) => [r1(x), r1(y)])];
+export const line = (colour: Colour, width: number, points: readonly Pt[]): Line => [
+  'l',
+  colour,
+  r1(width),
+  ...points.flatMap(([x, y]) => [r1(x), r1(y)]),
+];
 export const dot = (colour: Colour, radius: number, [x, y]: Pt): Dot => ['c', colour, r1(radius), r1(x), r1(y)];
 export const fill = (colour: Colour, points: readonly Pt[]): Fill => ['p', colour, ...points.flatMap(([x, y]) => [r1(x), r1(y)])];
 
 // Plane geometry. Angles in degrees, in SVG's coordinates: 0 points right, 90 down, -90 up.
 const RAD = Math.PI / 180;
-export const toward = ([x, y]: Pt, angle: number, length: number): Pt => [x + length * Math.cos(angle * RAD), y + length * Math.sin(angle * RAD)];
+export const toward = ([x, y]: Pt, angle: number, length: number): Pt => [
+  x + length * Math.cos(angle * RAD),
+  y + length * Math.sin(angle * RAD),
+];
 export const angleOf = ([x1, y1]: Pt, [x2, y2]: Pt): number => Math.atan2(y2 - y1, x2 - x1) / RAD;
 export const distance = ([x1, y1]: Pt, [x2, y2]: Pt): number => Math.hypot(x2 - x1, y2 - y1);
 export const between = ([x1, y1]: Pt, [x2, y2]: Pt, t: number): Pt => [x1 + (x2 - x1) * t, y1 + (y2 - y1) * t];
@@ -49,5 +57,5 @@ export const aside = (p: Pt, a: Pt, b: Pt, by: number): Pt => toward(p, angleOf(
 export function reach(root: Pt, target: Pt, first: number, second: number, bend: 1 | -1): Pt {
   const d = Math.min(distance(root, target), first + second - 0.01);
   const cos = (first * first + d * d - second * second) / (2 * first * d);
-  return toward(root, angleOf(root, target) + bend * Math.acos(Math.max(-1, Math.min(1, cos))) / RAD, first);
+  return toward(root, angleOf(root, target) + (bend * Math.acos(Math.max(-1, Math.min(1, cos)))) / RAD, first);
 }

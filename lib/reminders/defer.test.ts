@@ -82,6 +82,8 @@ describe('holdBack', () => {
   it('fullscreen holds a reminder back even after sound used up its 20 minutes', () => {
     const sound = holdBack(due, { fullscreen: false, audible: true }, T0);
     if (sound.reason === null) throw new Error('not held back');
-    expect(holdBack(sound.state, { fullscreen: true, audible: true }, T0 + 45 * MINUTE_MS)).toMatchObject({ reason: 'fullscreen' });
+    expect(holdBack(sound.state, { fullscreen: true, audible: true }, T0 + 45 * MINUTE_MS)).toMatchObject({
+      reason: 'fullscreen',
+    });
   });
 });

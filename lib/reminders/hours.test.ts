@@ -80,7 +80,10 @@ describe('activeWindows', () => {
     const days = settings({ days: EVERY_DAY });
     const [spring] = take(activeWindows(days, t('2026-03-29T08:00+02:00'), BERLIN), 1);
     expect(spring).toEqual({ from: t('2026-03-29T09:00+02:00'), to: t('2026-03-29T18:00+02:00') });
-    const [nyAutumn] = take(activeWindows(settings({ start: '00:00', end: '12:00', days: EVERY_DAY }), t('2026-11-01T00:30-04:00'), NY), 1);
+    const [nyAutumn] = take(
+      activeWindows(settings({ start: '00:00', end: '12:00', days: EVERY_DAY }), t('2026-11-01T00:30-04:00'), NY),
+      1,
+    );
     // Midnight to noon on the fall-back day is 13 real hours.
     expect(nyAutumn).toEqual({ from: t('2026-11-01T00:00-04:00'), to: t('2026-11-01T12:00-05:00') });
   });
@@ -101,7 +104,7 @@ describe('activeWindows', () => {
 
 describe('nextSessionStart ("pause until tomorrow")', () => {
   const d = settings();
-  it('from inside today\'s hours or the evening after them: the next active day\'s start', () => {
+  it("from inside today's hours or the evening after them: the next active day's start", () => {
     expect(nextSessionStart(d, t('2026-03-24T10:00+01:00'), BERLIN)).toBe(t('2026-03-25T09:00+01:00'));
     expect(nextSessionStart(d, t('2026-03-24T19:00+01:00'), BERLIN)).toBe(t('2026-03-25T09:00+01:00'));
     expect(nextSessionStart(d, t('2026-03-25T00:30+01:00'), BERLIN)).toBe(t('2026-03-25T09:00+01:00'));
@@ -109,11 +112,11 @@ describe('nextSessionStart ("pause until tomorrow")', () => {
     expect(nextSessionStart(d, t('2026-03-27T15:00+01:00'), BERLIN)).toBe(t('2026-03-30T09:00+02:00'));
   });
 
-  it('from the early morning before today\'s hours: tomorrow\'s, not today\'s', () => {
+  it("from the early morning before today's hours: tomorrow's, not today's", () => {
     expect(nextSessionStart(d, t('2026-03-24T07:00+01:00'), BERLIN)).toBe(t('2026-03-25T09:00+01:00'));
   });
 
-  it('inside night hours after midnight: tonight\'s start', () => {
+  it("inside night hours after midnight: tonight's start", () => {
     const nights = settings({ start: '22:00', end: '02:00', days: EVERY_DAY });
     expect(nextSessionStart(nights, t('2026-03-24T01:00+01:00'), BERLIN)).toBe(t('2026-03-24T22:00+01:00'));
     expect(nextSessionStart(nights, t('2026-03-24T23:00+01:00'), BERLIN)).toBe(t('2026-03-25T22:00+01:00'));

@@ -82,7 +82,12 @@ function pauseSpans(state: ReminderState): Span[] {
 }
 
 /** Countable time from `from` on, in order: active-hours windows minus the `blocked` spans (sorted, merged). */
-function* countable(settings: ReminderSettings, from: number, blocked: readonly Span[], timeZone: string): Generator<Span, void, undefined> {
+function* countable(
+  settings: ReminderSettings,
+  from: number,
+  blocked: readonly Span[],
+  timeZone: string,
+): Generator<Span, void, undefined> {
   let i = 0;
   for (const w of activeWindows(settings, from, timeZone)) {
     let a = Math.max(w.from, from);
@@ -107,7 +112,13 @@ function firstCountableAt(settings: ReminderSettings, from: number, pauses: read
   return null;
 }
 
-function countableMsBetween(settings: ReminderSettings, from: number, to: number, pauses: readonly Span[], timeZone: string): number {
+function countableMsBetween(
+  settings: ReminderSettings,
+  from: number,
+  to: number,
+  pauses: readonly Span[],
+  timeZone: string,
+): number {
   let total = 0;
   for (const seg of countable(settings, from, pauses, timeZone)) {
     if (seg.from >= to) break;
@@ -190,7 +201,6 @@ export function nextReminder(settings: ReminderSettings, state: ReminderState, n
   else if (!isWithinActiveHours(s, now, timeZone)) reason = 'outside-hours';
   else reason = 'counting';
 
-  const minutesLeft =
-    dueAt === null ? null : dueAt <= now ? 0 : countableMsBetween(s, now, dueAt, pauses, timeZone) / MINUTE_MS;
+  const minutesLeft = dueAt === null ? null : dueAt <= now ? 0 : countableMsBetween(s, now, dueAt, pauses, timeZone) / MINUTE_MS;
   return { dueAt, reason, activeMinutesCounted: count.countedMs / MINUTE_MS, minutesLeft };
 }

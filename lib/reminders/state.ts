@@ -142,7 +142,12 @@ export function resumeReminders(state: ReminderState, now: number): ReminderStat
 }
 
 /** Pauses until the next active day's start (see nextSessionStart for what "tomorrow" is). */
-export function pauseUntilTomorrow(state: ReminderState, now: number, settings: ReminderSettings, timeZone: string): ReminderState {
+export function pauseUntilTomorrow(
+  state: ReminderState,
+  now: number,
+  settings: ReminderSettings,
+  timeZone: string,
+): ReminderState {
   const until = nextSessionStart(normalizeReminderSettings(settings), now, timeZone);
   return pauseFor(state, until ?? now + 24 * 60 * MINUTE_MS, now);
 }
@@ -261,7 +266,10 @@ export function normalizeReminderState(raw: unknown, now: number): ReminderState
   const records = (Array.isArray(r.activity) ? r.activity : [])
     .filter(
       (x): x is ActivityRecord =>
-        !!x && typeof x === 'object' && finiteOrNull((x as ActivityRecord).at) !== null && ACTIVITY_STATES.has((x as ActivityRecord).state),
+        !!x &&
+        typeof x === 'object' &&
+        finiteOrNull((x as ActivityRecord).at) !== null &&
+        ACTIVITY_STATES.has((x as ActivityRecord).state),
     )
     .map((x) => ({ at: x.at, state: x.state }))
     .sort((a, b) => a.at - b.at);
@@ -271,7 +279,13 @@ export function normalizeReminderState(raw: unknown, now: number): ReminderState
     if (!last || isAway(last) !== isAway(rec)) activity.push(rec);
   }
   const spans = (Array.isArray(r.pauses) ? r.pauses : [])
-    .filter((p): p is PauseSpan => !!p && typeof p === 'object' && finiteOrNull((p as PauseSpan).from) !== null && finiteOrNull((p as PauseSpan).until) !== null)
+    .filter(
+      (p): p is PauseSpan =>
+        !!p &&
+        typeof p === 'object' &&
+        finiteOrNull((p as PauseSpan).from) !== null &&
+        finiteOrNull((p as PauseSpan).until) !== null,
+    )
     .map((p) => ({ from: p.from, to: p.until }));
   const legacyPausedUntil = finiteOrNull(r.pausedUntil);
   if (legacyPausedUntil !== null && legacyPausedUntil > now) spans.push({ from: now, to: legacyPausedUntil });

@@ -8,7 +8,13 @@ const HOUR = 3_600_000;
 describe('wallClock', () => {
   it('reads date, weekday and time in the zone, not in UTC', () => {
     expect(wallClock(t('2026-03-27T23:30:00Z'), 'Europe/Berlin')).toEqual({
-      year: 2026, month: 3, day: 28, weekday: 6, hour: 0, minute: 30, second: 0,
+      year: 2026,
+      month: 3,
+      day: 28,
+      weekday: 6,
+      hour: 0,
+      minute: 30,
+      second: 0,
     });
     expect(wallClock(t('2026-03-28T03:30:00Z'), 'America/New_York')).toMatchObject({ day: 27, weekday: 5, hour: 23 });
   });
@@ -55,7 +61,10 @@ describe('zonedInstant', () => {
 
   it('round-trips every quarter hour of a DST day that is not in a gap', () => {
     for (const zone of [berlin, ny]) {
-      for (const date of [{ year: 2026, month: 3, day: 29 }, { year: 2026, month: 11, day: 1 }]) {
+      for (const date of [
+        { year: 2026, month: 3, day: 29 },
+        { year: 2026, month: 11, day: 1 },
+      ]) {
         for (let m = 0; m < 24 * 60; m += 15) {
           const at = zonedInstant(date, m, zone);
           const back = wallClock(at, zone);

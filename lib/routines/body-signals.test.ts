@@ -17,8 +17,18 @@ describe('bodySignals', () => {
     const s = bodySignals(
       [
         { endedAt: NOW - 2 * DAY, knots: [{ area: 'calves', side: 'left', seconds: 25 }] },
-        { endedAt: NOW - 3 * DAY, checkIn: [{ area: 'quads', feel: 'same' }, { area: 'glutes', feel: 'eased' }] },
-        { endedAt: NOW - 9 * DAY, knots: [{ area: 'chest', side: 'right', seconds: 25 }], checkIn: [{ area: 'lats', feel: 'same' }] },
+        {
+          endedAt: NOW - 3 * DAY,
+          checkIn: [
+            { area: 'quads', feel: 'same' },
+            { area: 'glutes', feel: 'eased' },
+          ],
+        },
+        {
+          endedAt: NOW - 9 * DAY,
+          knots: [{ area: 'chest', side: 'right', seconds: 25 }],
+          checkIn: [{ area: 'lats', feel: 'same' }],
+        },
       ],
       NOW,
     );
@@ -67,7 +77,10 @@ describe('plans with the body in mind', () => {
 
   it('never plans an area left alone, until its date passes', () => {
     const choice = { moment: 'rest' as const, tool: 'roller' as const, minutes: 10, focus: ['quads' as const] };
-    const avoid = [{ area: 'quads' as const, until: NOW + DAY }, { area: 'upper-back' as const, until: null }];
+    const avoid = [
+      { area: 'quads' as const, until: NOW + DAY },
+      { area: 'upper-back' as const, until: null },
+    ];
     const plan = generatePlan(planInput(choice, {}, NOW, { signals: { tender: [], resting: [] }, avoid }));
     expect(plan.steps.some((s) => s.area === 'quads' || s.area === 'upper-back')).toBe(false);
     const later = generatePlan(planInput(choice, {}, NOW + 2 * DAY, { signals: { tender: [], resting: [] }, avoid }));
@@ -83,7 +96,8 @@ describe('what a short break leaves out', () => {
     const out = leftOutOfShortPlan(input, plan)!;
     expect(out.missing.length).toBeGreaterThan(0);
     expect(out.fitsAt === null || out.fitsAt > 5).toBe(true);
-    if (out.fitsAt !== null) expect(leftOutOfShortPlan({ ...input, minutes: out.fitsAt }, generatePlan({ ...input, minutes: out.fitsAt }))).toBeNull();
+    if (out.fitsAt !== null)
+      expect(leftOutOfShortPlan({ ...input, minutes: out.fitsAt }, generatePlan({ ...input, minutes: out.fitsAt }))).toBeNull();
   });
 
   it('after a full-body workout, a short plan covers both halves with every tool (from the suggested length on)', () => {
@@ -95,7 +109,10 @@ describe('what a short break leaves out', () => {
           const plan = generatePlan(planInput({ moment, tool, minutes, focus: [], trained: 'full' }, {}, NOW));
           const areas = [...new Set(plan.steps.map((s) => s.area))];
           if (areas.length < 2) continue;
-          expect(areas.some((a) => upper.has(a)) && areas.some((a) => !upper.has(a)), `${moment} ${tool} ${minutes}: ${areas.join()}`).toBe(true);
+          expect(
+            areas.some((a) => upper.has(a)) && areas.some((a) => !upper.has(a)),
+            `${moment} ${tool} ${minutes}: ${areas.join()}`,
+          ).toBe(true);
         }
       }
     }
@@ -103,10 +120,15 @@ describe('what a short break leaves out', () => {
 
   it('is silent when nothing trained is left out, and on desk breaks and rest days', () => {
     fc.assert(
-      fc.property(fc.constantFrom('desk', 'rest' as const), fc.constantFrom(...TOOLS), fc.integer({ min: 3, max: 15 }), (moment, tool, minutes) => {
-        const input = planInput({ moment, tool, minutes, focus: [] }, {}, NOW);
-        return leftOutOfShortPlan(input, generatePlan(input)) === null;
-      }),
+      fc.property(
+        fc.constantFrom('desk', 'rest' as const),
+        fc.constantFrom(...TOOLS),
+        fc.integer({ min: 3, max: 15 }),
+        (moment, tool, minutes) => {
+          const input = planInput({ moment, tool, minutes, focus: [] }, {}, NOW);
+          return leftOutOfShortPlan(input, generatePlan(input)) === null;
+        },
+      ),
     );
     expect(AREA_IDS.length).toBe(14);
   });

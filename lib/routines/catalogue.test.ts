@@ -85,7 +85,7 @@ describe('catalogue', () => {
     }
   });
 
-  it('carries the fracture line on every roller and ball step over a bony area (the gun\'s own caution names it)', () => {
+  it("carries the fracture line on every roller and ball step over a bony area (the gun's own caution names it)", () => {
     for (const { area, tool, technique } of allTechniques()) {
       const bony = technique.cautions.includes('bone');
       if (tool === 'gun') expect(technique.cautions, area).not.toContain('fracture');

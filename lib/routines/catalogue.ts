@@ -37,17 +37,7 @@ export { TOOLS } from '../domain/lists';
  * - injury: not on a fresh injury, bruise, open wound, skin infection or rash, and stop on numbness,
  *   tingling or sharp pain (applies to everything: see GENERAL_CAUTIONS).
  */
-export type CautionId =
-  | 'bone'
-  | 'fracture'
-  | 'knee'
-  | 'neck'
-  | 'spine'
-  | 'nerve'
-  | 'pressure'
-  | 'varicose'
-  | 'gun'
-  | 'injury';
+export type CautionId = 'bone' | 'fracture' | 'knee' | 'neck' | 'spine' | 'nerve' | 'pressure' | 'varicose' | 'gun' | 'injury';
 
 export const CAUTION_IDS = [
   'bone',

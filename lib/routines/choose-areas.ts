@@ -92,7 +92,12 @@ export function chooseAreas(slots: readonly Slot[], leading: number, total: numb
     const pool = slots.filter((other) => !chosen.has(other));
     // When stretching is unavoidable anyway, any area that fits is welcome.
     if (!canFill(current, pool, total, config)) return true;
-    return canFill([...current, slot], pool.filter((other) => other !== slot), total, config);
+    return canFill(
+      [...current, slot],
+      pool.filter((other) => other !== slot),
+      total,
+      config,
+    );
   };
   const fits = (slot: Slot, bound: Bound) => sumCost(taken(), bound, config) + cost(slot, bound, config) <= total;
 

@@ -41,9 +41,7 @@ const literal: MessageKey[] = [techniqueMoveKey('chest', 'gun'), techniqueKnotKe
 
 /* Run-time half: the messages exist and say something. */
 type Messages = Record<string, { message?: unknown; placeholders?: Record<string, { content?: unknown }> }>;
-const messages = JSON.parse(
-  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
-) as Messages;
+const messages = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Messages;
 
 function expectMessage(key: string) {
   const entry = messages[key];
@@ -94,7 +92,7 @@ describe('messages for the routine library', () => {
     for (const tool of TOOLS) expectMessage(toolKey(tool));
   });
 
-  it('has the words for who should ask first, and for each tool\'s voice and hold', () => {
+  it("has the words for who should ask first, and for each tool's voice and hold", () => {
     for (const key of [...ASK_FIRST, ...ASK_FIRST_GUN, 'askFirstIntro', 'askFirstGunIntro']) expectMessage(key);
     for (const tool of TOOLS) expectMessage(`breathe_${tool}`);
     for (const key of ['voice_roll', 'voice_glide', 'voice_hold_end', 'voice_hold_end_gun']) expectMessage(key);

@@ -8,9 +8,7 @@ import { allTechniques, techniqueKnotKey, techniqueMoveKey } from './catalogue';
  * built on: stop short of joints, move slowly, and with a massage gun, rest it lightly rather than push.
  */
 type Messages = Record<string, { message: string }>;
-const messages = JSON.parse(
-  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
-) as Messages;
+const messages = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Messages;
 const text = (key: string) => messages[key]?.message ?? '';
 
 /** Everything said during a roll: the technique cues, the hold words and the spoken cues. */
@@ -28,7 +26,12 @@ describe('cues agree with the rules', () => {
     expect(spokenAndShown.length).toBeGreaterThan(72);
     for (const key of spokenAndShown) expect(text(key), key).not.toMatch(JOINT_AS_TARGET);
     // The checker itself catches the old contradictions.
-    for (const bad of ['roll from wrist to elbow', 'roll the inner thigh from knee to groin', 'roll ankle to knee', 'up to the hips']) {
+    for (const bad of [
+      'roll from wrist to elbow',
+      'roll the inner thigh from knee to groin',
+      'roll ankle to knee',
+      'up to the hips',
+    ]) {
       expect(bad).toMatch(JOINT_AS_TARGET);
     }
     for (const limit of ['from above the knee', 'to below the hip', 'well away from the groin', 'short of the wrist']) {
@@ -92,7 +95,8 @@ describe('cues agree with the rules', () => {
   it('keeps the general caution about numbness, tingling and sharp pain, and every caution short', () => {
     expect(text('caution_injury')).toMatch(/Stop if you feel numbness, tingling or sharp pain/);
     // The general caution, on every step, names everything on the skin a tool must stay off.
-    for (const word of ['fresh injury', 'bruise', 'open wound', 'skin infection', 'rash']) expect(text('caution_injury')).toContain(word);
+    for (const word of ['fresh injury', 'bruise', 'open wound', 'skin infection', 'rash'])
+      expect(text('caution_injury')).toContain(word);
     for (const key of Object.keys(messages).filter((k) => k.startsWith('caution_'))) {
       expect(text(key).length, key).toBeLessThanOrEqual(key === 'caution_injury' ? 120 : 90);
     }
@@ -108,7 +112,9 @@ describe('cues agree with the rules', () => {
     expect(knot).toMatch(/lighter on the band itself/);
     // No knot cue asks for more than that.
     for (const { area, tool } of allTechniques()) {
-      expect(text(techniqueKnotKey(area, tool)!), `${area} ${tool}`).not.toMatch(/strong but bearable|as hard as|deep pressure|firm(?:ly)? press/i);
+      expect(text(techniqueKnotKey(area, tool)!), `${area} ${tool}`).not.toMatch(
+        /strong but bearable|as hard as|deep pressure|firm(?:ly)? press/i,
+      );
     }
   });
 

@@ -24,7 +24,10 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
         const reachable = suitableAreas(given.moment, given.tool).filter((a) => !leaveOut.includes(a));
         // Every area the tool can reach is left alone: no plan at all, never one with such an area.
         if (reachable.length === 0) {
-          check(throwsNoArea(() => generatePlan(given)), () => 'a plan although every area is left alone');
+          check(
+            throwsNoArea(() => generatePlan(given)),
+            () => 'a plan although every area is left alone',
+          );
           return;
         }
         const plan = generatePlan(given);
@@ -69,7 +72,10 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
             check(seconds >= BOUT_MIN_SECONDS && seconds <= BOUT_MAX_SECONDS, () => `${b.area}: bout of ${seconds} s`);
             check(seconds === b.rolls[0], () => `${b.area}: unequal sets ${b.rolls.join()}`);
           }
-          check(sets <= MAX_SETS && sets === Math.ceil(totalPerSide / BOUT_MAX_SECONDS), () => `${b.area}: ${sets} sets of ${perSide[0]} s`);
+          check(
+            sets <= MAX_SETS && sets === Math.ceil(totalPerSide / BOUT_MAX_SECONDS),
+            () => `${b.area}: ${sets} sets of ${perSide[0]} s`,
+          );
           // Never under the moment's dose: after a workout at least 90 s per side (or both legs at once).
           check(totalPerSide >= min, () => `${b.area}: ${totalPerSide} s per side, under ${min}`);
           if (given.moment === 'post') check(totalPerSide >= 90, () => `${b.area}: ${totalPerSide} s per side after a workout`);
@@ -101,7 +107,9 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
         check(used <= total, () => `areas need ${used} s at their minimum`);
 
         // Doses go past the moment's max only when no further suitable area would fit at its minimum.
-        if (parsed.some((b) => b.rolls.length > (rollsPerSet(b.area, given.tool) === 2 ? 2 : 1) || b.rolls.some((s) => s > max))) {
+        if (
+          parsed.some((b) => b.rolls.length > (rollsPerSet(b.area, given.tool) === 2 ? 2 : 1) || b.rolls.some((s) => s > max))
+        ) {
           for (const other of suitable) {
             check(
               chosen.includes(other) || used + areaCost(given.moment, given.tool, other, min) > total,
@@ -118,7 +126,13 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
         check(leading.length === 0 || chosen[0] === leading[0], () => `first area ${chosen[0]}, expected ${leading[0]}`);
         const leadingInPlan = chosen.filter((a) => leading.includes(a));
         check(same(chosen.slice(0, leadingInPlan.length), leadingInPlan), () => `purpose not first: ${chosen.join()}`);
-        check(same(leadingInPlan, leading.filter((a) => leadingInPlan.includes(a))), () => `leading areas out of order: ${chosen.join()}`);
+        check(
+          same(
+            leadingInPlan,
+            leading.filter((a) => leadingInPlan.includes(a)),
+          ),
+          () => `leading areas out of order: ${chosen.join()}`,
+        );
         const tender = new Set(given.tender ?? []);
         const focusTarget = focus.reduce((acc, a) => {
           const perSide = Math.min(max, Math.max(min, techniqueFor(a, given.tool)!.secondsPerSide));
@@ -160,5 +174,4 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
       { numRuns: 1000 },
     );
   });
-
 });

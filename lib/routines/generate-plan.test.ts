@@ -109,7 +109,12 @@ describe('generatePlan examples', () => {
       { area: 'feet', perSide: true, sets: 2, seconds: 65 },
     ]);
     // Sides alternate between sets.
-    expect(plan.steps.filter((s) => s.kind === 'roll' && s.area === 'feet').map((s) => s.side)).toEqual(['left', 'right', 'left', 'right']);
+    expect(plan.steps.filter((s) => s.kind === 'roll' && s.area === 'feet').map((s) => s.side)).toEqual([
+      'left',
+      'right',
+      'left',
+      'right',
+    ]);
   });
 
   it('gives a 3-minute rest day with the upper back as focus 80 s per side, not 165 s in one go', () => {
@@ -151,9 +156,10 @@ describe('generatePlan examples', () => {
   });
 
   it('lets the seed order the areas the moment has no preference for, reproducibly', () => {
-    const recent = AREA_IDS.filter((area) => area !== 'adductors' && area !== 'shins' && area !== 'hip-flexors').map(
-      (area) => ({ area, at: 1 }),
-    );
+    const recent = AREA_IDS.filter((area) => area !== 'adductors' && area !== 'shins' && area !== 'hip-flexors').map((area) => ({
+      area,
+      at: 1,
+    }));
     const orders = new Set<string>();
     for (let seed = 0; seed < 20; seed += 1) {
       const input = { ...base, moment: 'rest' as const, recent, seed };
@@ -184,7 +190,9 @@ describe('generatePlan examples', () => {
     expect(trainedAreas({ moment: 'rest', tool: 'ball', trained: 'legs' })).toEqual([]);
     // Unknown or absent: a full-body session.
     expect(trainedAreas({ moment: 'pre', tool: 'gun' })).toEqual(trainedAreas({ moment: 'pre', tool: 'gun', trained: 'full' }));
-    expect(trainedAreas({ moment: 'pre', tool: 'gun', trained: 'yoga' as never })).toEqual(trainedAreas({ moment: 'pre', tool: 'gun', trained: 'full' }));
+    expect(trainedAreas({ moment: 'pre', tool: 'gun', trained: 'yoga' as never })).toEqual(
+      trainedAreas({ moment: 'pre', tool: 'gun', trained: 'full' }),
+    );
   });
 
   it('keeps a desk break off the floor even when a floor-only area is asked for', () => {

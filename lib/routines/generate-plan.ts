@@ -43,7 +43,11 @@ function nextTotal(perSide: number): number | null {
  */
 function spread(chosen: Slot[], spare: number, canStretch: boolean, config: MomentConfig, tender: ReadonlySet<Slot>): number {
   // Tender areas reach the upper end of their dose first; then every area its default, then the max.
-  const caps: Array<(slot: Slot) => number> = [(slot) => (tender.has(slot) ? slot.target : slot.min), (slot) => slot.target, (slot) => slot.max];
+  const caps: Array<(slot: Slot) => number> = [
+    (slot) => (tender.has(slot) ? slot.target : slot.min),
+    (slot) => slot.target,
+    (slot) => slot.max,
+  ];
   if (canStretch) caps.push(() => BOUT_MAX_SECONDS * MAX_SETS);
   for (const cap of caps) {
     let raised = true;

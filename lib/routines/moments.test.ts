@@ -53,7 +53,7 @@ describe('moments', () => {
     expect(MOMENTS.desk.priority.slice(0, 6)).toEqual(['upper-back', 'forearms', 'feet', 'upper-traps', 'chest', 'glutes']);
   });
 
-  it('fits any single area at its minimum, both sides, in the moment\'s shortest break', () => {
+  it("fits any single area at its minimum, both sides, in the moment's shortest break", () => {
     for (const moment of MOMENT_IDS) {
       const { secondsPerSide, moveSeconds, switchSeconds } = MOMENTS[moment];
       const largest = moveSeconds + 2 * secondsPerSide[0] + switchSeconds;
@@ -61,7 +61,7 @@ describe('moments', () => {
     }
   });
 
-  it('keeps each moment\'s lengths within 3–10 minutes, a pre-workout roll within 8', () => {
+  it("keeps each moment's lengths within 3–10 minutes, a pre-workout roll within 8", () => {
     for (const moment of MOMENT_IDS) {
       const { min, max, suggested } = MOMENT_LENGTHS[moment];
       expect(min).toBeGreaterThanOrEqual(MIN_MINUTES);

@@ -110,4 +110,3 @@ export function areaCost(moment: Moment, tool: Tool, a: AreaId, perSide: number)
   const config = MOMENTS[moment];
   return rollsPerSet(a, tool) === 2 ? config.moveSeconds + 2 * perSide + config.switchSeconds : config.moveSeconds + perSide;
 }
-

@@ -21,7 +21,12 @@ export const NO_BODY: BodyContext = { signals: NO_SIGNALS, avoid: [] };
  * that starts the break, so the plan that starts is the plan that was shown. The seed is the local day:
  * breaks vary from day to day but not between opening the popup and pressing Start.
  */
-export function planInput(choice: BreakChoice, lastRolled: Partial<Record<AreaId, number>>, now: number, body: BodyContext = NO_BODY): PlanInput {
+export function planInput(
+  choice: BreakChoice,
+  lastRolled: Partial<Record<AreaId, number>>,
+  now: number,
+  body: BodyContext = NO_BODY,
+): PlanInput {
   const recent = Object.entries(lastRolled).map(([area, at]) => ({ area: area as AreaId, at: at ?? 0 }));
   return {
     moment: choice.moment,
@@ -32,6 +37,8 @@ export function planInput(choice: BreakChoice, lastRolled: Partial<Record<AreaId
     recent,
     seed: localDay(now),
     tender: body.signals.tender,
-    leaveOut: [...new Set([...avoidedAt(body.avoid, now), ...body.signals.resting.filter((r) => r.until > now).map((r) => r.area)])],
+    leaveOut: [
+      ...new Set([...avoidedAt(body.avoid, now), ...body.signals.resting.filter((r) => r.until > now).map((r) => r.area)]),
+    ],
   };
 }

@@ -15,7 +15,7 @@ describe('chimeFor', () => {
     expect(chimeFor(second, reduce(second, { type: 'tick' }, 60_000), { type: 'tick' })).toBe('step');
   });
 
-  it('stays quiet for the user\'s own actions and for ticks that change nothing', () => {
+  it("stays quiet for the user's own actions and for ticks that change nothing", () => {
     expect(chimeFor(start, reduce(start, { type: 'skip' }, 5_000), { type: 'skip' })).toBeNull();
     const holding = reduce(start, { type: 'holdStart', seconds: 20 }, 1_000);
     expect(chimeFor(holding, reduce(holding, { type: 'holdCancel' }, 2_000), { type: 'holdCancel' })).toBeNull();

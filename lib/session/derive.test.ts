@@ -77,7 +77,7 @@ describe('breakRemainingMs', () => {
     expect(breakRemainingMs(run(defaultPlan()), T0)).toBe(300 * SECOND);
   });
 
-  it('is this step\'s remainder plus every later step', () => {
+  it("is this step's remainder plus every later step", () => {
     const s = run(smallPlan(), [{ type: 'tick' }, T0 + 40 * SECOND]);
     expect(s.stepIndex).toBe(1);
     expect(breakRemainingMs(s, T0 + 40 * SECOND)).toBe(20 * SECOND + STEP);
@@ -112,10 +112,15 @@ describe('nextDueAt', () => {
 
   it('is the end of the pause limit while paused, even during a hold, less the earlier pauses', () => {
     expect(nextDueAt(run(smallPlan(), [{ type: 'pause' }, T0 + SECOND]))).toBe(T0 + SECOND + PAUSE_LIMIT_MS);
-    expect(
-      nextDueAt(run(smallPlan(), [{ type: 'holdStart', seconds: 25 }, T0], [{ type: 'pause' }, T0 + SECOND])),
-    ).toBe(T0 + SECOND + PAUSE_LIMIT_MS);
-    const twice = run(smallPlan(), [{ type: 'pause' }, T0 + SECOND], [{ type: 'resume' }, T0 + SECOND + HOUR], [{ type: 'pause' }, T0 + 2 * SECOND + HOUR]);
+    expect(nextDueAt(run(smallPlan(), [{ type: 'holdStart', seconds: 25 }, T0], [{ type: 'pause' }, T0 + SECOND]))).toBe(
+      T0 + SECOND + PAUSE_LIMIT_MS,
+    );
+    const twice = run(
+      smallPlan(),
+      [{ type: 'pause' }, T0 + SECOND],
+      [{ type: 'resume' }, T0 + SECOND + HOUR],
+      [{ type: 'pause' }, T0 + 2 * SECOND + HOUR],
+    );
     expect(nextDueAt(twice)).toBe(T0 + 2 * SECOND + HOUR + PAUSE_LIMIT_MS - HOUR);
   });
 
@@ -182,7 +187,7 @@ describe('activeMs and stepActiveMs', () => {
 });
 
 describe('freshSummary', () => {
-  it('keeps a done break\'s summary for a few minutes, then clears it', () => {
+  it("keeps a done break's summary for a few minutes, then clears it", () => {
     const ended = run(smallPlan(), [{ type: 'end' }, T0 + 10 * SECOND]);
     expect(freshSummary(ended, T0 + 10 * SECOND)).toBe(ended);
     expect(freshSummary(ended, T0 + 10 * SECOND + SUMMARY_KEEP_MS - 1)).toBe(ended);

@@ -60,14 +60,17 @@ const userEvent: fc.Arbitrary<SessionEvent> = fc.oneof(
 /** A run: breaks started one after another, each with its events, on a clock that may jump. */
 const runArb = fc.record({
   start: fc.integer({ min: Date.UTC(2021, 0, 1), max: Date.UTC(2090, 0, 1) }),
-  breaks: fc.array(
-    fc.record({ plan: planArb, events: fc.array(fc.tuple(userEvent, gap), { maxLength: 60 }), lead: gap }),
-    { minLength: 1, maxLength: 4 },
-  ),
+  breaks: fc.array(fc.record({ plan: planArb, events: fc.array(fc.tuple(userEvent, gap), { maxLength: 60 }), lead: gap }), {
+    minLength: 1,
+    maxLength: 4,
+  }),
 });
 
 /** Plays a run through the reducer; every break it logs, as the background would log it. */
-function play(run: { start: number; breaks: Array<{ plan: Plan | null; events: Array<[SessionEvent, number]>; lead: number }> }): BreakEntry[] {
+function play(run: {
+  start: number;
+  breaks: Array<{ plan: Plan | null; events: Array<[SessionEvent, number]>; lead: number }>;
+}): BreakEntry[] {
   const entries = new Map<string, BreakEntry>();
   let clock = run.start;
   let state: SessionState = { status: 'idle' };

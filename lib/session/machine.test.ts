@@ -372,7 +372,7 @@ describe('knot holds', () => {
     expect(apply(pausedHolding, holdRestart(), T0 + 3 * SECOND)).toBe(pausedHolding);
   });
 
-  it('a hold that outlasts its step keeps the step open, and the next step starts at the hold\'s end', () => {
+  it("a hold that outlasts its step keeps the step open, and the next step starts at the hold's end", () => {
     const holdAt = T0 + 20 * SECOND;
     const holdEnd = holdAt + HOLD; // 45 s, past the step's 30 s
     const holding = asSession(apply(start(), holdStart(), holdAt));
@@ -388,7 +388,7 @@ describe('knot holds', () => {
     expect(after.stepDeadline).toBe(holdEnd + STEP);
   });
 
-  it('a hold that outlasts the last step finishes the break at the hold\'s end', () => {
+  it("a hold that outlasts the last step finishes the break at the hold's end", () => {
     const lastStep = T0 + 2 * STEP;
     let s: SessionState = apply(start(), tick, lastStep + 20 * SECOND);
     s = apply(s, holdStart(), lastStep + 20 * SECOND);
@@ -638,12 +638,15 @@ describe('nextDueAt follows the machine', () => {
 });
 
 describe('Knot presses (the knot map)', () => {
-  it('records each press on its step, with the hold\'s full length when it runs out', () => {
+  it("records each press on its step, with the hold's full length when it runs out", () => {
     let s = asSession(apply(start(), holdStart(25), T0 + 2 * SECOND));
     s = asSession(apply(s, tick, T0 + 28 * SECOND));
     expect(s.knots).toEqual([{ step: 0, seconds: 25 }]);
     s = asSession(apply(s, holdStart(20), T0 + 31 * SECOND));
-    expect(s.knots).toEqual([{ step: 0, seconds: 25 }, { step: 1, seconds: 20 }]);
+    expect(s.knots).toEqual([
+      { step: 0, seconds: 25 },
+      { step: 1, seconds: 20 },
+    ]);
   });
 
   it('keeps what a hold lasted when it is cancelled, restarted, skipped or the break ends', () => {
@@ -663,7 +666,7 @@ describe('Knot presses (the knot map)', () => {
     ]);
   });
 
-  it('leaves paused time out of a hold\'s length', () => {
+  it("leaves paused time out of a hold's length", () => {
     let s = asSession(apply(start(), holdStart(30), T0));
     s = asSession(apply(s, pause, T0 + 10 * SECOND));
     s = asSession(apply(s, resume, T0 + 10 * MINUTE));

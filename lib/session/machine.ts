@@ -112,7 +112,13 @@ export function pauseExpiresAt(s: Session): number | null {
 /** The latest moment the session has recorded; time never runs back before it. */
 function lastMoment(s: Session): number {
   const pause = s.pauses[s.pauses.length - 1];
-  return Math.max(s.startedAt, s.stepStarts[s.stepStarts.length - 1] ?? 0, pause?.to ?? pause?.from ?? 0, s.hold?.startedAt ?? 0, s.endedAt ?? 0);
+  return Math.max(
+    s.startedAt,
+    s.stepStarts[s.stepStarts.length - 1] ?? 0,
+    pause?.to ?? pause?.from ?? 0,
+    s.hold?.startedAt ?? 0,
+    s.endedAt ?? 0,
+  );
 }
 
 /** A break paused past its limit ends, logged as ended, at the moment its last pause began. */

@@ -103,7 +103,17 @@ describe('speechFor + speechText', () => {
   });
 
   it('never names a joint as where to roll, and always says to roll slowly', () => {
-    const texts = ['voice_next', 'voice_roll', 'voice_glide', 'voice_switch', 'voice_set', 'voice_hold', 'voice_hold_end', 'voice_hold_end_gun', 'voice_done'].map((key) => english(key, ['Calves', 'Seated']));
+    const texts = [
+      'voice_next',
+      'voice_roll',
+      'voice_glide',
+      'voice_switch',
+      'voice_set',
+      'voice_hold',
+      'voice_hold_end',
+      'voice_hold_end_gun',
+      'voice_done',
+    ].map((key) => english(key, ['Calves', 'Seated']));
     for (const text of texts) expect(text).not.toMatch(/knee|wrist|elbow|ankle|groin|spine|neck/i);
     expect(english('voice_roll', 'Calves')).toMatch(/slowly/);
   });

@@ -34,7 +34,8 @@ function forStep(step: PlanStep | undefined, tool: Tool): Speech | null {
  */
 export function speechFor(before: SessionState, after: SessionState, event: SessionEvent): Speech | null {
   if (after.status === 'idle' || after === before) return null;
-  if (event.type === 'start') return after.status === 'running' ? forStep(after.plan.steps[after.stepIndex], after.plan.tool) : null;
+  if (event.type === 'start')
+    return after.status === 'running' ? forStep(after.plan.steps[after.stepIndex], after.plan.tool) : null;
   if (before.status === 'idle' || after.id !== before.id) return null;
   if (after.status === 'ended') return null;
   if (after.status === 'finished') return before.status === 'finished' ? null : { kind: 'done' };

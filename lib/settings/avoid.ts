@@ -18,7 +18,8 @@ export function normalizeAvoid(raw: unknown): AvoidedArea[] {
     if (typeof item !== 'object' || item === null) continue;
     const { area, until } = item as Record<string, unknown>;
     if (!(AREA_IDS as readonly unknown[]).includes(area) || out.some((a) => a.area === area)) continue;
-    const end = typeof until === 'number' && Number.isFinite(until) && until >= MIN_TIME && until <= MAX_TIME ? Math.round(until) : null;
+    const end =
+      typeof until === 'number' && Number.isFinite(until) && until >= MIN_TIME && until <= MAX_TIME ? Math.round(until) : null;
     if (until !== null && end === null) continue;
     out.push({ area: area as AreaId, until: end });
   }

@@ -43,7 +43,15 @@ const BROKEN = {
   minutes: 'NaN',
   weeklyGoalMinutes: -3,
   syncEnabled: 'false',
-  reminders: { enabled: 'true', intervalMinutes: NaN, activeHours: '9-5', days: 'weekdays', idleBreakMinutes: {}, firstRunAsked: 1, snoozeMinutes: Infinity },
+  reminders: {
+    enabled: 'true',
+    intervalMinutes: NaN,
+    activeHours: '9-5',
+    days: 'weekdays',
+    idleBreakMinutes: {},
+    firstRunAsked: 1,
+    snoozeMinutes: Infinity,
+  },
 };
 
 describe('normalizeSettings', () => {
@@ -51,12 +59,18 @@ describe('normalizeSettings', () => {
     for (const raw of [undefined, null, 42, 'settings', [], [1, 2]]) expect(normalizeSettings(raw)).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('keeps a future version\'s known values, replaces its unknown ones, and passes its new fields through', () => {
+  it("keeps a future version's known values, replaces its unknown ones, and passes its new fields through", () => {
     const s = normalizeSettings(FUTURE);
     expect(s).toMatchObject({ holdSeconds: 25, sound: true, minutes: 7, weeklyGoalMinutes: 45, syncEnabled: false });
     expect(s.moment).toBe('desk');
     expect(s.tool).toBe('ball');
-    expect(s.reminders).toMatchObject({ intervalMinutes: 90, activeHours: { start: '08:30', end: '17:00' }, days: [1, 2, 3, 4], firstRunAsked: true, snoozeMinutes: 30 });
+    expect(s.reminders).toMatchObject({
+      intervalMinutes: 90,
+      activeHours: { start: '08:30', end: '17:00' },
+      days: [1, 2, 3, 4],
+      firstRunAsked: true,
+      snoozeMinutes: 30,
+    });
     // Kept for the version that wrote them.
     expect((s as unknown as Record<string, unknown>).theme).toBe('dark');
     expect((s.reminders as unknown as Record<string, unknown>).quietDuringMeetings).toBe(true);
@@ -65,7 +79,14 @@ describe('normalizeSettings', () => {
   it('falls back field by field on a broken one', () => {
     const s = normalizeSettings(BROKEN);
     const d = DEFAULT_SETTINGS;
-    expect(s).toMatchObject({ holdSeconds: d.holdSeconds, sound: d.sound, moment: d.moment, tool: d.tool, minutes: d.minutes, syncEnabled: d.syncEnabled });
+    expect(s).toMatchObject({
+      holdSeconds: d.holdSeconds,
+      sound: d.sound,
+      moment: d.moment,
+      tool: d.tool,
+      minutes: d.minutes,
+      syncEnabled: d.syncEnabled,
+    });
     expect(s.weeklyGoalMinutes).toBe(5);
     expect(s.reminders).toEqual({ ...d.reminders, snoozeMinutes: d.reminders.snoozeMinutes });
     // One odd field leaves the others alone.
@@ -75,22 +96,40 @@ describe('normalizeSettings', () => {
 
   it('always gives values the rest of Rollbreak can use (property)', () => {
     const anything = fc.anything({ maxDepth: 3 });
-    const shaped = fc.record(
-      Object.fromEntries([...Object.keys(DEFAULT_SETTINGS), 'extra'].map((k) => [k, anything])),
-      { requiredKeys: [] },
-    );
+    const shaped = fc.record(Object.fromEntries([...Object.keys(DEFAULT_SETTINGS), 'extra'].map((k) => [k, anything])), {
+      requiredKeys: [],
+    });
     fc.assert(
-      fc.property(fc.oneof(anything, shaped, shaped.map((s) => ({ ...s, reminders: { ...FUTURE.reminders, ...(typeof s.reminders === 'object' ? s.reminders : {}) } }))), (raw) => {
-        const s = normalizeSettings(raw);
-        expect(['pre', 'post', 'rest', 'desk']).toContain(s.moment);
-        expect(['roller', 'ball', 'gun']).toContain(s.tool);
-        for (const n of [s.minutes, s.holdSeconds, s.weeklyGoalMinutes, s.reminders.intervalMinutes, s.reminders.snoozeMinutes, s.reminders.idleBreakMinutes]) {
-          expect(Number.isInteger(n)).toBe(true);
-        }
-        expect(typeof s.sound === 'boolean' && typeof s.syncEnabled === 'boolean' && typeof s.reminders.enabled === 'boolean').toBe(true);
-        expect(s.reminders.days.every((d) => Number.isInteger(d) && d >= 0 && d <= 6)).toBe(true);
-        expect(buildPlanInputOk(s)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          anything,
+          shaped,
+          shaped.map((s) => ({
+            ...s,
+            reminders: { ...FUTURE.reminders, ...(typeof s.reminders === 'object' ? s.reminders : {}) },
+          })),
+        ),
+        (raw) => {
+          const s = normalizeSettings(raw);
+          expect(['pre', 'post', 'rest', 'desk']).toContain(s.moment);
+          expect(['roller', 'ball', 'gun']).toContain(s.tool);
+          for (const n of [
+            s.minutes,
+            s.holdSeconds,
+            s.weeklyGoalMinutes,
+            s.reminders.intervalMinutes,
+            s.reminders.snoozeMinutes,
+            s.reminders.idleBreakMinutes,
+          ]) {
+            expect(Number.isInteger(n)).toBe(true);
+          }
+          expect(
+            typeof s.sound === 'boolean' && typeof s.syncEnabled === 'boolean' && typeof s.reminders.enabled === 'boolean',
+          ).toBe(true);
+          expect(s.reminders.days.every((d) => Number.isInteger(d) && d >= 0 && d <= 6)).toBe(true);
+          expect(buildPlanInputOk(s)).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -134,7 +173,11 @@ describe('settings from another version in the background', () => {
       await onReminderSettingsChanged(DEFAULT_SETTINGS.reminders, raw.reminders as never);
       expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeDefined();
       // A knot hold gets a real deadline.
-      await sessionItem.setValue(await import('../session/machine').then(({ reduce }) => reduce({ status: 'idle' }, { type: 'start', id: 'x', plan }, Date.now())));
+      await sessionItem.setValue(
+        await import('../session/machine').then(({ reduce }) =>
+          reduce({ status: 'idle' }, { type: 'start', id: 'x', plan }, Date.now()),
+        ),
+      );
       const { state } = (registerAllRequests(), await sendFromPage({ type: 'session', event: { type: 'holdStart' } }));
       expect(state?.status === 'running' && state.hold && Number.isFinite(state.hold.deadline)).toBe(true);
     });

@@ -35,7 +35,9 @@ function patchObject(before: Record<string, unknown>, patch: Record<string, unkn
 export function applySettingsPatch(current: Settings, patch: unknown): Settings {
   if (!isPlainObject(patch)) return current;
   const next = patchObject(current as unknown as Record<string, unknown>, patch);
-  const changed = Object.keys(next).some((key) => JSON.stringify(next[key]) !== JSON.stringify((current as unknown as Record<string, unknown>)[key]));
+  const changed = Object.keys(next).some(
+    (key) => JSON.stringify(next[key]) !== JSON.stringify((current as unknown as Record<string, unknown>)[key]),
+  );
   return changed ? (next as unknown as Settings) : current;
 }
 

@@ -7,7 +7,11 @@ import { localDay, weekStart, dayStartTs } from '../domain/days';
 const NOW = new Date(2026, 10, 25, 15, 0).getTime();
 const at = (y: number, m: number, d: number, h = 10) => new Date(y, m - 1, d, h).getTime();
 
-function entry(startedAt: number, activeSeconds = 300, steps: BreakEntry['steps'] = [{ area: 'quads', side: 'left', seconds: 60 }]): BreakEntry {
+function entry(
+  startedAt: number,
+  activeSeconds = 300,
+  steps: BreakEntry['steps'] = [{ area: 'quads', side: 'left', seconds: 60 }],
+): BreakEntry {
   return {
     id: `b-${startedAt}-${activeSeconds}`,
     deviceId: 'd',
@@ -55,7 +59,7 @@ describe('computeStats', () => {
     expect(computeStats(log, NOW).streak).toBe(3);
   });
 
-  it('keeps yesterday\'s streak alive before today\'s break, and ends it after a missed day', () => {
+  it("keeps yesterday's streak alive before today's break, and ends it after a missed day", () => {
     expect(computeStats([entry(at(2026, 11, 24)), entry(at(2026, 11, 23))], NOW).streak).toBe(2);
     expect(computeStats([entry(at(2026, 11, 23))], NOW).streak).toBe(0);
     expect(computeStats([], NOW).streak).toBe(0);
@@ -86,7 +90,10 @@ describe('computeStats', () => {
 
   it('adds up seconds per area over 7 and 30 days', () => {
     const log = [
-      entry(at(2026, 11, 25), 300, [{ area: 'quads', side: 'left', seconds: 40 }, { area: 'quads', side: 'right', seconds: 40 }]),
+      entry(at(2026, 11, 25), 300, [
+        { area: 'quads', side: 'left', seconds: 40 },
+        { area: 'quads', side: 'right', seconds: 40 },
+      ]),
       entry(at(2026, 11, 10), 300, [{ area: 'calves', side: 'left', seconds: 30 }]),
       entry(at(2026, 10, 1), 300, [{ area: 'feet', side: 'left', seconds: 30 }]),
     ];

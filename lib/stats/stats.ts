@@ -42,7 +42,13 @@ function dayNumberOf(day: string): number | null {
  * `firstDay` starts the week, 0 = Sunday … 6 = Saturday (lib/i18n/week.ts gives the user's); Monday by default.
  * `extraDays` are breaks known only as day totals: they count like the breaks they stand for.
  */
-export function computeStats(entries: readonly BreakEntry[], now: number, weekCount = 8, firstDay = 1, extraDays: readonly ExtraDay[] = []): Stats {
+export function computeStats(
+  entries: readonly BreakEntry[],
+  now: number,
+  weekCount = 8,
+  firstDay = 1,
+  extraDays: readonly ExtraDay[] = [],
+): Stats {
   const today = localDay(now);
   const thisWeek = weekStart(today, firstDay);
   const firstWeek = thisWeek - 7 * (weekCount - 1);

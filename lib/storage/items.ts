@@ -136,7 +136,9 @@ export const syncStatusItem = storage.defineItem<StoredSyncStatus | null>('local
 export const foldedHistoryItem = storage.defineItem<FoldedHistory>('local:foldedHistory', { fallback: NO_FOLDED_HISTORY });
 
 /** Where the timer sits over pages, and whether it is minimised. Writer: the timer (read and written there). */
-export const overlayPlacementItem = storage.defineItem<OverlayPlacement>(`local:${PLACEMENT_KEY}`, { fallback: PLACEMENT_FALLBACK });
+export const overlayPlacementItem = storage.defineItem<OverlayPlacement>(`local:${PLACEMENT_KEY}`, {
+  fallback: PLACEMENT_FALLBACK,
+});
 
 /**
  * The popup's last choice, in the extension's own `localStorage` (key CHOICE_CACHE_KEY, see lib/popup/choice-cache.ts):
@@ -161,6 +163,9 @@ export const THEME_CACHE = THEME_CACHE_KEY;
 export const e2eWakesItem = storage.defineItem<Record<string, number>>('local:e2eWakes', { fallback: {} });
 /** E2E builds only: the step of "Delete all my data" after which it hangs, as a stopped worker would. */
 export const e2eHangWipeItem = storage.defineItem<string | null>('local:e2eHangWipe', { fallback: null });
-export const e2eNotificationItem = storage.defineItem<{ id: string; title: string; message: string } | null>('local:e2eNotification', { fallback: null });
+export const e2eNotificationItem = storage.defineItem<{ id: string; title: string; message: string } | null>(
+  'local:e2eNotification',
+  { fallback: null },
+);
 /** E2E builds only: the requests a test makes fail, to see every page say why (lib/background/e2e.ts). Writer: the tests. */
 export const e2eFailItem = storage.defineItem<string[]>('local:e2eFail', { fallback: [] });

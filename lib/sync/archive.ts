@@ -3,7 +3,17 @@ import type { AreaId } from '../domain/areas';
 import { AREA_IDS } from '../domain/areas';
 import type { DayAggregate } from './days';
 import { decodeDay, encodeDay, localDay } from './days';
-import { DIGITS, Reader, SYNC_EPOCH, START_WIDTH, canEncodeStart, mergeAreas, writeFixed, writeVarint, type AreaSeconds } from './encode';
+import {
+  DIGITS,
+  Reader,
+  SYNC_EPOCH,
+  START_WIDTH,
+  canEncodeStart,
+  mergeAreas,
+  writeFixed,
+  writeVarint,
+  type AreaSeconds,
+} from './encode';
 import { deviceShort, makeKey, parseKey, revOf } from '../domain/break-key';
 import { encodeTombGroups, decodeTombGroup } from './tombs';
 
@@ -131,7 +141,8 @@ export function addSealed(archive: Archive, dev: string, sealed: number, days: r
 function addSealedDay(o: OriginArchive, d: DayAggregate): void {
   const known = o.days.get(d.day);
   // The same day from two sources: the larger count, then the larger encoding (any fixed order will do).
-  if (!known || d.count > known.count || (d.count === known.count && (encodeDay(d) ?? '') > (encodeDay(known) ?? ''))) o.days.set(d.day, d);
+  if (!known || d.count > known.count || (d.count === known.count && (encodeDay(d) ?? '') > (encodeDay(known) ?? '')))
+    o.days.set(d.day, d);
 }
 
 /** The union of two archives (pure). */

@@ -1,5 +1,17 @@
 import type { BreakEntry } from '../log/entry';
-import { START_WIDTH, SYNC_EPOCH, Reader, canEncodeStart, isCount, mergeAreas, readAreas, writeAreas, writeFixed, writeVarint, type AreaSeconds } from './encode';
+import {
+  START_WIDTH,
+  SYNC_EPOCH,
+  Reader,
+  canEncodeStart,
+  isCount,
+  mergeAreas,
+  readAreas,
+  writeAreas,
+  writeFixed,
+  writeVarint,
+  type AreaSeconds,
+} from './encode';
 
 /**
  * Per-day aggregates of breaks folded out of sync (see layout.ts), and the fold cutoff's encoding. Same

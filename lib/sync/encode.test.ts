@@ -172,7 +172,14 @@ describe('encodeBreak / decodeBreak', () => {
   });
 
   it('drops areas that round to nothing', () => {
-    const back = roundTrip(entry({ steps: [{ area: 'feet', side: 'left', seconds: 2 }, { area: 'chest', side: null, seconds: 3 }] }));
+    const back = roundTrip(
+      entry({
+        steps: [
+          { area: 'feet', side: 'left', seconds: 2 },
+          { area: 'chest', side: null, seconds: 3 },
+        ],
+      }),
+    );
     expect(back.steps).toEqual([{ area: 'chest', side: null, seconds: 5 }]);
   });
 
@@ -185,7 +192,17 @@ describe('encodeBreak / decodeBreak', () => {
   });
 
   it('decodes garbage to null, never throws', () => {
-    for (const rec of ['', 'x', '"', '_______', 'z0000000000', '0000000011111', 'W000000000000', '10000000aaaa\u0000', '1'.repeat(200)]) {
+    for (const rec of [
+      '',
+      'x',
+      '"',
+      '_______',
+      'z0000000000',
+      '0000000011111',
+      'W000000000000',
+      '10000000aaaa\u0000',
+      '1'.repeat(200),
+    ]) {
       expect(() => decodeBreak(rec, DEV)).not.toThrow();
     }
     expect(decodeBreak('', DEV)).toBeNull();
@@ -208,7 +225,11 @@ describe('encodeBreak / decodeBreak', () => {
       holds: fc.integer({ min: 0, max: 10_000 }),
       rev: fc.integer({ min: 0, max: 999 }),
       steps: fc.array(
-        fc.record({ area: fc.constantFrom(...AREA_IDS), side: fc.constantFrom('left' as const, 'right' as const, null), seconds: fc.integer({ min: 0, max: 3600 }) }),
+        fc.record({
+          area: fc.constantFrom(...AREA_IDS),
+          side: fc.constantFrom('left' as const, 'right' as const, null),
+          seconds: fc.integer({ min: 0, max: 3600 }),
+        }),
         { maxLength: 30 },
       ),
       context: fc.constantFrom('pre' as const, 'post' as const, 'rest' as const, 'desk' as const),
@@ -240,7 +261,10 @@ describe('encodeBreak / decodeBreak', () => {
 
   it('averages at most 40 bytes a break over realistic logs (measured: see the log line)', () => {
     const r = rng(7);
-    const entries = [...realisticLog(1, DEVICE, 1500), ...Array.from({ length: 500 }, (_, i) => realisticBreak(r, DEVICE, T0 + i * 3600_000))];
+    const entries = [
+      ...realisticLog(1, DEVICE, 1500),
+      ...Array.from({ length: 500 }, (_, i) => realisticBreak(r, DEVICE, T0 + i * 3600_000)),
+    ];
     let bytes = 0;
     let max = 0;
     for (const e of entries) {
@@ -270,7 +294,9 @@ describe('day aggregates', () => {
       expect(back.count).toBe(d.count);
       expect(back.activeSeconds).toBe(d.activeSeconds);
       expect(back.areas).toEqual(
-        d.areas.map((a) => ({ area: a.area, seconds: Math.round(a.seconds / AREA_QUANTUM) * AREA_QUANTUM })).filter((a) => a.seconds > 0),
+        d.areas
+          .map((a) => ({ area: a.area, seconds: Math.round(a.seconds / AREA_QUANTUM) * AREA_QUANTUM }))
+          .filter((a) => a.seconds > 0),
       );
     }
   });
@@ -320,7 +346,13 @@ describe('body notes (format 2: knots and check-in)', () => {
   });
 
   it('leaves out answers for areas the record does not carry', () => {
-    const e = entry({ steps: [{ area: 'quads', side: 'left', seconds: 60 }, { area: 'calves', side: 'left', seconds: 1 }], checkIn: [{ area: 'calves', feel: 'same' }] });
+    const e = entry({
+      steps: [
+        { area: 'quads', side: 'left', seconds: 60 },
+        { area: 'calves', side: 'left', seconds: 1 },
+      ],
+      checkIn: [{ area: 'calves', feel: 'same' }],
+    });
     expect(encodeBreak(e)).not.toContain('*');
   });
 
@@ -331,7 +363,7 @@ describe('body notes (format 2: knots and check-in)', () => {
     }
   });
 
-  it('round-trips a realistic year of noted breaks, every record readable and within the log\'s rules', () => {
+  it("round-trips a realistic year of noted breaks, every record readable and within the log's rules", () => {
     const year = withBodyNotes(3, realisticLog(5, DEVICE, 1_000));
     let noteCount = 0;
     for (const e of year) {
@@ -339,13 +371,17 @@ describe('body notes (format 2: knots and check-in)', () => {
       expect(isValidBreak(back)).toBe(true);
       expect(back.knots?.map((k) => [k.area, k.side])).toEqual(e.knots?.map((k) => [k.area, k.side]));
       const carried = new Set(back.steps.map((s) => s.area));
-      expect(back.checkIn ?? []).toEqual((e.checkIn ?? []).filter((c) => carried.has(c.area)).sort((a, b) => back.steps.findIndex((s) => s.area === a.area) - back.steps.findIndex((s) => s.area === b.area)));
+      expect(back.checkIn ?? []).toEqual(
+        (e.checkIn ?? [])
+          .filter((c) => carried.has(c.area))
+          .sort((a, b) => back.steps.findIndex((s) => s.area === a.area) - back.steps.findIndex((s) => s.area === b.area)),
+      );
       if (e.knots || e.checkIn) noteCount++;
     }
     expect(noteCount).toBeGreaterThan(500);
   });
 
-  it('fuzz: any record decodes to null or to a break within the log\'s rules, never throws', () => {
+  it("fuzz: any record decodes to null or to a break within the log's rules, never throws", () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...`${DIGITS}*`) }), (text) => {
         const back = decodeBreak(`${encodeBreak(entry())!}*${text}`, DEV);

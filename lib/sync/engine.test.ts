@@ -234,7 +234,7 @@ describe('syncOnce with simulated devices', () => {
     expect(readSnapshot(a.area.snapshot()).devices.get('aaaa1111')!.entries).toHaveLength(1);
   });
 
-  it('a rate error from Chrome is retried a minute later; writes stay under Chrome\'s limits', async () => {
+  it("a rate error from Chrome is retried a minute later; writes stay under Chrome's limits", async () => {
     const cloud = new FakeSyncCloud({ instant: true });
     const a = await SimDevice.create(A, cloud);
     await a.logBreak();
@@ -256,7 +256,9 @@ describe('syncOnce with simulated devices', () => {
     expect(statuses.every((s) => s.error === undefined || s.error === 'rate')).toBe(true);
     const times = a.area.writeTimes;
     for (const t of times) {
-      expect(times.filter((u) => u > t - 60_000 && u <= t).length).toBeLessThanOrEqual(SYNC_QUOTA.MAX_WRITE_OPERATIONS_PER_MINUTE);
+      expect(times.filter((u) => u > t - 60_000 && u <= t).length).toBeLessThanOrEqual(
+        SYNC_QUOTA.MAX_WRITE_OPERATIONS_PER_MINUTE,
+      );
     }
     clock += 2 * 60_000;
     expect((await a.sync()).error).toBeUndefined();
@@ -269,7 +271,13 @@ describe('syncOnce with simulated devices', () => {
     await a.logBreak();
     expect((await a.sync(false)).error).toBe('off');
     expect(a.area.calls.get).toBe(0);
-    const noSync = await syncOnce({ db: syncLogStore(a.db), sync: null, deviceId: A, now, state: { get: async () => null, set: async () => {} } });
+    const noSync = await syncOnce({
+      db: syncLogStore(a.db),
+      sync: null,
+      deviceId: A,
+      now,
+      state: { get: async () => null, set: async () => {} },
+    });
     expect(noSync.error).toBe('off');
     const broken = await syncOnce({
       db: syncLogStore(a.db),
@@ -284,13 +292,21 @@ describe('syncOnce with simulated devices', () => {
 });
 
 describe('classifyError', () => {
-  it('knows Chrome\'s and Firefox\'s messages', () => {
+  it("knows Chrome's and Firefox's messages", () => {
     expect(classifyError(new Error('QUOTA_BYTES quota exceeded')).error).toBe('quota');
     expect(classifyError(new Error('QUOTA_BYTES_PER_ITEM quota exceeded')).error).toBe('quota');
     expect(classifyError(new Error('MAX_ITEMS quota exceeded')).error).toBe('quota');
-    expect(classifyError(new Error('QuotaExceededError: storage.sync API call exceeded its quota limitations.')).error).toBe('quota');
-    expect(classifyError(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'))).toEqual({ error: 'rate', retryAfter: RETRY_AFTER.rateMinute });
-    expect(classifyError(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_HOUR quota.'))).toEqual({ error: 'rate', retryAfter: RETRY_AFTER.rateHour });
+    expect(classifyError(new Error('QuotaExceededError: storage.sync API call exceeded its quota limitations.')).error).toBe(
+      'quota',
+    );
+    expect(classifyError(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'))).toEqual({
+      error: 'rate',
+      retryAfter: RETRY_AFTER.rateMinute,
+    });
+    expect(classifyError(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_HOUR quota.'))).toEqual({
+      error: 'rate',
+      retryAfter: RETRY_AFTER.rateHour,
+    });
     expect(classifyError('nope').error).toBe('failed');
   });
 });

@@ -128,7 +128,7 @@ export function roundSignature(local: LocalLog, all: Record<string, unknown>, no
   for (const key of Object.keys(all).sort()) {
     mix(key);
     const v = all[key];
-    mix(typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+    mix(typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
   }
   let starts = 0;
   let deletions = 0;
@@ -171,7 +171,16 @@ export function classifyError(err: unknown): { error: SyncError; retryAfter: num
  */
 export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
   const saved = { ...INITIAL_SYNC_STATE, ...(await deps.state.get()) };
-  const base = { lastSyncAt: saved.lastSyncAt, breaksSynced: 0, bytesUsed: 0, added: 0, deleted: 0, writes: 0, folded: 0, unreadable: 0 };
+  const base = {
+    lastSyncAt: saved.lastSyncAt,
+    breaksSynced: 0,
+    bytesUsed: 0,
+    added: 0,
+    deleted: 0,
+    writes: 0,
+    folded: 0,
+    unreadable: 0,
+  };
   if (deps.enabled === false || deps.sync === null) return { ...base, error: 'off' };
   const sync = deps.sync;
   const limits = deps.limits ?? DEFAULT_RATE_LIMITS;
@@ -210,7 +219,14 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
   if (saved.seen === seen && saved.retryAt === null && applied.added === 0 && applied.deleted === 0) {
     const now = deps.now();
     await deps.state.set({ ...saved, lastSyncAt: now, writes: pruneWrites(saved.writes, now) });
-    return { ...base, lastSyncAt: now, breaksSynced: breaksInSync(snapshot), bytesUsed: snapshot.bytes, folded: saved.folded ?? 0, skipped: true };
+    return {
+      ...base,
+      lastSyncAt: now,
+      breaksSynced: breaksInSync(snapshot),
+      bytesUsed: snapshot.bytes,
+      folded: saved.folded ?? 0,
+      skipped: true,
+    };
   }
 
   // Bring this device's keys up to date.
@@ -222,10 +238,15 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     bytesUsed: snapshot.bytes,
     folded: plan.layout.folded,
     share: { bytes: plan.share.share.bytes, browsers: plan.share.active.length },
-    ...(plan.share.reclaimed.length > 0 ? { reclaimed: plan.share.reclaimed.map(({ lastActive, inactive, breaks }) => ({ lastActive, inactive, breaks })) } : {}),
+    ...(plan.share.reclaimed.length > 0
+      ? { reclaimed: plan.share.reclaimed.map(({ lastActive, inactive, breaks }) => ({ lastActive, inactive, breaks })) }
+      : {}),
   };
   const ownSetCount = Object.keys(plan.set).length - plan.shared.length;
-  const ops = (Object.keys(plan.set).length > 0 ? 1 : 0) + (plan.remove.length > 0 ? 1 : 0) + (plan.shared.length > 0 && ownSetCount > 0 ? 1 : 0);
+  const ops =
+    (Object.keys(plan.set).length > 0 ? 1 : 0) +
+    (plan.remove.length > 0 ? 1 : 0) +
+    (plan.shared.length > 0 && ownSetCount > 0 ? 1 : 0);
   const now = deps.now();
   if (ops > 0) {
     if (!plan.layout.fits) return fail('quota', now + RETRY_AFTER.quota, status);

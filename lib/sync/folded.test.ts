@@ -48,7 +48,10 @@ describe('whole history on every browser', () => {
       await d.sync();
       cloud.propagate();
     }
-    await importBreaks(main.db, realisticLog(22, main.deviceId, 4_400, START - 4 * 365 * DAY).filter((e) => e.startedAt < START));
+    await importBreaks(
+      main.db,
+      realisticLog(22, main.deviceId, 4_400, START - 4 * 365 * DAY).filter((e) => e.startedAt < START),
+    );
     clock += (INACTIVE_DAYS + 1) * DAY;
     for (let i = 0; i < 3; i++) {
       await main.sync();
@@ -76,7 +79,9 @@ describe('whole history on every browser', () => {
     expect(synced.stats.weeks).toEqual(logged.stats.weeks);
     // Coverage: a synced copy keeps each area's seconds to 5 s, so within that rounding.
     for (const [area, seconds] of Object.entries(logged.stats.coverage30)) {
-      expect(Math.abs(synced.stats.coverage30[area as keyof typeof logged.stats.coverage30] - seconds), area).toBeLessThanOrEqual(Math.max(30, seconds * 0.05));
+      expect(Math.abs(synced.stats.coverage30[area as keyof typeof logged.stats.coverage30] - seconds), area).toBeLessThanOrEqual(
+        Math.max(30, seconds * 0.05),
+      );
     }
     console.log(
       `whole history: ${logged.stats.totalBreaks} breaks; the logging browser holds ${logged.held}, the new one ${synced.held} in full and ` +

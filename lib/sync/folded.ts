@@ -68,6 +68,11 @@ export function foldedHistory(local: LocalLog, snapshot: SyncSnapshot): FoldedHi
 
   const days = [...byDay]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([day, d]) => ({ day, count: d.count, activeSeconds: d.activeSeconds, areas: [...d.areas].map(([area, seconds]) => ({ area, seconds }) as AreaSeconds) }));
+    .map(([day, d]) => ({
+      day,
+      count: d.count,
+      activeSeconds: d.activeSeconds,
+      areas: [...d.areas].map(([area, seconds]) => ({ area, seconds }) as AreaSeconds),
+    }));
   return { days, count: days.reduce((n, d) => n + d.count, 0), through: days.length > 0 ? days[days.length - 1]!.day : null };
 }

@@ -36,18 +36,26 @@ const letters = fc.string({ unit: fc.constantFrom(...DIGITS, ',', '|', '.', '~')
 const validRecords = realisticLog(5, 'ffff0000-1', 30, SYNC_EPOCH + 2000 * 86_400_000).map((e) => encodeBreak(e)!);
 /** A valid record with a few characters changed, inserted or cut: mostly still decodable, often absurd. */
 const mutated = fc
-  .tuple(fc.constantFrom(...validRecords), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...DIGITS), fc.constantFrom('set', 'insert', 'cut')), { maxLength: 4 }))
+  .tuple(
+    fc.constantFrom(...validRecords),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom(...DIGITS), fc.constantFrom('set', 'insert', 'cut')), { maxLength: 4 }),
+  )
   .map(([rec, edits]) => {
     let s = rec;
     for (const [at, c, kind] of edits) {
       const i = at % (s.length + 1);
-      s = kind === 'set' ? s.slice(0, i) + c + s.slice(i + 1) : kind === 'insert' ? s.slice(0, i) + c + s.slice(i) : s.slice(0, i);
+      s =
+        kind === 'set' ? s.slice(0, i) + c + s.slice(i + 1) : kind === 'insert' ? s.slice(0, i) + c + s.slice(i) : s.slice(0, i);
     }
     return s;
   });
 /** Absurd but well-formed: a start in 2140, durations of 2^50 seconds, thousands of holds. */
 const absurd = fc
-  .record({ flags: fc.constantFrom(...DIGITS.slice(0, 48)), start: fc.string({ unit: fc.constantFrom(...DIGITS), minLength: 7, maxLength: 7 }), rest: fc.string({ unit: fc.constantFrom(...DIGITS), maxLength: 30 }) })
+  .record({
+    flags: fc.constantFrom(...DIGITS.slice(0, 48)),
+    start: fc.string({ unit: fc.constantFrom(...DIGITS), minLength: 7, maxLength: 7 }),
+    rest: fc.string({ unit: fc.constantFrom(...DIGITS), maxLength: 30 }),
+  })
   .map(({ flags, start, rest }) => flags + start + rest);
 /** Records another version could write: well-formed, with values out of every range (a start in 2140...). */
 const base = realisticLog(7, 'ffff0000-1', 1, SYNC_EPOCH + 2100 * 86_400_000)[0]!;

@@ -17,8 +17,20 @@ const DEV = '3f2a9c1e';
 describe('sync format (golden records from version 0.1)', () => {
   it('keeps the order of the lists whose indexes are stored', () => {
     expect(AREA_IDS.slice(0, 14)).toEqual([
-      'upper-back', 'lats', 'glutes', 'it-band', 'quads', 'hamstrings', 'adductors',
-      'hip-flexors', 'calves', 'shins', 'feet', 'forearms', 'chest', 'upper-traps',
+      'upper-back',
+      'lats',
+      'glutes',
+      'it-band',
+      'quads',
+      'hamstrings',
+      'adductors',
+      'hip-flexors',
+      'calves',
+      'shins',
+      'feet',
+      'forearms',
+      'chest',
+      'upper-traps',
     ]);
     expect(MOMENT_IDS.slice(0, 4)).toEqual(['pre', 'post', 'rest', 'desk']);
     expect(TOOLS.slice(0, 3)).toEqual(['roller', 'ball', 'gun']);
@@ -28,29 +40,79 @@ describe('sync format (golden records from version 0.1)', () => {
     [
       'e2SdhWDVFooa20c2c4i8i',
       {
-        id: '3f2a9c1e.mmq4keex', startedAt: 1773480612345, endedAt: 1773480924345, activeSeconds: 300, plannedSeconds: 300,
-        steps: [['upper-back', 60], ['glutes', 60], ['quads', 90], ['calves', 90]], holdCount: 2, context: 'post', tool: 'roller', completed: true,
+        id: '3f2a9c1e.mmq4keex',
+        startedAt: 1773480612345,
+        endedAt: 1773480924345,
+        activeSeconds: 300,
+        plannedSeconds: 300,
+        steps: [
+          ['upper-back', 60],
+          ['glutes', 60],
+          ['quads', 90],
+          ['calves', 90],
+        ],
+        holdCount: 2,
+        context: 'post',
+        tool: 'roller',
+        completed: true,
       },
     ],
     [
       'E2SirwnVC8z4e0bfdf',
       {
-        id: '3f2a9c1e.mmrk092x', startedAt: 1773567012345, endedAt: 1773567212345, activeSeconds: 150, plannedSeconds: 420,
-        steps: [['forearms', 75], ['upper-traps', 75]], holdCount: 0, context: 'desk', tool: 'ball', completed: false,
+        id: '3f2a9c1e.mmrk092x',
+        startedAt: 1773567012345,
+        endedAt: 1773567212345,
+        activeSeconds: 150,
+        plannedSeconds: 420,
+        steps: [
+          ['forearms', 75],
+          ['upper-traps', 75],
+        ],
+        holdCount: 0,
+        context: 'desk',
+        tool: 'ball',
+        completed: false,
       },
     ],
     [
       'a2SnB67VBk065cc5c3c',
       {
-        id: '3f2a9c1e.mmszg3qx', startedAt: 1773653412345, endedAt: 1773653592345, activeSeconds: 180, plannedSeconds: 180,
-        steps: [['chest', 60], ['hamstrings', 60], ['it-band', 60]], holdCount: 5, context: 'pre', tool: 'gun', completed: true,
+        id: '3f2a9c1e.mmszg3qx',
+        startedAt: 1773653412345,
+        endedAt: 1773653592345,
+        activeSeconds: 180,
+        plannedSeconds: 180,
+        steps: [
+          ['chest', 60],
+          ['hamstrings', 60],
+          ['it-band', 60],
+        ],
+        holdCount: 5,
+        context: 'pre',
+        tool: 'gun',
+        completed: true,
       },
     ],
     [
       'u2SsKHTVOozok1ao9i6i7i1u',
       {
-        id: '3f2a9c1e.mmuevyex', startedAt: 1773739812345, endedAt: 1773740412345, activeSeconds: 540, plannedSeconds: 600,
-        steps: [['feet', 120], ['shins', 90], ['adductors', 90], ['hip-flexors', 90], ['lats', 150]], holdCount: 1, context: 'rest', tool: 'ball', completed: true,
+        id: '3f2a9c1e.mmuevyex',
+        startedAt: 1773739812345,
+        endedAt: 1773740412345,
+        activeSeconds: 540,
+        plannedSeconds: 600,
+        steps: [
+          ['feet', 120],
+          ['shins', 90],
+          ['adductors', 90],
+          ['hip-flexors', 90],
+          ['lats', 150],
+        ],
+        holdCount: 1,
+        context: 'rest',
+        tool: 'ball',
+        completed: true,
       },
     ],
   ] as const)('reads %s back to the same break', (record, want) => {
@@ -64,9 +126,22 @@ describe('sync format (golden records from version 0.1)', () => {
 
   it('reads a format-2 record (knots and check-in, Rollbreak 0.2) back to the same break', () => {
     expect(decodeBreak('e2SdhWDVFooa20c2c4i8i*5p5e6rw', DEV)).toEqual({
-      id: '3f2a9c1e.mmq4keex', deviceId: DEV, startedAt: 1773480612345, endedAt: 1773480924345, activeSeconds: 300, plannedSeconds: 300,
-      steps: [['upper-back', 60], ['glutes', 60], ['quads', 90], ['calves', 90]].map(([area, seconds]) => ({ area, side: null, seconds })),
-      holdCount: 2, context: 'post', tool: 'roller', completed: true,
+      id: '3f2a9c1e.mmq4keex',
+      deviceId: DEV,
+      startedAt: 1773480612345,
+      endedAt: 1773480924345,
+      activeSeconds: 300,
+      plannedSeconds: 300,
+      steps: [
+        ['upper-back', 60],
+        ['glutes', 60],
+        ['quads', 90],
+        ['calves', 90],
+      ].map(([area, seconds]) => ({ area, side: null, seconds })),
+      holdCount: 2,
+      context: 'post',
+      tool: 'roller',
+      completed: true,
       knots: [
         { area: 'calves', side: 'left', seconds: 25 },
         { area: 'quads', side: 'right', seconds: 30 },
@@ -101,10 +176,17 @@ describe('sync format (golden records from version 0.1)', () => {
     const o = snap.archive.origins.get(DEV)!;
     expect(o.horizon).toBe(1773740412346);
     expect(o.sealed).toBe(1773480000000);
-    expect([...o.days.values()]).toEqual([{ day: '2026-03-13', count: 2, activeSeconds: 600, areas: [{ area: 'quads', seconds: 300 }] }]);
+    expect([...o.days.values()]).toEqual([
+      { day: '2026-03-13', count: 2, activeSeconds: 600, areas: [{ area: 'quads', seconds: 300 }] },
+    ]);
     expect([...o.members.values()]).toEqual([
       { sec: Math.floor((1773480612345 - SYNC_EPOCH) / 1000), rev: 0, activeSeconds: 300, areas: null },
-      { sec: Math.floor((1773567012345 - SYNC_EPOCH) / 1000), rev: 2, activeSeconds: 150, areas: [{ area: 'forearms', seconds: 75 }] },
+      {
+        sec: Math.floor((1773567012345 - SYNC_EPOCH) / 1000),
+        rev: 2,
+        activeSeconds: 150,
+        areas: [{ area: 'forearms', seconds: 75 }],
+      },
     ]);
     expect([...snap.archive.deletions].sort()).toEqual(['3f2a9c1e.mmq4keex', 'a1b2c3d4.mmrk092x~1']);
     expect(snap.devices.get(DEV)!.heartbeat).toBe(1773740412346);

@@ -64,11 +64,23 @@ describe('layoutDevice', () => {
     let hi = 6000;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      const l = layoutDevice({ dev: DEV, entries: entries.slice(0, mid), tombstones: [], cutoff: null, budget: { bytes: SYNC_QUOTA.QUOTA_BYTES, items: 512 } });
+      const l = layoutDevice({
+        dev: DEV,
+        entries: entries.slice(0, mid),
+        tombstones: [],
+        cutoff: null,
+        budget: { bytes: SYNC_QUOTA.QUOTA_BYTES, items: 512 },
+      });
       if (l.folded === 0) lo = mid;
       else hi = mid - 1;
     }
-    const whole = layoutDevice({ dev: DEV, entries: entries.slice(0, lo), tombstones: [], cutoff: null, budget: { bytes: SYNC_QUOTA.QUOTA_BYTES, items: 512 } });
+    const whole = layoutDevice({
+      dev: DEV,
+      entries: entries.slice(0, lo),
+      tombstones: [],
+      cutoff: null,
+      budget: { bytes: SYNC_QUOTA.QUOTA_BYTES, items: 512 },
+    });
     console.log(
       `layout: 2,000 breaks take ${at2000.bytes} bytes in ${Object.keys(at2000.items).length} items (${(at2000.bytes / 2000).toFixed(1)} bytes/break all in); ` +
         `${lo} breaks fit in full in 100 KB (${whole.bytes} bytes)`,
@@ -138,7 +150,13 @@ describe('layoutDevice', () => {
   });
 
   it('says when even everything folded does not fit', () => {
-    const l = layoutDevice({ dev: DEV, entries: realisticLog(14, DEVICE, 500), tombstones: [], cutoff: null, budget: { bytes: 200, items: 10 } });
+    const l = layoutDevice({
+      dev: DEV,
+      entries: realisticLog(14, DEVICE, 500),
+      tombstones: [],
+      cutoff: null,
+      budget: { bytes: 200, items: 10 },
+    });
     expect(l.fits).toBe(false);
   });
 

@@ -170,7 +170,12 @@ export function layoutDevice(input: LayoutInput): Layout {
   const tombLimit = Math.floor(Math.max(0, budget.bytes) * (input.tombShare ?? 0.5));
   const ranges = input.tombRanges ?? [];
   const tombLayout = (keep: number) => {
-    const map = packChunks((n) => tombKey(dev, n), header, encodeTombGroups(dev, input.tombstones.slice(input.tombstones.length - keep), ranges), maxItem);
+    const map = packChunks(
+      (n) => tombKey(dev, n),
+      header,
+      encodeTombGroups(dev, input.tombstones.slice(input.tombstones.length - keep), ranges),
+      maxItem,
+    );
     return { map, ...usage(map) };
   };
   let kept = input.tombstones.length;
@@ -216,10 +221,11 @@ export function layoutDevice(input: LayoutInput): Layout {
     for (let g = 0; g < groups.length && groups[g]!.from < split; g++) {
       const { from, to } = groups[g]!;
       if (to <= split) for (const r of dayRecordsOf(g)) out.push(r);
-      else for (const d of aggregateByDay(entries.slice(from, split))) {
-        const r = encodeDay(d);
-        if (r !== null) out.push(r);
-      }
+      else
+        for (const d of aggregateByDay(entries.slice(from, split))) {
+          const r = encodeDay(d);
+          if (r !== null) out.push(r);
+        }
     }
     return out;
   };
@@ -231,7 +237,13 @@ export function layoutDevice(input: LayoutInput): Layout {
     const log = packedSize((n) => logKey(dev, n).length, header.length, recLengths, maxItem, split);
     const agg =
       split > 0
-        ? packedSize((n) => aggKey(dev, n).length, header.length + cut!.length + 1, foldedRecords(split).map((r) => r.length), maxItem, 0)
+        ? packedSize(
+            (n) => aggKey(dev, n).length,
+            header.length + cut!.length + 1,
+            foldedRecords(split).map((r) => r.length),
+            maxItem,
+            0,
+          )
         : { bytes: 0, items: 0 };
     return { split, cut, bytes: log.bytes + agg.bytes + tombBytes, items: log.items + agg.items + tombCount };
   };
@@ -239,8 +251,15 @@ export function layoutDevice(input: LayoutInput): Layout {
 
   const build = (m: { split: number; cut: string | null; bytes: number; items: number }, cutoff: number | null): Layout => {
     const items: Record<string, string> = { ...tombItems };
-    Object.assign(items, packChunks((n) => logKey(dev, n), header, recs.slice(m.split), maxItem));
-    if (m.split > 0) Object.assign(items, packChunks((n) => aggKey(dev, n), `${header}${m.cut}|`, foldedRecords(m.split), maxItem));
+    Object.assign(
+      items,
+      packChunks((n) => logKey(dev, n), header, recs.slice(m.split), maxItem),
+    );
+    if (m.split > 0)
+      Object.assign(
+        items,
+        packChunks((n) => aggKey(dev, n), `${header}${m.cut}|`, foldedRecords(m.split), maxItem),
+      );
     return {
       items,
       cutoff: m.split > 0 ? cutoff : null,
@@ -293,7 +312,13 @@ export function layoutDevice(input: LayoutInput): Layout {
 }
 
 /** What packChunks would make, in bytes and items, from record lengths alone. */
-function packedSize(keyLength: (n: number) => number, headerLength: number, lengths: readonly number[], maxItemBytes: number, from: number): { bytes: number; items: number } {
+function packedSize(
+  keyLength: (n: number) => number,
+  headerLength: number,
+  lengths: readonly number[],
+  maxItemBytes: number,
+  from: number,
+): { bytes: number; items: number } {
   let bytes = 0;
   let items = 0;
   let size = -1; // bytes of the item being filled, -1 when none

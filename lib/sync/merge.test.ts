@@ -60,7 +60,7 @@ describe('readSnapshot', () => {
 });
 
 describe('mergeRemote', () => {
-  it('takes in other devices\' breaks and deletions, and is idempotent', () => {
+  it("takes in other devices' breaks and deletions, and is idempotent", () => {
     const a = new Device(A);
     const b = new Device(B);
     const [e1, e2] = realisticLog(1, A, 2);
@@ -88,7 +88,9 @@ describe('mergeRemote', () => {
     const snap = readSnapshot(planWrites({ entries: [e!], tombstones: [] }, readSnapshot({}), A).set);
     expect(snap.devices.get('aaaa1111')!.entries[0]!.id).toBe(remoteCopy.id);
     expect(mergeRemote({ entries: [e!], tombstones: [] }, snap, NOW).add).toEqual([]);
-    expect(mergeRemote({ entries: [], tombstones: [{ key: remoteCopy.id, deletedAt: 0, by: 'bbbb2222' }] }, snap, NOW).add).toEqual([]);
+    expect(
+      mergeRemote({ entries: [], tombstones: [{ key: remoteCopy.id, deletedAt: 0, by: 'bbbb2222' }] }, snap, NOW).add,
+    ).toEqual([]);
     // A fresh install (empty log) gets it back.
     expect(mergeRemote({ entries: [], tombstones: [] }, snap, NOW).add).toHaveLength(1);
   });

@@ -24,7 +24,13 @@ export { decodeRecord, readSnapshot } from './snapshot';
  * the local end state is the union of breaks minus the union of tombstones whatever the order in which
  * devices are read (commutative).
  */
-export function mergeRemote(local: LocalLog, snapshot: SyncSnapshot, now: number, deviceId?: string, published?: ReadonlySet<string>): LocalChanges {
+export function mergeRemote(
+  local: LocalLog,
+  snapshot: SyncSnapshot,
+  now: number,
+  deviceId?: string,
+  published?: ReadonlySet<string>,
+): LocalChanges {
   const me = deviceId === undefined ? null : deviceShort(deviceId);
   const localKeys = new Set(local.entries.map(entryKey));
   const dead = new Set(local.tombstones.map((t) => t.key));
@@ -69,7 +75,12 @@ const DAY_MS = 86_400_000;
  * reclaimed while it was away may have logged them since. Without that record (an older state): those it
  * logged itself within a day before the horizon (a clock set back by up to a day).
  */
-function impliedExemption(local: LocalLog, snapshot: SyncSnapshot, me: string | null, published?: ReadonlySet<string>): Set<string> {
+function impliedExemption(
+  local: LocalLog,
+  snapshot: SyncSnapshot,
+  me: string | null,
+  published?: ReadonlySet<string>,
+): Set<string> {
   const out = new Set<string>();
   if (me === null) return out;
   const horizon = snapshot.archive.origins.get(me)?.horizon ?? 0;
@@ -132,12 +143,7 @@ export interface WritePlan {
  * The minimal diff that makes this device's keys in sync carry its local breaks and deletions, within what
  * the other devices leave of the quota. Touches no other device's keys.
  */
-export function planWrites(
-  local: LocalLog,
-  snapshot: SyncSnapshot,
-  deviceId: string,
-  options: WriteOptions = {},
-): WritePlan {
+export function planWrites(local: LocalLog, snapshot: SyncSnapshot, deviceId: string, options: WriteOptions = {}): WritePlan {
   const dev = deviceShort(deviceId);
   const dead = new Set(local.tombstones.map((t) => t.key));
   const adopted = adoptedCheck(snapshot);
@@ -188,7 +194,10 @@ export function planWrites(
     }
   }
   const sharedUse = usageOf(shares.sharedItems);
-  const outside = { bytes: snapshot.bytes - snapshot.shared.bytes - sumDevices(snapshot, 'bytes'), items: snapshot.items - snapshot.shared.items - sumDevices(snapshot, 'items') };
+  const outside = {
+    bytes: snapshot.bytes - snapshot.shared.bytes - sumDevices(snapshot, 'bytes'),
+    items: snapshot.items - snapshot.shared.items - sumDevices(snapshot, 'items'),
+  };
   const reserveBytes = options.reserveBytes ?? DEFAULT_RESERVE_BYTES;
   const reserveItems = options.reserveItems ?? DEFAULT_RESERVE_ITEMS;
   const free = {
@@ -203,7 +212,8 @@ export function planWrites(
   if (now !== undefined && Number.isFinite(now)) {
     const beat = view?.heartbeat ?? null;
     const stamp = encodeTime(now);
-    if (stamp !== null && (beat === null || now - beat >= HEARTBEAT_EVERY || beat - now > HEARTBEAT_EVERY)) items[hbKey] = `${ARCHIVE_VERSION}|${stamp}`;
+    if (stamp !== null && (beat === null || now - beat >= HEARTBEAT_EVERY || beat - now > HEARTBEAT_EVERY))
+      items[hbKey] = `${ARCHIVE_VERSION}|${stamp}`;
     else if (typeof view?.raw[hbKey] === 'string') items[hbKey] = view.raw[hbKey] as string;
   } else if (typeof view?.raw[hbKey] === 'string') items[hbKey] = view.raw[hbKey] as string;
   const current = view?.raw ?? {};
@@ -221,7 +231,14 @@ export function planWrites(
     ...shares.reclaimKeys,
     ...Object.keys(snapshot.shared.raw).filter((key) => parseSharedKey(key) && !(key in shares.sharedItems)),
   ];
-  return { set, remove, shared, layout, budget, share: { active: shares.active, share: shares.share, reclaimed: shares.reclaimed } };
+  return {
+    set,
+    remove,
+    shared,
+    layout,
+    budget,
+    share: { active: shares.active, share: shares.share, reclaimed: shares.reclaimed },
+  };
 }
 
 function sumDevices(snapshot: SyncSnapshot, what: 'bytes' | 'items'): number {

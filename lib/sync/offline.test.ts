@@ -102,7 +102,9 @@ describe('deletions across devices', () => {
     expect(keys.filter((k) => k.startsWith('cccc3333.') && deleted.has(k))).toEqual([]);
     console.log(
       `offline: ${deleted.size} deletions reached a device back after 90 days; sync area ${c.area.bytesInUse()} bytes, ` +
-        `A's deletions ${Object.entries(c.area.snapshot()).filter(([k]) => k.startsWith('tomb:aaaa1111')).reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0)} bytes`,
+        `A's deletions ${Object.entries(c.area.snapshot())
+          .filter(([k]) => k.startsWith('tomb:aaaa1111'))
+          .reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0)} bytes`,
     );
   }, 300_000);
 });

@@ -44,24 +44,28 @@ describe('nextWriteAt', () => {
 
   it('never lets a simulated writer past either limit (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 5_000 }), { minLength: 1, maxLength: 400 }), fc.integer({ min: 1, max: 2 }), (gaps, ops) => {
-        const limits = { perMinute: 10, perHour: 40 };
-        let history: number[] = [];
-        let now = T;
-        const log: number[] = [];
-        for (const gap of gaps) {
-          now += gap;
-          const at = nextWriteAt(history, now, ops, limits);
-          expect(at).toBeGreaterThanOrEqual(now);
-          now = at;
-          history = recordWrites(history, now, ops);
-          for (let i = 0; i < ops; i++) log.push(now);
-          const minute = log.filter((t) => t > now - MIN).length;
-          const hour = log.filter((t) => t > now - HOUR).length;
-          expect(minute).toBeLessThanOrEqual(limits.perMinute);
-          expect(hour).toBeLessThanOrEqual(limits.perHour);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5_000 }), { minLength: 1, maxLength: 400 }),
+        fc.integer({ min: 1, max: 2 }),
+        (gaps, ops) => {
+          const limits = { perMinute: 10, perHour: 40 };
+          let history: number[] = [];
+          let now = T;
+          const log: number[] = [];
+          for (const gap of gaps) {
+            now += gap;
+            const at = nextWriteAt(history, now, ops, limits);
+            expect(at).toBeGreaterThanOrEqual(now);
+            now = at;
+            history = recordWrites(history, now, ops);
+            for (let i = 0; i < ops; i++) log.push(now);
+            const minute = log.filter((t) => t > now - MIN).length;
+            const hour = log.filter((t) => t > now - HOUR).length;
+            expect(minute).toBeLessThanOrEqual(limits.perMinute);
+            expect(hour).toBeLessThanOrEqual(limits.perHour);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -96,7 +96,9 @@ describe('sharing rule', () => {
     // A third browser gets every break of A and B in full, and counts the laptop's too.
     const c = await device(C, cloud);
     await syncAll(cloud, [c]);
-    expect((await c.keys()).filter((k) => !k.startsWith('eeee5555')).sort()).toEqual((await a.keys()).filter((k) => !k.startsWith('eeee5555')).sort());
+    expect((await c.keys()).filter((k) => !k.startsWith('eeee5555')).sort()).toEqual(
+      (await a.keys()).filter((k) => !k.startsWith('eeee5555')).sort(),
+    );
     expect(breaksInSync(readSnapshot(c.area.snapshot()))).toBe(total + 39);
   }, 300_000);
 
@@ -125,7 +127,7 @@ describe('sharing rule', () => {
     })();
   });
 
-  it('a reinstalled browser (new device id) gets the old id\'s room back after 45 days', async () => {
+  it("a reinstalled browser (new device id) gets the old id's room back after 45 days", async () => {
     const cloud = new FakeSyncCloud();
     const a = await device(A, cloud);
     await importBreaks(a.db, realisticLog(13, A, 2_500, START - 700 * DAY));
@@ -172,7 +174,7 @@ describe('durable deletions', () => {
     expect(breaksInSync(readSnapshot(d.area.snapshot()))).toBe(190);
   }, 120_000);
 
-  it('deletions of an archived browser\'s breaks are implied by the archive and need no tombstone', async () => {
+  it("deletions of an archived browser's breaks are implied by the archive and need no tombstone", async () => {
     const cloud = new FakeSyncCloud();
     const [old, a, c] = [await device(L, cloud), await device(A, cloud), await device(C, cloud)];
     await importBreaks(old.db, realisticLog(15, L, 300, START - 100 * DAY));

@@ -1,5 +1,18 @@
 import type { Archive } from './archive';
-import { addMember, addSealed, applyDeletions, arcKey, delKey, emptyArchive, encodeArchiveGroups, encodeDeletionGroups, memberOf, mergeArchives, setHorizon, ARCHIVE_VERSION } from './archive';
+import {
+  addMember,
+  addSealed,
+  applyDeletions,
+  arcKey,
+  delKey,
+  emptyArchive,
+  encodeArchiveGroups,
+  encodeDeletionGroups,
+  memberOf,
+  mergeArchives,
+  setHorizon,
+  ARCHIVE_VERSION,
+} from './archive';
 import { decodeRecord, readSnapshot as readSnapshotOf } from './snapshot';
 import type { DeviceView, SyncSnapshot } from './snapshot';
 import { deviceShort, parseKey } from '../domain/break-key';
@@ -98,7 +111,10 @@ function reclaimInto(archive: Archive, view: DeviceView, now: number, upTo: numb
   }
   if (!whole) {
     // Every break of its own before the first one still in its items is now archived (or was deleted).
-    const rest = logKeys.slice(upTo!).flatMap((k) => chunkEntries(view, k)).filter((e) => deviceShort(e.deviceId) === view.dev);
+    const rest = logKeys
+      .slice(upTo!)
+      .flatMap((k) => chunkEntries(view, k))
+      .filter((e) => deviceShort(e.deviceId) === view.dev);
     const firstLeft = rest.reduce((min, e) => Math.min(min, e.startedAt), Infinity);
     if (Number.isFinite(firstLeft)) setHorizon(archive, view.dev, firstLeft);
     return { keys: taken, breaks };
@@ -144,7 +160,9 @@ export function planShares(
   const reserveBytes = options.reserveBytes ?? 2_048;
   const reserveItems = options.reserveItems ?? 16;
   const maxItem = options.maxItemBytes ?? SYNC_QUOTA.QUOTA_BYTES_PER_ITEM;
-  const others = [...snapshot.devices.values()].filter((v) => v.dev !== me).sort((a, b) => lastActive(a) - lastActive(b) || (a.dev < b.dev ? -1 : 1));
+  const others = [...snapshot.devices.values()]
+    .filter((v) => v.dev !== me)
+    .sort((a, b) => lastActive(a) - lastActive(b) || (a.dev < b.dev ? -1 : 1));
   let deviceBytes = 0;
   let deviceItems = 0;
   for (const v of snapshot.devices.values()) {
@@ -237,7 +255,14 @@ export function planShares(
     if (view.bytes <= state.share.bytes) continue;
     if (reclaim(view, false)) state = shareOf();
   }
-  return { archive: finalArchive(archive, dead), sharedItems: state.shared.encoded, reclaimKeys, reclaimed, active: state.active, share: state.share };
+  return {
+    archive: finalArchive(archive, dead),
+    sharedItems: state.shared.encoded,
+    reclaimKeys,
+    reclaimed,
+    active: state.active,
+    share: state.share,
+  };
 }
 
 function finalArchive(archive: Archive, dead: readonly string[]): Archive {
@@ -275,7 +300,6 @@ export function orphanDeletions(
   }
   return out;
 }
-
 
 /**
  * Before this browser's keys leave the account (sync turned off with its records removed, "Delete all my

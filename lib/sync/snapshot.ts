@@ -96,17 +96,29 @@ export function readSnapshot(all: Record<string, unknown>): SyncSnapshot {
       shared.items++;
       const recs = recordsOf(value, 2, ARCHIVE_VERSION);
       if (recs === null) shared.unreadable++;
-      else for (const rec of recs) {
-        const ok = sharedKey.kind === 'arc' ? readArchiveGroup(archive, rec) : readDeletionGroup(archive, rec);
-        if (!ok) shared.unreadable++;
-      }
+      else
+        for (const rec of recs) {
+          const ok = sharedKey.kind === 'arc' ? readArchiveGroup(archive, rec) : readDeletionGroup(archive, rec);
+          if (!ok) shared.unreadable++;
+        }
       continue;
     }
     const parsed = parseSyncKey(key);
     if (!parsed) continue;
     let view = devices.get(parsed.dev);
     if (!view) {
-      view = { dev: parsed.dev, entries: [], tombstones: [], ranges: [], unreadable: 0, agg: null, heartbeat: null, raw: {}, bytes: 0, items: 0 };
+      view = {
+        dev: parsed.dev,
+        entries: [],
+        tombstones: [],
+        ranges: [],
+        unreadable: 0,
+        agg: null,
+        heartbeat: null,
+        raw: {},
+        bytes: 0,
+        items: 0,
+      };
       devices.set(parsed.dev, view);
     }
     view.raw[key] = value;
@@ -162,9 +174,7 @@ export function readSnapshot(all: Record<string, unknown>): SyncSnapshot {
   }
   for (const view of devices.values()) {
     const seen = new Set<string>();
-    view.entries = view.entries
-      .filter((e) => !seen.has(e.id) && seen.add(e.id))
-      .sort((a, b) => a.startedAt - b.startedAt);
+    view.entries = view.entries.filter((e) => !seen.has(e.id) && seen.add(e.id)).sort((a, b) => a.startedAt - b.startedAt);
     view.ranges = normalizeRanges(view.ranges);
   }
   return { devices, archive, shared, bytes, items };

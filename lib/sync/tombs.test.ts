@@ -48,7 +48,7 @@ describe('tombstone groups', () => {
     );
   });
 
-  it('refuse a range about another device\'s breaks, and anything malformed', () => {
+  it("refuse a range about another device's breaks, and anything malformed", () => {
     const [group] = encodeTombGroups('bbbb2222', [], [{ from: T, to: T + DAY }]);
     expect(decodeTombGroup(group!, 'bbbb2222')?.ranges).toEqual([{ from: T, to: T + DAY }]);
     // Written by ME about bbbb2222's breaks: a range nobody may act on.
@@ -60,8 +60,23 @@ describe('tombstone groups', () => {
   });
 
   it('inRanges finds a start in sorted ranges, ends included', () => {
-    const ranges = [{ from: 10, to: 20 }, { from: 30, to: 30 }, { from: 40, to: 90 }];
-    expect([9, 10, 15, 20, 21, 30, 31, 40, 90, 91].map((s) => inRanges(ranges, s))).toEqual([false, true, true, true, false, true, false, true, true, false]);
+    const ranges = [
+      { from: 10, to: 20 },
+      { from: 30, to: 30 },
+      { from: 40, to: 90 },
+    ];
+    expect([9, 10, 15, 20, 21, 30, 31, 40, 90, 91].map((s) => inRanges(ranges, s))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });
 
@@ -81,8 +96,14 @@ describe('ownDeletions', () => {
     expect(keys).toEqual([key(8)]);
   });
 
-  it('keeps edits (revisions) and other devices\' breaks exact, and publishes only its own deletions', () => {
-    const dead = [tomb(key(1, 1)), tomb(key(2, 0, 'bbbb2222')), tomb(key(3, 0, 'bbbb2222'), 'bbbb2222'), tomb(key(4)), tomb(key(5), 'cccc3333')];
+  it("keeps edits (revisions) and other devices' breaks exact, and publishes only its own deletions", () => {
+    const dead = [
+      tomb(key(1, 1)),
+      tomb(key(2, 0, 'bbbb2222')),
+      tomb(key(3, 0, 'bbbb2222'), 'bbbb2222'),
+      tomb(key(4)),
+      tomb(key(5), 'cccc3333'),
+    ];
     const { keys, ranges } = ownDeletions(ME, [], dead);
     // key(4) and key(5) are a run of its own breaks, whoever deleted them.
     expect(ranges).toEqual([{ from: T + 4 * 3_600_000, to: T + 5 * 3_600_000 }]);
@@ -114,10 +135,21 @@ describe('ranges through sync', () => {
     const mine = Array.from({ length: 10 }, (_, i) => realisticBreak(r, ME, T + i * DAY, makeKey(ME, T + i * DAY, 0)));
     const edited = { ...realisticBreak(r, ME, T + 3 * DAY), id: makeKey(ME, T + 3 * DAY, 2) };
     const tombs = mine.slice(2, 7).map((e) => ({ key: e.id, deletedAt: T, by: ME }));
-    const deletions = ownDeletions(ME, [...mine.slice(0, 2), ...mine.slice(7), edited].map((e) => e.id), tombs);
+    const deletions = ownDeletions(
+      ME,
+      [...mine.slice(0, 2), ...mine.slice(7), edited].map((e) => e.id),
+      tombs,
+    );
     expect(deletions.ranges).toHaveLength(1);
     expect(deletions.keys).toEqual([]);
-    const l = layoutDevice({ dev: ME, entries: [...mine.slice(0, 2), ...mine.slice(7)], tombstones: deletions.keys, tombRanges: deletions.ranges, cutoff: null, budget: { bytes: 50_000, items: 50 } });
+    const l = layoutDevice({
+      dev: ME,
+      entries: [...mine.slice(0, 2), ...mine.slice(7)],
+      tombstones: deletions.keys,
+      tombRanges: deletions.ranges,
+      cutoff: null,
+      budget: { bytes: 50_000, items: 50 },
+    });
     const snap = readSnapshot(l.items);
     // Another device still holding all ten and the edit, plus a break of its own that started in the range.
     const theirs = realisticBreak(r, 'bbbb2222', T + 4 * DAY);
@@ -125,7 +157,13 @@ describe('ranges through sync', () => {
     expect(changes.tombstones.map((t) => t.key).sort()).toEqual(tombs.map((t) => t.key).sort());
     expect(changes.tombstones.every((t) => t.by === ME)).toBe(true);
     // A device that never had them does not take them in from a copy another device publishes for ME.
-    const copies = layoutDevice({ dev: 'bbbb2222', entries: mine.slice(3, 5).map((e) => ({ ...e, id: `imported-${e.startedAt}` })), tombstones: [], cutoff: null, budget: { bytes: 50_000, items: 50 } });
+    const copies = layoutDevice({
+      dev: 'bbbb2222',
+      entries: mine.slice(3, 5).map((e) => ({ ...e, id: `imported-${e.startedAt}` })),
+      tombstones: [],
+      cutoff: null,
+      budget: { bytes: 50_000, items: 50 },
+    });
     const both = readSnapshot({ ...l.items, ...copies.items });
     expect(both.devices.get('bbbb2222')!.entries.map((e) => e.id)).toEqual(mine.slice(3, 5).map((e) => e.id));
     const fresh = mergeRemote({ entries: [], tombstones: [] }, both, T);

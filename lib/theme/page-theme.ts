@@ -11,7 +11,9 @@ import { THEME_CACHE_KEY as CACHE_KEY } from '../storage/keys';
 export function followPageTheme(root: HTMLElement = document.documentElement): void {
   try {
     root.style.colorScheme = schemeOf(localStorage.getItem(CACHE_KEY));
-    new MutationObserver(() => localStorage.setItem(CACHE_KEY, root.style.colorScheme)).observe(root, { attributeFilter: ['style'] });
+    new MutationObserver(() => localStorage.setItem(CACHE_KEY, root.style.colorScheme)).observe(root, {
+      attributeFilter: ['style'],
+    });
   } catch {
     // Storage disabled: the synced read below still applies the theme, a moment later.
   }

@@ -51,7 +51,10 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const PROD = join(ROOT, '.output/chrome-mv3');
 const RUNS = Number(process.env.ROLLBREAK_BENCH_RUNS ?? 21);
 
-const chromiumVersion = () => execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).match(/\d+(\.\d+)+/)?.[0] ?? 'unknown';
+const chromiumVersion = () =>
+  execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).match(
+    /\d+(\.\d+)+/,
+  )?.[0] ?? 'unknown';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rows: Array<[string, string, string, string]> = [];
@@ -72,11 +75,17 @@ async function pageScripts(html: string): Promise<string[]> {
 }
 
 async function sizes() {
-  const npm = (args: string[]) => execFileSync('npm', args, { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', ROLLBREAK_E2E: '' } });
+  const npm = (args: string[]) =>
+    execFileSync('npm', args, { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', ROLLBREAK_E2E: '' } });
   npm(['run', 'build']);
   npm(['run', 'zip']);
   const overlay = await gz(join(PROD, 'overlay.js'));
-  report('overlay script (gzip)', `${kb(overlay)} (${overlay} B)`, `≤ ${BUDGET.overlayKb} KB`, overlay <= BUDGET.overlayKb * 1024);
+  report(
+    'overlay script (gzip)',
+    `${kb(overlay)} (${overlay} B)`,
+    `≤ ${BUDGET.overlayKb} KB`,
+    overlay <= BUDGET.overlayKb * 1024,
+  );
   report('overlay parts, injected when shown (gzip)', kb(await gz(join(PROD, 'overlay-parts.js'))), '', null);
   // Every technique's picture is a script of its own (pictures/<name>.js), each within its budget.
   const budget = BUDGET.pictureKb * 1024;
@@ -89,7 +98,8 @@ async function sizes() {
     `≤ ${BUDGET.pictureKb} KB each`,
     sizes.every((size) => size <= budget),
   );
-  for (const [name, size] of pictureSizes) if (size > budget) report(`picture ${name} (gzip)`, `${size} B`, `≤ ${BUDGET.pictureKb} KB`, false);
+  for (const [name, size] of pictureSizes)
+    if (size > budget) report(`picture ${name} (gzip)`, `${size} B`, `≤ ${BUDGET.pictureKb} KB`, false);
   // What a page could notice: a closed shadow root only, and no performance marks (e2e builds have one).
   const text = await readFile(join(PROD, 'overlay.js'), 'utf8');
   const traceless = text.includes('mode:"closed"') && !text.includes('performance.mark') && !text.includes('rollbreak:');
@@ -106,22 +116,37 @@ async function sizes() {
     const packedLocales = locales.reduce((sum, e) => sum + e.packed, 0);
     const languages = locales.filter((e) => e.name.endsWith('/messages.json')).length;
     const detail = `${kb(size)} (${languages} locale files ${kb(packedLocales)}, the rest ${kb(size - packedLocales)})`;
-    report(`packed ${zip.replace(/^.*-(chrome|firefox)\.zip$/, '$1')} zip`, detail, `≤ ${BUDGET.zipKb} KB`, size <= BUDGET.zipKb * 1024);
+    report(
+      `packed ${zip.replace(/^.*-(chrome|firefox)\.zip$/, '$1')} zip`,
+      detail,
+      `≤ ${BUDGET.zipKb} KB`,
+      size <= BUDGET.zipKb * 1024,
+    );
   }
 }
 
 async function timings() {
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', ROLLBREAK_E2E: '1' } });
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production', ROLLBREAK_E2E: '1' },
+  });
   // A copy of the e2e build with two pages added: a blank page, the popup's yardstick, and the floor below.
   const dir = await mkdtemp(join(tmpdir(), 'rollbreak-bench-'));
   await cp(CHROME_BUILD, dir, { recursive: true });
   // One word of text, so the blank page has a first contentful paint to compare with the popup's.
-  await writeFile(join(dir, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body>Rollbreak</body></html>');
+  await writeFile(
+    join(dir, 'blank.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body>Rollbreak</body></html>',
+  );
   // The floor: the same page loading one empty module script. No extension page can run code (a
   // manifest V3 page has no inline scripts) for less than this, so it shows how much of the popup's time
   // is its own work and how much is the cost of having a script at all.
   await writeFile(join(dir, 'blank-script.js'), '');
-  await writeFile(join(dir, 'blank-script.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title><script type="module" src="/blank-script.js"></script></head><body>Rollbreak</body></html>');
+  await writeFile(
+    join(dir, 'blank-script.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>blank</title><script type="module" src="/blank-script.js"></script></head><body>Rollbreak</body></html>',
+  );
   const server = await startFixtureServer();
   const run = await launchChromium({ extensionDir: dir });
   try {
@@ -154,11 +179,26 @@ async function timings() {
     const fcpRatio = median(shown.fcp) / median(blank.fcp);
     report('popup open → interactive', `${median(shown.ms).toFixed(1)} ms`, '', null);
     report('blank extension page open → loaded', `${median(blank.ms).toFixed(1)} ms`, '', null);
-    report('popup / blank page ratio (interactive vs loaded)', `${ratio.toFixed(2)}×`, `≤ ${BUDGET.popupRatio}×`, ratio <= BUDGET.popupRatio);
-    report('popup / blank page ratio (first contentful paint)', `${fcpRatio.toFixed(2)}× (${median(shown.fcp).toFixed(1)} vs ${median(blank.fcp).toFixed(1)} ms)`, `≤ ${BUDGET.popupRatio}×`, fcpRatio <= BUDGET.popupRatio);
+    report(
+      'popup / blank page ratio (interactive vs loaded)',
+      `${ratio.toFixed(2)}×`,
+      `≤ ${BUDGET.popupRatio}×`,
+      ratio <= BUDGET.popupRatio,
+    );
+    report(
+      'popup / blank page ratio (first contentful paint)',
+      `${fcpRatio.toFixed(2)}× (${median(shown.fcp).toFixed(1)} vs ${median(blank.fcp).toFixed(1)} ms)`,
+      `≤ ${BUDGET.popupRatio}×`,
+      fcpRatio <= BUDGET.popupRatio,
+    );
     const floorRatio = median(floor.ms) / median(blank.ms);
-    report('floor: blank page + one empty script, loaded / blank', `${floorRatio.toFixed(2)}× (${median(floor.ms).toFixed(1)} ms; first paint ${median(floor.fcp).toFixed(1)} ms)`, '', null);
-    report('popup\'s own work above that floor', `${(median(shown.ms) - median(floor.ms)).toFixed(1)} ms`, '', null);
+    report(
+      'floor: blank page + one empty script, loaded / blank',
+      `${floorRatio.toFixed(2)}× (${median(floor.ms).toFixed(1)} ms; first paint ${median(floor.fcp).toFixed(1)} ms)`,
+      '',
+      null,
+    );
+    report("popup's own work above that floor", `${(median(shown.ms) - median(floor.ms)).toFixed(1)} ms`, '', null);
 
     // Overlay: from the background's executeScript call to the first frame with the timer on screen.
     const page = run.context.pages()[0] ?? (await run.context.newPage());
@@ -181,7 +221,7 @@ async function timings() {
           return mark ? performance.timeOrigin + mark.startTime : 0;
         })
         .then((h) => h.jsonValue());
-      injectMs.push((visibleAt) - t0);
+      injectMs.push(visibleAt - t0);
     }
     report('overlay injection → visible', `${median(injectMs).toFixed(0)} ms`, '', null);
   } finally {
@@ -197,11 +237,17 @@ async function timings() {
 const HISTORY_BREAKS = 20_000;
 
 async function history() {
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', ROLLBREAK_E2E: '1' } });
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production', ROLLBREAK_E2E: '1' },
+  });
   // Breaks of another device, as a synced or imported log would hold: the sync round at start-up reads
   // them all but has nothing of its own to write.
   const device = 'bbbb2222-0000-4000-8000-000000000000';
-  const log = realisticLog(42, device, HISTORY_BREAKS, Date.now() - (HISTORY_BREAKS / 3) * 86_400_000).filter((e) => e.startedAt < Date.now());
+  const log = realisticLog(42, device, HISTORY_BREAKS, Date.now() - (HISTORY_BREAKS / 3) * 86_400_000).filter(
+    (e) => e.startedAt < Date.now(),
+  );
 
   // Stats over the whole log in one pass (Node; the page runs the same code).
   const statsMs: number[] = [];
@@ -225,8 +271,12 @@ async function history() {
       await new Promise((resolve) => setTimeout(resolve, 150));
       const page = await run.context.newPage();
       await page.goto(url);
-      const ms = (await page.waitForFunction(mark, 'rollbreak:history-interactive', { timeout: 20_000 }).then((h) => h.jsonValue())) as number;
-      const all = (await page.waitForFunction(mark, 'rollbreak:history-complete', { timeout: 20_000 }).then((h) => h.jsonValue())) as number;
+      const ms = (await page
+        .waitForFunction(mark, 'rollbreak:history-interactive', { timeout: 20_000 })
+        .then((h) => h.jsonValue())) as number;
+      const all = (await page
+        .waitForFunction(mark, 'rollbreak:history-complete', { timeout: 20_000 })
+        .then((h) => h.jsonValue())) as number;
       if (i === 0) {
         const rows = await page.locator('table.rb-breaks tbody tr').count();
         if (rows !== 50) throw new Error(`history shows ${rows} rows, not 50`);
@@ -237,12 +287,27 @@ async function history() {
       await page.close();
     }
     const n = HISTORY_BREAKS.toLocaleString('en');
-    report(`history open → interactive (${n} breaks)`, `${median(openMs).toFixed(0)} ms`, `≤ ${BUDGET.historyInteractiveMs} ms`, median(openMs) <= BUDGET.historyInteractiveMs);
-    report(`history open → all ${n} breaks loaded (in short reads)`, `${median(completeMs).toFixed(0)} ms`, `≤ ${BUDGET.historyCompleteMs} ms`, median(completeMs) <= BUDGET.historyCompleteMs);
+    report(
+      `history open → interactive (${n} breaks)`,
+      `${median(openMs).toFixed(0)} ms`,
+      `≤ ${BUDGET.historyInteractiveMs} ms`,
+      median(openMs) <= BUDGET.historyInteractiveMs,
+    );
+    report(
+      `history open → all ${n} breaks loaded (in short reads)`,
+      `${median(completeMs).toFixed(0)} ms`,
+      `≤ ${BUDGET.historyCompleteMs} ms`,
+      median(completeMs) <= BUDGET.historyCompleteMs,
+    );
   } finally {
     await run.close();
   }
-  report(`stats over ${HISTORY_BREAKS.toLocaleString('en')} breaks`, `${median(statsMs).toFixed(1)} ms`, `≤ ${BUDGET.statsMs} ms`, median(statsMs) <= BUDGET.statsMs);
+  report(
+    `stats over ${HISTORY_BREAKS.toLocaleString('en')} breaks`,
+    `${median(statsMs).toFixed(1)} ms`,
+    `≤ ${BUDGET.statsMs} ms`,
+    median(statsMs) <= BUDGET.statsMs,
+  );
 }
 
 function syncFigures() {
@@ -250,11 +315,21 @@ function syncFigures() {
   const sample = realisticLog(7, device, 5_000);
   // A record plus its separating comma; JSON never escapes the encoding's alphabet.
   const perBreak = sample.reduce((sum, e) => sum + encodeBreak(e)!.length + 1, 0) / sample.length;
-  report('sync bytes per break (5,000 realistic breaks)', `${perBreak.toFixed(1)} B`, `≤ ${BUDGET.syncBytesPerBreak} B`, perBreak <= BUDGET.syncBytesPerBreak);
+  report(
+    'sync bytes per break (5,000 realistic breaks)',
+    `${perBreak.toFixed(1)} B`,
+    `≤ ${BUDGET.syncBytesPerBreak} B`,
+    perBreak <= BUDGET.syncBytesPerBreak,
+  );
   // A realistic year (1–5 breaks a day) with every hold logged as a Knot press and most breaks checked in.
   const year = withBodyNotes(11, realisticLog(8, device, 1_100));
   const perNoted = year.reduce((sum, e) => sum + encodeBreak(e)!.length + 1, 0) / year.length;
-  report('sync bytes per break with knots and check-ins (a realistic year)', `${perNoted.toFixed(1)} B`, `≤ ${BUDGET.syncBytesPerBreakWithNotes} B`, perNoted <= BUDGET.syncBytesPerBreakWithNotes);
+  report(
+    'sync bytes per break with knots and check-ins (a realistic year)',
+    `${perNoted.toFixed(1)} B`,
+    `≤ ${BUDGET.syncBytesPerBreakWithNotes} B`,
+    perNoted <= BUDGET.syncBytesPerBreakWithNotes,
+  );
   // The most breaks one device can keep in full in sync, settings and headroom reserved, by the real layout.
   const empty = readSnapshot({});
   const fitsInFull = (n: number) => {
@@ -268,7 +343,12 @@ function syncFigures() {
     if (fitsInFull(mid)) lo = mid;
     else hi = mid - 1;
   }
-  report(`breaks that fit in ${SYNC_QUOTA.QUOTA_BYTES / 1024} KB of sync, in full`, lo.toLocaleString('en'), `≥ ${BUDGET.breaksInSync.toLocaleString('en')}`, lo >= BUDGET.breaksInSync);
+  report(
+    `breaks that fit in ${SYNC_QUOTA.QUOTA_BYTES / 1024} KB of sync, in full`,
+    lo.toLocaleString('en'),
+    `≥ ${BUDGET.breaksInSync.toLocaleString('en')}`,
+    lo >= BUDGET.breaksInSync,
+  );
 
   // The layout of a big log over ten years (folding most of it), median of RUNS.
   for (const [count, budget] of [
@@ -282,7 +362,12 @@ function syncFigures() {
       layoutDevice({ dev: 'aaaa1111', entries: log, tombstones: [], cutoff: null, budget: { bytes: 98_000, items: 490 } });
       if (i > 0) ms.push(performance.now() - t0);
     }
-    report(`sync layout of ${count.toLocaleString('en')} breaks (10 years)`, `${median(ms).toFixed(0)} ms`, `≤ ${budget} ms`, median(ms) <= budget);
+    report(
+      `sync layout of ${count.toLocaleString('en')} breaks (10 years)`,
+      `${median(ms).toFixed(0)} ms`,
+      `≤ ${budget} ms`,
+      median(ms) <= budget,
+    );
   }
 }
 
@@ -291,7 +376,9 @@ function spreadLog(count: number, years: number): BreakEntry[] {
   const r = rng(5);
   const span = years * 365 * 86_400_000;
   const from = Date.now() - span;
-  return Array.from({ length: count }, (_, i) => realisticBreak(r, 'aaaa1111-0000-4000-8000-000000000000', Math.floor(from + (i * span) / count)));
+  return Array.from({ length: count }, (_, i) =>
+    realisticBreak(r, 'aaaa1111-0000-4000-8000-000000000000', Math.floor(from + (i * span) / count)),
+  );
 }
 
 /** A sync round with nothing new does no layout work; a file of 100,000 exported breaks imports back. */
@@ -318,7 +405,12 @@ async function syncRounds() {
   const t0 = performance.now();
   const again = await syncOnce(deps);
   const ms = performance.now() - t0;
-  report('sync round with nothing new (25,000 breaks)', `${again.skipped ? 'no layout' : 'LAID OUT'}, ${ms.toFixed(0)} ms`, 'no layout work', again.skipped === true);
+  report(
+    'sync round with nothing new (25,000 breaks)',
+    `${again.skipped ? 'no layout' : 'LAID OUT'}, ${ms.toFixed(0)} ms`,
+    'no layout work',
+    again.skipped === true,
+  );
   db.close();
 
   const file = exportJson(spreadLog(100_000, 10), Date.now());
@@ -337,18 +429,29 @@ async function syncRounds() {
     importMs <= BUDGET.import100kMs && added === 100_000,
   );
   const absurd = parseExport(' '.repeat(MAX_IMPORT_BYTES + 1));
-  report('an absurd file (over the size guard) is refused before parsing', absurd.ok ? 'accepted' : absurd.error.code, 'too_big', !absurd.ok && absurd.error.code === 'too_big');
+  report(
+    'an absurd file (over the size guard) is refused before parsing',
+    absurd.ok ? 'accepted' : absurd.error.code,
+    'too_big',
+    !absurd.ok && absurd.error.code === 'too_big',
+  );
 }
 
 async function wakeups() {
   const { total, byAlarm } = await wakeupsPerIdleHour();
-  const detail = Object.entries(byAlarm).map(([k, v]) => `${k.replace('alarm:', '')} ${v}`).join(', ') || 'none';
+  const detail =
+    Object.entries(byAlarm)
+      .map(([k, v]) => `${k.replace('alarm:', '')} ${v}`)
+      .join(', ') || 'none';
   report('background wake-ups per idle hour (reminders every 60 min)', `${total} (${detail})`, '≤ 1 per reminder', total <= 1);
   const { idle, during } = await wakeupsPer100PageLoads();
   const sum = (w: Record<string, number>) => Object.values(w).reduce((a, b) => a + b, 0);
-  const list = (w: Record<string, number>) => Object.entries(w).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+  const list = (w: Record<string, number>) =>
+    Object.entries(w)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none';
   report('background wake-ups per 100 page loads, no break', `${sum(idle)} (${list(idle)})`, '0', sum(idle) === 0);
-  report('background wake-ups per 100 page loads in the break\'s tab', `${sum(during)} (${list(during)})`, '', null);
+  report("background wake-ups per 100 page loads in the break's tab", `${sum(during)} (${list(during)})`, '', null);
 }
 
 // ROLLBREAK_BENCH_ONLY=sizes|timings|history|sync|wakeups runs one part; ROLLBREAK_BENCH_README=1 (below).
@@ -363,13 +466,24 @@ if (!only || only === 'sync') {
 if (!only || only === 'wakeups') await wakeups();
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), 6));
 console.log(`\nRollbreak bench (${RUNS} runs per timing, medians)\n`);
-for (const r of [['figure', 'value', 'budget', ''] as typeof rows[number], ...rows]) {
-  console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+for (const r of [['figure', 'value', 'budget', ''] as (typeof rows)[number], ...rows]) {
+  console.log(
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 if (pictureSizes.length > 0) {
   console.log(`\nTechnique pictures, gzipped (≤ ${BUDGET.pictureKb * 1024} B each):`);
   for (let i = 0; i < pictureSizes.length; i += 4) {
-    console.log(`  ${pictureSizes.slice(i, i + 4).map(([name, size]) => `${name} ${size} B`.padEnd(28)).join('').trimEnd()}`);
+    console.log(
+      `  ${pictureSizes
+        .slice(i, i + 4)
+        .map(([name, size]) => `${name} ${size} B`.padEnd(28))
+        .join('')
+        .trimEnd()}`,
+    );
   }
 }
 const over = rows.filter((r) => r[3] === 'OVER BUDGET');
@@ -390,6 +504,9 @@ if (process.env.ROLLBREAK_BENCH_README === '1' && !only) {
   ].join('\n');
   const block = /(<!-- bench:start -->)[\s\S]*?(<!-- bench:end -->)/;
   if (!block.test(text)) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> block');
-  await writeFile(readme, text.replace(block, (_m, open: string, close: string) => `${open}\n${table}\n${close}`));
+  await writeFile(
+    readme,
+    text.replace(block, (_m, open: string, close: string) => `${open}\n${table}\n${close}`),
+  );
   console.log('\nREADME.md: budget table rewritten from this run.');
 }

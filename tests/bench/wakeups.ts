@@ -14,7 +14,9 @@ export async function wakeupsPerIdleHour(): Promise<{ total: number; byAlarm: Re
     await new Promise((r) => setTimeout(r, 2000));
     await sw.evaluate(() => chrome.storage.local.set({ e2eWakes: {} }));
     await new Promise((r) => setTimeout(r, 60_000));
-    const wakes = (await (await run.worker()).evaluate(() => chrome.storage.local.get('e2eWakes').then((r) => r.e2eWakes))) as Record<string, number>;
+    const wakes = (await (
+      await run.worker()
+    ).evaluate(() => chrome.storage.local.get('e2eWakes').then((r) => r.e2eWakes))) as Record<string, number>;
     const byAlarm = Object.fromEntries(Object.entries(wakes ?? {}).filter(([k]) => k.startsWith('alarm:')));
     const total = Object.values(byAlarm).reduce((a, b) => a + b, 0);
     return { total, byAlarm, reminders: byAlarm['alarm:reminder'] ?? 0 };
@@ -36,7 +38,11 @@ export async function wakeupsPer100PageLoads(): Promise<{ idle: Record<string, n
     await page.goto(server.url('kapitel-1.html'));
     const probe = await run.openExtensionWindow('options.html');
     const reset = () => probe.evaluate(() => chrome.storage.local.set({ e2eWakes: {} }));
-    const read = async () => ((await probe.evaluate(() => chrome.storage.local.get('e2eWakes').then((r) => r.e2eWakes))) ?? {}) as Record<string, number>;
+    const read = async () =>
+      ((await probe.evaluate(() => chrome.storage.local.get('e2eWakes').then((r) => r.e2eWakes))) ?? {}) as Record<
+        string,
+        number
+      >;
     // During the break each page is read (here: until its timer is back) before the next one loads.
     const load100 = async (withTimer: boolean) => {
       for (let i = 0; i < 100; i++) {

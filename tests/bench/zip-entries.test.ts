@@ -19,7 +19,15 @@ describe('zipEntries', () => {
     zip.file('_locales/en/messages.json', JSON.stringify({ hello: { message: 'x'.repeat(10_000) } }));
     zip.file('popup.html', '<!doctype html><title>p</title>');
     const dir = await tempDir();
-    await writeFile(join(dir, 'out.zip'), await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, comment: 'a comment after the central directory' }));
+    await writeFile(
+      join(dir, 'out.zip'),
+      await zip.generateAsync({
+        type: 'nodebuffer',
+        compression: 'DEFLATE',
+        compressionOptions: { level: 9 },
+        comment: 'a comment after the central directory',
+      }),
+    );
     const entries = await zipEntries(join(dir, 'out.zip'));
     expect(entries.map((e) => e.name)).toEqual(['_locales/', '_locales/en/', '_locales/en/messages.json', 'popup.html']);
     const messages = entries.find((e) => e.name === '_locales/en/messages.json')!;

@@ -10,6 +10,7 @@ import { settingsRequests } from '../../lib/background/settings/register';
  * without the features' other listeners (alarms, storage changes): what a unit test of a page needs.
  */
 export function registerAllRequests(): void {
-  for (const handlers of [breakRequests, timerRequests, reminderRequests, dataRequests, settingsRequests]) handleRequests(handlers);
+  for (const handlers of [breakRequests, timerRequests, reminderRequests, dataRequests, settingsRequests])
+    handleRequests(handlers);
   registerRequests();
 }

@@ -34,7 +34,10 @@ export async function rawSend(message: unknown, sender: object): Promise<unknown
   try {
     answers = await fakeBrowser.runtime.onMessage.trigger(message, sender);
   } catch (err) {
-    const text = err instanceof Error || typeof (err as { message?: unknown })?.message === 'string' ? (err as Error).message : 'An unexpected error occurred';
+    const text =
+      err instanceof Error || typeof (err as { message?: unknown })?.message === 'string'
+        ? (err as Error).message
+        : 'An unexpected error occurred';
     if (wire === 'chrome') return { __mozWebExtensionPolyfillReject__: true, message: text };
     throw new Error(text);
   }
@@ -43,8 +46,16 @@ export async function rawSend(message: unknown, sender: object): Promise<unknown
   return wire === 'chrome' ? JSON.parse(JSON.stringify(answer)) : structuredClone(answer);
 }
 
-export const EXTENSION_PAGE = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/log.html'), tab: { id: 7, url: fakeBrowser.runtime.getURL('/log.html') } });
-export const TIMER_ON_PAGE = () => ({ id: fakeBrowser.runtime.id, url: 'https://example.com/article', tab: { id: 3, url: 'https://example.com/article' } });
+export const EXTENSION_PAGE = () => ({
+  id: fakeBrowser.runtime.id,
+  url: fakeBrowser.runtime.getURL('/log.html'),
+  tab: { id: 7, url: fakeBrowser.runtime.getURL('/log.html') },
+});
+export const TIMER_ON_PAGE = () => ({
+  id: fakeBrowser.runtime.id,
+  url: 'https://example.com/article',
+  tab: { id: 3, url: 'https://example.com/article' },
+});
 
 /** Routes `runtime.sendMessage` of code under test (`send`, pages) to the listeners, as from `sender`. */
 function sendAs(sender: () => object): void {
@@ -52,7 +63,10 @@ function sendAs(sender: () => object): void {
 }
 
 /** Delivers one request through `send`, as from `sender`; a successful answer is held to its schema. */
-async function deliver<K extends RequestType>(request: { type: K } & Protocol[K]['body'], sender: () => object): Promise<Answer<K>> {
+async function deliver<K extends RequestType>(
+  request: { type: K } & Protocol[K]['body'],
+  sender: () => object,
+): Promise<Answer<K>> {
   sendAs(sender);
   const answer = await send(request);
   const schema: v.GenericSchema = REQUESTS[request.type].answer;
@@ -62,10 +76,12 @@ async function deliver<K extends RequestType>(request: { type: K } & Protocol[K]
 }
 
 /** A request from one of the extension's pages (history, settings, popup). */
-export const sendFromPage = <K extends RequestType>(request: { type: K } & Protocol[K]['body']) => deliver(request, EXTENSION_PAGE);
+export const sendFromPage = <K extends RequestType>(request: { type: K } & Protocol[K]['body']) =>
+  deliver(request, EXTENSION_PAGE);
 
 /** A request from the timer injected into a web page. */
-export const sendFromTimer = <K extends RequestType>(request: { type: K } & Protocol[K]['body']) => deliver(request, TIMER_ON_PAGE);
+export const sendFromTimer = <K extends RequestType>(request: { type: K } & Protocol[K]['body']) =>
+  deliver(request, TIMER_ON_PAGE);
 
 /**
  * Makes `runtime.sendMessage` from code under test (a page component) arrive as a page's request, for

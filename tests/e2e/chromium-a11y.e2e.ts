@@ -62,10 +62,16 @@ describe('Chromium: accessibility checks with axe-core', () => {
       ['why.html', null],
     ] as const) {
       const ext = await run.openExtensionWindow(path);
-      await ext.getByRole('heading', { level: 1, ...(ready ? { name: ready } : {}) }).first().waitFor();
+      await ext
+        .getByRole('heading', { level: 1, ...(ready ? { name: ready } : {}) })
+        .first()
+        .waitFor();
       // History has read the whole log, and no transition (the theme's colours fading in) is still running.
-      if (path === 'log.html') await ext.waitForFunction(() => performance.getEntriesByName('rollbreak:history-complete').length > 0);
-      await ext.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+      if (path === 'log.html')
+        await ext.waitForFunction(() => performance.getEntriesByName('rollbreak:history-complete').length > 0);
+      await ext.waitForFunction(() =>
+        document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      );
       await expectClean(ext, path);
       await ext.close();
     }
@@ -138,7 +144,11 @@ describe('Chromium: accessibility checks with axe-core', () => {
       // A chip's radio button is drawn by its label, which carries the focus ring (:focus-within).
       const el = document.activeElement!.closest('label') ?? document.activeElement!;
       const cs = getComputedStyle(el);
-      return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), what: `${el.tagName}.${el.className} ${el.getAttribute('type') ?? ''}` };
+      return {
+        style: cs.outlineStyle,
+        width: parseFloat(cs.outlineWidth),
+        what: `${el.tagName}.${el.className} ${el.getAttribute('type') ?? ''}`,
+      };
     });
     expect(outline.style, outline.what).not.toBe('none');
     expect(outline.width, outline.what).toBeGreaterThanOrEqual(2);
@@ -152,7 +162,10 @@ describe('Chromium: accessibility checks with axe-core', () => {
     ] as const) {
       const ext = await run.openExtensionWindow(path);
       await forced(ext);
-      await ext.getByRole('heading', { level: 1, ...(ready ? { name: ready } : {}) }).first().waitFor();
+      await ext
+        .getByRole('heading', { level: 1, ...(ready ? { name: ready } : {}) })
+        .first()
+        .waitFor();
       await ext.waitForTimeout(300);
       await expectClean(ext, `${path} in forced colors`);
       await ext.close();
@@ -167,7 +180,9 @@ describe('Chromium: accessibility checks with axe-core', () => {
     await expect.poll(() => knot.isVisible()).toBe(true);
     await expectClean(page, 'timer in forced colors');
     // The ring's progress and track are system colours (a gradient of the theme's colours would vanish or clash).
-    const ring = await overlay().locator('.rb-ring').evaluate((el) => getComputedStyle(el).backgroundImage);
+    const ring = await overlay()
+      .locator('.rb-ring')
+      .evaluate((el) => getComputedStyle(el).backgroundImage);
     expect(ring).toMatch(/conic-gradient/);
     // Keyboard focus (a script's focus() shows no ring): from the control before it, Tab.
     await overlay().getByRole('button', { name: 'Skip' }).focus();

@@ -19,8 +19,7 @@ describe('Chromium: a break from the popup to the log', () => {
   /** An extension page kept open to read storage and IndexedDB. */
   let probe: Page;
   const overlay = () => overlayOn(page);
-  const storedSession = () =>
-    probe.evaluate(() => chrome.storage.local.get('session').then((r) => r.session as StoredSession));
+  const storedSession = () => probe.evaluate(() => chrome.storage.local.get('session').then((r) => r.session as StoredSession));
 
   beforeAll(async () => {
     server = await startFixtureServer();
@@ -47,7 +46,9 @@ describe('Chromium: a break from the popup to the log', () => {
     await expect.poll(() => popup.getByRole('img', { name: /^Body map\. Highlighted: / }).count()).toBe(1);
     await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
     // A short get-ready moment comes first, with where to stand.
-    await expect.poll(() => overlay().getByRole('heading', { level: 2 }).textContent()).toBe('Get into position: Upper back · left side');
+    await expect
+      .poll(() => overlay().getByRole('heading', { level: 2 }).textContent())
+      .toBe('Get into position: Upper back · left side');
     expect(await overlay().getByText('Position: Against a wall').isVisible()).toBe(true);
     expect(await overlay().getByRole('button', { name: 'Knot', exact: true }).count()).toBe(0);
     await overlay().getByRole('button', { name: 'Skip' }).click();
@@ -136,7 +137,8 @@ describe('Chromium: a break from the popup to the log', () => {
     // One arrow press moves it 16 px.
     await expect.poll(async () => (await overlay().boundingBox())!.y - dragged.y).toBe(16);
     const moved = (await overlay().boundingBox())!;
-    await expect.poll(() => probe.evaluate(() => chrome.storage.local.get('overlayPlacement').then((r) => r.overlayPlacement)))
+    await expect
+      .poll(() => probe.evaluate(() => chrome.storage.local.get('overlayPlacement').then((r) => r.overlayPlacement)))
       .toMatchObject({ minimised: false });
     // A reload loses the page's overlay; "Show timer on this page" brings it back where it was.
     await page.reload();
@@ -174,7 +176,11 @@ describe('Chromium: a break from the popup to the log', () => {
     // The check-in asks about the area rolled, and one press of Skip skips all of it.
     const question = overlay().getByRole('group', { name: 'How does each area feel now?' });
     await expect.poll(() => question.isVisible()).toBe(true);
-    expect(await question.getByRole('group', { name: 'Upper back' }).getByRole('button').allTextContents()).toEqual(['Eased', 'Same', 'Worse']);
+    expect(await question.getByRole('group', { name: 'Upper back' }).getByRole('button').allTextContents()).toEqual([
+      'Eased',
+      'Same',
+      'Worse',
+    ]);
     await page.screenshot({ path: `${ARTIFACTS}done-check-in-chromium.png` });
     await question.getByRole('button', { name: 'Skip' }).click();
     await expect.poll(() => question.count()).toBe(0);

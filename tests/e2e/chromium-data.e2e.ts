@@ -53,7 +53,11 @@ describe('Chromium: a log you can trust', () => {
 
   it('keeps corrupt records from another device out of an open History, says so, and the export still imports', async () => {
     await rollAndEnd();
-    expect(await overlay().getByText(/Saved to your history\./).isVisible()).toBe(true);
+    expect(
+      await overlay()
+        .getByText(/Saved to your history\./)
+        .isVisible(),
+    ).toBe(true);
     await overlay().getByRole('button', { name: 'Close' }).click();
 
     const history = await run.context.newPage();
@@ -76,7 +80,9 @@ describe('Chromium: a log you can trust', () => {
 
     const sync = history.getByRole('region', { name: 'Sync' });
     await expect
-      .poll(() => sync.getByText('3 records from another device could not be read.', { exact: false }).isVisible(), { timeout: 20_000 })
+      .poll(() => sync.getByText('3 records from another device could not be read.', { exact: false }).isVisible(), {
+        timeout: 20_000,
+      })
       .toBe(true);
     await expect.poll(() => rows.count()).toBe(3);
     expect(await history.getByRole('heading', { name: 'Breaks logged' }).locator('..').textContent()).toContain('3');
@@ -90,7 +96,9 @@ describe('Chromium: a log you can trust', () => {
     const parsed = parseExport(await readFile(path, 'utf8'));
     expect(parsed.ok && parsed.breaks.length).toBe(3);
     await history.getByLabel('Import a JSON export').setInputFiles(path);
-    await expect.poll(() => history.getByText('Import done: 0 new breaks added. 3 breaks were already in your log.').isVisible()).toBe(true);
+    await expect
+      .poll(() => history.getByText('Import done: 0 new breaks added. 3 breaks were already in your log.').isVisible())
+      .toBe(true);
     expect(pageErrors).toEqual([]);
     await history.close();
   });
@@ -110,13 +118,21 @@ describe('Chromium: a log you can trust', () => {
     );
     const before = (await readLog(probe)).length;
     await rollAndEnd();
-    await expect.poll(() => overlay().getByText(/Saving to your history…/).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        overlay()
+          .getByText(/Saving to your history…/)
+          .isVisible(),
+      )
+      .toBe(true);
     const pending = await probe.evaluate(() => chrome.storage.local.get(['session', 'logOutbox']));
     const session = pending.session as { id: string; status: string; saved: boolean };
     expect(session).toMatchObject({ status: 'ended', saved: false });
     expect((pending.logOutbox as { entries: Array<{ id: string }> }).entries.map((e) => e.id)).toEqual([session.id]);
     // The session's alarm comes back for the retry.
-    expect(await (await run.worker()).evaluate(() => chrome.alarms.get('session-tick').then((a) => a?.scheduledTime ?? 0))).toBeGreaterThan(Date.now() - 1000);
+    expect(
+      await (await run.worker()).evaluate(() => chrome.alarms.get('session-tick').then((a) => a?.scheduledTime ?? 0)),
+    ).toBeGreaterThan(Date.now() - 1000);
     expect(await readLog(probe)).toHaveLength(before);
     await page.screenshot({ path: `${ARTIFACTS}overlay-saving-chromium.png` });
 
@@ -129,7 +145,15 @@ describe('Chromium: a log you can trust', () => {
           del.onerror = () => reject(del.error);
         }),
     );
-    await expect.poll(() => overlay().getByText(/Saved to your history\./).isVisible(), { timeout: 30_000, interval: 500 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          overlay()
+            .getByText(/Saved to your history\./)
+            .isVisible(),
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
     // Exactly one entry for it. (The breaks already in sync came back into the new database too.)
     const once = async () => (await readLog(probe)).filter((e) => e.id === session.id).length;
     expect(await once()).toBe(1);
@@ -145,7 +169,9 @@ describe('Chromium: a log you can trust', () => {
     await probe.reload();
     // This browser's breaks went to sync once they were logged.
     await expect
-      .poll(async () => Object.keys(await probe.evaluate(() => chrome.storage.sync.get(null))).filter((k) => k.includes(dev)), { timeout: 20_000 })
+      .poll(async () => Object.keys(await probe.evaluate(() => chrome.storage.sync.get(null))).filter((k) => k.includes(dev)), {
+        timeout: 20_000,
+      })
       .not.toEqual([]);
 
     await probe.getByRole('button', { name: 'Delete all my data…' }).click();
@@ -181,10 +207,13 @@ describe('Chromium: "Delete all my data" with the service worker stopped halfway
     const dev = deviceId.replace(/[^0-9a-z]/g, '').slice(0, 8);
     // Thirty breaks of this browser's, and another browser's in the account; all synced.
     await seedLog(probe, realisticLog(31, deviceId, 30, Date.now() - 40 * 86_400_000));
-    const theirs = `1|${realisticLog(8, OTHER, 3, Date.now() - 20 * 86_400_000).map((e) => encodeBreak(e)).join(',')}`;
+    const theirs = `1|${realisticLog(8, OTHER, 3, Date.now() - 20 * 86_400_000)
+      .map((e) => encodeBreak(e))
+      .join(',')}`;
     await probe.evaluate((v) => chrome.storage.sync.set({ 'log:bbbb2222:0': v }), theirs);
     await send({ type: 'sync:now' });
-    const mine = async () => Object.keys(await probe.evaluate(() => chrome.storage.sync.get(null))).filter((k) => k.includes(dev));
+    const mine = async () =>
+      Object.keys(await probe.evaluate(() => chrome.storage.sync.get(null))).filter((k) => k.includes(dev));
     await expect.poll(mine, { timeout: 20_000 }).toContain(`log:${dev}:0`);
 
     // The test build stops the job right after this browser's keys left the account, before the log is deleted.
@@ -199,7 +228,11 @@ describe('Chromium: "Delete all my data" with the service worker stopped halfway
     await run.stopServiceWorker();
     await send({ type: 'sync:status' }).catch(() => undefined);
     await expect.poll(databases, { timeout: 20_000 }).not.toContain('rollbreak');
-    await expect.poll(async () => (await probe.evaluate(() => chrome.storage.local.get(['dataWipe', 'syncLog']))) as object, { timeout: 20_000 }).toEqual({ syncLog: false });
+    await expect
+      .poll(async () => (await probe.evaluate(() => chrome.storage.local.get(['dataWipe', 'syncLog']))) as object, {
+        timeout: 20_000,
+      })
+      .toEqual({ syncLog: false });
 
     // A sync round and another restart later: nothing of this browser in the account, the log still gone.
     await send({ type: 'sync:now' });
@@ -211,4 +244,3 @@ describe('Chromium: "Delete all my data" with the service worker stopped halfway
     expect(await databases()).not.toContain('rollbreak');
   }, 120_000);
 });
-

@@ -33,16 +33,26 @@ describe('Chromium on an accelerated clock: a break runs to its natural end', ()
     await page.goto(server.url('hostile.html'));
     const probe = await run.openExtensionWindow('log.html');
     await expect
-      .poll(() => probe.evaluate(() => chrome.storage.local.get("session").then((r) => (r.session as { status?: string } | undefined)?.status)), {
-        timeout: 60_000,
-        interval: 500,
-      })
+      .poll(
+        () =>
+          probe.evaluate(() =>
+            chrome.storage.local.get('session').then((r) => (r.session as { status?: string } | undefined)?.status),
+          ),
+        {
+          timeout: 60_000,
+          interval: 500,
+        },
+      )
       .toBe('finished');
     const log = await readLog(probe);
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ completed: true, activeSeconds: 300, plannedSeconds: 300, holdCount: 0 });
     // Every area got its full planned time, read off the plan that ran.
-    const plan = await probe.evaluate(() => chrome.storage.local.get('session').then((r) => (r.session as { plan: { steps: Array<{ kind: string; seconds: number }> } }).plan));
+    const plan = await probe.evaluate(() =>
+      chrome.storage.local
+        .get('session')
+        .then((r) => (r.session as { plan: { steps: Array<{ kind: string; seconds: number }> } }).plan),
+    );
     expect(log[0]!.steps.map((s) => s.seconds)).toEqual(plan.steps.filter((s) => s.kind === 'roll').map((s) => s.seconds));
     // The history page lists it, and the badge is cleared.
     await probe.reload();

@@ -27,7 +27,8 @@ describe('Chromium: the timer follows the break and answers only to the person',
   const heading = () => overlay().getByRole('heading', { level: 2 });
   const local = <T>(key: string) => probe.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]), key) as Promise<T>;
   const wakes = async (kind: string) => ((await local<Record<string, number> | undefined>('e2eWakes')) ?? {})[kind] ?? 0;
-  const liveText = () => page.evaluate(() => document.querySelector('rollbreak-timer')?.shadowRoot?.querySelector('[aria-live]')?.textContent ?? null);
+  const liveText = () =>
+    page.evaluate(() => document.querySelector('rollbreak-timer')?.shadowRoot?.querySelector('[aria-live]')?.textContent ?? null);
 
   beforeAll(async () => {
     server = await startFixtureServer();
@@ -75,7 +76,7 @@ describe('Chromium: the timer follows the break and answers only to the person',
     await expect.poll(() => skip().isVisible()).toBe(true);
   });
 
-  it('stays the same timer through a single-page app\'s navigation', async () => {
+  it("stays the same timer through a single-page app's navigation", async () => {
     await page.getByRole('link', { name: 'Zurück zu Kapitel 1' }).click();
     await page.waitForURL(/kapitel-1\.html$/);
     await expect.poll(() => skip().isVisible()).toBe(true);
@@ -94,7 +95,7 @@ describe('Chromium: the timer follows the break and answers only to the person',
     expect(await wrapper.getAttribute('dir')).toBe('ltr');
   });
 
-  it('ignores synthetic clicks, keys, pointer events and pagehide from the page\'s own script', async () => {
+  it("ignores synthetic clicks, keys, pointer events and pagehide from the page's own script", async () => {
     // Get to an area with a Knot button, so there is a hold to fake too.
     while (!(await overlay().getByRole('button', { name: 'Knot', exact: true }).isVisible())) {
       const was = await heading().textContent();
@@ -114,7 +115,8 @@ describe('Chromium: the timer follows the break and answers only to the person',
         el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, clientX: 10, clientY: 10 }));
         el.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: 300, clientY: 300 }));
         el.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, composed: true }));
-        for (const key of ['Enter', ' ', 'Escape', 'ArrowUp']) el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+        for (const key of ['Enter', ' ', 'Escape', 'ArrowUp'])
+          el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
       };
       for (const el of root.querySelectorAll('button, .rb-card, .rb-bar')) fire(el);
       window.dispatchEvent(new PageTransitionEvent('pagehide'));
@@ -177,7 +179,13 @@ describe('Chromium: the timer follows the break and answers only to the person',
   it('says so in the popup where the timer cannot follow, and offers the timer window', async () => {
     const elsewhere = server.url('kapitel-2.html').replace('127.0.0.1', 'localhost');
     await page.goto(elsewhere);
-    await expect.poll(() => probe.evaluate(() => chrome.storage.session.get('timerTab').then((r) => (r.timerTab as { lost?: boolean } | undefined)?.lost))).toBe(true);
+    await expect
+      .poll(() =>
+        probe.evaluate(() =>
+          chrome.storage.session.get('timerTab').then((r) => (r.timerTab as { lost?: boolean } | undefined)?.lost),
+        ),
+      )
+      .toBe(true);
     expect(await overlay().count()).toBe(0);
     const popup = await run.openExtensionWindow('popup.html');
     await expect.poll(() => popup.getByText(/The timer could not follow your break to the next page/).isVisible()).toBe(true);

@@ -13,7 +13,10 @@ const DAY = 24 * 60 * 60 * 1000;
 const QUADS = 'Quads (front of the thigh)';
 const HAMSTRINGS = 'Hamstrings (back of the thigh)';
 /** English as the build ships it: the pictures' text alternatives are the cues, word for word. */
-const EN = JSON.parse(readFileSync(join(CHROME_BUILD, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const EN = JSON.parse(readFileSync(join(CHROME_BUILD, '_locales/en/messages.json'), 'utf8')) as Record<
+  string,
+  { message: string }
+>;
 const QUADS_ROLLER = EN.tech_quads_roller_move!.message;
 
 /**
@@ -30,7 +33,9 @@ describe('Chromium: guidance for the moment, safety on screen, and the voice', (
   const heading = () => overlay().getByRole('heading', { level: 2 }).textContent();
   /** What the worker asked `chrome.tts` to say, through a spy that still calls the real API. */
   const spoken = async () =>
-    (await run.worker()).evaluate(() => (globalThis as unknown as { spoken?: Array<{ text: string; lang?: string }> }).spoken ?? []);
+    (await run.worker()).evaluate(
+      () => (globalThis as unknown as { spoken?: Array<{ text: string; lang?: string }> }).spoken ?? [],
+    );
 
   beforeAll(async () => {
     server = await startFixtureServer();
@@ -53,7 +58,13 @@ describe('Chromium: guidance for the moment, safety on screen, and the voice', (
     // Who should ask first, as a list to scan: every condition its own item, the massage gun's too.
     const items = note.getByRole('listitem');
     expect(await items.count()).toBe(11);
-    for (const condition of ['Pregnancy', 'Varicose veins', 'Cancer or a tumour', 'A pacemaker or another implant', 'A joint replacement']) {
+    for (const condition of [
+      'Pregnancy',
+      'Varicose veins',
+      'Cancer or a tumour',
+      'A pacemaker or another implant',
+      'A joint replacement',
+    ]) {
       expect(await items.filter({ hasText: condition }).isVisible(), condition).toBe(true);
     }
     await popup.screenshot({ path: `${ARTIFACTS}popup-first-run-chromium.png` });
@@ -70,7 +81,11 @@ describe('Chromium: guidance for the moment, safety on screen, and the voice', (
     const voice = probe.getByRole('checkbox', { name: /^Speak each step aloud/ });
     expect(await voice.isChecked()).toBe(false);
     await voice.check();
-    await expect.poll(() => probe.evaluate(() => chrome.storage.sync.get('settings').then((r) => (r.settings as { voice?: boolean }).voice))).toBe(true);
+    await expect
+      .poll(() =>
+        probe.evaluate(() => chrome.storage.sync.get('settings').then((r) => (r.settings as { voice?: boolean }).voice)),
+      )
+      .toBe(true);
   });
 
   it('starts a post-workout legs plan with quads and hamstrings after a day of rolled legs', async () => {
@@ -89,11 +104,15 @@ describe('Chromium: guidance for the moment, safety on screen, and the voice', (
     // The length grows to fit full doses, and the preview follows at once.
     await expect.poll(() => popup.getByRole('button', { name: 'Start 7-minute roll' }).isVisible()).toBe(true);
     const items = popup.getByRole('region', { name: 'Your plan' }).getByRole('listitem');
-    await expect.poll(async () => (await items.allTextContents()).slice(0, 2)).toEqual([`${QUADS}1:35, both legs`, `${HAMSTRINGS}1:35, both legs`]);
+    await expect
+      .poll(async () => (await items.allTextContents()).slice(0, 2))
+      .toEqual([`${QUADS}1:35, both legs`, `${HAMSTRINGS}1:35, both legs`]);
     await popup.screenshot({ path: `${ARTIFACTS}popup-post-legs-chromium.png` });
 
     // Spy on the worker's speech calls; the real chrome.tts still runs (this headless browser has no voice).
-    await (await run.worker()).evaluate(() => {
+    await (
+      await run.worker()
+    ).evaluate(() => {
       const scope = globalThis as unknown as { spoken: Array<{ text: string; lang?: string }> };
       scope.spoken = [];
       const speak = chrome.tts.speak.bind(chrome.tts);
@@ -122,11 +141,13 @@ describe('Chromium: guidance for the moment, safety on screen, and the voice', (
     await expect.poll(heading, { timeout: 25_000, interval: 500 }).toBe(QUADS);
     await expect.poll(async () => (await spoken()).at(-1)?.text).toBe(`${QUADS}. Roll slowly.`);
     await expect
-      .poll(() => probe.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).then((c) => c.length)))
+      .poll(() =>
+        probe.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).then((c) => c.length)),
+      )
       .toBe(1);
   });
 
-  it('shows the technique\'s picture during the step, larger on demand, in light, dark and forced colors', async () => {
+  it("shows the technique's picture during the step, larger on demand, in light, dark and forced colors", async () => {
     const picture = overlay().getByRole('img', { name: QUADS_ROLLER });
     await expect.poll(() => picture.isVisible()).toBe(true);
     // Both legs at once: no side, so the picture is not mirrored.
@@ -167,7 +188,7 @@ describe('Chromium: guidance for the moment, safety on screen, and the voice', (
     await page.emulateMedia({ colorScheme: null, forcedColors: null });
   });
 
-  it('keeps the area\'s caution and the stop-if line on screen through the roll and the knot hold', async () => {
+  it("keeps the area's caution and the stop-if line on screen through the roll and the knot hold", async () => {
     const stop = overlay().getByText(
       /Stop short of the knee, front and back\. Not on a fresh injury, bruise, open wound, skin infection or rash\. Stop if you feel numbness, tingling or sharp pain\./,
     );
@@ -175,7 +196,11 @@ describe('Chromium: guidance for the moment, safety on screen, and the voice', (
     await overlay().getByRole('button', { name: 'Knot', exact: true }).click();
     await expect.poll(() => overlay().getByText('Knot hold', { exact: true }).isVisible()).toBe(true);
     expect(await stop.isVisible()).toBe(true);
-    expect(await overlay().getByText(/let your weight sink into the roller\. Breathe in for 4 seconds, out for 6\./).isVisible()).toBe(true);
+    expect(
+      await overlay()
+        .getByText(/let your weight sink into the roller\. Breathe in for 4 seconds, out for 6\./)
+        .isVisible(),
+    ).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}overlay-hold-chromium.png` });
     await expect.poll(async () => (await spoken()).at(-1)?.text).toBe('Knot hold. Breathe slowly.');
   });
@@ -201,10 +226,14 @@ describe('Chromium: guidance for the moment, safety on screen, and the voice', (
     expect(await gallery.getByRole('img').count()).toBe(techniques.length);
     for (const { area, tool } of techniques) {
       const figure = gallery.locator(`figure[data-picture="${area}-${tool}"]`);
-      expect(await figure.getByRole('img').getAttribute('aria-label'), `${area} ${tool}`).toBe(EN[techniqueMoveKey(area, tool)!]!.message);
+      expect(await figure.getByRole('img').getAttribute('aria-label'), `${area} ${tool}`).toBe(
+        EN[techniqueMoveKey(area, tool)!]!.message,
+      );
       expect(await figure.locator('figcaption strong').textContent()).toBe(EN[toolKey(tool)]!.message);
     }
-    expect(await gallery.getByRole('heading', { level: 3 }).allTextContents()).toEqual([...new Set(techniques.map(({ area }) => EN[areaMessageKey(area)]!.message))]);
+    expect(await gallery.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+      ...new Set(techniques.map(({ area }) => EN[areaMessageKey(area)]!.message)),
+    ]);
     await gallery.screenshot({ path: `${ARTIFACTS}why-pictures-chromium.png` });
     // The contact sheet: the same pictures in one grid, each named by its technique, to review at a glance.
     await why.setViewportSize({ width: 1400, height: 800 });

@@ -98,7 +98,10 @@ describe('Chromium: the history page', () => {
   });
 
   it('deletes a break and brings it back with Undo, by keyboard', async () => {
-    await history.getByRole('button', { name: /^Delete the break of / }).first().focus();
+    await history
+      .getByRole('button', { name: /^Delete the break of / })
+      .first()
+      .focus();
     await history.keyboard.press('Enter');
     await expect.poll(() => history.getByText('Break deleted.').isVisible()).toBe(true);
     expect(await historyRows(history)).toHaveLength(2);
@@ -112,7 +115,9 @@ describe('Chromium: the history page', () => {
 
   it('exports JSON that a fresh profile imports into the same history, once, and offers its settings', async () => {
     // Settings of one's own, which the backup keeps.
-    await history.evaluate(() => chrome.runtime.sendMessage({ type: 'settings:patch', patch: { holdSeconds: 25, sound: true, theme: 'dark' } }));
+    await history.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'settings:patch', patch: { holdSeconds: 25, sound: true, theme: 'dark' } }),
+    );
     const download = history.waitForEvent('download');
     await history.getByRole('button', { name: 'Export JSON' }).click();
     const file = await download;
@@ -121,7 +126,10 @@ describe('Chromium: the history page', () => {
     await file.saveAs(path);
     exported = await readFile(path, 'utf8');
     expect((JSON.parse(exported) as { breaks: unknown[] }).breaks).toHaveLength(3);
-    expect((JSON.parse(exported) as { settings: unknown }).settings).toMatchObject({ version: 3, values: { holdSeconds: 25, sound: true, theme: 'dark' } });
+    expect((JSON.parse(exported) as { settings: unknown }).settings).toMatchObject({
+      version: 3,
+      values: { holdSeconds: 25, sound: true, theme: 'dark' },
+    });
 
     // The CSV files come down too.
     for (const [name, pattern] of [
@@ -140,7 +148,10 @@ describe('Chromium: the history page', () => {
     await expect.poll(() => other.getByText('Import done: 3 new breaks added.').isVisible()).toBe(true);
     await expect.poll(() => historyRows(other)).toEqual(rowsBefore);
     // The settings are offered, not applied unasked; restored, they are this profile's.
-    const settingsOf = async () => (await (await fresh!.worker()).evaluate(() => chrome.storage.sync.get('settings').then((r) => r.settings ?? null))) as Record<string, unknown> | null;
+    const settingsOf = async () =>
+      (await (
+        await fresh!.worker()
+      ).evaluate(() => chrome.storage.sync.get('settings').then((r) => r.settings ?? null))) as Record<string, unknown> | null;
     expect(await settingsOf()).toBeNull();
     const offer = other.getByRole('group', { name: /^This backup also holds settings\./ });
     await expect.poll(() => offer.isVisible()).toBe(true);
@@ -150,7 +161,9 @@ describe('Chromium: the history page', () => {
     expect(await offer.isVisible()).toBe(false);
     // The same file again adds nothing.
     await other.getByLabel('Import a JSON export').setInputFiles(path);
-    await expect.poll(() => other.getByText('Import done: 0 new breaks added. 3 breaks were already in your log.').isVisible()).toBe(true);
+    await expect
+      .poll(() => other.getByText('Import done: 0 new breaks added. 3 breaks were already in your log.').isVisible())
+      .toBe(true);
     expect(await historyRows(other)).toHaveLength(3);
   });
 
@@ -211,7 +224,9 @@ describe('Chromium: the history page', () => {
       await popup.getByRole('radio', { name: 'Desk break' }).check();
       await popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
       // The upper back leads (it felt the same): past its get-ready moment, press Knot on its left side.
-      await expect.poll(() => overlay.getByRole('heading', { level: 2 }).textContent()).toBe('Get into position: Upper back · left side');
+      await expect
+        .poll(() => overlay.getByRole('heading', { level: 2 }).textContent())
+        .toBe('Get into position: Upper back · left side');
       await overlay.getByRole('button', { name: 'Skip' }).click();
       await overlay.getByRole('button', { name: 'Knot', exact: true }).click();
       await expect.poll(() => overlay.getByText('Knot hold', { exact: true }).isVisible()).toBe(true);
@@ -222,9 +237,13 @@ describe('Chromium: the history page', () => {
     }
     const tab = await openHistory(run);
     const knots = tab.getByRole('region', { name: 'Where you pressed Knot' });
-    const row = knots.getByRole('table', { name: 'Knot presses in the last 7 days, by area and side' }).getByRole('row', { name: /^Upper back/ });
-    await expect.poll(async () => (await row.locator('th, td').allTextContents())).toEqual(['Upper back', '2', '0']);
-    expect(await knots.getByRole('img', { name: 'Body map of where you pressed Knot: Upper back, Left: 2' }).isVisible()).toBe(true);
+    const row = knots
+      .getByRole('table', { name: 'Knot presses in the last 7 days, by area and side' })
+      .getByRole('row', { name: /^Upper back/ });
+    await expect.poll(async () => await row.locator('th, td').allTextContents()).toEqual(['Upper back', '2', '0']);
+    expect(await knots.getByRole('img', { name: 'Body map of where you pressed Knot: Upper back, Left: 2' }).isVisible()).toBe(
+      true,
+    );
     await knots.scrollIntoViewIfNeeded();
     await tab.screenshot({ path: `${ARTIFACTS}knot-map-chromium.png`, fullPage: true });
     await tab.close();
@@ -236,7 +255,10 @@ describe('Chromium: the history page', () => {
     const popup = await run.openExtensionWindow('popup.html');
     await popup.getByRole('radio', { name: 'Desk break' }).check();
     await popup.getByRole('button', { name: 'Leave areas alone' }).click();
-    await popup.getByRole('group', { name: /^For an injury/ }).getByRole('checkbox', { name: 'Upper back' }).check();
+    await popup
+      .getByRole('group', { name: /^For an injury/ })
+      .getByRole('checkbox', { name: 'Upper back' })
+      .check();
     await expect.poll(() => popup.getByText('Leaving out: Upper back').isVisible()).toBe(true);
     const planned = await popup.locator('.rb-plan li').allTextContents();
     expect(planned.length).toBeGreaterThan(0);
@@ -246,7 +268,9 @@ describe('Chromium: the history page', () => {
     await expect.poll(() => overlay.getByRole('button', { name: 'End' }).isVisible()).toBe(true);
     const worker = await run.worker();
     const areas = await worker.evaluate(() =>
-      chrome.storage.local.get('session').then((r) => (r.session as { plan: { steps: Array<{ area: string }> } }).plan.steps.map((s) => s.area)),
+      chrome.storage.local
+        .get('session')
+        .then((r) => (r.session as { plan: { steps: Array<{ area: string }> } }).plan.steps.map((s) => s.area)),
     );
     expect(areas.length).toBeGreaterThan(0);
     expect(areas).not.toContain('upper-back');
@@ -255,4 +279,3 @@ describe('Chromium: the history page', () => {
     await expect.poll(() => overlay.count()).toBe(0);
   });
 });
-

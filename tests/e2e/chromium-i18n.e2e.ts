@@ -20,10 +20,14 @@ function speaker(locale: string) {
   const msg = (key: string, subs: string[] = []): string => {
     const entry = messages[key];
     if (!entry) throw new Error(`_locales/${locale} has no "${key}"`);
-    return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => subs[Number(entry.placeholders?.[name.toLowerCase()]?.content.slice(1)) - 1] ?? '');
+    return entry.message.replace(
+      /\$(\w+)\$/g,
+      (_, name: string) => subs[Number(entry.placeholders?.[name.toLowerCase()]?.content.slice(1)) - 1] ?? '',
+    );
   };
   const lang = msg('lang');
-  const plural = (base: string, count: number, subs: string[]) => msg(`${base}_${new Intl.PluralRules(lang).select(count)}`, subs);
+  const plural = (base: string, count: number, subs: string[]) =>
+    msg(`${base}_${new Intl.PluralRules(lang).select(count)}`, subs);
   return { lang, dir: msg('dir'), msg, plural };
 }
 
@@ -43,7 +47,11 @@ const outside = (frame: Locator) =>
 
 /** The language, text direction and computed direction of a page's root (or of the timer's host and card). */
 const languageOf = (page: Page) =>
-  page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir, direction: getComputedStyle(document.body).direction }));
+  page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    direction: getComputedStyle(document.body).direction,
+  }));
 
 describe.each([
   ['de', 'de'],
@@ -83,22 +91,29 @@ describe.each([
     expect(await popup.getByRole('complementary', { name: msg('whatsNewLabel') }).count()).toBe(0);
     const start = popup.getByRole('button', { name: plural('startRollMinutes', 5, [num(5)]), exact: true });
     await expect.poll(() => start.isVisible()).toBe(true);
-    for (const key of ['history', 'settings', 'whyLink']) expect(await popup.getByRole('button', { name: msg(key), exact: true }).isVisible(), key).toBe(true);
+    for (const key of ['history', 'settings', 'whyLink'])
+      expect(await popup.getByRole('button', { name: msg(key), exact: true }).isVisible(), key).toBe(true);
     expect(await popup.getByRole('radio', { name: msg('moment_desk'), exact: true }).isChecked()).toBe(true);
     // The plan preview has loaded: the body map names its highlighted areas.
     await expect.poll(() => popup.getByRole('img', { name: new RegExp(`^${escape(msg('bodymap_label'))}`) }).count()).toBe(1);
     // The first-run note lists who should ask first, in that language.
     const note = popup.getByRole('region', { name: msg('safetyNoteLabel'), exact: true });
     expect(await note.getByText(msg('askFirstIntro'), { exact: true }).isVisible()).toBe(true);
-    for (const key of ['askFirst_pregnancy', 'askFirst_skin', 'askFirst_joint']) expect(await note.getByRole('listitem').filter({ hasText: msg(key) }).isVisible(), key).toBe(true);
+    for (const key of ['askFirst_pregnancy', 'askFirst_skin', 'askFirst_joint'])
+      expect(
+        await note
+          .getByRole('listitem')
+          .filter({ hasText: msg(key) })
+          .isVisible(),
+        key,
+      ).toBe(true);
     // Nothing sticks out of the popup sideways.
     expect(await outside(popup.locator('main'))).toEqual([]);
     await popup.locator('main').screenshot({ path: `${ARTIFACTS}i18n-${flag}-popup.png` });
     await start.click();
   });
 
-
-  it("says once, in that language, what an update brought, until dismissed", async () => {
+  it('says once, in that language, what an update brought, until dismissed', async () => {
     // What the background notes when the browser updates Rollbreak (lib/background/whats-new.ts; unit-tested).
     const version = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')).version as string;
     await (await run.worker()).evaluate((v) => chrome.storage.local.set({ whatsNew: v }), version);
@@ -110,7 +125,11 @@ describe.each([
     await popup.screenshot({ path: `${ARTIFACTS}i18n-${locale}-whats-new.png` });
     await news.getByRole('button', { name: msg('whatsNewDismiss') }).click();
     await expect.poll(() => news.count()).toBe(0);
-    await expect.poll(() => run.worker().then((w) => w.evaluate(() => chrome.storage.local.get('whatsNew').then((r) => r.whatsNew ?? null)))).toBeNull();
+    await expect
+      .poll(() =>
+        run.worker().then((w) => w.evaluate(() => chrome.storage.local.get('whatsNew').then((r) => r.whatsNew ?? null))),
+      )
+      .toBeNull();
     await popup.close();
     const again = await run.openExtensionWindow('popup.html');
     await again.getByRole('button', { name: msg('history'), exact: true }).waitFor();
@@ -128,11 +147,20 @@ describe.each([
     // the mirrored one, in every language alike: a right-to-left layout never turns the body around.
     const picture = overlay.getByRole('img', { name: msg('tech_upper_back_ball_move'), exact: true });
     await expect.poll(() => picture.isVisible()).toBe(true);
-    expect(await picture.evaluate((svg) => [svg.querySelector('g')!.getAttribute('transform'), getComputedStyle(svg).transform])).toEqual(['matrix(-1 0 0 1 96 0)', 'none']);
+    expect(
+      await picture.evaluate((svg) => [svg.querySelector('g')!.getAttribute('transform'), getComputedStyle(svg).transform]),
+    ).toEqual(['matrix(-1 0 0 1 96 0)', 'none']);
     expect(await overlay.getByRole('button', { name: msg('pictureLarger'), exact: true }).isVisible()).toBe(true);
     // The page is English and left to right; the timer carries its own language.
-    expect(await overlay.evaluate((host: HTMLElement) => ({ lang: host.lang, dir: host.dir, direction: getComputedStyle(host.shadowRoot!.querySelector('.rb-root')!).direction }))).toEqual({ lang, dir, direction: dir });
-    for (const key of ['pause', 'skip', 'end']) expect(await overlay.getByRole('button', { name: msg(key), exact: true }).isVisible(), key).toBe(true);
+    expect(
+      await overlay.evaluate((host: HTMLElement) => ({
+        lang: host.lang,
+        dir: host.dir,
+        direction: getComputedStyle(host.shadowRoot!.querySelector('.rb-root')!).direction,
+      })),
+    ).toEqual({ lang, dir, direction: dir });
+    for (const key of ['pause', 'skip', 'end'])
+      expect(await overlay.getByRole('button', { name: msg(key), exact: true }).isVisible(), key).toBe(true);
     await overlay.getByRole('button', { name: msg('skip'), exact: true }).click();
     await expect.poll(() => heading.textContent()).toBe(upperBackLeft);
     expect(await overlay.getByRole('button', { name: msg('knot'), exact: true }).isVisible()).toBe(true);
@@ -160,7 +188,9 @@ describe.each([
     await expect.poll(() => heading.textContent()).toBe(msg('endedTitle'));
     const clock = '[0-9\\u0660-\\u0669]+:[0-9\\u0660-\\u0669]{2}';
     // The summary, then whether the break is in the log yet.
-    const summary = new RegExp(`^${escape(plural('doneSummary', 0, ['\u0000', num(0)])).replace('\u0000', clock)} (${escape(msg('doneSaved'))}|${escape(msg('doneSaving'))})$`);
+    const summary = new RegExp(
+      `^${escape(plural('doneSummary', 0, ['\u0000', num(0)])).replace('\u0000', clock)} (${escape(msg('doneSaved'))}|${escape(msg('doneSaving'))})$`,
+    );
     expect(await overlay.getByText(summary).count()).toBe(1);
     await overlay.getByRole('button', { name: msg('close'), exact: true }).click();
     await expect.poll(() => overlay.count()).toBe(0);
@@ -178,7 +208,9 @@ describe.each([
     expect(await history.title()).toBe(msg('historyTitle'));
     // The break ended above is in the log too.
     const total = seeded + 1;
-    await expect.poll(() => history.getByText(plural('history_showing', total, [num(total), num(total)]), { exact: true }).isVisible()).toBe(true);
+    await expect
+      .poll(() => history.getByText(plural('history_showing', total, [num(total), num(total)]), { exact: true }).isVisible())
+      .toBe(true);
     expect(await history.getByRole('heading', { name: msg('history_total_label'), exact: true }).isVisible()).toBe(true);
     expect(await history.getByRole('heading', { name: msg('history_coverage_title'), exact: true }).isVisible()).toBe(true);
     expect(await history.getByRole('columnheader', { name: msg('colWhen'), exact: true }).isVisible()).toBe(true);

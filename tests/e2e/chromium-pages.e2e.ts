@@ -28,14 +28,16 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     });
     await page.goto(server.url('hostile.html'));
     // The page really enforces Trusted Types: a plain HTML string is refused.
-    expect(await page.evaluate(() => {
-      try {
-        document.createElement('div').innerHTML = '<b>x</b>';
-        return 'accepted';
-      } catch {
-        return 'refused';
-      }
-    })).toBe('refused');
+    expect(
+      await page.evaluate(() => {
+        try {
+          document.createElement('div').innerHTML = '<b>x</b>';
+          return 'accepted';
+        } catch {
+          return 'refused';
+        }
+      }),
+    ).toBe('refused');
     const popup = await run.openExtensionWindow('popup.html');
     await popup.getByRole('button', { name: 'Start 5-minute roll' }).click();
     const overlay = overlayOn(page);
@@ -69,7 +71,11 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     await overlay.getByRole('button', { name: 'Stop hold' }).click({ timeout: 5000 });
     await page.evaluate(() => {
       // The page enforces Trusted Types: its HTML goes through a policy of its own.
-      const { trustedTypes } = window as unknown as { trustedTypes: { createPolicy(name: string, rules: { createHTML(html: string): string }): { createHTML(html: string): string } } };
+      const { trustedTypes } = window as unknown as {
+        trustedTypes: {
+          createPolicy(name: string, rules: { createHTML(html: string): string }): { createHTML(html: string): string };
+        };
+      };
       const policy = trustedTypes.createPolicy('rewrite', { createHTML: (html) => html });
       document.open();
       document.write(policy.createHTML('<!doctype html><html><body><h1>Written over</h1></body></html>'));
@@ -99,11 +105,18 @@ describe('Chromium: the timer on hostile and unscriptable pages', () => {
     await page.keyboard.press('ArrowUp');
     const placed = { right: 24, bottom: 56, width: 300, shown: true };
     await expect.poll(() => page.evaluate(timerPlace)).toEqual(placed);
-    const session = () => run.worker().then((w) => w.evaluate(() => chrome.storage.local.get('session').then((r) => r.session as { status: string; stepIndex: number })));
+    const session = () =>
+      run
+        .worker()
+        .then((w) =>
+          w.evaluate(() => chrome.storage.local.get('session').then((r) => r.session as { status: string; stepIndex: number })),
+        );
     const before = await session();
     for (const attack of TIMER_ATTACKS) {
       expect(await page.evaluate(attackTimer, attack), attack).toBe(true);
-      await expect.poll(() => page.evaluate(timerPlace), { message: `the timer back in place after: ${attack}`, timeout: 5000 }).toEqual(placed);
+      await expect
+        .poll(() => page.evaluate(timerPlace), { message: `the timer back in place after: ${attack}`, timeout: 5000 })
+        .toEqual(placed);
     }
     // Pressable as before (Playwright refuses to click what something covers), and the break went on.
     await knot.click({ timeout: 5000 });

@@ -19,14 +19,21 @@ describe('Chromium on an accelerated clock: desk-break reminders', () => {
   let probe: Page;
   const worker = (): Promise<Worker> => run.worker();
   const notifications = async () => Object.keys(await (await worker()).evaluate(() => chrome.notifications.getAll()));
-  const local = <T = unknown>(key: string) => probe.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k] as unknown), key) as Promise<T>;
+  const local = <T = unknown>(key: string) =>
+    probe.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k] as unknown), key) as Promise<T>;
   const wakes = async (kind: string) => ((await local<Record<string, number> | undefined>('e2eWakes')) ?? {})[kind] ?? 0;
   const click = (id: string, button?: number) =>
-    probe.evaluate(([i, b]) => chrome.runtime.sendMessage({ type: 'e2e:notification', id: i, button: b ?? undefined }), [id, button] as const);
+    probe.evaluate(([i, b]) => chrome.runtime.sendMessage({ type: 'e2e:notification', id: i, button: b ?? undefined }), [
+      id,
+      button,
+    ] as const);
   /** As if these moments of the reminder record lay this long before now (see seedReminderState). */
   const seed = async (ago: ReminderSeed) =>
     (await worker()).evaluate(
-      (a) => (globalThis as unknown as { rollbreakE2e: { seedReminderState(a: ReminderSeed): Promise<void> } }).rollbreakE2e.seedReminderState(a),
+      (a) =>
+        (
+          globalThis as unknown as { rollbreakE2e: { seedReminderState(a: ReminderSeed): Promise<void> } }
+        ).rollbreakE2e.seedReminderState(a),
       ago,
     );
 
@@ -53,7 +60,9 @@ describe('Chromium on an accelerated clock: desk-break reminders', () => {
     await click('rollbreak-desk', 0);
     const timer = await opened;
     // The 5-minute break takes ten seconds on this clock, and a busy machine may see its end already.
-    await expect.poll(() => timer.getByRole('heading', { level: 2 }).textContent()).toMatch(/^Get into position: |Upper back|Forearms|Soles|^Break done/);
+    await expect
+      .poll(() => timer.getByRole('heading', { level: 2 }).textContent())
+      .toMatch(/^Get into position: |Upper back|Forearms|Soles|^Break done/);
     expect(await notifications()).not.toContain('rollbreak-desk');
     const session = await local<{ status: string; plan: { moment: string } }>('session');
     expect(session).toMatchObject({ plan: { moment: 'desk' } });
@@ -65,10 +74,12 @@ describe('Chromium on an accelerated clock: desk-break reminders', () => {
     // The break restarted the count (it began after the reminder was shown): the next reminder's alarm is
     // another 20 active minutes away.
     type Counting = { countingSince: number; lastReminderAt: number };
-    await expect.poll(async () => {
-      const { countingSince, lastReminderAt } = await local<Counting>('reminderState');
-      return countingSince > lastReminderAt;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const { countingSince, lastReminderAt } = await local<Counting>('reminderState');
+        return countingSince > lastReminderAt;
+      })
+      .toBe(true);
     const { countingSince } = await local<Counting>('reminderState');
     const alarm = await (await worker()).evaluate(() => chrome.alarms.get('reminder').then((a) => a?.scheduledTime ?? null));
     expect(alarm).toBe(countingSince + 20 * MINUTE);
@@ -81,7 +92,9 @@ describe('Chromium on an accelerated clock: desk-break reminders', () => {
     await expect.poll(notifications, { timeout: 30_000, interval: 250 }).toContain('rollbreak-desk');
 
     // A film starts, fullscreen, and the reminder is snoozed.
-    const windowId = await (await worker()).evaluate(async () => {
+    const windowId = await (
+      await worker()
+    ).evaluate(async () => {
       const [win] = await chrome.windows.getAll({ windowTypes: ['normal'] });
       await chrome.windows.update(win!.id!, { state: 'fullscreen' });
       return win!.id!;

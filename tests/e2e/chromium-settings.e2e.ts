@@ -19,7 +19,8 @@ interface StoredSettings {
 describe('Chromium: two pages changing settings at once', () => {
   let run: ChromiumRun;
   let settingsTab: Page;
-  const stored = () => settingsTab.evaluate(() => chrome.storage.sync.get('settings').then((r) => r.settings as StoredSettings | undefined));
+  const stored = () =>
+    settingsTab.evaluate(() => chrome.storage.sync.get('settings').then((r) => r.settings as StoredSettings | undefined));
 
   beforeAll(async () => {
     run = await launchChromium();
@@ -31,7 +32,7 @@ describe('Chromium: two pages changing settings at once', () => {
     await run?.close();
   });
 
-  it('keeps the popup\'s tool and the Settings tab\'s ticked boxes, and shows the popup\'s change live', async () => {
+  it("keeps the popup's tool and the Settings tab's ticked boxes, and shows the popup's change live", async () => {
     const soundBox = settingsTab.getByRole('checkbox', { name: /chime/i });
     expect(await soundBox.isChecked()).toBe(false);
 
@@ -48,9 +49,7 @@ describe('Chromium: two pages changing settings at once', () => {
     expect(settings.reminders.days).toContain(6);
 
     // A change made elsewhere shows in the open Settings tab without a reload.
-    await popup.evaluate(() =>
-      chrome.runtime.sendMessage({ type: 'settings:patch', patch: { reminders: { days: [1, 2, 3] } } }),
-    );
+    await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'settings:patch', patch: { reminders: { days: [1, 2, 3] } } }));
     await expect.poll(() => settingsTab.getByRole('checkbox', { name: 'Saturday' }).isChecked()).toBe(false);
     expect(await settingsTab.getByRole('checkbox', { name: 'Monday' }).isChecked()).toBe(true);
     expect(await soundBox.isChecked()).toBe(true);
@@ -83,14 +82,24 @@ describe('Chromium: two pages changing settings at once', () => {
     await popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
     const alert = popup.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.getByRole('paragraph').textContent()).toBe("Couldn't start the break: Something went wrong inside Rollbreak. Try again.");
+    expect(await alert.getByRole('paragraph').textContent()).toBe(
+      "Couldn't start the break: Something went wrong inside Rollbreak. Try again.",
+    );
     await popup.screenshot({ path: `${ARTIFACTS}popup-start-failed-chromium.png` });
-    expect(await popup.evaluate(() => chrome.storage.local.get('session').then((r) => (r.session as { status?: string } | undefined)?.status ?? 'idle'))).toBe('idle');
+    expect(
+      await popup.evaluate(() =>
+        chrome.storage.local.get('session').then((r) => (r.session as { status?: string } | undefined)?.status ?? 'idle'),
+      ),
+    ).toBe('idle');
 
     await failRequests([]);
     await alert.getByRole('button', { name: 'Retry' }).click();
     await expect
-      .poll(() => settingsTab.evaluate(() => chrome.storage.local.get('session').then((r) => (r.session as { status?: string } | undefined)?.status)))
+      .poll(() =>
+        settingsTab.evaluate(() =>
+          chrome.storage.local.get('session').then((r) => (r.session as { status?: string } | undefined)?.status),
+        ),
+      )
       .toBe('running');
     await settingsTab.evaluate(() => chrome.runtime.sendMessage({ type: 'session', event: { type: 'end' } }));
   });
@@ -109,7 +118,9 @@ describe('Chromium: two pages changing settings at once', () => {
     expect(await stored()).toEqual(before);
     await settingsTab.getByRole('button', { name: 'Reset settings to defaults' }).click();
     await confirm.getByRole('button', { name: 'Reset settings' }).click();
-    await expect.poll(() => settingsTab.getByText('Settings are back to their defaults. Your break log is unchanged.').isVisible()).toBe(true);
+    await expect
+      .poll(() => settingsTab.getByText('Settings are back to their defaults. Your break log is unchanged.').isVisible())
+      .toBe(true);
     await expect.poll(stored).toMatchObject({ tool: 'ball', sound: false, reminders: { days: [1, 2, 3, 4, 5] } });
     // The form shows the defaults at once, and the log is all there.
     expect(await settingsTab.getByRole('checkbox', { name: 'Saturday' }).isChecked()).toBe(false);
@@ -117,4 +128,3 @@ describe('Chromium: two pages changing settings at once', () => {
     expect(await readLog(settingsTab)).toHaveLength(logged);
   });
 });
-

@@ -6,7 +6,18 @@ import { startFixtureServer, type FixtureServer } from './support/server';
 import { overlayOn } from './support/overlay';
 import { seedLog } from './support/seed-log';
 import { BACKGROUND, backgroundOf } from './support/axe-theme';
-import { pngHasAlpha, pngSize, popupStage, promoTile, saveAsset, SCREENSHOT, STORE, SUMMARY_MAX, TILE, writeListings } from './support/store-assets';
+import {
+  pngHasAlpha,
+  pngSize,
+  popupStage,
+  promoTile,
+  saveAsset,
+  SCREENSHOT,
+  STORE,
+  SUMMARY_MAX,
+  TILE,
+  writeListings,
+} from './support/store-assets';
 import { realisticLog } from '../fixtures/breaks';
 import messages from '../../public/_locales/en/messages.json';
 
@@ -36,7 +47,10 @@ describe('Chromium: store screenshots, tile and listing text', () => {
     const history = await run.openExtensionWindow('log.html');
     // Eight weeks of one to five breaks a day, up to an hour ago.
     const weeks = realisticLog(21, 'bbbb2222-0000-4000-8000-000000000000', 400, Date.now() - 56 * DAY);
-    await seedLog(history, weeks.filter((b) => b.startedAt < Date.now() - 3_600_000));
+    await seedLog(
+      history,
+      weeks.filter((b) => b.startedAt < Date.now() - 3_600_000),
+    );
     await history.close();
   });
   afterAll(async () => {
@@ -91,7 +105,9 @@ describe('Chromium: store screenshots, tile and listing text', () => {
       await history.setViewportSize(SCREENSHOT);
       await history.goto(`chrome-extension://${run.extensionId}/log.html`);
       await history.waitForFunction(() => performance.getEntriesByName('rollbreak:history-interactive').length > 0);
-      await expect.poll(() => history.getByRole('table', { name: 'Recent breaks' }).locator('tbody tr').count()).toBeGreaterThan(5);
+      await expect
+        .poll(() => history.getByRole('table', { name: 'Recent breaks' }).locator('tbody tr').count())
+        .toBeGreaterThan(5);
       written.push(await saveAsset(`chrome/3-history-${theme}.png`, await history.screenshot({ animations: 'disabled' })));
       await history.close();
     });

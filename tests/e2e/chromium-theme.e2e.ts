@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const card = (page: Page) => backgroundOf(page, '.rb-root', 'rollbreak-timer');
 const body = (page: Page) => backgroundOf(page, 'body');
 
-describe('Chromium: light, dark or the system\'s, everywhere at once; Settings and the timer window', () => {
+describe("Chromium: light, dark or the system's, everywhere at once; Settings and the timer window", () => {
   let server: FixtureServer;
   let run: ChromiumRun;
   let page: Page;
@@ -77,7 +77,9 @@ describe('Chromium: light, dark or the system\'s, everywhere at once; Settings a
     await chooseTheme('Dark');
     await overlayOn(page).getByRole('button', { name: 'Minimise timer' }).click();
     await expect.poll(() => card(page)).toBe(BACKGROUND.dark);
-    await overlayOn(page).getByRole('button', { name: /^Expand timer/ }).click();
+    await overlayOn(page)
+      .getByRole('button', { name: /^Expand timer/ })
+      .click();
     await history.close();
   });
 
@@ -158,10 +160,13 @@ describe('Chromium: light, dark or the system\'s, everywhere at once; Settings a
       await check('popup', popup);
       await check('settings', options);
       const history = await run.openExtensionWindow('log.html');
-      if (theme === 'Light') await seedLog(history, realisticLog(13, 'aaaa1111-0000-4000-8000-000000000000', 60, Date.now() - 40 * DAY));
+      if (theme === 'Light')
+        await seedLog(history, realisticLog(13, 'aaaa1111-0000-4000-8000-000000000000', 60, Date.now() - 40 * DAY));
       await history.reload();
       await history.waitForFunction(() => performance.getEntriesByName('rollbreak:history-interactive').length > 0);
-      await expect.poll(() => history.getByRole('table', { name: 'Recent breaks' }).locator('tbody tr').count()).toBeGreaterThan(5);
+      await expect
+        .poll(() => history.getByRole('table', { name: 'Recent breaks' }).locator('tbody tr').count())
+        .toBeGreaterThan(5);
       await check('history', history);
       for (const path of ['welcome.html', 'why.html']) {
         const other = await run.openExtensionWindow(path);

@@ -39,7 +39,10 @@ describe('Firefox: axe on every page in both themes', () => {
     await run.installPopup.close();
     // Six weeks of breaks (as many as the Chromium theme test's): every part of History has something to show.
     const weeks = realisticLog(34, 'cccc3333-0000-4000-8000-000000000000', 60, Date.now() - 40 * DAY);
-    await seedLog(options as never, weeks.filter((b) => b.startedAt < Date.now() - 3_600_000));
+    await seedLog(
+      options as never,
+      weeks.filter((b) => b.startedAt < Date.now() - 3_600_000),
+    );
   }, 60_000);
   afterAll(async () => {
     await run?.close();
@@ -56,20 +59,36 @@ describe('Firefox: axe on every page in both themes', () => {
       // The popup, with its plan preview.
       const popup = await run.openExtensionTab(options, 'popup.html');
       await waitFor(
-        () => popup.evaluate(() => document.querySelector('.rb-preview svg')?.getAttribute('aria-label')?.startsWith('Body map. Highlighted')),
+        () =>
+          popup.evaluate(() =>
+            document.querySelector('.rb-preview svg')?.getAttribute('aria-label')?.startsWith('Body map. Highlighted'),
+          ),
         { message: 'the plan preview' },
       );
-      await waitFor(async () => (await backgroundOf(popup, 'body')) === BACKGROUND[theme], { message: `the popup in the ${theme} theme` });
+      await waitFor(async () => (await backgroundOf(popup, 'body')) === BACKGROUND[theme], {
+        message: `the popup in the ${theme} theme`,
+      });
       found.popup = await axeViolations(popup);
       await popup.close();
 
       // The timer over the article, on the first area. The request is the popup's own Start (the last choice).
       await run.page.bringToFront();
-      await options.evaluate(() => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ type: 'start' }));
+      await options.evaluate(() =>
+        (
+          globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).browser.runtime.sendMessage({ type: 'start' }),
+      );
       await clickOverlayButton(run.page, 'Skip');
-      await waitFor(async () => (await backgroundOf(run.page, '.rb-root', 'rollbreak-timer')) === BACKGROUND[theme], { message: 'the themed timer' });
+      await waitFor(async () => (await backgroundOf(run.page, '.rb-root', 'rollbreak-timer')) === BACKGROUND[theme], {
+        message: 'the themed timer',
+      });
       await waitFor(
-        () => run.page.evaluate(() => [...(document.querySelector('rollbreak-timer')?.shadowRoot?.querySelectorAll('button') ?? [])].some((b) => b.textContent === 'Knot')),
+        () =>
+          run.page.evaluate(() =>
+            [...(document.querySelector('rollbreak-timer')?.shadowRoot?.querySelectorAll('button') ?? [])].some(
+              (b) => b.textContent === 'Knot',
+            ),
+          ),
         { message: 'the first area, with its Knot button' },
       );
       found.overlay = await axeViolations(run.page, 'rollbreak-timer');
@@ -78,12 +97,16 @@ describe('Firefox: axe on every page in both themes', () => {
 
       // History, with weeks of breaks.
       const history = await run.openExtensionTab(options, 'log.html');
-      await waitFor(() => history.evaluate(() => document.querySelectorAll('table.rb-breaks tbody tr').length > 5), { message: 'the recent breaks' });
+      await waitFor(() => history.evaluate(() => document.querySelectorAll('table.rb-breaks tbody tr').length > 5), {
+        message: 'the recent breaks',
+      });
       found.history = await axeViolations(history);
       await history.close();
       for (const path of ['welcome.html', 'why.html']) {
         const other = await run.openExtensionTab(options, path);
-        await waitFor(async () => (await backgroundOf(other, 'body')) === BACKGROUND[theme], { message: `${path} in the ${theme} theme` });
+        await waitFor(async () => (await backgroundOf(other, 'body')) === BACKGROUND[theme], {
+          message: `${path} in the ${theme} theme`,
+        });
         found[path] = await axeViolations(other);
         await other.close();
       }

@@ -34,7 +34,8 @@ describe('Firefox: a break from the popup to the log', () => {
   afterAll(async () => {
     if (run) {
       await run.saveConsole(`${ARTIFACTS}console-firefox.txt`).catch(() => undefined);
-      if (run.console.length > 0) console.log('Firefox console:\n' + run.console.map((r) => `  [${r.source}] ${r.type}: ${r.text}`).join('\n'));
+      if (run.console.length > 0)
+        console.log('Firefox console:\n' + run.console.map((r) => `  [${r.source}] ${r.type}: ${r.text}`).join('\n'));
     }
     await run?.close();
     await server?.close();
@@ -48,11 +49,17 @@ describe('Firefox: a break from the popup to the log', () => {
     // The background's handlers throw for the requests listed in `local:e2eFail` (lib/background/e2e.ts):
     // in Firefox the failure would otherwise arrive as a rejection, in Chrome as an ordinary answer.
     const failRequests = (types: string[]) =>
-      popup.evaluate((t) => (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }).browser.storage.local.set({ e2eFail: t }), types);
+      popup.evaluate(
+        (t) =>
+          (
+            globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }
+          ).browser.storage.local.set({ e2eFail: t }),
+        types,
+      );
     await failRequests(['start']);
     await start.click();
     const said = await waitFor(() => popup.evaluate(() => document.querySelector('[role="alert"] p')?.textContent ?? null), {
-      message: 'the popup\'s error after a failed start',
+      message: "the popup's error after a failed start",
     });
     expect(said).toBe("Couldn't start the break: Something went wrong inside Rollbreak. Try again.");
     expect(await queryIn(popup, '::-p-aria([name="Retry"][role="button"])')).not.toBeNull();
@@ -89,7 +96,9 @@ describe('Firefox: a break from the popup to the log', () => {
       () =>
         page.evaluate(() => {
           const svg = document.querySelector('rollbreak-timer')?.shadowRoot?.querySelector('svg.rb-pic');
-          return svg ? { label: svg.getAttribute('aria-label'), mirror: svg.querySelector('g')?.getAttribute('transform') } : null;
+          return svg
+            ? { label: svg.getAttribute('aria-label'), mirror: svg.querySelector('g')?.getAttribute('transform') }
+            : null;
         }),
       { message: "the step's picture" },
     );
@@ -137,7 +146,9 @@ describe('Firefox: a break from the popup to the log', () => {
       document.close();
     });
     await clickOverlayButton(page, 'Stop hold');
-    await waitFor(() => overlayButton(page, 'Knot'), { message: 'the Knot button back after Stop hold, on the written-over page' });
+    await waitFor(() => overlayButton(page, 'Knot'), {
+      message: 'the Knot button back after Stop hold, on the written-over page',
+    });
   });
 
   it('stays pressable over a modal dialog of the page', async () => {
@@ -148,7 +159,9 @@ describe('Firefox: a break from the popup to the log', () => {
       dialog.showModal();
     });
     await clickOverlayButton(page, 'Knot');
-    await waitFor(async () => (await overlayText(page, '.rb-ring__sub')) === 'Knot hold', { message: 'a knot hold started over the modal dialog' });
+    await waitFor(async () => (await overlayText(page, '.rb-ring__sub')) === 'Knot hold', {
+      message: 'a knot hold started over the modal dialog',
+    });
     await page.evaluate(() => document.querySelector('dialog')!.close());
     await clickOverlayButton(page, 'Stop hold');
     await waitFor(() => overlayButton(page, 'Knot'), { message: 'the Knot button once the dialog closed' });
@@ -163,7 +176,9 @@ describe('Firefox: a break from the popup to the log', () => {
       await waitFor(back, { message: `the timer back in its corner after: ${attack}`, timeout: 5000 });
     }
     await clickOverlayButton(page, 'Knot');
-    await waitFor(async () => (await overlayText(page, '.rb-ring__sub')) === 'Knot hold', { message: 'a knot hold started after the attacks' });
+    await waitFor(async () => (await overlayText(page, '.rb-ring__sub')) === 'Knot hold', {
+      message: 'a knot hold started after the attacks',
+    });
     await clickOverlayButton(page, 'Stop hold');
     await waitFor(() => overlayButton(page, 'Knot'), { message: 'the Knot button after the attacks' });
   });
@@ -183,10 +198,13 @@ describe('Firefox: a break from the popup to the log', () => {
 
   it('logs exactly one completed entry, and no more on Close', async () => {
     expect(await isGone(logPage)).toBe(false);
-    const log = await waitFor(async () => {
-      const entries = await readLog(logPage);
-      return entries.length > 0 ? entries : null;
-    }, { message: 'the break in IndexedDB' });
+    const log = await waitFor(
+      async () => {
+        const entries = await readLog(logPage);
+        return entries.length > 0 ? entries : null;
+      },
+      { message: 'the break in IndexedDB' },
+    );
     expect(log).toHaveLength(1);
     // Three knot holds: the first one, the one started over the modal dialog, and the one after the attacks.
     expect(log[0]).toMatchObject({ completed: true, holdCount: 3, plannedSeconds: 300 });
@@ -195,7 +213,10 @@ describe('Firefox: a break from the popup to the log', () => {
     expect(log[0]!.steps[0]).toMatchObject({ area: 'upper-back', side: 'left' });
     expect(log[0]!.activeSeconds).toBeLessThan(60);
     // Both Knot presses on the upper back's left side, each with how long its hold lasted.
-    expect(log[0]!.knots?.map((k) => [k.area, k.side])).toEqual([['upper-back', 'left'], ['upper-back', 'left']]);
+    expect(log[0]!.knots?.map((k) => [k.area, k.side])).toEqual([
+      ['upper-back', 'left'],
+      ['upper-back', 'left'],
+    ]);
 
     // The check-in asks about the upper back; one press of Skip skips it all and stores nothing.
     await waitFor(() => overlayButton(page, 'Same'), { message: 'the check-in' });
@@ -214,8 +235,9 @@ describe('Firefox: a break from the popup to the log', () => {
 
   it('reports no errors from the page or the extension', () => {
     // Only the failure the first test made on purpose may be on the console (the registrar reports it).
-    const errors = run.console.filter((r) => (r.type === 'error' || r.type === 'pageerror') && !r.text.includes('was made to fail'));
+    const errors = run.console.filter(
+      (r) => (r.type === 'error' || r.type === 'pageerror') && !r.text.includes('was made to fail'),
+    );
     expect(errors).toEqual([]);
   });
 });
-

@@ -35,7 +35,8 @@ describe('Firefox: the history page', () => {
   afterAll(async () => {
     if (run) {
       await run.saveConsole(`${ARTIFACTS}console-firefox-history.txt`).catch(() => undefined);
-      if (run.console.length > 0) console.log('Firefox console:\n' + run.console.map((r) => `  [${r.source}] ${r.type}: ${r.text}`).join('\n'));
+      if (run.console.length > 0)
+        console.log('Firefox console:\n' + run.console.map((r) => `  [${r.source}] ${r.type}: ${r.text}`).join('\n'));
     }
     await run?.close();
     await server?.close();
@@ -57,7 +58,10 @@ describe('Firefox: the history page', () => {
     await clickOverlayButton(run.page, 'Skip');
     await waitFor(() => overlayButton(run.page, 'Knot'), { message: 'the first area' });
     // Roll a second or two: until the ring's countdown has gone down by one.
-    const ring = () => run.page.evaluate(() => document.querySelector('rollbreak-timer')?.shadowRoot?.querySelector('.rb-ring__time')?.textContent ?? '');
+    const ring = () =>
+      run.page.evaluate(
+        () => document.querySelector('rollbreak-timer')?.shadowRoot?.querySelector('.rb-ring__time')?.textContent ?? '',
+      );
     const first = await ring();
     await waitFor(async () => (await ring()) !== first, { message: 'a second rolled' });
     await clickOverlayButton(run.page, 'End');
@@ -65,17 +69,20 @@ describe('Firefox: the history page', () => {
     await clickOverlayButton(run.page, 'Close');
 
     // No reload: the page follows the background's sync status, written after the break was logged.
-    const rows = await waitFor(async () => {
-      const r = await historyRows(logPage);
-      return r.length > 0 ? r : null;
-    }, { message: 'the break in the history page' });
+    const rows = await waitFor(
+      async () => {
+        const r = await historyRows(logPage);
+        return r.length > 0 ? r : null;
+      },
+      { message: 'the break in the history page' },
+    );
     expect(rows).toHaveLength(1);
     expect([rows[0]![1], rows[0]![2], rows[0]![6]]).toEqual(['Desk break', 'Massage ball', 'Ended early']);
     expect(rows[0]![4]).toContain('Upper back');
     expect(await hasText(logPage, 'Showing the newest 1 of 1 break.')).toBe(true);
-    expect(
-      await logPage.evaluate(() => document.querySelector('.rb-coverage svg')?.getAttribute('aria-label') ?? ''),
-    ).toMatch(/^Body map of the last 7 days\. Rolled: Upper back /);
+    expect(await logPage.evaluate(() => document.querySelector('.rb-coverage svg')?.getAttribute('aria-label') ?? '')).toMatch(
+      /^Body map of the last 7 days\. Rolled: Upper back /,
+    );
   });
 
   it('deletes the break and brings it back with Undo', async () => {
@@ -92,7 +99,10 @@ describe('Firefox: the history page', () => {
 
   it('imports a JSON export', async () => {
     const path = `${ARTIFACTS}firefox-import.json`;
-    await writeFile(path, exportJson(realisticLog(21, 'cccc3333-0000-4000-8000-000000000000', 6, Date.now() - 5 * 86_400_000), Date.now()));
+    await writeFile(
+      path,
+      exportJson(realisticLog(21, 'cccc3333-0000-4000-8000-000000000000', 6, Date.now() - 5 * 86_400_000), Date.now()),
+    );
     const input = (await logPage.$('input[type="file"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(path);
     await waitFor(() => hasText(logPage, 'Import done: 6 new breaks added.'), { message: 'the import result' });

@@ -43,7 +43,10 @@ describe('Firefox: store screenshots', () => {
     options = await run.openExtensionTab(run.installPopup, 'options.html');
     await run.installPopup.close();
     const weeks = realisticLog(34, 'cccc3333-0000-4000-8000-000000000000', 400, Date.now() - 56 * DAY);
-    await seedLog(options, weeks.filter((b) => b.startedAt < Date.now() - 3_600_000));
+    await seedLog(
+      options,
+      weeks.filter((b) => b.startedAt < Date.now() - 3_600_000),
+    );
   }, 60_000);
   afterAll(async () => {
     await run?.close();
@@ -62,15 +65,22 @@ describe('Firefox: store screenshots', () => {
       const popup = await run.openExtensionTab(options, 'popup.html');
       await popup.setViewport({ width: 340, height: 760 });
       const previewed = () =>
-        popup.evaluate(() => document.querySelector('.rb-preview svg')?.getAttribute('aria-label')?.startsWith('Body map. Highlighted'));
+        popup.evaluate(() =>
+          document.querySelector('.rb-preview svg')?.getAttribute('aria-label')?.startsWith('Body map. Highlighted'),
+        );
       // Once the preview is there, the popup has also read the synced choice, which would undo an earlier click.
       await waitFor(previewed, { message: 'the plan preview' });
       // The first-run safety note (read once, then gone) would push the plan preview out of the picture.
       await popup.evaluate(() => document.querySelector<HTMLButtonElement>('.rb-safety button')?.click());
       const pick = (label: string, value: string) =>
-        waitFor(async () => (await clickText(popup, 'label', label)) && popup.evaluate((v) => document.querySelector<HTMLInputElement>(`input[value="${v}"]`)?.checked, value), {
-          message: `"${label}" chosen`,
-        });
+        waitFor(
+          async () =>
+            (await clickText(popup, 'label', label)) &&
+            popup.evaluate((v) => document.querySelector<HTMLInputElement>(`input[value="${v}"]`)?.checked, value),
+          {
+            message: `"${label}" chosen`,
+          },
+        );
       await pick('Before a workout', 'pre');
       await pick('Foam roller', 'roller');
       await waitFor(previewed, { message: 'the new plan preview' });
@@ -81,11 +91,22 @@ describe('Firefox: store screenshots', () => {
 
       // 1: the timer over the article. The request is the popup's own Start (the last choice).
       await run.page.bringToFront();
-      await options.evaluate(() => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ type: 'start' }));
+      await options.evaluate(() =>
+        (
+          globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).browser.runtime.sendMessage({ type: 'start' }),
+      );
       await clickOverlayButton(run.page, 'Skip');
-      await waitFor(async () => (await backgroundOf(run.page, '.rb-root', 'rollbreak-timer')) === BACKGROUND[theme], { message: 'the themed timer' });
+      await waitFor(async () => (await backgroundOf(run.page, '.rb-root', 'rollbreak-timer')) === BACKGROUND[theme], {
+        message: 'the themed timer',
+      });
       await waitFor(
-        () => run.page.evaluate(() => [...(document.querySelector('rollbreak-timer')?.shadowRoot?.querySelectorAll('button') ?? [])].some((b) => b.textContent === 'Knot')),
+        () =>
+          run.page.evaluate(() =>
+            [...(document.querySelector('rollbreak-timer')?.shadowRoot?.querySelectorAll('button') ?? [])].some(
+              (b) => b.textContent === 'Knot',
+            ),
+          ),
         { message: 'the first area, with its Knot button' },
       );
       // A few seconds in, so the ring shows time going.
@@ -104,7 +125,9 @@ describe('Firefox: store screenshots', () => {
       const history = await run.openExtensionTab(options, 'log.html');
       await history.setViewport(SCREENSHOT);
       await history.bringToFront();
-      await waitFor(() => history.evaluate(() => document.querySelectorAll('table.rb-breaks tbody tr').length > 5), { message: 'the recent breaks' });
+      await waitFor(() => history.evaluate(() => document.querySelectorAll('table.rb-breaks tbody tr').length > 5), {
+        message: 'the recent breaks',
+      });
       written.push(await saveAsset(`firefox/3-history-${theme}.png`, Buffer.from(await history.screenshot())));
       await history.close();
     });

@@ -10,7 +10,10 @@ import { whatsNewKey } from '../../components/popup/WhatsNew';
 
 const ROOT = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8');
-const versions = [...read('CHANGELOG.md').matchAll(/^## \[(\d+\.\d+\.\d+)\](?: - (\d{4}-\d{2}-\d{2}))?/gm)].map((m) => ({ version: m[1]!, date: m[2] }));
+const versions = [...read('CHANGELOG.md').matchAll(/^## \[(\d+\.\d+\.\d+)\](?: - (\d{4}-\d{2}-\d{2}))?/gm)].map((m) => ({
+  version: m[1]!,
+  date: m[2],
+}));
 const pkg = JSON.parse(read('package.json')) as { version: string };
 const en = JSON.parse(read('public/_locales/en/messages.json')) as Record<string, unknown>;
 

@@ -38,7 +38,12 @@ const englishFor = (key: string): Entry | undefined => {
 };
 
 /** Which placeholder a counting message counts: `$N$` unless named here. */
-const COUNTED: Record<string, string> = { doneSummary: 'knots', history_week_value: 'goal', history_showing: 'total', history_showing_filtered: 'total' };
+const COUNTED: Record<string, string> = {
+  doneSummary: 'knots',
+  history_week_value: 'goal',
+  history_showing: 'total',
+  history_showing_filtered: 'total',
+};
 const countedIn = (base: string) => COUNTED[base] ?? 'n';
 /**
  * Plural forms whose noun says the number by itself, so the count is not written again: Arabic's singular
@@ -47,7 +52,8 @@ const countedIn = (base: string) => COUNTED[base] ?? 'n';
 const COUNT_IN_THE_WORD: Record<string, readonly string[]> = { ar: ['one', 'two'] };
 
 /** The `$NAME$` references of a message, lower-cased as browsers match them (`$$` is a literal dollar). */
-const references = (message: string): string[] => [...new Set([...message.replace(/\$\$/g, '').matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()))].sort();
+const references = (message: string): string[] =>
+  [...new Set([...message.replace(/\$\$/g, '').matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()))].sort();
 const placeholderBlock = (entry: Entry): Record<string, unknown> =>
   Object.fromEntries(Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]));
 
@@ -107,7 +113,9 @@ describe('locales', () => {
         const message = String(messages[key]!.message);
         const plural = pluralForm(key);
         const wordSaysCount = plural && COUNT_IN_THE_WORD[locale]?.includes(plural.category);
-        const expected = references(String(reference.message)).filter((name) => !(wordSaysCount && name === countedIn(plural.base)));
+        const expected = references(String(reference.message)).filter(
+          (name) => !(wordSaysCount && name === countedIn(plural.base)),
+        );
         expect(references(message), `${locale} ${key}: ${message}`).toEqual(expected);
         expect(placeholderBlock(messages[key]!), `${locale} ${key} placeholders`).toEqual(placeholderBlock(reference));
       }
@@ -122,7 +130,10 @@ describe('locales', () => {
           });
           for (const key of matching) {
             const text = String(messages[key]!.message).replace(/\$[A-Za-z0-9_@]+\$/g, limit.sample ?? '10');
-            expect(displayWidth(text), `${locale} ${key} "${text}" (${limit.where}) is longer than ${limit.max}`).toBeLessThanOrEqual(limit.max);
+            expect(
+              displayWidth(text),
+              `${locale} ${key} "${text}" (${limit.where}) is longer than ${limit.max}`,
+            ).toBeLessThanOrEqual(limit.max);
           }
         }
       }
@@ -149,7 +160,13 @@ describe('English, the reference', () => {
 
   it('has the one and other forms of every counting message', () => {
     expect(PLURAL_BASES.length).toBeGreaterThan(0);
-    for (const base of PLURAL_BASES) expect(Object.keys(en).filter((k) => pluralForm(k)?.base === base).sort(), base).toEqual([`${base}_one`, `${base}_other`]);
+    for (const base of PLURAL_BASES)
+      expect(
+        Object.keys(en)
+          .filter((k) => pluralForm(k)?.base === base)
+          .sort(),
+        base,
+      ).toEqual([`${base}_one`, `${base}_other`]);
   });
 
   it('keeps the limits table about keys that exist', () => {
@@ -168,7 +185,19 @@ describe('English, the reference', () => {
  * `__MSG_key__`; a plural form when its base key is named (tp('base', ...)). Keys the code composes are
  * covered by their prefix below, and each prefix must still be composed somewhere (`` `prefix${ ``).
  */
-const DYNAMIC_PREFIXES = ['area_', 'tech_', 'pos_', 'caution_', 'moment_', 'tool_', 'trained_', 'breathe_', 'theme_', 'whatsNew_', 'feel_'];
+const DYNAMIC_PREFIXES = [
+  'area_',
+  'tech_',
+  'pos_',
+  'caution_',
+  'moment_',
+  'tool_',
+  'trained_',
+  'breathe_',
+  'theme_',
+  'whatsNew_',
+  'feel_',
+];
 /** Text for the store listings, which `npm run store:assets` writes under store/ (tests/e2e/*store-assets*). */
 const STORE_KEYS = ['storeTagline', 'storeLongDescription'];
 
@@ -179,7 +208,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('unused keys', () => {
-  const source = [...['lib', 'components', 'entrypoints'].flatMap(sourceFiles), join(ROOT, 'wxt.config.ts')].map((f) => readFileSync(f, 'utf8')).join('\n');
+  const source = [...['lib', 'components', 'entrypoints'].flatMap(sourceFiles), join(ROOT, 'wxt.config.ts')]
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
   const named = (key: string) => [`'${key}'`, `"${key}"`, `\`${key}\``, `__MSG_${key}__`].some((s) => source.includes(s));
 
   it('are gone from English', () => {

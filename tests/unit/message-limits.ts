@@ -23,18 +23,26 @@ export const LIMITS: readonly Limit[] = [
   { keys: ['switchSidesTitle'], max: 28, where: 'timer title between sides' },
   { keys: ['knot', 'pause', 'resume', 'skip', 'end'], max: 12, where: 'timer buttons: Pause, Skip and End share a 272 px row' },
   { keys: ['anotherKnot', 'cancelHold', 'switchSide', 'close'], max: 22, where: 'timer buttons, two to a row' },
-  { keys: ['holdLabel', 'pausedLabel', 'areaTimeLabel', 'transitionLabel'], max: 20, where: 'small capitals inside the 132 px countdown ring: two lines at most' },
+  {
+    keys: ['holdLabel', 'pausedLabel', 'areaTimeLabel', 'transitionLabel'],
+    max: 20,
+    where: 'small capitals inside the 132 px countdown ring: two lines at most',
+  },
   { keys: ['doneShort'], max: 10, where: 'the minimised timer pill' },
   { keys: ['postWorkoutIn'], max: 12, sample: '90', where: 'three buttons in a row on the done screen' },
   { keys: ['startRollMinutes'], max: 32, where: "the popup's main button, one line at 16 px" },
   { keys: ['history', 'settings'], max: 16, where: 'links at the foot of the popup, three to a 312 px row' },
   { keys: ['whyLink'], max: 24, where: 'the third link at the foot of the popup (it may take a line of its own)' },
   { keys: ['chooseMoment', 'chooseTool', 'chooseLength'], max: 16, where: 'popup: small capitals above the choices' },
-  { keys: ['moment_pre', 'moment_post', 'moment_rest', 'moment_desk'], max: 22, where: 'popup: four chips that wrap in a 312 px row' },
+  {
+    keys: ['moment_pre', 'moment_post', 'moment_rest', 'moment_desk'],
+    max: 22,
+    where: 'popup: four chips that wrap in a 312 px row',
+  },
   { keys: ['tool_*'], max: 22, where: 'popup: three chips that wrap in a 312 px row' },
   { keys: ['focusToggle'], max: 22, where: 'popup: link button' },
   { keys: ['showHow'], max: 18, where: 'popup: small link button beside each area of the plan' },
-  { keys: ['pictureLarger', 'pictureSmaller'], max: 18, where: "timer: small button under the 112 px technique picture" },
+  { keys: ['pictureLarger', 'pictureSmaller'], max: 18, where: 'timer: small button under the 112 px technique picture' },
   { keys: ['focusToggleCount'], max: 26, where: 'popup: link button with the count' },
   { keys: ['showTimerOnPage', 'resumeReminders'], max: 36, where: 'popup: full-width buttons, one line' },
   { keys: ['snoozeFor'], max: 20, sample: '30', where: 'popup button and notification button' },
@@ -45,7 +53,8 @@ export const LIMITS: readonly Limit[] = [
   { keys: ['history_streak_at_least'], max: 6, where: 'history: large figure in a third of the row' },
 ];
 
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
 
 /** Rough on-screen width: wide East Asian characters count 2, combining marks 0, anything else 1. */
 export function displayWidth(text: string): number {

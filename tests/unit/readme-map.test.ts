@@ -10,7 +10,9 @@ const root = new URL('../../', import.meta.url).pathname;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('### Where things are'), readme.indexOf('### One click'));
 const mapRows = section.split('\n').filter((line) => line.startsWith('| `'));
-const named = new Set(mapRows.flatMap((row) => [...row.split('|')[1]!.matchAll(/`([\w./-]+\/)`/g)].map((m) => m[1]!.replace(/\/$/, ''))));
+const named = new Set(
+  mapRows.flatMap((row) => [...row.split('|')[1]!.matchAll(/`([\w./-]+\/)`/g)].map((m) => m[1]!.replace(/\/$/, ''))),
+);
 
 const foldersIn = (dir: string) =>
   readdirSync(join(root, dir))

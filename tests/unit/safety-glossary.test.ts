@@ -13,7 +13,9 @@ import { CONCEPTS, GLOSSARY, SAFETY_KEY } from './safety-glossary';
 type Messages = Record<string, { message: string }>;
 const LOCALES_DIR = new URL('../../public/_locales/', import.meta.url).pathname;
 const read = (locale: string) => JSON.parse(readFileSync(join(LOCALES_DIR, locale, 'messages.json'), 'utf8')) as Messages;
-const LOCALES = readdirSync(LOCALES_DIR).filter((name) => name !== 'en').sort();
+const LOCALES = readdirSync(LOCALES_DIR)
+  .filter((name) => name !== 'en')
+  .sort();
 const en = read('en');
 const safetyKeys = Object.keys(en).filter((key) => SAFETY_KEY.test(key));
 const conceptIds = Object.keys(CONCEPTS) as ConceptId[];
@@ -28,7 +30,11 @@ describe('the safety glossary', () => {
 
   it('is about strings that exist: the safety keys and every concept turn up in English', () => {
     expect(safetyKeys.length).toBeGreaterThan(100);
-    for (const id of conceptIds) expect(safetyKeys.some((key) => CONCEPTS[id].en.test(en[key]!.message)), id).toBe(true);
+    for (const id of conceptIds)
+      expect(
+        safetyKeys.some((key) => CONCEPTS[id].en.test(en[key]!.message)),
+        id,
+      ).toBe(true);
   });
 
   it('catches the drift it was written for', () => {

@@ -22,7 +22,10 @@ export const CONCEPTS = {
   lowBack: { en: /\blow back\b/i, what: 'the low back, which is never rolled' },
   stopBeforeLowBack: { en: /stop above the low back/i, what: 'stop BEFORE reaching the low back, not on it' },
   neck: { en: /\bneck\b/i, what: 'the neck' },
-  knee: { en: /(?<!hands and )\bknees?\b(?! creases?)/i, what: 'the knee (not the kneecap, the knee crease or "on hands and knees")' },
+  knee: {
+    en: /(?<!hands and )\bknees?\b(?! creases?)/i,
+    what: 'the knee (not the kneecap, the knee crease or "on hands and knees")',
+  },
   varicose: { en: /varicose/i, what: 'varicose veins' },
   fracture: { en: /fracture/i, what: 'a fracture' },
   clot: { en: /\bclot|thrombosis/i, what: 'a blood clot or thrombosis' },

@@ -14,4 +14,6 @@ await fc.assert(
   fc.asyncProperty(scenarioArb, fc.integer({ min: 1, max: 1_000_000 }), async ([n, commands], s) => runScenario(n, commands, s)),
   { numRuns, seed, verbose: true },
 );
-console.log(`soak: ${numRuns} scenarios (seed ${seed}) held every invariant in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+console.log(
+  `soak: ${numRuns} scenarios (seed ${seed}) held every invariant in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+);

@@ -39,7 +39,9 @@ export const commandArb = (devices: number): fc.Arbitrary<Command> => {
   );
 };
 
-export const scenarioArb = fc.integer({ min: 2, max: 5 }).chain((n) => fc.tuple(fc.constant(n), fc.array(commandArb(n), { minLength: 5, maxLength: 40 })));
+export const scenarioArb = fc
+  .integer({ min: 2, max: 5 })
+  .chain((n) => fc.tuple(fc.constant(n), fc.array(commandArb(n), { minLength: 5, maxLength: 40 })));
 
 const DAY = 86_400_000;
 

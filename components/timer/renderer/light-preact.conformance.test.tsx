@@ -37,7 +37,10 @@ fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) 
   const entry = messages[key];
   if (!entry) return '';
   const subs = ([] as string[]).concat(substitutions ?? []);
-  return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => subs[Number(entry.placeholders?.[name.toLowerCase()]?.content.slice(1)) - 1] ?? '');
+  return entry.message.replace(
+    /\$(\w+)\$/g,
+    (_, name: string) => subs[Number(entry.placeholders?.[name.toLowerCase()]?.content.slice(1)) - 1] ?? '',
+  );
 }) as typeof fakeBrowser.i18n.getMessage;
 
 type Timer = typeof PreactTimer;
@@ -68,12 +71,18 @@ const planOf = (moment: Plan['moment']): Plan => ({
     { kind: 'roll', area: 'quads', side: null, seconds: 30, cautions: ['knee'] },
   ] as Plan['steps'],
 });
-const start = (moment: Plan['moment'] = 'desk') => reduce({ status: 'idle' }, { type: 'start', id: 'b', plan: planOf(moment) }, T0);
+const start = (moment: Plan['moment'] = 'desk') =>
+  reduce({ status: 'idle' }, { type: 'start', id: 'b', plan: planOf(moment) }, T0);
 const rolling = reduce(start(), { type: 'skip' }, T0 + 1_000);
 const holding = reduce(rolling, { type: 'holdStart', seconds: 25 }, T0 + 2_000);
 const pausedHold = reduce(holding, { type: 'pause' }, T0 + 3_000);
 const lastArea = reduce(reduce(rolling, { type: 'skip' }, T0 + 4_000), { type: 'skip' }, T0 + 5_000);
-const finish = (s: SessionState) => reduce(reduce(reduce(reduce(s, { type: 'skip' }, T0 + 6_000), { type: 'skip' }, T0 + 7_000), { type: 'skip' }, T0 + 8_000), { type: 'skip' }, T0 + 9_000);
+const finish = (s: SessionState) =>
+  reduce(
+    reduce(reduce(reduce(s, { type: 'skip' }, T0 + 6_000), { type: 'skip' }, T0 + 7_000), { type: 'skip' }, T0 + 8_000),
+    { type: 'skip' },
+    T0 + 9_000,
+  );
 const finished = finish(start());
 const finishedPre = finish(start('pre'));
 const ended = reduce(rolling, { type: 'end' }, T0 + 10_000);
@@ -88,19 +97,67 @@ interface Case {
 
 const at = (s: SessionState) => ('stepDeadline' in s ? s.stepDeadline - 5_000 : T0);
 const CASES: Case[] = [
-  { name: 'TimerPanel, getting into position', view: (m, act) => ({ type: m.TimerPanel, props: { session: start(), now: T0 + 500, act } }), next: (m, act) => ({ type: m.TimerPanel, props: { session: rolling, now: T0 + 1_500, act } }) },
-  { name: 'TimerPanel, rolling a side', view: (m, act) => ({ type: m.TimerPanel, props: { session: rolling, now: at(rolling), act } }), next: (m, act) => ({ type: m.TimerPanel, props: { session: holding, now: T0 + 2_500, act } }) },
-  { name: 'TimerPanel, in a knot hold', view: (m, act) => ({ type: m.TimerPanel, props: { session: holding, now: T0 + 2_500, act } }), next: (m, act) => ({ type: m.TimerPanel, props: { session: rolling, now: T0 + 2_600, act } }) },
-  { name: 'TimerPanel, paused in a hold', view: (m, act) => ({ type: m.TimerPanel, props: { session: pausedHold, now: T0 + 60_000, act } }) },
-  { name: 'TimerPanel, the last area (cautions)', view: (m, act) => ({ type: m.TimerPanel, props: { session: lastArea, now: at(lastArea), act } }) },
+  {
+    name: 'TimerPanel, getting into position',
+    view: (m, act) => ({ type: m.TimerPanel, props: { session: start(), now: T0 + 500, act } }),
+    next: (m, act) => ({ type: m.TimerPanel, props: { session: rolling, now: T0 + 1_500, act } }),
+  },
+  {
+    name: 'TimerPanel, rolling a side',
+    view: (m, act) => ({ type: m.TimerPanel, props: { session: rolling, now: at(rolling), act } }),
+    next: (m, act) => ({ type: m.TimerPanel, props: { session: holding, now: T0 + 2_500, act } }),
+  },
+  {
+    name: 'TimerPanel, in a knot hold',
+    view: (m, act) => ({ type: m.TimerPanel, props: { session: holding, now: T0 + 2_500, act } }),
+    next: (m, act) => ({ type: m.TimerPanel, props: { session: rolling, now: T0 + 2_600, act } }),
+  },
+  {
+    name: 'TimerPanel, paused in a hold',
+    view: (m, act) => ({ type: m.TimerPanel, props: { session: pausedHold, now: T0 + 60_000, act } }),
+  },
+  {
+    name: 'TimerPanel, the last area (cautions)',
+    view: (m, act) => ({ type: m.TimerPanel, props: { session: lastArea, now: at(lastArea), act } }),
+  },
   { name: 'DonePanel, finished', view: (m, act) => ({ type: m.DonePanel, props: { session: finished, act } }) },
   { name: 'DonePanel, ended early', view: (m, act) => ({ type: m.DonePanel, props: { session: ended, act } }) },
-  { name: 'DonePanel, after a pre-workout roll (its own state)', view: (m, act) => ({ type: m.DonePanel, props: { session: finishedPre, act } }) },
-  { name: 'OverlayPill, running', view: (m, act) => ({ type: m.OverlayPill, props: { left: '3:05', onExpand: () => act({ type: 'resume' }), onPointerDown: () => act({ type: 'pause' }), onPointerMove() {}, onPointerUp() {} } }) },
-  { name: 'OverlayPill, done', view: (m, act) => ({ type: m.OverlayPill, props: { left: '', onExpand: () => act({ type: 'dismiss' }), onPointerDown() {}, onPointerMove() {}, onPointerUp() {} } }) },
-  { name: 'CountdownRing', view: (m) => ({ type: m.CountdownRing, props: { fraction: 0.37, label: '0:37', sublabel: 'Knot hold', tone: 'hold' } }) },
-  { name: 'BodyMap, small with the current area', view: (m) => ({ type: m.BodyMap, props: { current: 'calves', size: 'small' } }) },
-  { name: 'BodyMap, highlighted areas and heat', view: (m) => ({ type: m.BodyMap, props: { highlight: ['quads', 'calves'], heat: { quads: 2 }, description: 'Areas' } }) },
+  {
+    name: 'DonePanel, after a pre-workout roll (its own state)',
+    view: (m, act) => ({ type: m.DonePanel, props: { session: finishedPre, act } }),
+  },
+  {
+    name: 'OverlayPill, running',
+    view: (m, act) => ({
+      type: m.OverlayPill,
+      props: {
+        left: '3:05',
+        onExpand: () => act({ type: 'resume' }),
+        onPointerDown: () => act({ type: 'pause' }),
+        onPointerMove() {},
+        onPointerUp() {},
+      },
+    }),
+  },
+  {
+    name: 'OverlayPill, done',
+    view: (m, act) => ({
+      type: m.OverlayPill,
+      props: { left: '', onExpand: () => act({ type: 'dismiss' }), onPointerDown() {}, onPointerMove() {}, onPointerUp() {} },
+    }),
+  },
+  {
+    name: 'CountdownRing',
+    view: (m) => ({ type: m.CountdownRing, props: { fraction: 0.37, label: '0:37', sublabel: 'Knot hold', tone: 'hold' } }),
+  },
+  {
+    name: 'BodyMap, small with the current area',
+    view: (m) => ({ type: m.BodyMap, props: { current: 'calves', size: 'small' } }),
+  },
+  {
+    name: 'BodyMap, highlighted areas and heat',
+    view: (m) => ({ type: m.BodyMap, props: { highlight: ['quads', 'calves'], heat: { quads: 2 }, description: 'Areas' } }),
+  },
   { name: 'LiveRegion, holding', view: (m) => ({ type: m.LiveRegion, props: { session: holding } }) },
   { name: 'LiveRegion, idle', view: (m) => ({ type: m.LiveRegion, props: { session: { status: 'idle' } } }) },
 ];
@@ -173,31 +230,30 @@ describe('the timer renders the same under the light renderer and Preact', () =>
     b.unmount();
   });
 
-  it.each(CASES.filter((c) => c.view(PreactTimer, () => undefined).type !== PreactTimer.BodyMap).map((c) => [c.name, c] as const))(
-    '%s: every press sends the same, renders the same and leaves focus in the same place',
-    async (_, c) => {
-      const probe = mount('preact', c);
-      const count = probe.root.querySelectorAll('button').length;
-      probe.unmount();
-      for (let i = 0; i < count; i++) {
-        // One side at a time: a document has one focus.
-        const press = async (kind: 'light' | 'preact') => {
-          const side = mount(kind, c);
-          const button = side.root.querySelectorAll('button')[i]!;
-          button.focus();
-          button.click();
-          side.next();
-          await settle();
-          const seen = { pressed: side.pressed, html: side.root.innerHTML, focus: focusPath(side.root) };
-          side.unmount();
-          return seen;
-        };
-        const a = await press('light');
-        const b = await press('preact');
-        expect(a.pressed, `button ${i}`).toEqual(b.pressed);
-        expect(a.html, `button ${i}`).toBe(b.html);
-        expect(a.focus, `focus after button ${i}`).toEqual(b.focus);
-      }
-    },
-  );
+  it.each(
+    CASES.filter((c) => c.view(PreactTimer, () => undefined).type !== PreactTimer.BodyMap).map((c) => [c.name, c] as const),
+  )('%s: every press sends the same, renders the same and leaves focus in the same place', async (_, c) => {
+    const probe = mount('preact', c);
+    const count = probe.root.querySelectorAll('button').length;
+    probe.unmount();
+    for (let i = 0; i < count; i++) {
+      // One side at a time: a document has one focus.
+      const press = async (kind: 'light' | 'preact') => {
+        const side = mount(kind, c);
+        const button = side.root.querySelectorAll('button')[i]!;
+        button.focus();
+        button.click();
+        side.next();
+        await settle();
+        const seen = { pressed: side.pressed, html: side.root.innerHTML, focus: focusPath(side.root) };
+        side.unmount();
+        return seen;
+      };
+      const a = await press('light');
+      const b = await press('preact');
+      expect(a.pressed, `button ${i}`).toEqual(b.pressed);
+      expect(a.html, `button ${i}`).toBe(b.html);
+      expect(a.focus, `focus after button ${i}`).toEqual(b.focus);
+    }
+  });
 });

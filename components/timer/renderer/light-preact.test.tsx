@@ -12,7 +12,14 @@ describe('light-preact', () => {
     render(
       jsx(Fragment, {
         children: [
-          jsx('p', { class: 'a', 'aria-live': 'polite', 'data-heir': true, 'aria-hidden': false, hidden: false, children: ['x ', 2] }),
+          jsx('p', {
+            class: 'a',
+            'aria-live': 'polite',
+            'data-heir': true,
+            'aria-hidden': false,
+            hidden: false,
+            children: ['x ', 2],
+          }),
           jsx('div', { style: { '--rb-p': '0.5', borderRadius: '2px' } }),
           jsx('svg', { viewBox: '0 0 1 1', children: jsx('path', { d: 'M0,0' }) }),
           null,
@@ -125,7 +132,11 @@ describe('light-preact', () => {
       }
     }
     expect(() => render(jsx(Old as never, {}), root)).toThrow(/class components/);
-    expect(() => render(jsx(() => (useState(() => 1), null), {}), root)).toThrow(/lazy useState/);
+    expect(() =>
+      render(
+        jsx(() => (useState(() => 1), null), {}),
+        root,
+      ),
+    ).toThrow(/lazy useState/);
   });
 });
-

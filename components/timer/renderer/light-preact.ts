@@ -130,7 +130,8 @@ function one(c: Child, was: Rec | undefined, svg: boolean): Rec {
   }
   const { t, p, k } = c as VNode;
   if (typeof t === 'function') {
-    if (import.meta.env.DEV && t.prototype?.render) throw new Error(`light-preact: class components are not supported (${t.name})`);
+    if (import.meta.env.DEV && t.prototype?.render)
+      throw new Error(`light-preact: class components are not supported (${t.name})`);
     const r: Rec = was ?? { t, k, h: [], c: [] };
     hooks = r.h!;
     slot = 0;
@@ -139,8 +140,8 @@ function one(c: Child, was: Rec | undefined, svg: boolean): Rec {
     return r;
   }
   svg ||= t === 'svg';
-  const d = (was?.d ??
-    (svg ? document.createElementNS('http://www.w3.org/2000/svg', t) : document.createElement(t))) as Element & Props;
+  const d = (was?.d ?? (svg ? document.createElementNS('http://www.w3.org/2000/svg', t) : document.createElement(t))) as Element &
+    Props;
   const before = was?.p ?? {};
   for (const n in before) if (!(n in p)) setProp(d, n, null, before[n]);
   for (const n in p) setProp(d, n, p[n], before[n]);
@@ -188,7 +189,8 @@ const next = (): Hook => (hooks[slot++] ||= {});
 
 export function useState<S>(initial: S): [S, (v: S | ((s: S) => S)) => void] {
   // No lazy initial state: nothing in the timer needs one.
-  if (import.meta.env.DEV && typeof initial === 'function') throw new Error('light-preact: the timer\'s renderer does not support a lazy useState');
+  if (import.meta.env.DEV && typeof initial === 'function')
+    throw new Error("light-preact: the timer's renderer does not support a lazy useState");
   const s = next();
   if (!s.deps) {
     const again = rerender;

@@ -53,7 +53,7 @@ describe('announce', () => {
     expect(chimes).toBe(0);
   });
 
-  it('chimes at the clock\'s transitions when only the chime is on', async () => {
+  it("chimes at the clock's transitions when only the chime is on", async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, sound: true });
     await run(start, { type: 'tick' }, 30_000);
     await run(start, { type: 'skip' }, 1_000);
@@ -61,7 +61,7 @@ describe('announce', () => {
     expect(spoken).toEqual([]);
   });
 
-  it('speaks in the messages\' language when voice coaching is on, instead of the chime', async () => {
+  it("speaks in the messages' language when voice coaching is on, instead of the chime", async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, sound: true, voice: true });
     await run(start, { type: 'tick' }, 30_000);
     await run(start, { type: 'skip' }, 1_000);

@@ -88,7 +88,8 @@ export async function flushOutbox(now: number, write: (entry: BreakEntry) => Pro
   }
   const attempts = failure === null ? 0 : outbox.attempts + 1;
   const next: LogOutbox = { entries: left, attempts, retryAt: failure === null ? null : now + retryDelay(attempts) };
-  if (failure !== null) console.error(`Rollbreak: the log could not be written; ${left.length} break(s) kept for a retry`, failure);
+  if (failure !== null)
+    console.error(`Rollbreak: the log could not be written; ${left.length} break(s) kept for a retry`, failure);
   await logOutboxItem.setValue(next);
   return { written, outbox: next };
 }

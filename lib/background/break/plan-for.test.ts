@@ -7,8 +7,10 @@ import { buildPlan, planFor, rememberChoice, reminderChoice, withPositions } fro
 beforeEach(() => fakeBrowser.reset());
 
 describe('plans as the background starts them', () => {
-  it('puts the area\'s cautions and the general one on every step, so the timer shows them throughout', () => {
-    const plan = withPositions(generatePlan({ moment: 'post', tool: 'gun', minutes: 7, focus: [], trained: 'legs', recent: [], seed: 1 }));
+  it("puts the area's cautions and the general one on every step, so the timer shows them throughout", () => {
+    const plan = withPositions(
+      generatePlan({ moment: 'post', tool: 'gun', minutes: 7, focus: [], trained: 'legs', recent: [], seed: 1 }),
+    );
     for (const step of plan.steps) {
       expect(step.cautions, `${step.kind} ${step.area}`).toContain('injury');
       expect(step.cautions!.at(-1)).toBe('injury');

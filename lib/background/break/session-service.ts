@@ -90,6 +90,9 @@ export async function refreshSideEffects(state: SessionState, now: number, outbo
     nextBadgeChangeAt(state, now),
     pending.entries.length > 0 ? Math.max(pending.retryAt ?? now, now + 1000) : null,
   ].filter((t): t is number => t !== null);
-  await Promise.all([scheduleSessionAlarm(times.length > 0 ? Math.min(...times) : null), showBadge(state, now), syncFollowScript(state)]);
+  await Promise.all([
+    scheduleSessionAlarm(times.length > 0 ? Math.min(...times) : null),
+    showBadge(state, now),
+    syncFollowScript(state),
+  ]);
 }
-

@@ -16,7 +16,11 @@ export async function chimeFromBackground(kind: Request<'chime'>['kind']): Promi
     return;
   }
   try {
-    await offscreen.createDocument({ url: OFFSCREEN_URL, reasons: ['AUDIO_PLAYBACK'], justification: 'Chimes at the end of a step or knot hold' });
+    await offscreen.createDocument({
+      url: OFFSCREEN_URL,
+      reasons: ['AUDIO_PLAYBACK'],
+      justification: 'Chimes at the end of a step or knot hold',
+    });
   } catch {
     // Already open: one offscreen document per extension.
   }

@@ -52,12 +52,18 @@ describe('speak', () => {
     const fallback = vi.fn();
     await speak('Switch sides.', 'en', fallback);
     expect(tts.calls).toHaveLength(1);
-    expect(tts.calls[0]).toMatchObject({ text: 'Switch sides.', options: { lang: 'en', voiceName: 'Local English', enqueue: false } });
+    expect(tts.calls[0]).toMatchObject({
+      text: 'Switch sides.',
+      options: { lang: 'en', voiceName: 'Local English', enqueue: false },
+    });
     expect(fallback).not.toHaveBeenCalled();
   });
 
   it('never speaks with a network voice: the chime stands in', async () => {
-    const tts = fakeTts([{ voiceName: 'Google US English', lang: 'en-US', remote: true }, { voiceName: 'Anna', lang: 'de-DE' }]);
+    const tts = fakeTts([
+      { voiceName: 'Google US English', lang: 'en-US', remote: true },
+      { voiceName: 'Anna', lang: 'de-DE' },
+    ]);
     vi.stubGlobal('chrome', { tts });
     const fallback = vi.fn();
     await speak('Switch sides.', 'en', fallback);

@@ -29,7 +29,10 @@ interface ChromeTtsVoice {
 
 interface ChromeTts {
   getVoices(): Promise<ChromeTtsVoice[]>;
-  speak(text: string, options: { lang?: string; voiceName?: string; enqueue?: boolean; onEvent?: (event: { type: string }) => void }): unknown;
+  speak(
+    text: string,
+    options: { lang?: string; voiceName?: string; enqueue?: boolean; onEvent?: (event: { type: string }) => void },
+  ): unknown;
 }
 
 async function speakWithTts(tts: ChromeTts, text: string, lang: string, fallback: () => void): Promise<void> {

@@ -51,7 +51,7 @@ afterEach(async () => {
 });
 
 describe('registerSync', () => {
-  it('syncs on demand: this device\'s breaks go to storage.sync and the status is stored for the page', async () => {
+  it("syncs on demand: this device's breaks go to storage.sync and the status is stored for the page", async () => {
     for (let i = 0; i < 3; i++) await add(realisticBreak(r, ME, at(i + 1)));
     const status = await send({ type: 'sync:now' });
     expect(status.error).toBeUndefined();
@@ -67,7 +67,7 @@ describe('registerSync', () => {
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
   });
 
-  it('takes in another device\'s breaks when its keys change in storage.sync', async () => {
+  it("takes in another device's breaks when its keys change in storage.sync", async () => {
     const theirs = realisticLog(3, OTHER, 4, at(10));
     const value = `1|${theirs.map((e) => encodeBreak(e)).join(',')}`;
     await fakeBrowser.storage.sync.set({ [logKey(deviceShort(OTHER), 0)]: value });
@@ -122,7 +122,7 @@ describe('registerSync', () => {
   });
 });
 
-describe('the history page\'s writes', () => {
+describe("the history page's writes", () => {
   it('deletes a break, and undo brings it back as a live break that stays through sync', async () => {
     const entry = realisticBreak(r, ME, at(2));
     await add(entry);

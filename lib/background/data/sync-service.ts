@@ -83,7 +83,8 @@ async function round(): Promise<StoredSyncStatus> {
   }
   const { history, ...rest } = status;
   // The day totals first, so a page that sees the new status reads them already updated.
-  if (history && JSON.stringify(history) !== JSON.stringify(await foldedHistoryItem.getValue())) await foldedHistoryItem.setValue(history);
+  if (history && JSON.stringify(history) !== JSON.stringify(await foldedHistoryItem.getValue()))
+    await foldedHistoryItem.setValue(history);
   const stored: StoredSyncStatus = { ...rest, checkedAt: Date.now() };
   await syncStatusItem.setValue(stored);
   if (status.retryAt !== undefined) await browser.alarms.create(SYNC_RETRY_ALARM, { when: status.retryAt });

@@ -41,7 +41,11 @@ async function logged() {
 /** Another browser's breaks, as it would have put them in sync. */
 async function otherDeviceInSync(): Promise<string> {
   const key = logKey(deviceShort(OTHER), 0);
-  await fakeBrowser.storage.sync.set({ [key]: `1|${realisticLog(8, OTHER, 3, at(20)).map((e) => encodeBreak(e)).join(',')}` });
+  await fakeBrowser.storage.sync.set({
+    [key]: `1|${realisticLog(8, OTHER, 3, at(20))
+      .map((e) => encodeBreak(e))
+      .join(',')}`,
+  });
   return key;
 }
 
@@ -59,7 +63,7 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-describe('sync is this browser\'s own choice', () => {
+describe("sync is this browser's own choice", () => {
   it('starts from the old synced setting, then no longer follows it', async () => {
     await settingsItem.setValue({ ...(await settingsItem.getValue()), syncEnabled: false });
     expect(await isSyncOn()).toBe(false);
@@ -78,8 +82,8 @@ describe('sync is this browser\'s own choice', () => {
   });
 });
 
-describe('removing this browser\'s records from the account', () => {
-  it('is refused while sync is on here, and then removes only this browser\'s keys', async () => {
+describe("removing this browser's records from the account", () => {
+  it("is refused while sync is on here, and then removes only this browser's keys", async () => {
     for (let i = 0; i < 3; i++) {
       const db = await openLog();
       await addBreak(db, realisticBreak(r, ME, at(i + 1)));
@@ -104,7 +108,11 @@ describe('removing this browser\'s records from the account', () => {
 
 describe('Delete all my data', () => {
   it('leaves nothing of this browser in IndexedDB, storage.sync or storage.local, and keeps sync off', async () => {
-    await dispatch({ type: 'start', id: 'running-break', plan: { moment: 'desk', tool: 'ball', minutes: 1, steps: [{ kind: 'roll', area: 'forearms', side: null, seconds: 60 }] } });
+    await dispatch({
+      type: 'start',
+      id: 'running-break',
+      plan: { moment: 'desk', tool: 'ball', minutes: 1, steps: [{ kind: 'roll', area: 'forearms', side: null, seconds: 60 }] },
+    });
     for (let i = 0; i < 3; i++) {
       const db = await openLog();
       await addBreak(db, realisticBreak(r, ME, at(i + 1)));

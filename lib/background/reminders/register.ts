@@ -9,7 +9,8 @@ import { registerNotifications, registerPostWorkout, schedulePostWorkout, snooze
 async function postWorkout({ minutes }: Request<'postWorkout'>, from: SenderKind): Promise<Answer<'postWorkout'>> {
   if (from === 'timer') {
     const session = await sessionItem.getValue();
-    if (session.status !== 'finished' || session.plan.moment !== 'pre') throw new Error('Rollbreak: no pre-workout break has just finished.');
+    if (session.status !== 'finished' || session.plan.moment !== 'pre')
+      throw new Error('Rollbreak: no pre-workout break has just finished.');
   }
   await schedulePostWorkout(minutes);
   return {};

@@ -10,7 +10,6 @@ import { ALL_PAGES } from '../../domain/lists';
 
 export const POST_WORKOUT_ALARM = 'post-workout';
 
-
 /** Start, from a reminder: on the page the user is on if they opted in, otherwise in the timer window. */
 async function startFromReminder(kind: ReminderKind): Promise<void> {
   await clearReminderNotification(kind);
@@ -61,5 +60,7 @@ export function registerPostWorkout(): void {
 /** Clicks on a reminder: its body (Start, the only action Firefox offers) and Chrome's Start/Snooze buttons. */
 export function registerNotifications(): void {
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id).catch(logFailure('reminder click')));
-  browser.notifications.onButtonClicked?.addListener((id, index) => void onNotificationButton(id, index).catch(logFailure('reminder button')));
+  browser.notifications.onButtonClicked?.addListener(
+    (id, index) => void onNotificationButton(id, index).catch(logFailure('reminder button')),
+  );
 }

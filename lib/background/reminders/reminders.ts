@@ -54,7 +54,9 @@ async function moment() {
  * Applies a change to the reminder state (or none), then decides: show the reminder now, hold it back for
  * a bad moment, or set the one alarm for when it will be due. Runs on every wake that concerns reminders.
  */
-export function updateReminders(change?: (state: ReminderState, settings: ReminderSettings, now: number) => ReminderState): Promise<void> {
+export function updateReminders(
+  change?: (state: ReminderState, settings: ReminderSettings, now: number) => ReminderState,
+): Promise<void> {
   return queue(async () => {
     const now = Date.now();
     const { reminders: settings } = await getSettings();
@@ -121,7 +123,8 @@ const remindersOf = (settings: unknown): ReminderSettings =>
 
 /** Settings changed, on this device or from another: the scheduler re-plans if the reminder part changed. */
 function onSettingsChange(before: ReminderSettings, after: ReminderSettings): void {
-  if (JSON.stringify(before) !== JSON.stringify(after)) onReminderSettingsChanged(before, after).catch(logFailure('reminder settings'));
+  if (JSON.stringify(before) !== JSON.stringify(after))
+    onReminderSettingsChanged(before, after).catch(logFailure('reminder settings'));
 }
 
 /**

@@ -35,7 +35,12 @@ describe('the settings writer', () => {
   });
 
   it('ignores fields of the wrong kind and fields it does not know', async () => {
-    await patchSettings({ holdSeconds: 'long', tool: 3, colour: 'red', reminders: { days: 'weekdays', enabled: false } } as never);
+    await patchSettings({
+      holdSeconds: 'long',
+      tool: 3,
+      colour: 'red',
+      reminders: { days: 'weekdays', enabled: false },
+    } as never);
     const stored = await settingsItem.getValue();
     expect(stored.holdSeconds).toBe(DEFAULT_SETTINGS.holdSeconds);
     expect(stored.tool).toBe(DEFAULT_SETTINGS.tool);
@@ -51,7 +56,9 @@ describe('the settings writer', () => {
 
   it('refuses a settings change from the timer on a web page', async () => {
     registerAllRequests();
-    await expect(sendFromTimer({ type: 'settings:patch', patch: { sound: true } })).rejects.toThrow('not accepted from the timer on a web page');
+    await expect(sendFromTimer({ type: 'settings:patch', patch: { sound: true } })).rejects.toThrow(
+      'not accepted from the timer on a web page',
+    );
     expect((await settingsItem.getValue()).sound).toBe(false);
   });
 });
@@ -66,10 +73,14 @@ describe('a first-run answer on a new device', () => {
     expect((await getSettings()).reminders.enabled).toBe(false);
   });
 
-  it('gives way to the account\'s settings when they arrive having answered already', async () => {
+  it("gives way to the account's settings when they arrive having answered already", async () => {
     registerSettings();
     await patchSettings(answer, { firstRun: true });
-    const account = { ...DEFAULT_SETTINGS, tool: 'gun' as const, reminders: { ...DEFAULT_SETTINGS.reminders, enabled: true, firstRunAsked: true, intervalMinutes: 45 } };
+    const account = {
+      ...DEFAULT_SETTINGS,
+      tool: 'gun' as const,
+      reminders: { ...DEFAULT_SETTINGS.reminders, enabled: true, firstRunAsked: true, intervalMinutes: 45 },
+    };
     await fakeBrowser.storage.sync.set({ settings: account, settings$: { v: 3 } });
     await expect.poll(() => firstRunPatchItem.getValue()).toBeNull();
     expect(await getSettings()).toEqual(account);
@@ -104,9 +115,15 @@ describe('restoring and resetting settings', () => {
     registerAllRequests();
     await patchSettings({ sound: true, holdSeconds: 45 });
     const before = await settingsItem.getValue();
-    expect(await sendFromPage({ type: 'settings:restore', backup: { version: 3, values: { nonsense: true, reminders: 'x' } } })).toMatchObject({ ok: true });
+    expect(
+      await sendFromPage({ type: 'settings:restore', backup: { version: 3, values: { nonsense: true, reminders: 'x' } } }),
+    ).toMatchObject({ ok: true });
     // Every field it lacked or had wrong came back as its default: what the backup held, checked.
-    expect(await settingsItem.getValue()).toMatchObject({ sound: DEFAULT_SETTINGS.sound, holdSeconds: DEFAULT_SETTINGS.holdSeconds, nonsense: true });
+    expect(await settingsItem.getValue()).toMatchObject({
+      sound: DEFAULT_SETTINGS.sound,
+      holdSeconds: DEFAULT_SETTINGS.holdSeconds,
+      nonsense: true,
+    });
     await settingsItem.setValue(before);
     expect(await sendFromPage({ type: 'settings:restore', backup: { version: 'three', values: {} } })).toEqual({ ok: false });
     expect(await settingsItem.getValue()).toEqual(before);

@@ -8,7 +8,7 @@ import { noteUpdate } from './whats-new';
  */
 export function registerInstall(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    noteUpdate(reason, browser.runtime.getManifest().version).catch(logFailure('what\'s new'));
+    noteUpdate(reason, browser.runtime.getManifest().version).catch(logFailure("what's new"));
     if (reason === 'install' && !import.meta.env.ROLLBREAK_E2E) {
       browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(logFailure('welcome page'));
     }

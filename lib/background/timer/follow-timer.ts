@@ -37,7 +37,13 @@ export async function onTimerPage(tabId: number | undefined, event: 'hide' | 're
   // With every site allowed, the registered script reports the new page once it is ready.
   if (event === 'hide' && (await browser.permissions.contains(ALL_PAGES))) return;
   const lost = !(await injectWhenReady(tabId, event === 'hide' ? leaving : undefined));
-  if (lost && !(await browser.tabs.get(tabId).then(() => true, () => false))) {
+  if (
+    lost &&
+    !(await browser.tabs.get(tabId).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     // The tab was closed: nothing left to follow.
     await timerTabItem.setValue(null);
     return;
@@ -84,7 +90,13 @@ export async function syncFollowScript(state: SessionState): Promise<void> {
     const have = (await browser.scripting.getRegisteredContentScripts({ ids: [FOLLOW_SCRIPT_ID] })).length > 0;
     if (want && !have) {
       await browser.scripting.registerContentScripts([
-        { id: FOLLOW_SCRIPT_ID, js: ['/timer-follow.js'], matches: [ALL_PAGES_PATTERN], runAt: 'document_idle', persistAcrossSessions: false },
+        {
+          id: FOLLOW_SCRIPT_ID,
+          js: ['/timer-follow.js'],
+          matches: [ALL_PAGES_PATTERN],
+          runAt: 'document_idle',
+          persistAcrossSessions: false,
+        },
       ]);
     } else if (!want && have) {
       await browser.scripting.unregisterContentScripts({ ids: [FOLLOW_SCRIPT_ID] });

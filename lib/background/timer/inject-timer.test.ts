@@ -36,7 +36,7 @@ describe('injectPart', () => {
     vi.restoreAllMocks();
   });
 
-  it('runs the timer\'s parts, or one picture\'s script, in the frame that asked', async () => {
+  it("runs the timer's parts, or one picture's script, in the frame that asked", async () => {
     const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
     await injectPart(7, 0);
     expect(spy).toHaveBeenLastCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['/overlay-parts.js'] });
@@ -46,7 +46,8 @@ describe('injectPart', () => {
 
   it('turns only a picture of the catalogue into a path', async () => {
     const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
-    for (const name of ['../overlay', 'neck-gun', 'quads-roller.js']) await expect(injectPart(7, 0, name)).rejects.toThrow(/no such picture/);
+    for (const name of ['../overlay', 'neck-gun', 'quads-roller.js'])
+      await expect(injectPart(7, 0, name)).rejects.toThrow(/no such picture/);
     expect(spy).not.toHaveBeenCalled();
   });
 });

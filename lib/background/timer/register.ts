@@ -8,7 +8,11 @@ import { onTimerPage, timerShownIn } from './follow-timer';
 import { injectPart } from './inject-timer';
 
 /** The timer's parts (the picture frame, done screen, pill) or a step's picture, injected into the frame that asks. */
-async function overlayPart({ picture }: Request<'overlayPart'>, _from: SenderKind, sender: SenderInfo): Promise<Answer<'overlayPart'>> {
+async function overlayPart(
+  { picture }: Request<'overlayPart'>,
+  _from: SenderKind,
+  sender: SenderInfo,
+): Promise<Answer<'overlayPart'>> {
   const tabId = sender.tab?.id;
   if (tabId !== undefined) await injectPart(tabId, sender.frameId ?? 0, picture);
   return {};

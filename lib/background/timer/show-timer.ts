@@ -56,7 +56,10 @@ export async function focusTimer(): Promise<void> {
       await timerShownIn(tab.id);
       // A timer injected just now renders once its stored placement is read: try for about a second.
       for (let i = 0; i < 20; i++) {
-        const [result] = await browser.scripting.executeScript({ target, func: () => globalThis.rollbreakShowOverlay?.(true) ?? false });
+        const [result] = await browser.scripting.executeScript({
+          target,
+          func: () => globalThis.rollbreakShowOverlay?.(true) ?? false,
+        });
         if (result?.result) return;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

@@ -9,7 +9,15 @@ import v3 from '../../../tests/fixtures/settings/v3.json';
 describe('settings v2 → v3', () => {
   it('adds reminders (Mon–Fri 09:00–18:00, every 60 active minutes), a weekly goal and sync, keeping the rest', () => {
     const v3 = migrateSettingsV3({ holdSeconds: 20, sound: true, moment: 'pre', tool: 'gun', minutes: 7 });
-    expect(v3).toMatchObject({ holdSeconds: 20, sound: true, moment: 'pre', tool: 'gun', minutes: 7, weeklyGoalMinutes: 30, syncEnabled: true });
+    expect(v3).toMatchObject({
+      holdSeconds: 20,
+      sound: true,
+      moment: 'pre',
+      tool: 'gun',
+      minutes: 7,
+      weeklyGoalMinutes: 30,
+      syncEnabled: true,
+    });
     expect(v3.reminders).toEqual({
       enabled: true,
       intervalMinutes: 60,

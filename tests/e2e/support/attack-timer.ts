@@ -3,7 +3,15 @@
  * closed, so this is all it can reach). Passed to page.evaluate by Playwright and Puppeteer alike, so it
  * is self-contained. Answers whether there was a timer to attack.
  */
-export const TIMER_ATTACKS = ['custom properties', 'inline styles', 'hidePopover', 'hidden', 'inert', 'popover removed', 'removed'] as const;
+export const TIMER_ATTACKS = [
+  'custom properties',
+  'inline styles',
+  'hidePopover',
+  'hidden',
+  'inert',
+  'popover removed',
+  'removed',
+] as const;
 export type TimerAttack = (typeof TIMER_ATTACKS)[number];
 
 export function attackTimer(how: TimerAttack): boolean {
@@ -15,7 +23,13 @@ export function attackTimer(how: TimerAttack): boolean {
     sheet.replaceSync('rollbreak-timer { --rb-right: -9999px !important; --rb-bottom: -9999px !important; }');
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   } else if (how === 'inline styles') {
-    for (const [name, value] of [['display', 'none'], ['right', '-9999px'], ['inset-inline-end', '-9999px'], ['--rb-right', '-9999px'], ['opacity', '0']]) {
+    for (const [name, value] of [
+      ['display', 'none'],
+      ['right', '-9999px'],
+      ['inset-inline-end', '-9999px'],
+      ['--rb-right', '-9999px'],
+      ['opacity', '0'],
+    ]) {
       host.style.setProperty(name!, value!, 'important');
     }
   } else if (how === 'hidePopover') host.hidePopover();
@@ -36,6 +50,11 @@ export function timerPlace(): { right: number; bottom: number; width: number; sh
     right: Math.round(innerWidth - box.right),
     bottom: Math.round(innerHeight - box.bottom),
     width: Math.round(box.width),
-    shown: host.matches(':popover-open') && !host.inert && style.display !== 'none' && style.opacity === '1' && style.visibility === 'visible',
+    shown:
+      host.matches(':popover-open') &&
+      !host.inert &&
+      style.display !== 'none' &&
+      style.opacity === '1' &&
+      style.visibility === 'visible',
   };
 }

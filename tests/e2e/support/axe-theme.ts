@@ -18,15 +18,13 @@ interface Evaluates {
  */
 export async function axeViolations(page: Evaluates, selector?: string): Promise<string[]> {
   await page.evaluate(`if (!window.axe) { ${axeSource}\n }`);
-  const results = await page.evaluate(
-    (include: string | null) => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe;
-      return axe.run(include ? { include: [include] } : document, { resultTypes: ['violations'] }) as Promise<AxeResults>;
-    },
-    selector ?? null,
-  );
-  return (results).violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => `${n.target.join(' > ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join('; ')}`,
+  const results = await page.evaluate((include: string | null) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe;
+    return axe.run(include ? { include: [include] } : document, { resultTypes: ['violations'] }) as Promise<AxeResults>;
+  }, selector ?? null);
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => `${n.target.join(' > ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join('; ')}`,
   );
 }
 

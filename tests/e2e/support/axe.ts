@@ -43,7 +43,9 @@ export async function axeViolations(page: Evaluating, options: AxeOptions = {}):
   const extraRules = options.extraRules ?? ['label-content-name-mismatch'];
   return page.evaluate(
     async ({ include, tags, rules }) => {
-      const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+      const axe = (
+        globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } }
+      ).axe;
       const context = include ? { include: include.map((selector) => [selector]) } : document;
       const result = await axe.run(context, {
         runOnly: { type: 'tag', values: tags },
@@ -64,6 +66,11 @@ export async function axeViolations(page: Evaluating, options: AxeOptions = {}):
 /** One line per violation and node, for a failing assertion's message. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}${n.failureSummary ? `\n    ${n.failureSummary.replace(/\n/g, '\n    ')}` : ''}`))
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}${n.failureSummary ? `\n    ${n.failureSummary.replace(/\n/g, '\n    ')}` : ''}`,
+      ),
+    )
     .join('\n');
 }

@@ -82,7 +82,11 @@ export async function isGone(page: Page): Promise<boolean> {
 }
 
 /** Finds an open page whose location ends with `suffix` (e.g. '/popup.html'), polling until one appears. */
-export async function findPage(browser: Browser, suffix: string, options: WaitOptions & { exclude?: ReadonlySet<Page> } = {}): Promise<Page> {
+export async function findPage(
+  browser: Browser,
+  suffix: string,
+  options: WaitOptions & { exclude?: ReadonlySet<Page> } = {},
+): Promise<Page> {
   return waitFor(
     async () => {
       for (const page of await browser.pages()) {
@@ -119,7 +123,12 @@ export interface LaunchOptions {
  * tab of its normal window, then installs the e2e build as a temporary add-on and waits for the popup page
  * the build opens on install.
  */
-export async function launchFirefox({ startUrl, viewport = { width: 1100, height: 760 }, faketime, prefs = {} }: LaunchOptions): Promise<FirefoxRun> {
+export async function launchFirefox({
+  startUrl,
+  viewport = { width: 1100, height: 760 },
+  faketime,
+  prefs = {},
+}: LaunchOptions): Promise<FirefoxRun> {
   const records: ConsoleRecord[] = [];
   const env: Record<string, string | undefined> = { ...process.env };
   if (faketime) Object.assign(env, { LD_PRELOAD: FAKETIME_LIB, FAKETIME: faketime, FAKETIME_DONT_RESET: '1' });
@@ -149,7 +158,11 @@ export async function launchFirefox({ startUrl, viewport = { width: 1100, height
           for (const line of lines) {
             const match = /^(console\.(error|warn)|JavaScript (error|warning)):?\s*(.*)$/.exec(line);
             if (match && !BROWSER_NOISE.test(line)) {
-              records.push({ source: 'browser', type: match[2] ?? (match[3] === 'error' ? 'error' : 'warn'), text: match[4] ?? '' });
+              records.push({
+                source: 'browser',
+                type: match[2] ?? (match[3] === 'error' ? 'error' : 'warn'),
+                text: match[4] ?? '',
+              });
             }
           }
         });
@@ -160,7 +173,8 @@ export async function launchFirefox({ startUrl, viewport = { width: 1100, height
 
     const watch = (page: Page, source: string) => {
       page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warn') records.push({ source, type: message.type(), text: message.text() });
+        if (message.type() === 'error' || message.type() === 'warn')
+          records.push({ source, type: message.type(), text: message.text() });
       });
       page.on('pageerror', (error) => records.push({ source, type: 'pageerror', text: String(error) }));
     };
@@ -171,7 +185,10 @@ export async function launchFirefox({ startUrl, viewport = { width: 1100, height
     await page.goto(startUrl, { waitUntil: 'load' });
 
     await browser.installExtension(FIREFOX_BUILD);
-    const installPopup = await findPage(browser, '/popup.html', { timeout: 20_000, message: 'the popup page the e2e build opens on install' });
+    const installPopup = await findPage(browser, '/popup.html', {
+      timeout: 20_000,
+      message: 'the popup page the e2e build opens on install',
+    });
     watch(installPopup, 'popup');
     // Not `new URL(...).origin`: Node's URL gives 'null' for moz-extension:, a scheme it does not know.
     const origin = /^moz-extension:\/\/[^/]+/.exec((await hrefOf(installPopup))!)![0];
@@ -187,7 +204,9 @@ export async function launchFirefox({ startUrl, viewport = { width: 1100, height
         const before = new Set(await browser.pages());
         const create = () =>
           opener.evaluate(async (u) => {
-            const ext = (globalThis as unknown as { browser: { tabs: { create(p: { url: string; active: boolean }): Promise<unknown> } } }).browser;
+            const ext = (
+              globalThis as unknown as { browser: { tabs: { create(p: { url: string; active: boolean }): Promise<unknown> } } }
+            ).browser;
             await ext.tabs.create({ url: u, active: false });
           }, url);
         // A busy machine can take a while to list a new background tab, and WebDriver BiDi now and then never
@@ -195,7 +214,11 @@ export async function launchFirefox({ startUrl, viewport = { width: 1100, height
         let opened: Page | null = null;
         for (let attempt = 0; attempt < 3 && !opened; attempt++) {
           await create();
-          opened = await findPage(browser, `/${path.replace(/^\//, '')}`, { message: url, timeout: 20_000, exclude: before }).catch(() => null);
+          opened = await findPage(browser, `/${path.replace(/^\//, '')}`, {
+            message: url,
+            timeout: 20_000,
+            exclude: before,
+          }).catch(() => null);
         }
         if (!opened) throw new Error(`Timed out waiting for ${url}`);
         watch(opened, path);

@@ -14,8 +14,10 @@ export function seedLog(page: Pick<Page, 'evaluate'>, entries: readonly BreakEnt
         const open = indexedDB.open('rollbreak', 3);
         open.onupgradeneeded = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('breaks')) db.createObjectStore('breaks', { keyPath: 'id' }).createIndex('by-start', 'startedAt');
-          if (!db.objectStoreNames.contains('tombstones')) db.createObjectStore('tombstones', { keyPath: 'key' }).createIndex('by-deleted', 'deletedAt');
+          if (!db.objectStoreNames.contains('breaks'))
+            db.createObjectStore('breaks', { keyPath: 'id' }).createIndex('by-start', 'startedAt');
+          if (!db.objectStoreNames.contains('tombstones'))
+            db.createObjectStore('tombstones', { keyPath: 'key' }).createIndex('by-deleted', 'deletedAt');
           if (!db.objectStoreNames.contains('quarantine')) db.createObjectStore('quarantine', { keyPath: 'id' });
         };
         open.onerror = () => reject(open.error);

@@ -5,13 +5,21 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../fixtures/', import.meta.url));
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+};
 
 // The hostile fixture also gets the strictest CSP a real site might send: no inline style or script, and
 // Trusted Types required for every HTML string a script writes.
 const headersFor = (path: string): Record<string, string> =>
   path.startsWith('/hostile')
-    ? { 'content-security-policy': "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; require-trusted-types-for 'script'" }
+    ? {
+        'content-security-policy':
+          "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; require-trusted-types-for 'script'",
+      }
     : {};
 
 export interface FixtureServer {

@@ -15,7 +15,9 @@ const SNAPSHOT = snapshot as unknown as Record<Browser, Record<string, Field>>;
 function unroll(manifest: Manifest, path: string): unknown[] {
   // As written to manifest.json: keys WXT leaves undefined (version_name) are not there.
   if (path === 'keys') return Object.keys(manifest).filter((k) => k !== 'icons' && manifest[k] !== undefined);
-  const value = path.split('.').reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), manifest);
+  const value = path
+    .split('.')
+    .reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), manifest);
   if (value === undefined) return [];
   if (Array.isArray(value)) return value;
   if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => ({ [k]: v }));
@@ -37,17 +39,26 @@ describe.each(['chrome', 'firefox'] as const)('the %s production manifest', (bro
     expect((await made).warnings).toEqual(skipped.length ? [skipped.join('\n')] : []);
   }, 30_000);
 
-  it.each(Object.keys(SNAPSHOT[browser]))('matches the snapshot in %s', async (path) => {
-    const { manifest } = await made;
-    const field = SNAPSHOT[browser][path]!;
-    if (!Array.isArray(field)) {
-      expect(field.none.trim().length, `${path}: say why there is none`).toBeGreaterThan(10);
-      expect(unroll(manifest, path), `${path} appeared: add its entries to manifest-snapshot.json, each with a why`).toEqual([]);
-      return;
-    }
-    for (const entry of field) expect(entry.why?.trim().length ?? 0, `${JSON.stringify(entry.value)}: say why`).toBeGreaterThan(10);
-    expect(canonical(unroll(manifest, path)), `${path} changed: update manifest-snapshot.json and say why`).toEqual(canonical(field.map((e) => e.value)));
-  }, 30_000);
+  it.each(Object.keys(SNAPSHOT[browser]))(
+    'matches the snapshot in %s',
+    async (path) => {
+      const { manifest } = await made;
+      const field = SNAPSHOT[browser][path]!;
+      if (!Array.isArray(field)) {
+        expect(field.none.trim().length, `${path}: say why there is none`).toBeGreaterThan(10);
+        expect(unroll(manifest, path), `${path} appeared: add its entries to manifest-snapshot.json, each with a why`).toEqual(
+          [],
+        );
+        return;
+      }
+      for (const entry of field)
+        expect(entry.why?.trim().length ?? 0, `${JSON.stringify(entry.value)}: say why`).toBeGreaterThan(10);
+      expect(canonical(unroll(manifest, path)), `${path} changed: update manifest-snapshot.json and say why`).toEqual(
+        canonical(field.map((e) => e.value)),
+      );
+    },
+    30_000,
+  );
 
   it('takes over no browser page, in either build', async () => {
     const { manifest } = await made;

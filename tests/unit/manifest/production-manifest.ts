@@ -14,11 +14,17 @@ export type Browser = 'chrome' | 'firefox';
 export type Manifest = Record<string, unknown>;
 
 const ROOT = resolve(new URL('../../../', import.meta.url).pathname);
-const core = <T>(path: string): Promise<T> => import(pathToFileURL(resolve(ROOT, 'node_modules/wxt/dist/core', path)).href) as Promise<T>;
+const core = <T>(path: string): Promise<T> =>
+  import(pathToFileURL(resolve(ROOT, 'node_modules/wxt/dist/core', path)).href) as Promise<T>;
 
 type Wxt = { registerWxt(command: 'build', config: object): Promise<void> };
 type Find = { findEntrypoints(): Promise<unknown[]> };
-type Generate = { generateManifest(entrypoints: unknown[], output: { publicAssets: unknown[]; steps: unknown[] }): Promise<{ manifest: Manifest }> };
+type Generate = {
+  generateManifest(
+    entrypoints: unknown[],
+    output: { publicAssets: unknown[]; steps: unknown[] },
+  ): Promise<{ manifest: Manifest }>;
+};
 
 /** The manifest and any warnings WXT gave while making it (a warning means something to look at). */
 export async function productionManifest(browser: Browser): Promise<{ manifest: Manifest; warnings: string[] }> {
@@ -29,7 +35,16 @@ export async function productionManifest(browser: Browser): Promise<{ manifest: 
   ]);
   const warnings: string[] = [];
   const quiet = () => undefined;
-  const logger = { debug: quiet, info: quiet, log: quiet, success: quiet, box: quiet, level: 3, warn: (...a: unknown[]) => warnings.push(a.join(' ')), error: (...a: unknown[]) => warnings.push(a.join(' ')) };
+  const logger = {
+    debug: quiet,
+    info: quiet,
+    log: quiet,
+    success: quiet,
+    box: quiet,
+    level: 3,
+    warn: (...a: unknown[]) => warnings.push(a.join(' ')),
+    error: (...a: unknown[]) => warnings.push(a.join(' ')),
+  };
   // The e2e builds add a host permission for the fixture server; this is the one the stores get.
   const e2e = process.env.ROLLBREAK_E2E;
   process.env.ROLLBREAK_E2E = '0';

@@ -37,7 +37,13 @@ function justificationRows(): Array<[string, string]> {
   return section
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line) && !/^\|\s*permission\s*\|/.test(line))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()) as [string, string]);
+    .map(
+      (line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()) as [string, string],
+    );
 }
 
 describe('store/README.md permission justifications', () => {
