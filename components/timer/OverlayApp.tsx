@@ -21,7 +21,6 @@ interface Props {
 
 const placementValue = localValue<OverlayPlacement>(PLACEMENT_KEY, PLACEMENT_FALLBACK);
 
-const KEY_STEP = 16;
 const MARGIN = 4;
 
 function clampPlacement(p: OverlayPlacement, host: HTMLElement): OverlayPlacement {
@@ -93,46 +92,19 @@ export function OverlayApp({ host, onHide, root }: Props) {
     void placementValue.set(clamped);
   };
 
-  // Drags and arrow keys move the timer the way the pointer or the arrow points; the stored offset counts
-  // from the inline end, which is the left edge in a right-to-left language.
-  const flip = host.dir === 'rtl' ? -1 : 1;
-  const onPointerDown = (e: PointerEvent) => {
-    if ((e.target as HTMLElement).closest('button:not(.rb-handle)')) return;
-    drag.current = { x: e.clientX, y: e.clientY, start: placement };
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-    e.preventDefault();
-  };
-  const onPointerMove = (e: PointerEvent) => {
-    const d = drag.current;
-    if (!d) return;
-    setPlacement(
-      clampPlacement(
-        { ...d.start, right: d.start.right - flip * (e.clientX - d.x), bottom: d.start.bottom - (e.clientY - d.y) },
-        host,
-      ),
-    );
-  };
-  const onPointerUp = () => {
-    if (!drag.current) return;
-    drag.current = null;
-    save(placement);
-  };
-  const onHandleKey = (e: KeyboardEvent) => {
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [flip * KEY_STEP, 0],
-      ArrowRight: [-flip * KEY_STEP, 0],
-      ArrowUp: [0, KEY_STEP],
-      ArrowDown: [0, -KEY_STEP],
-    };
-    const move = moves[e.key];
-    if (!move) return;
-    e.preventDefault();
-    save({ ...placement, right: placement.right + move[0], bottom: placement.bottom + move[1] });
-  };
+  // Drags and arrow keys move the timer (overlay-moves.ts, with the parts): the stored offset counts from
+  // the inline end, which is the left edge in a right-to-left language.
+  const Parts = globalThis.rollbreakOverlayParts;
+  const moves = Parts?.moves({
+    placement,
+    flip: host.dir === 'rtl' ? -1 : 1,
+    drag,
+    move: (next) => setPlacement(clampPlacement(next, host)),
+    save,
+  });
 
   const left = view.status === 'running' || view.status === 'paused' ? formatClock(breakRemainingMs(view, now)) : '';
   const minimise = (minimised: boolean) => save({ ...placement, minimised });
-  const Parts = globalThis.rollbreakOverlayParts;
 
   if (placement.minimised) {
     const expand = () => {
@@ -145,9 +117,9 @@ export function OverlayApp({ host, onHide, root }: Props) {
           <Parts.OverlayPill
             left={left}
             onExpand={expand}
-            onPointerDown={onPointerDown}
-            onPointerMove={onPointerMove}
-            onPointerUp={onPointerUp}
+            onPointerDown={moves!.onPointerDown}
+            onPointerMove={moves!.onPointerMove}
+            onPointerUp={moves!.onPointerUp}
           />
         ) : null}
         {region}
@@ -163,13 +135,18 @@ export function OverlayApp({ host, onHide, root }: Props) {
         aria-label={t('extName')}
         onKeyDown={(e) => e.key === 'Escape' && minimise(true)}
       >
-        <div class="rb-bar" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
+        <div
+          class="rb-bar"
+          onPointerDown={moves?.onPointerDown}
+          onPointerMove={moves?.onPointerMove}
+          onPointerUp={moves?.onPointerUp}
+        >
           <button
             type="button"
             class="rb-handle"
             aria-label={t('moveTimer', t('extName'))}
             title={t('moveTimerHint')}
-            onKeyDown={onHandleKey}
+            onKeyDown={moves?.onKeyDown}
           >
             <span aria-hidden="true">⠿</span> {t('extName')}
           </button>
