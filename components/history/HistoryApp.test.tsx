@@ -14,7 +14,6 @@ import { deviceIdItem, settingsItem } from '../../lib/storage/items';
 import { realisticLog } from '../../tests/fixtures/breaks';
 import { syncChoiceItem } from '../../lib/storage/items';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../lib/settings/defaults';
-import { registerRequests } from '../../lib/background/requests';
 import { HistoryApp, UNDO_MS } from './HistoryApp';
 import { areaName } from '../shared/BodyMap';
 

@@ -18,6 +18,21 @@ export function syncArea(): SyncArea | null {
   };
 }
 
+/** Everything in storage.sync, this browser's and others' (the layout's keys and the settings). */
+export async function readSyncArea(): Promise<Record<string, unknown>> {
+  return browser.storage.sync.get(null);
+}
+
+/** Writes items into storage.sync, in one write (writes are rate-limited). */
+export async function writeSyncItems(items: Record<string, unknown>): Promise<void> {
+  if (Object.keys(items).length > 0) await browser.storage.sync.set(items);
+}
+
+/** The synced settings' raw value as stored, whatever version wrote it (the writer checks it). */
+export async function readRawSyncedSettings(): Promise<unknown> {
+  return (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+}
+
 /** Every key in storage.sync, this browser's and others'. */
 export async function syncKeys(): Promise<string[]> {
   return Object.keys(await browser.storage.sync.get(null));
@@ -31,8 +46,10 @@ export async function removeSyncKeys(keys: readonly string[]): Promise<void> {
   if (keys.length > 0) await browser.storage.sync.remove([...keys]);
 }
 
-/** Empties storage.local and storage.session (where the browser has it). */
-export async function clearLocalAreas(): Promise<void> {
-  await browser.storage.local.clear();
+/** Empties storage.local (but the keys named in `keep`) and storage.session (where the browser has it). */
+export async function clearLocalAreas(keep: readonly string[] = []): Promise<void> {
+  const kept = new Set(keep.map((k) => k.replace(/^local:/, '')));
+  const local = Object.keys(await browser.storage.local.get(null)).filter((k) => !kept.has(k));
+  if (local.length > 0) await browser.storage.local.remove(local);
   await browser.storage.session?.clear();
 }

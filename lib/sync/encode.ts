@@ -4,7 +4,7 @@ import { makeKey, revOf } from '../domain/break-key';
 import type { BreakEntry, CheckInEntry, Feel, KnotEntry } from '../log/entry';
 import { FEELS } from '../log/entry';
 import { MAX_KNOT_SECONDS } from '../log/schema';
-import type { Moment, Tool } from '../session/types';
+import type { Moment } from '../session/types';
 import { MOMENT_IDS, TOOLS } from '../domain/lists';
 
 /**
@@ -160,8 +160,6 @@ export function mergeAreas(steps: ReadonlyArray<{ area: AreaId; seconds: number 
   return out;
 }
 
-const AREA_INDEX: Record<string, number> = Object.fromEntries(AREA_IDS.map((a, i) => [a, i]));
-
 /** A varint as a string (see writeVarint). */
 export function varint(value: number): string {
   if (value < 32) return DIGITS[value]!;
@@ -170,16 +168,6 @@ export function varint(value: number): string {
   while (v > 0) {
     s = DIGITS[32 + (v % 32)]! + s;
     v = Math.floor(v / 32);
-  }
-  return s;
-}
-
-function fixed(value: number, width: number): string {
-  let v = value;
-  let s = '';
-  for (let i = 0; i < width; i++) {
-    s = DIGITS[v % 64]! + s;
-    v = Math.floor(v / 64);
   }
   return s;
 }
@@ -219,9 +207,6 @@ export function canEncodeStart(startedAt: number): boolean {
   return Number.isSafeInteger(offset) && offset >= 0 && offset < START_LIMIT;
 }
 
-/** Scratch space for encodeBreak (seconds per area index, -1 when not rolled; the order first rolled). */
-const AREA_SECONDS = new Float64Array(64).fill(-1);
-const AREA_ORDER = new Int32Array(64);
 const MOMENT_INDEX: Record<string, number> = Object.fromEntries(MOMENT_IDS.map((m, i) => [m, i]));
 const TOOL_INDEX: Record<string, number> = Object.fromEntries(TOOLS.map((t, i) => [t, i]));
 

@@ -1,6 +1,6 @@
 import type { BreakEntry } from '../log/entry';
 import { encodeBreak } from './encode';
-import { aggregateByDay, decodeTime, encodeDay, encodeTime, localDay, nextLocalMidnight } from './days';
+import { aggregateByDay, decodeTime, encodeDay, encodeTime, nextLocalMidnight } from './days';
 import { deviceShort, entryKey } from '../domain/break-key';
 import type { TombRange } from './tombs';
 import { encodeTombGroups } from './tombs';

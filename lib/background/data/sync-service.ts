@@ -7,7 +7,7 @@ import { openLog } from '../../log/db';
 import { syncLogStore } from '../../log/store';
 import { syncStateItem, syncStatusItem, type StoredSyncStatus } from '../../storage/items';
 import { syncArea } from '../../storage/sync-area';
-import type { SyncArea, SyncLog, SyncStatus } from '../../sync/engine';
+import type { SyncLog, SyncStatus } from '../../sync/engine';
 import { dataWipeItem, foldedHistoryItem, syncChoiceItem } from '../../storage/items';
 import { isSyncOn } from './sync-choice';
 import { getDeviceId } from './device-id';

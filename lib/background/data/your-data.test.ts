@@ -16,7 +16,6 @@ import { registerAllRequests } from '../../../tests/doubles/background-requests'
 import { sendFromPage } from '../../../tests/doubles/messages';
 import { dispatch } from '../break/session-service';
 import { logOutboxItem } from '../break/log-outbox';
-import { registerRequests } from '../requests';
 import { deleteAllData, resumeDataWipe } from './your-data';
 import { resetSession } from '../break/session-service';
 import { dataWipeItem } from '../../storage/items';

@@ -2,12 +2,11 @@ import { browser } from 'wxt/browser';
 import { deleteDB } from 'idb';
 import { deviceShort } from '../../domain/break-key';
 import { parseSyncKey } from '../../sync/layout';
-import { SETTINGS_SYNC_KEYS, clearLocalAreas, removeSyncKeys, syncKeys } from '../../storage/sync-area';
+import { SETTINGS_SYNC_KEYS, clearLocalAreas, readSyncArea, removeSyncKeys, writeSyncItems } from '../../storage/sync-area';
 import { DB_NAME, openLog } from '../../log/db';
 import { readLog } from '../../log/store';
 import { handoverPlan } from '../../sync/share';
 import { dataWipeItem, deviceIdItem, syncChoiceItem } from '../../storage/items';
-import { SETTINGS_KEY } from '../../storage/keys';
 
 /**
  * "Your data" in Settings: removing this browser's records from the browser account, and deleting everything
@@ -43,15 +42,14 @@ async function knownDeletions(): Promise<string[]> {
 
 /** Hands this browser's deletions to the shared set, then removes its keys (and `extra` keys). Idempotent. */
 async function removeFromAccount(deviceId: string | null, dead: readonly string[], extra: string[] = []): Promise<number> {
-  const all = await browser.storage.sync.get(null);
+  const all = await readSyncArea();
   if (!deviceId) {
-    if (extra.length > 0) await browser.storage.sync.remove(extra);
+    await removeSyncKeys(extra);
     return 0;
   }
   const plan = handoverPlan(all, deviceId, dead);
-  if (Object.keys(plan.set).length > 0) await browser.storage.sync.set(plan.set);
-  const remove = [...plan.remove, ...extra.filter((k) => k in all)];
-  if (remove.length > 0) await browser.storage.sync.remove(remove);
+  await writeSyncItems(plan.set);
+  await removeSyncKeys([...plan.remove, ...extra.filter((k) => k in all)]);
   return ownKeys(all, deviceId).length;
 }
 
@@ -103,15 +101,12 @@ export async function deleteAllData(
   await resetSession();
   await step('session');
   // The settings and WXT's version record beside them go too; this browser's deletions stay in the account.
-  await removeFromAccount(await deviceIdItem.getValue(), await knownDeletions(), [SETTINGS_KEY, `${SETTINGS_KEY}$`]);
+  await removeFromAccount(await deviceIdItem.getValue(), await knownDeletions(), [...SETTINGS_SYNC_KEYS]);
   await step('account');
   await deleteLogDatabase();
   await step('log');
   // Everything in storage.local but the two items that keep this job safe: sync off, and the job itself.
-  const keep = new Set([syncChoiceItem.key, dataWipeItem.key].map((k) => k.replace(/^local:/, '')));
-  const local = Object.keys(await browser.storage.local.get(null)).filter((k) => !keep.has(k));
-  if (local.length > 0) await browser.storage.local.remove(local);
-  await browser.storage.session?.clear();
+  await clearLocalAreas([syncChoiceItem.key, dataWipeItem.key]);
   await browser.alarms.clearAll();
   await step('local');
   await dataWipeItem.setValue(null);

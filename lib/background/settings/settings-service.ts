@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { firstRunPatchItem } from '../../storage/items';
 import { hasStoredSettings, migratingSettingsItem } from '../../storage/background-items';
+import { readRawSyncedSettings } from '../../storage/sync-area';
 import { SETTINGS_KEY } from '../../storage/keys';
 import { applySettingsPatch, mergePatches } from '../../settings/patch';
 import { normalizeSettings } from '../../settings/normalize';
@@ -83,8 +84,7 @@ async function onSettingsReplaced(oldValue: unknown, newValue: unknown): Promise
   if (!restored) return;
   await queue(async () => {
     // Against the freshest value: put back only what is still missing.
-    const fresh = await browser.storage.sync.get(SETTINGS_KEY);
-    const again = restoreLostEdits(oldValue, fresh[SETTINGS_KEY]);
+    const again = restoreLostEdits(oldValue, await readRawSyncedSettings());
     if (again) await migratingSettingsItem.setValue(again as unknown as Settings);
   });
 }

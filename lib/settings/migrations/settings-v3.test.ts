@@ -2,9 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { migrateSettingsV3 } from './settings-v3';
 import { migratingSettingsItem as settingsItem } from '../../storage/background-items';
-import v1 from '../../../tests/fixtures/settings/v1.json';
-import v2 from '../../../tests/fixtures/settings/v2.json';
-import v3 from '../../../tests/fixtures/settings/v3.json';
 
 describe('settings v2 → v3', () => {
   it('adds reminders (Mon–Fri 09:00–18:00, every 60 active minutes), a weekly goal and sync, keeping the rest', () => {
