@@ -127,7 +127,7 @@ describe('Chromium: the history page', () => {
     exported = await readFile(path, 'utf8');
     expect((JSON.parse(exported) as { breaks: unknown[] }).breaks).toHaveLength(3);
     expect((JSON.parse(exported) as { settings: unknown }).settings).toMatchObject({
-      version: 3,
+      version: 4,
       values: { holdSeconds: 25, sound: true, theme: 'dark' },
     });
 

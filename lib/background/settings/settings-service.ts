@@ -60,7 +60,8 @@ export function replaceSettings(source: { backup: unknown } | 'defaults'): Promi
   return queue(async () => {
     const next = source === 'defaults' ? defaultSettingsKeeping(await getSettings()) : restoreSettings(source.backup);
     if (!next) return null;
-    await migratingSettingsItem.setValue(next);
+    // Every field that changes is an edit made now, so another browser's older edits don't bring it back.
+    await migratingSettingsItem.setValue(stampEdits(normalizeSettings(await migratingSettingsItem.getValue()), next, Date.now()));
     await firstRunPatchItem.setValue(null);
     return next;
   });
