@@ -213,8 +213,9 @@ describe('Firefox: a break from the popup to the log', () => {
     expect(log[0]!.steps[0]).toMatchObject({ area: 'upper-back', side: 'left' });
     // Ended early: less time than planned, and the get-ready moments are not counted.
     expect(log[0]!.activeSeconds).toBeLessThan(log[0]!.plannedSeconds);
-    // Both Knot presses on the upper back's left side, each with how long its hold lasted.
+    // The three Knot presses, all on the upper back's left side, each with how long its hold lasted.
     expect(log[0]!.knots?.map((k) => [k.area, k.side])).toEqual([
+      ['upper-back', 'left'],
       ['upper-back', 'left'],
       ['upper-back', 'left'],
     ]);
