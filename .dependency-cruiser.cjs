@@ -75,6 +75,24 @@ module.exports = {
       from: { pathNot: ['^lib/background/', '^lib/storage/'] },
       to: { path: ['^lib/storage/background-items\\.ts$', '^lib/storage/sync-area\\.ts$'] },
     },
+    {
+      name: 'background-features-apart',
+      comment:
+        'A feature folder of lib/background/ never imports another feature: what two features share sits at ' +
+        "lib/background/'s root (the session, settings and sync services, starting a break, showing the timer).",
+      severity: 'error',
+      from: { path: '^lib/background/([^/]+)/' },
+      to: { path: '^lib/background/[^/]+/', pathNot: '^lib/background/$1/' },
+    },
+    {
+      name: 'background-root-below-features',
+      comment:
+        "lib/background/'s shared modules are below its features: they never import one (a feature that must act " +
+        'on a change adds a follower or a handler at start-up instead).',
+      severity: 'error',
+      from: { path: '^lib/background/[^/]+$' },
+      to: { path: '^lib/background/[^/]+/' },
+    },
     ...rules,
   ],
   options: {

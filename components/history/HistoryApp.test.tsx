@@ -7,7 +7,7 @@ import { addBreak, openLog } from '../../lib/log/db';
 import type { BreakEntry } from '../../lib/log/entry';
 import { exportJson } from '../../lib/log/import-export';
 import { syncStatusItem } from '../../lib/storage/items';
-import { registerSync, requestSync } from '../../lib/background/data/sync-service';
+import { registerSync, requestSync } from '../../lib/background/sync-service';
 import { registerAllRequests } from '../../tests/doubles/background-requests';
 import { sendMessagesAsPage } from '../../tests/doubles/messages';
 import { deviceIdItem, settingsItem } from '../../lib/storage/items';

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { addBreak, openLog } from '../../lib/log/db';
 import { exportJson, parseExport } from '../../lib/log/import-export';
 import { readLog } from '../../lib/log/store';
-import { registerSync, requestSync } from '../../lib/background/data/sync-service';
+import { registerSync, requestSync } from '../../lib/background/sync-service';
 import { deviceIdItem } from '../../lib/storage/items';
 import { SYNC_EPOCH, encodeBreak } from '../../lib/sync/encode';
 import { realisticLog } from '../../tests/fixtures/breaks';

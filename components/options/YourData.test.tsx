@@ -4,8 +4,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing';
 import { addBreak, openLog } from '../../lib/log/db';
-import { registerSync, requestSync } from '../../lib/background/data/sync-service';
-import '../../lib/background/break/session-service';
+import { registerSync, requestSync } from '../../lib/background/sync-service';
+import '../../lib/background/session-service';
 import { registerAllRequests } from '../../tests/doubles/background-requests';
 import { sendMessagesAsPage } from '../../tests/doubles/messages';
 import { deviceIdItem, settingsItem } from '../../lib/storage/items';

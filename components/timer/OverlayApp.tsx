@@ -9,6 +9,7 @@ import { send } from '../../lib/messaging/send';
 import { useLiveSession } from './use-live-session';
 import { LiveRegion } from './LiveRegion';
 import { useKeepFocus } from './keep-focus';
+import { clampPlacement } from './clamp-placement';
 
 interface Props {
   /** The shadow host, moved by changing its own offsets; its `dir` is the messages' direction. */
@@ -21,17 +22,9 @@ interface Props {
 
 const placementValue = localValue<OverlayPlacement>(PLACEMENT_KEY, PLACEMENT_FALLBACK);
 
-const MARGIN = 4;
-
-function clampPlacement(p: OverlayPlacement, host: HTMLElement): OverlayPlacement {
-  const maxRight = Math.max(MARGIN, window.innerWidth - host.offsetWidth - MARGIN);
-  const maxBottom = Math.max(MARGIN, window.innerHeight - host.offsetHeight - MARGIN);
-  return {
-    ...p,
-    right: Math.min(maxRight, Math.max(MARGIN, Math.round(p.right))),
-    bottom: Math.min(maxBottom, Math.max(MARGIN, Math.round(p.bottom))),
-  };
-}
+/** The placement kept inside the viewport for the timer's size now. */
+const clamp = (p: OverlayPlacement, host: HTMLElement) =>
+  clampPlacement(p, host.offsetWidth, host.offsetHeight, innerWidth, innerHeight);
 
 /**
  * The floating timer on a page: a draggable card that can shrink to a pill (Escape does that too). Its one
@@ -47,6 +40,12 @@ export function OverlayApp({ host, onHide, root }: Props) {
 
   useEffect(() => {
     void placementValue.get().then(setPlacement);
+    // Anchored by its bottom edge, the timer grows upward (expanded from the pill, a step with its picture)
+    // and could pass the top of the viewport: each change of its size brings it back inside. Only what is
+    // shown moves; the stored place stays the person's until they move it.
+    const watch = new ResizeObserver(() => setPlacement((p) => p && clamp(p, host)));
+    watch.observe(host);
+    return () => watch.disconnect();
   }, []);
 
   useEffect(() => {
@@ -87,7 +86,7 @@ export function OverlayApp({ host, onHide, root }: Props) {
   if (!view || view.status === 'idle' || !placement) return region;
 
   const save = (next: OverlayPlacement) => {
-    const clamped = clampPlacement(next, host);
+    const clamped = clamp(next, host);
     setPlacement(clamped);
     void placementValue.set(clamped);
   };
@@ -99,7 +98,7 @@ export function OverlayApp({ host, onHide, root }: Props) {
     placement,
     flip: host.dir === 'rtl' ? -1 : 1,
     drag,
-    move: (next) => setPlacement(clampPlacement(next, host)),
+    move: (next) => setPlacement(clamp(next, host)),
     save,
   });
 

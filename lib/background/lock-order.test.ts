@@ -5,8 +5,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { QUEUE_ORDER, detached, serial, watchQueues, type QueueName } from './serial';
 import { deviceIdItem, sessionItem } from '../storage/items';
 import { deleteAll } from './data/log-requests';
-import { dispatch } from './break/session-service';
-import { requestSync } from './data/sync-service';
+import { dispatch } from './session-service';
+import { requestSync } from './sync-service';
 import { oneMinutePlan } from '../../tests/fixtures/one-minute-plan';
 import { speakEnglish } from '../../tests/unit/english';
 

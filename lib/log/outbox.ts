@@ -1,6 +1,6 @@
 import type { BreakEntry } from './entry';
 
-/** Finished breaks waiting for IndexedDB to take them (see lib/background/break/log-outbox.ts). */
+/** Finished breaks waiting for IndexedDB to take them (see lib/background/log-outbox.ts). */
 export interface LogOutbox {
   entries: BreakEntry[];
   /** Failed attempts in a row; 0 while none failed. */

@@ -87,7 +87,7 @@ export const firstRunPatchItem = storage.defineItem<SettingsPatch | null>('local
 export const syncChoiceItem = storage.defineItem<boolean | null>('local:syncLog', { fallback: null });
 
 /**
- * "Delete all my data" under way (lib/background/your-data.ts): set before its first step, after sync is
+ * "Delete all my data" under way (lib/background/data/your-data.ts): set before its first step, after sync is
  * turned off, and cleared after its last; a background that stopped in between finishes the job at its next
  * start. Writer: your-data.ts.
  */

@@ -20,7 +20,7 @@ export function unreadableRecords(snapshot: SyncSnapshot, deviceId: string): num
 }
 
 /*
- * Wiring (lib/background/data/sync-service.ts: background only, one round at a time through a serial() queue;
+ * Wiring (lib/background/sync-service.ts: background only, one round at a time through a serial() queue;
  * pages ask the background). A round runs:
  *   - after a break is logged, after a delete / undo / import (a request from the history page), and on
  *     runtime.onStartup and onInstalled. There is no periodic alarm: an idle hour costs no wake-up;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import type { ReminderSeed } from '../../lib/background/start/e2e';
+import type { ReminderSeed } from '../../lib/background/reminders/e2e-seed';
 import { launchChromium, type ChromiumRun } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/server';
 

@@ -91,6 +91,20 @@ describe('light-preact', () => {
     expect(root.innerHTML).toBe('<b>off</b>');
   });
 
+  it('calls a handler once after it was set, removed and set again on the same element', () => {
+    const root = document.createElement('div');
+    const calls: string[] = [];
+    const button = (onClick?: () => void) => render(jsx('button', { onClick, children: 'Knot' }), root);
+    button(() => calls.push('first'));
+    button(undefined);
+    root.querySelector('button')!.click();
+    expect(calls).toEqual([]);
+    button(() => calls.push('again'));
+    button(() => calls.push('last'));
+    root.querySelector('button')!.click();
+    expect(calls).toEqual(['last']);
+  });
+
   it('re-renders the root whose state changed, with several roots on a page', async () => {
     const make = (name: string) => {
       let bump!: () => void;

@@ -82,7 +82,8 @@ function setProp(d: Element & Props, name: string, v: any, old: any) {
   if (name[0] === 'o' && name[1] === 'n') {
     const type = name.slice(2).toLowerCase();
     const l = (d._l ||= {});
-    if (!l[type]) d.addEventListener(type, (e: Event) => l[type]?.(e));
+    // One listener per type for the element's life: a handler removed (undefined) and set again reuses it.
+    if (!(type in l)) d.addEventListener(type, (e: Event) => l[type]?.(e));
     l[type] = v;
   } else if (name === 'style') {
     // Custom properties by name, the rest as properties (camelCase, with units: no numbers are passed).

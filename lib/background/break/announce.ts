@@ -1,7 +1,7 @@
 import type { SessionEvent, SessionState } from '../../session/types';
 import { chimeFor } from '../../session/chime-for';
 import { speechFor, speechText } from '../../session/speech-for';
-import { getSettings } from '../settings/settings-service';
+import { getSettings } from '../settings-service';
 import { t } from '../../i18n';
 import { chimeFromBackground } from './sound';
 import { speak } from './voice';

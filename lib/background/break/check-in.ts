@@ -5,9 +5,9 @@ import { checkInAreasOf } from '../../session/check-in';
 import { sessionItem } from '../../storage/items';
 import { openLog } from '../../log/db';
 import { addCheckIn } from '../../log/store';
-import { dispatch } from './session-service';
-import { addCheckInQueued } from './log-outbox';
-import { requestSync } from '../data/sync-service';
+import { dispatch } from '../session-service';
+import { addCheckInQueued } from '../log-outbox';
+import { requestSync } from '../sync-service';
 import { logFailure } from '../log-failure';
 import { serial } from '../serial';
 

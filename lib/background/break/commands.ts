@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { commandEvent } from '../../session/commands';
 import { sessionItem } from '../../storage/items';
 import { applyUserEvent } from './user-event';
-import { focusTimer } from '../timer/show-timer';
-import { startBreak } from './start-break';
+import { focusTimer } from '../show-timer';
+import { startBreak } from '../start-break';
 import { logFailure } from '../log-failure';
 
 /**

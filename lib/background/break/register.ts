@@ -1,8 +1,10 @@
 import type { Handlers } from '../../messaging/register';
 import { handleRequests } from '../requests';
-import { registerSession } from './session-service';
-import { registerCommands } from './commands';
-import { startBreak } from './start-break';
+import type { Request } from '../../messaging/protocol';
+import { followSession, registerSession } from '../session-service';
+import { onCommand, registerCommands } from './commands';
+import { announce } from './announce';
+import { startBreak } from '../start-break';
 import { applyUserEvent } from './user-event';
 import { answerCheckIn } from './check-in';
 
@@ -13,9 +15,22 @@ export const breakRequests: Handlers = {
   checkIn: answerCheckIn,
 };
 
-/** The running break: its alarm and catch-up on every start, the keyboard shortcuts, and its requests. */
+/** E2E builds only: a test reaches the same handler a keyboard shortcut reaches. */
+export const e2eBreakRequests: Handlers = {
+  'e2e:command': async ({ command }: Request<'e2e:command'>) => {
+    await onCommand(command);
+    return {};
+  },
+};
+
+/**
+ * The running break: its alarm and catch-up on every start, its chime and voice at each transition, the
+ * keyboard shortcuts, and its requests.
+ */
 export function registerBreakFeature(): void {
+  followSession('announce', announce);
   registerSession();
   registerCommands();
   handleRequests(breakRequests);
+  if (import.meta.env.ROLLBREAK_E2E) handleRequests(e2eBreakRequests);
 }

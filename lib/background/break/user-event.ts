@@ -2,8 +2,8 @@ import type { Answer, Request } from '../../messaging/protocol';
 import type { SessionEvent } from '../../session/types';
 import { MOMENTS } from '../../routines/moments';
 import { sessionItem } from '../../storage/items';
-import { dispatch } from './session-service';
-import { getSettings } from '../settings/settings-service';
+import { dispatch } from '../session-service';
+import { getSettings } from '../settings-service';
 
 /**
  * A person's press on the timer (or its shortcut), with the hold length filled in from settings within the

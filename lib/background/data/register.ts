@@ -1,7 +1,7 @@
 import type { Handlers } from '../../messaging/register';
 import { handleRequests } from '../requests';
-import { registerSync } from './sync-service';
-import { syncChoice } from './sync-choice';
+import { registerSync } from '../sync-service';
+import { syncChoice } from '../sync-choice';
 import { deleteAll, deleteLogged, importLog, resumeDeleteAll, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
 
 /** Your data: the history and settings pages' changes to the log, its sync, and Delete all. */

@@ -3,9 +3,9 @@ import { formatNumber, t } from '../../i18n';
 import { formatList } from '../../i18n/format';
 import { tp } from '../../i18n/plural';
 import { areaMessageKey } from '../../domain/areas';
-import { buildPlan, reminderChoice } from '../break/plan-for';
+import { buildPlan, reminderChoice } from '../plan-for';
 import { e2eNotificationItem } from '../../storage/items';
-import { getSettings } from '../settings/settings-service';
+import { getSettings } from '../settings-service';
 
 export type ReminderKind = 'desk' | 'post';
 const ID_PREFIX = 'rollbreak-';

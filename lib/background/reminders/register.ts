@@ -2,8 +2,17 @@ import type { Answer, Request, SenderKind } from '../../messaging/protocol';
 import type { Handlers } from '../../messaging/register';
 import { sessionItem } from '../../storage/items';
 import { handleRequests } from '../requests';
-import { pauseReminders, registerReminders } from './reminders';
-import { registerNotifications, registerPostWorkout, schedulePostWorkout, snoozeReminder } from './reminder-actions';
+import { followSession } from '../session-service';
+import { onBreakTaken, pauseReminders, registerReminders } from './reminders';
+import {
+  onNotificationButton,
+  onNotificationClicked,
+  registerNotifications,
+  registerPostWorkout,
+  schedulePostWorkout,
+  snoozeReminder,
+} from './reminder-actions';
+import { registerReminderSeed } from './e2e-seed';
 
 /** The after-training reminder; from the timer over a page, only as the done screen of a pre-workout break offers it. */
 async function postWorkout({ minutes }: Request<'postWorkout'>, from: SenderKind): Promise<Answer<'postWorkout'>> {
@@ -26,10 +35,29 @@ export const reminderRequests: Handlers = {
   postWorkout,
 };
 
-/** Reminders: the desk-break reminder, the after-training reminder, clicks on their notifications, and their requests. */
+/** E2E builds only: a test reaches the same handlers a click on a notification reaches. */
+export const e2eReminderRequests: Handlers = {
+  'e2e:notification': async ({ id, button }: Request<'e2e:notification'>) => {
+    if (button === undefined) await onNotificationClicked(id);
+    else await onNotificationButton(id, button);
+    return {};
+  },
+};
+
+/**
+ * Reminders: the desk-break reminder, the after-training reminder, clicks on their notifications, and their
+ * requests. A break taken, by hand or from a reminder, restarts the reminder's count.
+ */
 export function registerRemindersFeature(): void {
+  followSession('restarting the reminder count', (_before, _after, event, at) =>
+    event.type === 'start' ? onBreakTaken(at) : Promise.resolve(),
+  );
   registerReminders();
   registerPostWorkout();
   registerNotifications();
   handleRequests(reminderRequests);
+  if (import.meta.env.ROLLBREAK_E2E) {
+    registerReminderSeed();
+    handleRequests(e2eReminderRequests);
+  }
 }

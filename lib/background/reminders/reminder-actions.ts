@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { postWorkoutAtItem } from '../../storage/items';
-import { getSettings } from '../settings/settings-service';
+import { getSettings } from '../settings-service';
 import { logFailure } from '../log-failure';
 import { clearReminderNotification, kindOf, showReminderNotification, type ReminderKind } from './notifications';
-import { reminderChoice } from '../break/plan-for';
+import { reminderChoice } from '../plan-for';
 import { snoozeReminders } from './reminders';
-import { startBreak } from '../break/start-break';
+import { startBreak } from '../start-break';
 import { ALL_PAGES } from '../../domain/lists';
 
 export const POST_WORKOUT_ALARM = 'post-workout';

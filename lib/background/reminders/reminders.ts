@@ -22,7 +22,7 @@ import { DEFAULT_SETTINGS, firstRunPatchItem, reminderDeferItem, reminderStateIt
 import { migratingSettingsItem } from '../../storage/background-items';
 import { SETTINGS_KEY } from '../../storage/keys';
 import { applySettingsPatch } from '../../settings/patch';
-import { getSettings } from '../settings/settings-service';
+import { getSettings } from '../settings-service';
 import { logFailure } from '../log-failure';
 import { serial } from '../serial';
 import { showReminderNotification } from './notifications';
@@ -142,7 +142,7 @@ export function registerReminders(): void {
     const synced = changes[SETTINGS_KEY];
     if (area === 'sync' && synced) onSettingsChange(remindersOf(synced.oldValue), remindersOf(synced.newValue));
   });
-  // A welcome-page answer kept aside until synced settings arrive (see ../settings/settings-service.ts) applies too.
+  // A welcome-page answer kept aside until synced settings arrive (see ../settings-service.ts) applies too.
   firstRunPatchItem.watch((patch, before) => {
     migratingSettingsItem.getValue().then((stored) => {
       const apply = (p: unknown) => (p ? applySettingsPatch(stored, p) : stored).reminders;

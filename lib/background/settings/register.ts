@@ -1,6 +1,6 @@
 import type { Handlers } from '../../messaging/register';
 import { handleRequests } from '../requests';
-import { patchSettings, registerSettings, replaceSettings } from './settings-service';
+import { patchSettings, registerSettings, replaceSettings } from '../settings-service';
 
 /** The settings writer's requests: a page's patch, applied to the freshest stored settings; a backup's restore; a reset. */
 export const settingsRequests: Handlers = {

@@ -1,11 +1,11 @@
 import type { Answer, Request, SenderInfo, SenderKind } from '../../messaging/protocol';
 import type { Handlers } from '../../messaging/register';
 import { handleRequests } from '../requests';
-import { dispatch } from '../break/session-service';
-import { showTimer } from './show-timer';
-import { openTimerWindow } from './timer-window';
-import { onTimerPage, timerShownIn } from './follow-timer';
-import { injectPart } from './inject-timer';
+import { dispatch } from '../session-service';
+import { showTimer } from '../show-timer';
+import { openTimerWindow } from '../timer-window';
+import { onTimerPage, timerShownIn } from '../follow-timer';
+import { injectPart } from '../inject-timer';
 
 /** The timer's parts (the picture frame, done screen, pill) or a step's picture, injected into the frame that asks. */
 async function overlayPart(

@@ -1,4 +1,4 @@
-import { deviceIdItem } from '../../storage/items';
+import { deviceIdItem } from '../storage/items';
 
 export async function getDeviceId(): Promise<string> {
   const known = await deviceIdItem.getValue();

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { generatePlan } from '../../routines/generate-plan';
-import { DEFAULT_SETTINGS, settingsItem } from '../../storage/items';
+import { generatePlan } from '../routines/generate-plan';
+import { DEFAULT_SETTINGS, settingsItem } from '../storage/items';
 import { buildPlan, planFor, rememberChoice, reminderChoice, withPositions } from './plan-for';
 
 beforeEach(() => fakeBrowser.reset());

@@ -1,15 +1,15 @@
-import type { Plan } from '../../session/types';
-import { generatePlan } from '../../routines/generate-plan';
-import { GENERAL_CAUTIONS, techniqueFor } from '../../routines/catalogue';
-import { planInput } from '../../routines/plan-input';
-import { lengthForMoment } from '../../routines/lengths';
-import { asTrained } from '../../domain/trained';
-import { AREA_IDS } from '../../domain/areas';
-import { normalizeChoice } from '../../settings/choice';
-import { lastRolledItem } from '../../storage/items';
-import { getSettings, patchSettings } from '../settings/settings-service';
-import type { BreakChoice } from '../../domain/choice';
-import { readBodySignals } from '../../log/body-read';
+import type { Plan } from '../session/types';
+import { generatePlan } from '../routines/generate-plan';
+import { GENERAL_CAUTIONS, techniqueFor } from '../routines/catalogue';
+import { planInput } from '../routines/plan-input';
+import { lengthForMoment } from '../routines/lengths';
+import { asTrained } from '../domain/trained';
+import { AREA_IDS } from '../domain/areas';
+import { normalizeChoice } from '../settings/choice';
+import { lastRolledItem } from '../storage/items';
+import { getSettings, patchSettings } from './settings-service';
+import type { BreakChoice } from '../domain/choice';
+import { readBodySignals } from '../log/body-read';
 
 /**
  * The plan for a new break. A choice from the popup is remembered as the next default, so

@@ -1,18 +1,18 @@
 import { browser } from 'wxt/browser';
-import { RETRY_AFTER, syncOnce } from '../../sync/engine';
-import { deviceShort } from '../../domain/break-key';
-import { parseSyncKey } from '../../sync/layout';
-import type { RollbreakDB } from '../../log/db';
-import { openLog } from '../../log/db';
-import { syncLogStore } from '../../log/store';
-import { syncStateItem, syncStatusItem, type StoredSyncStatus } from '../../storage/items';
-import { syncArea } from '../../storage/sync-area';
-import type { SyncLog, SyncStatus } from '../../sync/engine';
-import { dataWipeItem, foldedHistoryItem, syncChoiceItem } from '../../storage/items';
+import { RETRY_AFTER, syncOnce } from '../sync/engine';
+import { deviceShort } from '../domain/break-key';
+import { parseSyncKey } from '../sync/layout';
+import type { RollbreakDB } from '../log/db';
+import { openLog } from '../log/db';
+import { syncLogStore } from '../log/store';
+import { syncStateItem, syncStatusItem, type StoredSyncStatus } from '../storage/items';
+import { syncArea } from '../storage/sync-area';
+import type { SyncLog, SyncStatus } from '../sync/engine';
+import { dataWipeItem, foldedHistoryItem, syncChoiceItem } from '../storage/items';
 import { isSyncOn } from './sync-choice';
 import { getDeviceId } from './device-id';
-import { detached, serial } from '../serial';
-import { logFailure } from '../log-failure';
+import { detached, serial } from './serial';
+import { logFailure } from './log-failure';
 import type { IDBPDatabase } from 'idb';
 
 /**

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { SessionState } from '../../session/types';
-import { sessionItem, timerTabItem } from '../../storage/items';
+import type { SessionState } from '../session/types';
+import { sessionItem, timerTabItem } from '../storage/items';
 import { injectTimer } from './inject-timer';
-import { ALL_PAGES, ALL_PAGES_PATTERN } from '../../domain/lists';
+import { ALL_PAGES, ALL_PAGES_PATTERN } from '../domain/lists';
 
 /**
  * The timer follows the break in its tab: after a full page load there, the background puts it back on

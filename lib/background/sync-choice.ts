@@ -1,5 +1,5 @@
-import { syncChoiceItem } from '../../storage/items';
-import { getSettings } from '../settings/settings-service';
+import { syncChoiceItem } from '../storage/items';
+import { getSettings } from './settings-service';
 
 /**
  * This browser's choice to sync its break log (Settings → Your data). Until it makes one, the old synced

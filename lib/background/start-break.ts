@@ -1,13 +1,11 @@
-import type { SessionState } from '../../session/types';
+import type { SessionState } from '../session/types';
 import { buildPlan, planFor } from './plan-for';
 import { dispatch } from './session-service';
-import { showTimer, type TimerPlace } from '../timer/show-timer';
-import { openTimerWindow } from '../timer/timer-window';
-import { timerShownIn } from '../timer/follow-timer';
-import { onBreakTaken } from '../reminders/reminders';
-import { logFailure } from '../log-failure';
-import type { BreakChoice } from '../../domain/choice';
-import { getSettings } from '../settings/settings-service';
+import { showTimer, type TimerPlace } from './show-timer';
+import { openTimerWindow } from './timer-window';
+import { timerShownIn } from './follow-timer';
+import type { BreakChoice } from '../domain/choice';
+import { getSettings } from './settings-service';
 
 /**
  * Starts a break and puts its timer where the user can see it. `where: 'active-tab'` needs the page to be
@@ -22,8 +20,6 @@ export async function startBreak(
   const plan = remember || !choice ? await planFor(choice) : await buildPlan(choice);
   const { checkIn } = await getSettings();
   const state = await dispatch({ type: 'start', id: crypto.randomUUID(), plan, checkIn });
-  // A break taken, by hand or from a reminder, restarts the reminder's count.
-  onBreakTaken(Date.now()).catch(logFailure('restarting the reminder count'));
   if (where === 'window') {
     await timerShownIn(null);
     await openTimerWindow();

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isPictureKey } from '../../pictures/keys';
+import { isPictureKey } from '../pictures/keys';
 
 /**
  * Runs the timer script (entrypoints/overlay.ts) in a tab's top frame. The script answers `true` once the

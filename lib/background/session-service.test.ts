@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing';
-import { DB_NAME, listBreaks, openLog } from '../../log/db';
-import type { Session } from '../../session/types';
-import { PAUSE_LIMIT_MS } from '../../session/types';
-import { deviceIdItem, sessionItem } from '../../storage/items';
-import { speakEnglish } from '../../../tests/unit/english';
+import { DB_NAME, listBreaks, openLog } from '../log/db';
+import type { Session } from '../session/types';
+import { PAUSE_LIMIT_MS } from '../session/types';
+import { deviceIdItem, sessionItem } from '../storage/items';
+import { speakEnglish } from '../../tests/unit/english';
 import { SESSION_ALARM } from './alarm';
 import { logOutboxItem, retryDelay } from './log-outbox';
 import { dispatch } from './session-service';
-import { requestSync } from '../data/sync-service';
-import { oneMinutePlan } from '../../../tests/fixtures/one-minute-plan';
+import { requestSync } from './sync-service';
+import { oneMinutePlan } from '../../tests/fixtures/one-minute-plan';
 
 /**
  * A finished break whose log write fails is not lost: the real IndexedDB write is made to fail (the database

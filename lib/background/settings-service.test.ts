@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS, firstRunPatchItem, settingsItem } from '../../storage/items';
+import { DEFAULT_SETTINGS, firstRunPatchItem, settingsItem } from '../storage/items';
 import { getSettings, patchSettings, registerSettings } from './settings-service';
-import { registerAllRequests } from '../../../tests/doubles/background-requests';
-import { sendFromPage, sendFromTimer } from '../../../tests/doubles/messages';
+import { registerAllRequests } from '../../tests/doubles/background-requests';
+import { sendFromPage, sendFromTimer } from '../../tests/doubles/messages';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { SessionState } from '../../session/types';
-import { breakRemainingMs } from '../../session/derive';
-import { formatNumber, t } from '../../i18n';
+import type { SessionState } from '../session/types';
+import { breakRemainingMs } from '../session/derive';
+import { formatNumber, t } from '../i18n';
 
 /**
  * The toolbar badge: whole minutes left while a break runs ("4m", its unit from `badgeMinutes`), a pause

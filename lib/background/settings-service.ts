@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
-import { firstRunPatchItem } from '../../storage/items';
-import { hasStoredSettings, migratingSettingsItem } from '../../storage/background-items';
-import { readRawSyncedSettings } from '../../storage/sync-area';
-import { SETTINGS_KEY } from '../../storage/keys';
-import { applySettingsPatch, mergePatches } from '../../settings/patch';
-import { normalizeSettings } from '../../settings/normalize';
-import { serial } from '../serial';
-import { type Settings, type SettingsPatch } from '../../settings/settings';
-import { defaultSettingsKeeping, restoreSettings } from '../../settings/backup';
-import { restoreLostEdits, stampEdits } from '../../settings/field-times';
+import { firstRunPatchItem } from '../storage/items';
+import { hasStoredSettings, migratingSettingsItem } from '../storage/background-items';
+import { readRawSyncedSettings } from '../storage/sync-area';
+import { SETTINGS_KEY } from '../storage/keys';
+import { applySettingsPatch, mergePatches } from '../settings/patch';
+import { normalizeSettings } from '../settings/normalize';
+import { serial } from './serial';
+import { type Settings, type SettingsPatch } from '../settings/settings';
+import { defaultSettingsKeeping, restoreSettings } from '../settings/backup';
+import { restoreLostEdits, stampEdits } from '../settings/field-times';
 
 /**
  * The one writer of settings. Pages and the popup send patches (the fields a person touched); each is

@@ -1,6 +1,6 @@
-import type { BreakEntry } from '../../log/entry';
-import type { AreaId } from '../../domain/areas';
-import { lastRolledItem } from '../../storage/items';
+import type { BreakEntry } from '../log/entry';
+import type { AreaId } from '../domain/areas';
+import { lastRolledItem } from '../storage/items';
 
 /** Records when each area of a logged break was last rolled (see LAST_ROLLED_KEY). */
 export async function noteRolledAreas(entry: BreakEntry): Promise<void> {

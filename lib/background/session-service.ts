@@ -1,27 +1,39 @@
 import { browser } from 'wxt/browser';
-import type { SessionEvent, SessionState } from '../../session/types';
-import { reduce } from '../../session/machine';
-import { nextDueAt } from '../../session/derive';
-import { sessionItem } from '../../storage/items';
-import { announce } from './announce';
-import { toBreakEntry } from '../../log/entry';
-import { getDeviceId } from '../data/device-id';
+import type { SessionEvent, SessionState } from '../session/types';
+import { reduce } from '../session/machine';
+import { nextDueAt } from '../session/derive';
+import { sessionItem } from '../storage/items';
+import { toBreakEntry } from '../log/entry';
+import { getDeviceId } from './device-id';
 import { nextBadgeChangeAt, showBadge } from './badge';
 import { SESSION_ALARM, scheduleSessionAlarm } from './alarm';
-import { logFailure } from '../log-failure';
-import { detached, serial } from '../serial';
-import { requestSync } from '../data/sync-service';
+import { logFailure } from './log-failure';
+import { detached, serial } from './serial';
+import { requestSync } from './sync-service';
 import type { LogOutbox } from './log-outbox';
 import { EMPTY_OUTBOX, flushOutbox, logOutboxItem, queueEntry } from './log-outbox';
-import { syncFollowScript } from '../timer/follow-timer';
+import { syncFollowScript } from './follow-timer';
 
 const queue = serial('session');
+
+/**
+ * What a feature does when the session changes (the running break's chime and voice, the reminders' count
+ * restarted by a start), added by its `register.ts` in the first turn of every start, as its listeners are.
+ * Each runs after the change is stored and is not waited for: it holds no lock in the session's queue.
+ */
+export type SessionFollower = (before: SessionState, after: SessionState, event: SessionEvent, at: number) => Promise<void>;
+const followers = new Map<string, SessionFollower>();
+
+/** A feature's follower, named for its failure messages; the same name again replaces it. */
+export function followSession(name: string, follower: SessionFollower): void {
+  followers.set(name, follower);
+}
 
 const isDone = (s: SessionState) => s.status === 'finished' || s.status === 'ended';
 
 /**
  * Applies one event to the stored session and carries out what follows: persist, log a finished break,
- * sound the transition (chime or voice, as set), set the next alarm, update the badge. Nothing is kept in memory between calls: the service worker may be
+ * tell the features that follow it (followSession), set the next alarm, update the badge. Nothing is kept in memory between calls: the service worker may be
  * gone before the next one.
  *
  * A finished break's entry goes to the log outbox (log-outbox.ts) before the session records the end: if
@@ -51,7 +63,7 @@ export function dispatch(event: SessionEvent, now: () => number = Date.now): Pro
     }
     if (after !== before) {
       await sessionItem.setValue(after);
-      announce(before, after, event).catch(logFailure('announce'));
+      for (const [name, follower] of followers) detached(() => follower(before, after, event, at)).catch(logFailure(name));
     }
     await refreshSideEffects(after, at, outbox);
     return after;

@@ -1,8 +1,8 @@
-import { EMPTY_OUTBOX, type LogOutbox } from '../../log/outbox';
-import { logOutboxItem } from '../../storage/items';
-import { addBreak, openLog } from '../../log/db';
-import { checkBreak } from '../../log/schema';
-import type { BreakEntry, CheckInEntry } from '../../log/entry';
+import { EMPTY_OUTBOX, type LogOutbox } from '../log/outbox';
+import { logOutboxItem } from '../storage/items';
+import { addBreak, openLog } from '../log/db';
+import { checkBreak } from '../log/schema';
+import type { BreakEntry, CheckInEntry } from '../log/entry';
 import { noteRolledAreas } from './last-rolled';
 
 /**

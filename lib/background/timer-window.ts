@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { timerWindowItem } from '../../storage/items';
+import { timerWindowItem } from '../storage/items';
 
 /** Opens the timer in a small extension window, or focuses the one already open. */
 export async function openTimerWindow(): Promise<void> {

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { badgeText, nextBadgeChangeAt, showBadge } from './badge';
-import { reduce } from '../../session/machine';
-import type { Plan, Session, SessionEvent, SessionState } from '../../session/types';
-import { defaultPlan } from '../../../tests/fixtures/default-plan';
-import { speakEnglish } from '../../../tests/unit/english';
+import { reduce } from '../session/machine';
+import type { Plan, Session, SessionEvent, SessionState } from '../session/types';
+import { defaultPlan } from '../../tests/fixtures/default-plan';
+import { speakEnglish } from '../../tests/unit/english';
 
 speakEnglish();
 
