@@ -1,0 +1,189 @@
+/**
+ * The toolbar popup as a person meets it: opened by `action.openPopup()` in a focused window, beside two
+ * yardsticks opened the same way (the toolbar button pointed at them for their turn): a blank page, and
+ * the floor, the blank page plus one empty module script, below which no extension page that runs code
+ * can go (a manifest V3 page has no inline scripts). First contentful paint and load of each are read
+ * from the popup's own page over the DevTools protocol (Playwright does not attach to popups).
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CDPSession } from 'playwright-core';
+import type { ChromiumRun } from '../e2e/support/chromium';
+
+/** First contentful paint and load of the popup, at most this many times the floor's. */
+export const POPUP_FLOOR_RATIO = 1.1;
+
+const BLANK = 'blank.html';
+const FLOOR = 'blank-script.html';
+
+/** Writes the two yardstick pages into a copy of the built extension. */
+export async function addYardsticks(dir: string): Promise<void> {
+  // One word of text, so the blank page has a first contentful paint to compare with the popup's.
+  await writeFile(
+    join(dir, BLANK),
+    '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body>Rollbreak</body></html>',
+  );
+  await writeFile(join(dir, 'blank-script.js'), '');
+  await writeFile(
+    join(dir, FLOOR),
+    '<!doctype html><html><head><meta charset="utf-8"><title>blank</title><script type="module" src="/blank-script.js"></script></head><body>Rollbreak</body></html>',
+  );
+}
+
+interface Figures {
+  fcp: number;
+  load: number;
+  /** The popup's own mark: rendered with its handlers attached (0 for the yardsticks). */
+  interactive: number;
+  width: number;
+  height: number;
+}
+
+const READ = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  const interactive = performance.getEntriesByName('rollbreak:interactive')[0];
+  return nav && nav.loadEventEnd > 0 && fcp
+    ? { fcp: fcp.startTime, load: nav.loadEventEnd, interactive: interactive ? interactive.startTime : 0, width: innerWidth, height: innerHeight }
+    : null;
+})()`;
+
+/** One page target reached through the browser's session (non-flat, so Playwright's own sessions are untouched). */
+function attach(cdp: CDPSession, targetId: string) {
+  let sessionId = '';
+  let id = 0;
+  type Answer = { id?: number; result?: { result?: { value?: unknown } } };
+  const waiting = new Map<number, (message: Answer) => void>();
+  const onMessage = (e: { sessionId: string; message: string }) => {
+    if (e.sessionId !== sessionId) return;
+    const message = JSON.parse(e.message) as Answer;
+    if (message.id !== undefined) waiting.get(message.id)?.(message);
+  };
+  cdp.on('Target.receivedMessageFromTarget', onMessage);
+  return {
+    async open() {
+      ({ sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false }));
+    },
+    evaluate<T>(expression: string): Promise<T> {
+      const n = ++id;
+      const answer = new Promise<T>((resolve) => waiting.set(n, (m) => resolve(m.result?.result?.value as T)));
+      const message = JSON.stringify({ id: n, method: 'Runtime.evaluate', params: { expression, returnByValue: true } });
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message });
+      return answer;
+    },
+    dispose() {
+      cdp.off('Target.receivedMessageFromTarget', onMessage);
+    },
+  };
+}
+
+/** Opens the toolbar popup showing `popup` (a path; the extension's own choice when null) and reads its figures. */
+async function openOnce(run: ChromiumRun, cdp: CDPSession, popup: string | null, own: string): Promise<Figures> {
+  const sw = await run.worker();
+  const url = popup ? `chrome-extension://${run.extensionId}/${popup}` : own;
+  const shown = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no popup at ${url}`)), 10_000);
+    const seen = (e: { targetInfo: { targetId: string; type: string; url: string } }) => {
+      if (e.targetInfo.type !== 'page' || e.targetInfo.url !== url) return;
+      clearTimeout(timer);
+      cdp.off('Target.targetCreated', seen);
+      cdp.off('Target.targetInfoChanged', seen);
+      resolve(e.targetInfo.targetId);
+    };
+    cdp.on('Target.targetCreated', seen);
+    cdp.on('Target.targetInfoChanged', seen);
+  });
+  await sw.evaluate(async (path) => {
+    await chrome.action.setPopup({ popup: path });
+    await chrome.action.openPopup();
+  }, popup ?? own);
+  const targetId = await shown;
+  const page = attach(cdp, targetId);
+  try {
+    await page.open();
+    for (let i = 0; i < 400; i++) {
+      const figures = await page.evaluate<Figures | null>(READ);
+      if (figures) return figures;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`${url} never finished loading`);
+  } finally {
+    page.dispose();
+    const gone = new Promise<void>((resolve) => {
+      const left = (e: { targetId: string }) => {
+        if (e.targetId !== targetId) return;
+        cdp.off('Target.targetDestroyed', left);
+        resolve();
+      };
+      cdp.on('Target.targetDestroyed', left);
+    });
+    await cdp.send('Target.closeTarget', { targetId });
+    await gone;
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+type Report = (name: string, value: string, budget: string, ok: boolean | null) => void;
+
+/**
+ * Median of `runs` openings of each (after one warm-up each), interleaved in rotating order so all three
+ * see the same machine load; reports them side by side with the popup's ratios to the floor.
+ */
+export async function measurePopup(run: ChromiumRun, runs: number, report: Report): Promise<void> {
+  // openPopup() needs a focused normal window.
+  const tab = run.context.pages()[0] ?? (await run.context.newPage());
+  await tab.goto('about:blank');
+  await tab.bringToFront();
+  const cdp = await run.context.browser()!.newBrowserCDPSession();
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  // What the toolbar button shows for this browser (the background may point it at the person's language).
+  const own = await (await run.worker()).evaluate(() => chrome.action.getPopup({}));
+  const kinds = {
+    blank: { popup: BLANK as string | null, seen: [] as Figures[] },
+    floor: { popup: FLOOR as string | null, seen: [] as Figures[] },
+    popup: { popup: null as string | null, seen: [] as Figures[] },
+  };
+  const order = [kinds.blank, kinds.floor, kinds.popup];
+  try {
+    for (const kind of order) await openOnce(run, cdp, kind.popup, own);
+    for (let i = 0; i < runs; i++) {
+      for (let j = 0; j < order.length; j++) {
+        const kind = order[(i + j) % order.length]!;
+        // Let the last popup's teardown finish so it does not land on the next measurement.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        kind.seen.push(await openOnce(run, cdp, kind.popup, own));
+      }
+    }
+  } finally {
+    await (await run.worker()).evaluate((path) => chrome.action.setPopup({ popup: path }), own);
+    await cdp.detach();
+  }
+  const of = (kind: { seen: Figures[] }, key: keyof Figures) => median(kind.seen.map((f) => f[key]));
+  const { blank, floor, popup } = kinds;
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  report(
+    'toolbar popup (openPopup): first contentful paint — popup | floor | blank',
+    `${ms(of(popup, 'fcp'))} | ${ms(of(floor, 'fcp'))} | ${ms(of(blank, 'fcp'))}`,
+    '',
+    null,
+  );
+  report(
+    'toolbar popup (openPopup): load — popup | floor | blank',
+    `${ms(of(popup, 'load'))} | ${ms(of(floor, 'load'))} | ${ms(of(blank, 'load'))}`,
+    '',
+    null,
+  );
+  for (const key of ['fcp', 'load'] as const) {
+    const ratio = of(popup, key) / of(floor, key);
+    report(
+      `popup / floor (${key === 'fcp' ? 'first contentful paint' : 'load'}); floor / blank ${(of(floor, key) / of(blank, key)).toFixed(2)}×`,
+      `${ratio.toFixed(2)}×`,
+      `≤ ${POPUP_FLOOR_RATIO.toFixed(2)}×`,
+      ratio <= POPUP_FLOOR_RATIO,
+    );
+  }
+  report('popup open → interactive (rendered, handlers attached)', ms(of(popup, 'interactive')), '', null);
+  const sizes = new Set(popup.seen.map((f) => `${f.width}×${f.height}`));
+  report('popup window size (CSS px, every opening)', [...sizes].join(', '), '', null);
+}
