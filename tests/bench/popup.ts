@@ -33,6 +33,10 @@ export async function addYardsticks(dir: string): Promise<void> {
 interface Figures {
   fcp: number;
   load: number;
+  /** The HTML parsed (its styles may still be loading). */
+  parsed: number;
+  /** The module scripts run (DOMContentLoaded). */
+  scripts: number;
   /** The popup's own mark: rendered with its handlers attached (0 for the yardsticks). */
   interactive: number;
   width: number;
@@ -44,7 +48,7 @@ const READ = `(() => {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   const interactive = performance.getEntriesByName('rollbreak:interactive')[0];
   return nav && nav.loadEventEnd > 0 && fcp
-    ? { fcp: fcp.startTime, load: nav.loadEventEnd, interactive: interactive ? interactive.startTime : 0, width: innerWidth, height: innerHeight }
+    ? { fcp: fcp.startTime, load: nav.loadEventEnd, parsed: nav.domInteractive, scripts: nav.domContentLoadedEventStart, interactive: interactive ? interactive.startTime : 0, width: innerWidth, height: innerHeight }
     : null;
 })()`;
 
@@ -131,6 +135,35 @@ type Report = (name: string, value: string, budget: string, ok: boolean | null) 
  * see the same machine load; reports them side by side with the popup's ratios to the floor.
  */
 export async function measurePopup(run: ChromiumRun, runs: number, report: Report): Promise<void> {
+  const { blank, floor, popup } = await measurePages(run, runs, { blank: BLANK, floor: FLOOR, popup: null });
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const side = (key: keyof Figures) => `${ms(popup![key])} | ${ms(floor![key])} | ${ms(blank![key])}`;
+  report('toolbar popup (openPopup): first contentful paint — popup | floor | blank', side('fcp'), '', null);
+  report('toolbar popup (openPopup): load — popup | floor | blank', side('load'), '', null);
+  for (const key of ['fcp', 'load'] as const) {
+    const ratio = popup![key] / floor![key];
+    report(
+      `popup / floor (${key === 'fcp' ? 'first contentful paint' : 'load'}); floor / blank ${(floor![key] / blank![key]).toFixed(2)}×`,
+      `${ratio.toFixed(2)}×`,
+      `≤ ${POPUP_FLOOR_RATIO.toFixed(2)}×`,
+      ratio <= POPUP_FLOOR_RATIO,
+    );
+  }
+  report('  phases: HTML parsed — popup | floor | blank', side('parsed'), '', null);
+  report('  phases: module scripts run (DOMContentLoaded) — popup | floor | blank', side('scripts'), '', null);
+  report('popup open → interactive (rendered, handlers attached)', ms(popup!.interactive), '', null);
+  report('popup window size (CSS px, every opening)', popup!.size, '', null);
+}
+
+/**
+ * Each page (a path, or null for the extension's own popup) opened `runs` times as the toolbar popup, after
+ * one warm-up each, interleaved in rotating order so all see the same machine load: the median of each figure.
+ */
+export async function measurePages<K extends string>(
+  run: ChromiumRun,
+  runs: number,
+  pages: Record<K, string | null>,
+): Promise<Record<K, Record<keyof Figures, number> & { size: string }>> {
   // openPopup() needs a focused normal window.
   const tab = run.context.pages()[0] ?? (await run.context.newPage());
   await tab.goto('about:blank');
@@ -139,12 +172,7 @@ export async function measurePopup(run: ChromiumRun, runs: number, report: Repor
   await cdp.send('Target.setDiscoverTargets', { discover: true });
   // What the toolbar button shows for this browser (the background may point it at the person's language).
   const own = await (await run.worker()).evaluate(() => chrome.action.getPopup({}));
-  const kinds = {
-    blank: { popup: BLANK as string | null, seen: [] as Figures[] },
-    floor: { popup: FLOOR as string | null, seen: [] as Figures[] },
-    popup: { popup: null as string | null, seen: [] as Figures[] },
-  };
-  const order = [kinds.blank, kinds.floor, kinds.popup];
+  const order = Object.entries<string | null>(pages).map(([name, popup]) => ({ name, popup, seen: [] as Figures[] }));
   try {
     for (const kind of order) await openOnce(run, cdp, kind.popup, own);
     for (let i = 0; i < runs; i++) {
@@ -159,31 +187,14 @@ export async function measurePopup(run: ChromiumRun, runs: number, report: Repor
     await (await run.worker()).evaluate((path) => chrome.action.setPopup({ popup: path }), own);
     await cdp.detach();
   }
-  const of = (kind: { seen: Figures[] }, key: keyof Figures) => median(kind.seen.map((f) => f[key]));
-  const { blank, floor, popup } = kinds;
-  const ms = (n: number) => `${n.toFixed(1)} ms`;
-  report(
-    'toolbar popup (openPopup): first contentful paint — popup | floor | blank',
-    `${ms(of(popup, 'fcp'))} | ${ms(of(floor, 'fcp'))} | ${ms(of(blank, 'fcp'))}`,
-    '',
-    null,
-  );
-  report(
-    'toolbar popup (openPopup): load — popup | floor | blank',
-    `${ms(of(popup, 'load'))} | ${ms(of(floor, 'load'))} | ${ms(of(blank, 'load'))}`,
-    '',
-    null,
-  );
-  for (const key of ['fcp', 'load'] as const) {
-    const ratio = of(popup, key) / of(floor, key);
-    report(
-      `popup / floor (${key === 'fcp' ? 'first contentful paint' : 'load'}); floor / blank ${(of(floor, key) / of(blank, key)).toFixed(2)}×`,
-      `${ratio.toFixed(2)}×`,
-      `≤ ${POPUP_FLOOR_RATIO.toFixed(2)}×`,
-      ratio <= POPUP_FLOOR_RATIO,
-    );
-  }
-  report('popup open → interactive (rendered, handlers attached)', ms(of(popup, 'interactive')), '', null);
-  const sizes = new Set(popup.seen.map((f) => `${f.width}×${f.height}`));
-  report('popup window size (CSS px, every opening)', [...sizes].join(', '), '', null);
+  const keys = ['fcp', 'load', 'parsed', 'scripts', 'interactive', 'width', 'height'] as const;
+  return Object.fromEntries(
+    order.map(({ name, seen }) => [
+      name,
+      {
+        ...Object.fromEntries(keys.map((key) => [key, median(seen.map((f) => f[key]))])),
+        size: [...new Set(seen.map((f) => `${f.width}×${f.height}`))].join(', '),
+      },
+    ]),
+  ) as Record<K, Record<keyof Figures, number> & { size: string }>;
 }
