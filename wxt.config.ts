@@ -6,7 +6,6 @@ import { HOMEPAGE_URL } from './lib/domain/links';
 import { pictureScripts } from './lib/pictures/scripts';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { prerenderPopups } from './scripts/prerender-popup';
 
 // E2E builds (ROLLBREAK_E2E=1) add a host permission for the local fixture server,
 // because Playwright's openPopup() does not grant activeTab. Production code paths stay the same.
@@ -91,12 +90,6 @@ function shipLocales(files: Array<{ relativeDest: string; absoluteSrc?: string; 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
-    // Chrome: the popup's start view rendered into one page per language (scripts/prerender-popup.ts).
-    'build:done': async (wxt) => {
-      if (wxt.config.browser === 'firefox') return;
-      const pages = await prerenderPopups(wxt.config.root, wxt.config.outDir);
-      wxt.logger.info(`Pre-rendered the popup in ${pages.length} languages`);
-    },
     'build:publicAssets': (_wxt, files) => {
       shipLocales(files);
       // One script per technique's picture, injected into the timer over a page when a step needs it.

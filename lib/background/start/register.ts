@@ -4,7 +4,6 @@ import { handleRequests } from '../requests';
 import { onNotificationButton, onNotificationClicked } from '../reminders/reminder-actions';
 import { onCommand } from '../break/commands';
 import { registerInstall } from './install';
-import { registerPopupPage } from './popup-page';
 import { registerE2e } from './e2e';
 import { whatsNewSeen } from './whats-new';
 
@@ -25,13 +24,11 @@ export const e2eRequests: Handlers = {
 export const startRequests: Handlers = { 'whatsNew:seen': whatsNewSeen };
 
 /**
- * Install and start: the welcome page on first install, the "what's new" flag after an update, the toolbar
- * button pointed at the popup in the person's language; in E2E builds,
+ * Install and start: the welcome page on first install, the "what's new" flag after an update; in E2E builds,
  * the wake-up counter and test requests.
  */
 export function registerStartFeature(): void {
   registerInstall();
-  registerPopupPage();
   handleRequests(startRequests);
   if (import.meta.env.ROLLBREAK_E2E) {
     registerE2e();
