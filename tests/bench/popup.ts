@@ -3,12 +3,13 @@
  * yardsticks opened the same way (the toolbar button pointed at them for their turn): a blank page, and
  * the floor, the blank page plus one empty module script, below which no extension page that runs code
  * can go (a manifest V3 page has no inline scripts). First contentful paint and load of each are read
- * from the popup's own page over the DevTools protocol (Playwright does not attach to popups).
+ * from the popup's own page over the DevTools protocol (tests/e2e/support/toolbar-popup.ts).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import type { ChromiumRun } from '../e2e/support/chromium';
+import { openToolbarPopup } from '../e2e/support/toolbar-popup';
 
 /** First contentful paint and load of the popup, at most this many times the floor's. */
 export const POPUP_FLOOR_RATIO = 1.1;
@@ -52,77 +53,18 @@ const READ = `(() => {
     : null;
 })()`;
 
-/** One page target reached through the browser's session (non-flat, so Playwright's own sessions are untouched). */
-function attach(cdp: CDPSession, targetId: string) {
-  let sessionId = '';
-  let id = 0;
-  type Answer = { id?: number; result?: { result?: { value?: unknown } } };
-  const waiting = new Map<number, (message: Answer) => void>();
-  const onMessage = (e: { sessionId: string; message: string }) => {
-    if (e.sessionId !== sessionId) return;
-    const message = JSON.parse(e.message) as Answer;
-    if (message.id !== undefined) waiting.get(message.id)?.(message);
-  };
-  cdp.on('Target.receivedMessageFromTarget', onMessage);
-  return {
-    async open() {
-      ({ sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false }));
-    },
-    evaluate<T>(expression: string): Promise<T> {
-      const n = ++id;
-      const answer = new Promise<T>((resolve) => waiting.set(n, (m) => resolve(m.result?.result?.value as T)));
-      const message = JSON.stringify({ id: n, method: 'Runtime.evaluate', params: { expression, returnByValue: true } });
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message });
-      return answer;
-    },
-    dispose() {
-      cdp.off('Target.receivedMessageFromTarget', onMessage);
-    },
-  };
-}
-
-/** Opens the toolbar popup showing `popup` (a path; the extension's own choice when null) and reads its figures. */
+/** Opens the toolbar popup showing `popup` (a path; the extension's own popup when null) and reads its figures. */
 async function openOnce(run: ChromiumRun, cdp: CDPSession, popup: string | null, own: string): Promise<Figures> {
-  const sw = await run.worker();
-  const url = popup ? `chrome-extension://${run.extensionId}/${popup}` : own;
-  const shown = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no popup at ${url}`)), 10_000);
-    const seen = (e: { targetInfo: { targetId: string; type: string; url: string } }) => {
-      if (e.targetInfo.type !== 'page' || e.targetInfo.url !== url) return;
-      clearTimeout(timer);
-      cdp.off('Target.targetCreated', seen);
-      cdp.off('Target.targetInfoChanged', seen);
-      resolve(e.targetInfo.targetId);
-    };
-    cdp.on('Target.targetCreated', seen);
-    cdp.on('Target.targetInfoChanged', seen);
-  });
-  await sw.evaluate(async (path) => {
-    await chrome.action.setPopup({ popup: path });
-    await chrome.action.openPopup();
-  }, popup ?? own);
-  const targetId = await shown;
-  const page = attach(cdp, targetId);
+  const page = await openToolbarPopup(run, cdp, popup ?? own);
   try {
-    await page.open();
     for (let i = 0; i < 400; i++) {
       const figures = await page.evaluate<Figures | null>(READ);
       if (figures) return figures;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error(`${url} never finished loading`);
+    throw new Error(`${popup ?? own} never finished loading`);
   } finally {
-    page.dispose();
-    const gone = new Promise<void>((resolve) => {
-      const left = (e: { targetId: string }) => {
-        if (e.targetId !== targetId) return;
-        cdp.off('Target.targetDestroyed', left);
-        resolve();
-      };
-      cdp.on('Target.targetDestroyed', left);
-    });
-    await cdp.send('Target.closeTarget', { targetId });
-    await gone;
+    await page.close();
   }
 }
 
