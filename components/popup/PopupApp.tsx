@@ -20,6 +20,7 @@ import type { ShortcutsComponent } from '../shared/Shortcuts';
 import type { BreakChoice } from '../../lib/domain/choice';
 import { DEFAULT_CHOICE } from '../../lib/domain/choice';
 import type { WhatsNewComponent } from './WhatsNew';
+import { afterFirstPaint } from '../../lib/popup/after-first-paint';
 
 export const loadPopupRunning = () => import('./PopupRunning').then((m) => m.PopupRunning);
 
@@ -44,10 +45,12 @@ export function PopupApp({ initial }: Props) {
   const [Keys, setKeys] = useState<ShortcutsComponent | null>(null);
   const [News, setNews] = useState<WhatsNewComponent | null>(null);
   useEffect(() => {
-    // After the first paint, like the reminder status: a line after an update, or nothing.
-    void import('./WhatsNew').then((m) => setNews(() => m.WhatsNew));
-    void import('./ReminderStatus').then((m) => setReminder(() => m.ReminderStatus));
-    void import('../shared/Shortcuts').then((m) => setKeys(() => m.Shortcuts));
+    // After the first paint: a line after an update (or nothing), the reminder status, the shortcuts.
+    void afterFirstPaint().then(() => {
+      void import('./WhatsNew').then((m) => setNews(() => m.WhatsNew));
+      void import('./ReminderStatus').then((m) => setReminder(() => m.ReminderStatus));
+      void import('../shared/Shortcuts').then((m) => setKeys(() => m.Shortcuts));
+    });
   }, []);
   const active = view?.status === 'running' || view?.status === 'paused';
   const summary = view ? freshSummary(view, now) : null;
@@ -150,10 +153,12 @@ function StartView({ onStart }: { onStart: (choice: BreakChoice) => void }) {
     performance.mark('rollbreak:interactive');
   }, []);
   useEffect(() => {
-    void import('./PlanPreview').then((m) => setPreview(() => m.PlanPreview));
-    // Another device may have changed the synced choice since this browser cached it.
-    void readSyncedChoice().then((synced) => {
-      if (synced) setChoice((c) => ({ ...c, ...inRange(synced) }));
+    void afterFirstPaint().then(() => {
+      void import('./PlanPreview').then((m) => setPreview(() => m.PlanPreview));
+      // Another device may have changed the synced choice since this browser cached it.
+      void readSyncedChoice().then((synced) => {
+        if (synced) setChoice((c) => ({ ...c, ...inRange(synced) }));
+      });
     });
   }, []);
   const change = (next: BreakChoice) => {

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: prints Rollbreak's size and speed figures against its budgets (BUDGET below).
  * Sizes come from the production build and its store zips; timings from the e2e build in real Chromium,
- * each figure the median of several runs, the popup measured side by side with a blank extension page and
- * with the floor below any page that runs a script.
+ * each figure the median of several runs, the toolbar popup measured side by side with a blank extension page
+ * and with the floor below any page that runs a script (popup.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../e2e/support/chromium';
 import { wakeupsPer100PageLoads, wakeupsPerIdleHour } from './wakeups';
 import { zipEntries } from './zip-entries';
+import { addYardsticks, measurePopup } from './popup';
 import { startFixtureServer } from '../e2e/support/server';
 import { CHROME_BUILD, CHROMIUM_PATH } from '../e2e/support/paths';
 import { seedLog } from '../e2e/support/seed-log';
@@ -35,7 +36,6 @@ const BUDGET = {
   pictureKb: 1.5,
   popupKb: 20,
   zipKb: 200,
-  popupRatio: 1.15,
   historyInteractiveMs: 150,
   historyCompleteMs: 500,
   statsMs: 20,
@@ -131,74 +131,14 @@ async function timings() {
     stdio: 'ignore',
     env: { ...process.env, NODE_ENV: 'production', ROLLBREAK_E2E: '1' },
   });
-  // A copy of the e2e build with two pages added: a blank page, the popup's yardstick, and the floor below.
+  // A copy of the e2e build with the popup's two yardsticks added (tests/bench/popup.ts).
   const dir = await mkdtemp(join(tmpdir(), 'rollbreak-bench-'));
   await cp(CHROME_BUILD, dir, { recursive: true });
-  // One word of text, so the blank page has a first contentful paint to compare with the popup's.
-  await writeFile(
-    join(dir, 'blank.html'),
-    '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body>Rollbreak</body></html>',
-  );
-  // The floor: the same page loading one empty module script. No extension page can run code (a
-  // manifest V3 page has no inline scripts) for less than this, so it shows how much of the popup's time
-  // is its own work and how much is the cost of having a script at all.
-  await writeFile(join(dir, 'blank-script.js'), '');
-  await writeFile(
-    join(dir, 'blank-script.html'),
-    '<!doctype html><html><head><meta charset="utf-8"><title>blank</title><script type="module" src="/blank-script.js"></script></head><body>Rollbreak</body></html>',
-  );
+  await addYardsticks(dir);
   const server = await startFixtureServer();
   const run = await launchChromium({ extensionDir: dir });
   try {
-    const firstPaint = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
-    const loaded = () => performance.getEntriesByType('navigation')[0]?.toJSON().loadEventEnd || 0;
-    const interactive = () => performance.getEntriesByName('rollbreak:interactive')[0]?.startTime ?? 0;
-    const pages = {
-      blank: { path: 'blank.html', ready: loaded, ms: [] as number[], fcp: [] as number[] },
-      floor: { path: 'blank-script.html', ready: loaded, ms: [] as number[], fcp: [] as number[] },
-      popup: { path: 'popup.html', ready: interactive, ms: [] as number[], fcp: [] as number[] },
-    };
-    type Measured = (typeof pages)[keyof typeof pages];
-    const open = async (m: Measured) => {
-      // Let the last window's teardown finish so it does not land on the next measurement.
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      const page = await run.openExtensionWindow(m.path);
-      m.ms.push((await page.waitForFunction(m.ready, undefined, { timeout: 10_000 }).then((h) => h.jsonValue())) as number);
-      m.fcp.push((await page.waitForFunction(firstPaint, undefined, { timeout: 10_000 }).then((h) => h.jsonValue())) as number);
-      await page.close();
-    };
-    // One warm-up of each, then interleaved in rotating order, so all three see the same machine load.
-    const order = [pages.blank, pages.floor, pages.popup];
-    for (const m of order) await open(m);
-    for (const m of order) m.ms.length = m.fcp.length = 0;
-    for (let i = 0; i < RUNS; i++) {
-      for (let j = 0; j < order.length; j++) await open(order[(i + j) % order.length]!);
-    }
-    const { blank, floor, popup: shown } = pages;
-    const ratio = median(shown.ms) / median(blank.ms);
-    const fcpRatio = median(shown.fcp) / median(blank.fcp);
-    report('popup open → interactive', `${median(shown.ms).toFixed(1)} ms`, '', null);
-    report('blank extension page open → loaded', `${median(blank.ms).toFixed(1)} ms`, '', null);
-    report(
-      'popup / blank page ratio (interactive vs loaded)',
-      `${ratio.toFixed(2)}×`,
-      `≤ ${BUDGET.popupRatio}×`,
-      ratio <= BUDGET.popupRatio,
-    );
-    report(
-      'popup / blank page ratio (first contentful paint)',
-      `${fcpRatio.toFixed(2)}× (${median(shown.fcp).toFixed(1)} vs ${median(blank.fcp).toFixed(1)} ms)`,
-      `≤ ${BUDGET.popupRatio}×`,
-      fcpRatio <= BUDGET.popupRatio,
-    );
-    const floorRatio = median(floor.ms) / median(blank.ms);
-    report(
-      'floor: blank page + one empty script, loaded / blank',
-      `${floorRatio.toFixed(2)}× (${median(floor.ms).toFixed(1)} ms; first paint ${median(floor.fcp).toFixed(1)} ms)`,
-      '',
-      null,
-    );
-    report("popup's own work above that floor", `${(median(shown.ms) - median(floor.ms)).toFixed(1)} ms`, '', null);
+    await measurePopup(run, RUNS, report);
 
     // Overlay: from the background's executeScript call to the first frame with the timer on screen.
     const page = run.context.pages()[0] ?? (await run.context.newPage());

@@ -7,6 +7,7 @@ import { startFixtureServer, type FixtureServer } from './support/server';
 import { overlayOn } from './support/overlay';
 import { seedLog } from './support/seed-log';
 import { ARTIFACTS, CHROME_BUILD } from './support/paths';
+import { openToolbarPopup } from './support/toolbar-popup';
 import { realisticLog } from '../fixtures/breaks';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -74,6 +75,39 @@ describe.each([
   afterAll(async () => {
     await run?.close();
     await server?.close();
+  });
+
+  it("opens the toolbar popup in that language from its first frame: rendered before the page's load, which the browser waits for to show it", async () => {
+    await page.bringToFront();
+    const cdp = await run.context.browser()!.newBrowserCDPSession();
+    await cdp.send('Target.setDiscoverTargets', { discover: true });
+    const popup = await openToolbarPopup(run, cdp);
+    type Seen = { lang: string; dir: string; title: string; start: string; rendered: number; load: number };
+    let seen: Seen | null = null;
+    await expect
+      .poll(async () => {
+        seen = await popup.evaluate<Seen | null>(`(() => {
+          const nav = performance.getEntriesByType('navigation')[0];
+          const rendered = performance.getEntriesByName('rollbreak:interactive')[0];
+          if (!nav || !(nav.loadEventStart > 0) || !rendered) return null;
+          return {
+            lang: document.documentElement.lang,
+            dir: document.documentElement.dir,
+            title: document.title,
+            start: document.querySelector('.rb-start .rb-primary')?.textContent ?? '',
+            rendered: rendered.startTime,
+            load: nav.loadEventStart,
+          };
+        })()`);
+        return seen !== null;
+      })
+      .toBe(true);
+    const { rendered, load, ...text } = seen!;
+    expect(text).toEqual({ lang, dir, title: msg('extName'), start: plural('startRollMinutes', 5, [num(5)]) });
+    // Language, direction and the start view are in place before the load event: nothing else was ever shown.
+    expect(rendered).toBeLessThan(load);
+    await popup.close();
+    await cdp.detach();
   });
 
   it('shows the popup in that language, with its lang and dir', async () => {
