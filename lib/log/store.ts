@@ -93,16 +93,16 @@ async function freeKey(tx: WriteTx, dev: string, startedAt: number, rev: number)
 }
 
 /**
- * Adds the done screen's check-in to the break it belongs to, in place: a check-in is a note on the same
- * break made minutes later, not an edit, so the break keeps its id and key (sync publishes the fuller
- * record). Only once, and only when the result meets the log's rules. False when there is no such break,
- * it already has a check-in, or the answers do not fit it.
+ * Puts the done screen's check-in (the answers so far) on the break it belongs to, in place: a check-in
+ * is a note on the same break made minutes later, not an edit, so the break keeps its id and key (sync
+ * publishes the fuller record). The background calls it only while that break's done screen asks. False
+ * when there is no such break or the answers do not meet the log's rules.
  */
 export async function addCheckIn(db: DB, id: string, checkIn: readonly CheckInEntry[]): Promise<boolean> {
   const tx = db.transaction('breaks', 'readwrite');
   const entry = await tx.store.get(id);
   let added = false;
-  if (entry && !entry.checkIn) {
+  if (entry) {
     const checked = checkBreak({ ...entry, checkIn });
     if (checked.ok) {
       await tx.store.put(checked.entry);
