@@ -232,23 +232,32 @@ export function encodeBreak(e: BreakEntry): string | null {
   if (rev > 0) writeVarint(out, rev);
   const areas = mergeAreas(e.steps);
   if (!writeAreas(out, areas)) return null;
-  if (!writeNotes(out, e, areas)) return null;
+  const notes = encodeNotes(e, areas);
+  if (notes === null) return null;
+  if (notes !== '') out.push(NOTES_MARK, notes);
   return out.join('');
 }
 
-/** Appends a break's knots and check-in (see the format note); nothing for a break without them. */
-function writeNotes(out: string[], e: BreakEntry, areas: readonly AreaSeconds[]): boolean {
+/**
+ * A break's body notes as the sync format writes them (after the "*"; see the format note): '' for a
+ * break without knots or check-in, null when one cannot be written. The same notes give the same text.
+ */
+export function notesCode(e: BreakEntry): string {
+  return (e.knots?.length ?? 0) + (e.checkIn?.length ?? 0) === 0 ? '' : (encodeNotes(e, mergeAreas(e.steps)) ?? '');
+}
+
+function encodeNotes(e: BreakEntry, areas: readonly AreaSeconds[]): string | null {
   const knots = e.knots ?? [];
   const written = areas.filter((a) => Math.round(Math.max(0, a.seconds) / AREA_QUANTUM) > 0).map((a) => a.area);
   const feels = new Map((e.checkIn ?? []).map((c) => [c.area, c.feel] as const));
   const hasCheckIn = written.some((area) => feels.has(area));
-  if (knots.length === 0 && !hasCheckIn) return true;
-  out.push(NOTES_MARK);
+  if (knots.length === 0 && !hasCheckIn) return '';
+  const out: string[] = [];
   writeVarint(out, knots.length * 2 + (hasCheckIn ? 1 : 0));
   for (const k of knots) {
     const index = AREA_IDS.indexOf(k.area);
     const side = SIDE_CODES.indexOf(k.side);
-    if (index < 0 || side < 0 || !Number.isFinite(k.seconds)) return false;
+    if (index < 0 || side < 0 || !Number.isFinite(k.seconds)) return null;
     out.push(DIGITS[index * 3 + side]!, DIGITS[Math.min(KNOT_UNITS_MAX, Math.max(0, Math.round(k.seconds / KNOT_QUANTUM)))]!);
   }
   if (hasCheckIn) {
@@ -261,7 +270,7 @@ function writeNotes(out: string[], e: BreakEntry, areas: readonly AreaSeconds[])
       out.push(DIGITS[code]!);
     }
   }
-  return true;
+  return out.join('');
 }
 
 /** Reads body notes after the "*"; null when malformed. */
