@@ -155,9 +155,9 @@ describe("Chromium: light, dark or the system's, everywhere at once; Settings an
       await expect.poll(() => overlayOn(page).getByRole('heading', { name: 'Break ended' }).isVisible()).toBe(true);
       await expect.poll(() => overlayOn(page).getByText('How does each area feel now?').isVisible()).toBe(true);
       await check('overlay (done, check-in)', page, 'rollbreak-timer');
+      await page.screenshot({ path: `${ARTIFACTS}theme-${theme.toLowerCase()}-check-in.png` });
       await overlayOn(page).getByRole('button', { name: 'Eased' }).first().click();
       await check('overlay (done, an answer pressed)', page, 'rollbreak-timer');
-      await page.screenshot({ path: `${ARTIFACTS}theme-${theme.toLowerCase()}-check-in.png` });
       await overlayOn(page).getByRole('button', { name: 'Close' }).click();
       await expect.poll(() => overlayOn(page).count()).toBe(0);
 
