@@ -5,9 +5,7 @@ import { activeMs } from '../../lib/session/derive';
 import { formatClock, formatNumber, t } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
 import type { UserSessionEvent } from '../../lib/session/types';
-import type { AreaId } from '../../lib/domain/areas';
 import { areaMessageKey } from '../../lib/domain/areas';
-import { checkInAreasOf } from '../../lib/session/check-in';
 
 /**
  * The end of a break: how it went and Close. Shown once per break, so the page overlay does not carry
@@ -42,77 +40,16 @@ function PostWorkoutOffer() {
   );
 }
 
-const FEELS = ['eased', 'same', 'worse'] as const;
-type Feel = (typeof FEELS)[number];
-
 /**
- * "How does each area feel now?": one tap per area rolled (eased, same, worse), sent once every area has
- * its answer; Skip sends nothing for the whole break with one press. The answers go with the break into
- * the log and shape the next plans (lib/routines/body-signals.ts). Styled with the timer's own classes: the
- * page overlay's stylesheet carries nothing for it.
+ * The check-in, when the break asks for it: "How does each area feel now?", one tap per area rolled
+ * (eased, same, worse). Each tap is sent at once (the background keeps the answers so far with the break,
+ * so Close loses nothing); Skip ends the check-in with one press. The answers shape the next plans
+ * (lib/routines/body-signals.ts). Written inline with the timer's own classes, to keep this part small.
  */
-function CheckIn({
-  session,
-  answers,
-  setAnswers,
-}: {
-  session: Session;
-  answers: Partial<Record<AreaId, Feel>>;
-  setAnswers: (a: Partial<Record<AreaId, Feel>>) => void;
-}) {
-  const areas = checkInAreasOf(session);
-  if (areas.length === 0) return null;
-  const pick = (area: AreaId, feel: Feel) => {
-    const next = { ...answers, [area]: feel };
-    setAnswers(next);
-    if (areas.every((a) => next[a])) void sendCheckIn(next);
-  };
-  return (
-    <div role="group" aria-labelledby="rb-checkin-q">
-      <p id="rb-checkin-q" class="rb-cue rb-cue--pos">
-        {t('checkInQuestion')}
-      </p>
-      {areas.map((area) => (
-        <div key={area} role="group" aria-label={t(areaMessageKey(area))}>
-          <p class="rb-cue" aria-hidden="true">
-            {t(areaMessageKey(area))}
-          </p>
-          <div class="rb-row">
-            {FEELS.map((feel) => (
-              <button
-                type="button"
-                class={answers[area] === feel ? 'rb-primary' : ''}
-                aria-pressed={answers[area] === feel}
-                onClick={() => pick(area, feel)}
-              >
-                {t(`feel_${feel}`)}
-              </button>
-            ))}
-          </div>
-        </div>
-      ))}
-      <div class="rb-row">
-        <button type="button" onClick={() => void send({ type: 'checkIn', answers: null })}>
-          {t('checkInSkip')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function sendCheckIn(answers: Partial<Record<AreaId, Feel>>) {
-  const list = Object.entries(answers).map(([area, feel]) => ({ area, feel: feel! }));
-  return send({ type: 'checkIn', answers: list.length > 0 ? list : null }).catch(() => undefined);
-}
-
 export function DonePanel({ session, act }: { session: Session; act: (event: UserSessionEvent) => void }) {
   const rolled = formatClock(activeMs(session, session.endedAt ?? 0));
-  const [answers, setAnswers] = useState<Partial<Record<AreaId, Feel>>>({});
-  const close = async () => {
-    // Some areas answered and the rest left: what was answered is kept.
-    if (session.checkIn === 'ask' && Object.keys(answers).length > 0) await sendCheckIn(answers);
-    act({ type: 'dismiss' });
-  };
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const asking = session.checkIn === 'ask' && session.checkInAreas?.length;
   return (
     <section class="rb-panel rb-done" aria-label={t('timerRegion')}>
       <h2 class="rb-area">{session.status === 'finished' ? t('doneTitle') : t('endedTitle')}</h2>
@@ -120,7 +57,35 @@ export function DonePanel({ session, act }: { session: Session; act: (event: Use
         {tp('doneSummary', session.holdCount, [rolled, formatNumber(session.holdCount)])}{' '}
         {t(session.saved === false ? 'doneSaving' : 'doneSaved')}
       </p>
-      {session.checkIn === 'ask' ? <CheckIn session={session} answers={answers} setAnswers={setAnswers} /> : null}
+      {asking ? <p class="rb-cue rb-cue--pos">{t('checkInQuestion')}</p> : null}
+      {asking
+        ? session.checkInAreas!.map((area) => (
+            <div role="group" aria-label={t(areaMessageKey(area))}>
+              <p class="rb-cue" aria-hidden>
+                {t(areaMessageKey(area))}
+              </p>
+              <div class="rb-row">
+                {['eased', 'same', 'worse'].map((feel) => {
+                  const on = answers[area] === feel;
+                  return (
+                    <button
+                      type="button"
+                      class={on ? 'rb-primary' : ''}
+                      aria-pressed={on}
+                      onClick={() => {
+                        const next = { ...answers, [area]: feel };
+                        setAnswers(next);
+                        void send({ type: 'checkIn', answers: next });
+                      }}
+                    >
+                      {t(`feel_${feel as 'eased' | 'same' | 'worse'}`)}
+                    </button>
+                  );
+                })}
+              </div>
+            </div>
+          ))
+        : null}
       {session.checkIn === 'answered' ? (
         <p class="rb-cue" role="status">
           {t('checkInThanks')}
@@ -128,7 +93,12 @@ export function DonePanel({ session, act }: { session: Session; act: (event: Use
       ) : null}
       {session.plan.moment === 'pre' && session.status === 'finished' ? <PostWorkoutOffer /> : null}
       <div class="rb-row">
-        <button type="button" class="rb-primary" data-heir onClick={() => void close()}>
+        {asking ? (
+          <button type="button" onClick={() => void send({ type: 'checkIn', answers: null })}>
+            {t('checkInSkip')}
+          </button>
+        ) : null}
+        <button type="button" class="rb-primary" data-heir onClick={() => act({ type: 'dismiss' })}>
           {t('close')}
         </button>
       </div>

@@ -46,13 +46,13 @@ export async function queueEntry(entry: BreakEntry): Promise<boolean> {
 }
 
 /**
- * Adds a check-in to a break still waiting in the outbox (its write failed and waits for a retry), so it
- * reaches the log with it. False when the break is not in the outbox or already has a check-in.
+ * Puts a check-in on a break still waiting in the outbox (its write failed and waits for a retry), so it
+ * reaches the log with it. False when the break is not in the outbox.
  */
 export async function addCheckInQueued(id: string, checkIn: readonly CheckInEntry[]): Promise<boolean> {
   const outbox = await logOutboxItem.getValue();
   const entry = outbox.entries.find((e) => e.id === id);
-  if (!entry || entry.checkIn) return false;
+  if (!entry) return false;
   const checked = checkBreak({ ...entry, checkIn });
   if (!checked.ok) return false;
   await logOutboxItem.setValue({ ...outbox, entries: outbox.entries.map((e) => (e.id === id ? checked.entry : e)) });

@@ -3,7 +3,7 @@ import type { SessionEvent, SessionState } from '../session/types';
 import { reduce } from '../session/machine';
 import { nextDueAt } from '../session/derive';
 import { sessionItem } from '../storage/items';
-import { toBreakEntry } from '../log/entry';
+import { checkInAreas, toBreakEntry } from '../log/entry';
 import { getDeviceId } from './device-id';
 import { nextBadgeChangeAt, showBadge } from './badge';
 import { SESSION_ALARM, scheduleSessionAlarm } from './alarm';
@@ -50,6 +50,7 @@ export function dispatch(event: SessionEvent, now: () => number = Date.now): Pro
     let queued = false;
     if (justDone && after.status !== 'idle') {
       const entry = toBreakEntry(after, await getDeviceId());
+      if (entry && after.checkIn === 'ask') after = { ...after, checkInAreas: checkInAreas(entry) };
       // An entry outside the log's rules is reported and not written (see queueEntry): nothing to wait for.
       queued = entry !== null && (await queueEntry(entry));
     }

@@ -1,7 +1,6 @@
 import type { Moment, Session, Side, Tool } from '../session/types';
 import type { AreaId } from '../domain/areas';
 import { activeMs, plannedSeconds, stepActiveMs } from '../session/derive';
-import { CHECK_IN_MIN_SECONDS } from '../session/check-in';
 
 export { FEELS, type Feel, type KnotEntry, type CheckInEntry } from '../session/body-notes';
 import type { CheckInEntry, KnotEntry } from '../session/body-notes';
@@ -60,6 +59,9 @@ function knotsOf(s: Session): { knots?: KnotEntry[] } {
   });
   return knots.length > 0 ? { knots } : {};
 }
+
+/** Seconds an area must have been rolled to be asked about at the check-in. */
+export const CHECK_IN_MIN_SECONDS = 10;
 
 /** The areas a break's check-in asks about: those rolled at least CHECK_IN_MIN_SECONDS, in the order rolled. */
 export function checkInAreas(entry: Pick<BreakEntry, 'steps'>): AreaId[] {

@@ -110,6 +110,7 @@ describe('restoreBreak (undo a deletion)', () => {
     expect(await applyRemote(db, { add: [], tombstones: [{ key: remote.id, deletedAt: T0, by: 'bbbb2222' }] })).toEqual({
       added: 0,
       deleted: 0,
+      updated: 0,
     });
     expect((await readLog(db)).entries).toEqual([restored]);
   });
@@ -122,6 +123,26 @@ describe('restoreBreak (undo a deletion)', () => {
 });
 
 describe('applyRemote', () => {
+  it("puts newer body notes on the same break, in place, within the log's rules", async () => {
+    const db = await freshLog();
+    const remote = { ...entry('x', T0, { deviceId: 'bbbb2222' }) };
+    remote.id = entryKey(remote);
+    await applyRemote(db, { add: [remote], tombstones: [] });
+    const noted = { ...remote, checkIn: [{ area: 'quads' as const, feel: 'eased' as const }] };
+    const stranger = { ...entry('y', T0 + MINUTE, { deviceId: 'bbbb2222' }), checkIn: noted.checkIn };
+    stranger.id = entryKey(stranger);
+    const outOfRules = { ...remote, checkIn: [{ area: 'calves' as const, feel: 'eased' as const }] };
+    expect(await applyRemote(db, { add: [], tombstones: [], update: [noted, stranger] })).toEqual({
+      added: 0,
+      deleted: 0,
+      updated: 1,
+    });
+    expect((await readLog(db)).entries).toEqual([noted]);
+    // A check-in naming an area the break did not roll is not taken.
+    expect((await applyRemote(db, { add: [], tombstones: [], update: [outOfRules] })).updated).toBe(0);
+    expect((await readLog(db)).entries).toEqual([noted]);
+  });
+
   it('deletes by key (whatever the local id) and adds new breaks, once', async () => {
     const db = await freshLog();
     await addBreak(db, entry('uuid-1', T0));
@@ -135,9 +156,9 @@ describe('applyRemote', () => {
       ],
       tombstones: [{ key: entryKey(entry('uuid-1', T0)), deletedAt: T0, by: 'bbbb2222' }],
     };
-    expect(await applyRemote(db, changes)).toEqual({ added: 1, deleted: 1 });
+    expect(await applyRemote(db, changes)).toEqual({ added: 1, deleted: 1, updated: 0 });
     expect((await listBreaks(db)).map((e) => e.id)).toEqual([remote.id, 'uuid-2']);
-    expect(await applyRemote(db, changes)).toEqual({ added: 0, deleted: 0 });
+    expect(await applyRemote(db, changes)).toEqual({ added: 0, deleted: 0, updated: 0 });
     expect(await db.count('tombstones')).toBe(1);
   });
 
@@ -148,6 +169,7 @@ describe('applyRemote', () => {
     expect(await applyRemote(db, { add: [remote], tombstones: [{ key: remote.id, deletedAt: T0, by: 'bbbb2222' }] })).toEqual({
       added: 0,
       deleted: 0,
+      updated: 0,
     });
     expect(await db.count('breaks')).toBe(0);
   });

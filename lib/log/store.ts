@@ -18,6 +18,11 @@ export interface LocalChanges {
   add: BreakEntry[];
   /** Deletions from sync to apply: delete the break with that key, keep the tombstone. */
   tombstones: Tombstone[];
+  /**
+   * Breaks here whose body notes (knots, check-in) sync has in a newer or fuller form: the local entry
+   * (same id) with those notes. A check-in is a note on the same break, so the break keeps its id and key.
+   */
+  update?: BreakEntry[];
 }
 
 /**
@@ -93,16 +98,16 @@ async function freeKey(tx: WriteTx, dev: string, startedAt: number, rev: number)
 }
 
 /**
- * Adds the done screen's check-in to the break it belongs to, in place: a check-in is a note on the same
- * break made minutes later, not an edit, so the break keeps its id and key (sync publishes the fuller
- * record). Only once, and only when the result meets the log's rules. False when there is no such break,
- * it already has a check-in, or the answers do not fit it.
+ * Puts the done screen's check-in (the answers so far) on the break it belongs to, in place: a check-in
+ * is a note on the same break made minutes later, not an edit, so the break keeps its id and key (sync
+ * publishes the fuller record). The background calls it only while that break's done screen asks. False
+ * when there is no such break or the answers do not meet the log's rules.
  */
 export async function addCheckIn(db: DB, id: string, checkIn: readonly CheckInEntry[]): Promise<boolean> {
   const tx = db.transaction('breaks', 'readwrite');
   const entry = await tx.store.get(id);
   let added = false;
-  if (entry && !entry.checkIn) {
+  if (entry) {
     const checked = checkBreak({ ...entry, checkIn });
     if (checked.ok) {
       await tx.store.put(checked.entry);
@@ -141,10 +146,11 @@ export async function restoreBreak(db: DB, entry: BreakEntry, deviceId: string):
 }
 
 /** Applies what a merge found in sync: deletions first, then new breaks (unless deleted). One transaction. */
-export async function applyRemote(db: DB, changes: LocalChanges): Promise<{ added: number; deleted: number }> {
+export async function applyRemote(db: DB, changes: LocalChanges): Promise<{ added: number; deleted: number; updated: number }> {
   const tx = db.transaction(['breaks', 'tombstones'], 'readwrite');
   let added = 0;
   let deleted = 0;
+  let updated = 0;
   for (const tomb of changes.tombstones) {
     if ((await tx.objectStore('tombstones').getKey(tomb.key)) !== undefined) continue;
     const entry = await findByKey(tx, tomb.key);
@@ -155,8 +161,17 @@ export async function applyRemote(db: DB, changes: LocalChanges): Promise<{ adde
     await tx.objectStore('tombstones').put(tomb);
   }
   for (const entry of changes.add) if (await addInTx(tx, entry)) added++;
+  // Newer body notes for breaks here: only on the same break (same id and key), and only within the log's rules.
+  for (const entry of changes.update ?? []) {
+    const stored = await tx.objectStore('breaks').get(entry.id);
+    if (!stored || entryKey(stored) !== entryKey(entry)) continue;
+    const checked = checkBreak({ ...entry, id: stored.id, deviceId: stored.deviceId });
+    if (!checked.ok) continue;
+    await tx.objectStore('breaks').put(checked.entry);
+    updated++;
+  }
   await tx.done;
-  return { added, deleted };
+  return { added, deleted, updated };
 }
 
 /**
@@ -214,7 +229,7 @@ export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Prom
 /** What the sync engine needs of the log. */
 export interface SyncLogStore {
   read(): Promise<LocalLog>;
-  apply(changes: LocalChanges): Promise<{ added: number; deleted: number }>;
+  apply(changes: LocalChanges): Promise<{ added: number; deleted: number; updated?: number }>;
 }
 
 export function syncLogStore(db: DB): SyncLogStore {

@@ -43,7 +43,7 @@ describe('checkRequest', () => {
     'whatsNew:seen': {},
     reminders: { action: 'pause', until: 'hour' },
     postWorkout: { minutes: 60 },
-    checkIn: { answers: [{ area: 'calves', feel: 'same' }] },
+    checkIn: { answers: { calves: 'same' } },
     'log:delete': { id: 'x' },
     'log:undo': { entry: {} },
     'log:import': { text: '{}' },

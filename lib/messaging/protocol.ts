@@ -121,14 +121,14 @@ export const REQUESTS = {
   /** "Remind me to roll after training" from a pre-workout break's done screen. */
   postWorkout: { from: EXTENSION_OR_TIMER, body: v.object({ minutes: count(24 * 60) }), answer: NOTHING },
   /**
-   * The done screen's check-in: how each rolled area feels now ("eased", "same", "worse"), or null for Skip.
+   * The done screen's check-in so far: area → "eased", "same" or "worse", sent on every tap; null for Skip.
    * A press on the done screen, so the timer over a page may send it; the background accepts it only while
    * the break that just ended asks for it, and only for that break's areas.
    */
   checkIn: {
     from: EXTENSION_OR_TIMER,
     body: v.object({
-      answers: v.nullable(v.pipe(v.array(v.object({ area: v.string(), feel: v.string() })), v.maxLength(14))),
+      answers: v.nullable(v.pipe(v.record(v.string(), v.string()), v.maxEntries(14))),
     }),
     answer: SESSION_ANSWER,
   },

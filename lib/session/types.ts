@@ -87,6 +87,12 @@ export interface Session {
    */
   checkIn?: 'ask' | 'answered' | 'skipped';
   /**
+   * Set by the background with the log entry, once the break is done and asks for the check-in: the areas
+   * it asks about (rolled at least CHECK_IN_MIN_SECONDS, in the order rolled). The done screen shows them
+   * as they are, so the part injected into pages carries no session arithmetic.
+   */
+  checkInAreas?: AreaId[];
+  /**
    * Set by the background, not by the reducer, once the break is done: whether its log entry is written.
    * False while a failed write waits for its retry, so the pages say "Saving…" rather than "Saved".
    */

@@ -35,9 +35,12 @@ import { MOMENT_IDS, TOOLS } from '../domain/lists';
  *     feels   only when hasCheckIn: the record's areas in order, 3 per character, each 0 (not answered),
  *             1 eased, 2 same, 3 worse (base 4, the first area most significant)
  *
- * Readers of format 1 (older versions) stop at the "*" and skip such a break as one they cannot read; a
- * break without body notes is written exactly as before, so they read every other break as always.
- * The check-in covers the areas the record carries (those rolled at least CHECK_IN_MIN_SECONDS are).
+ * Readers of format 1 (Rollbreak 0.1) stop at the "*" and skip such a break as one they cannot read, so
+ * the layout no longer writes notes inline: a break record is written exactly as format 1, and its notes
+ * go into a `note:` item beside its `log:` item (layout.ts), which 0.1 does not know and so skips, still
+ * reading the break. A note record there is the break's start check (CHECK_WIDTH) and the notes as above;
+ * the inline form is still read. The check-in covers the areas the record carries (those rolled at least
+ * CHECK_IN_MIN_SECONDS are).
  *
  * What decoding gives back: id (the cross-device key), deviceId (the short device id), startedAt (exact),
  * endedAt (to the second), activeSeconds, plannedSeconds, holdCount, context, tool, completed (exact), and
@@ -232,23 +235,64 @@ export function encodeBreak(e: BreakEntry): string | null {
   if (rev > 0) writeVarint(out, rev);
   const areas = mergeAreas(e.steps);
   if (!writeAreas(out, areas)) return null;
-  if (!writeNotes(out, e, areas)) return null;
+  const notes = encodeNotes(e, areas);
+  if (notes === null) return null;
+  if (notes !== '') out.push(NOTES_MARK, notes);
   return out.join('');
 }
 
-/** Appends a break's knots and check-in (see the format note); nothing for a break without them. */
-function writeNotes(out: string[], e: BreakEntry, areas: readonly AreaSeconds[]): boolean {
+/**
+ * One break as the layout writes it: the record (format 1, readable by every version) and its note record
+ * for the `note:` item ('' for a break without body notes). Null when the format cannot carry the break.
+ */
+export function encodeRecord(e: BreakEntry): { record: string; note: string } | null {
+  const full = encodeBreak(e);
+  if (full === null) return null;
+  const mark = full.indexOf(NOTES_MARK);
+  if (mark < 0) return { record: full, note: '' };
+  return { record: full.slice(0, mark), note: startCheck(e.startedAt) + full.slice(mark + 1) };
+}
+
+/** Letters of a note record that check it belongs to its break: the last letter of the break's start. */
+export const CHECK_WIDTH = 1;
+function startCheck(startedAt: number): string {
+  return DIGITS[(startedAt - SYNC_EPOCH) % 64]!;
+}
+
+/**
+ * A break record's entry with the notes of its note record (from the `note:` item beside its `log:`
+ * item); null when the note record is malformed or belongs to another break (an item caught mid-update).
+ */
+export function withNotes(entry: BreakEntry, note: string): BreakEntry | null {
+  if (note.slice(0, CHECK_WIDTH) !== startCheck(entry.startedAt)) return null;
+  const r = new Reader(note);
+  r.pos = CHECK_WIDTH;
+  const notes = readNotes(r, entry.steps);
+  if (notes === null) return null;
+  const { knots: _k, checkIn: _c, ...rest } = entry;
+  return { ...rest, ...notes };
+}
+
+/**
+ * A break's body notes as the sync format writes them (after the "*"; see the format note): '' for a
+ * break without knots or check-in, null when one cannot be written. The same notes give the same text.
+ */
+export function notesCode(e: BreakEntry): string {
+  return (e.knots?.length ?? 0) + (e.checkIn?.length ?? 0) === 0 ? '' : (encodeNotes(e, mergeAreas(e.steps)) ?? '');
+}
+
+function encodeNotes(e: BreakEntry, areas: readonly AreaSeconds[]): string | null {
   const knots = e.knots ?? [];
   const written = areas.filter((a) => Math.round(Math.max(0, a.seconds) / AREA_QUANTUM) > 0).map((a) => a.area);
   const feels = new Map((e.checkIn ?? []).map((c) => [c.area, c.feel] as const));
   const hasCheckIn = written.some((area) => feels.has(area));
-  if (knots.length === 0 && !hasCheckIn) return true;
-  out.push(NOTES_MARK);
+  if (knots.length === 0 && !hasCheckIn) return '';
+  const out: string[] = [];
   writeVarint(out, knots.length * 2 + (hasCheckIn ? 1 : 0));
   for (const k of knots) {
     const index = AREA_IDS.indexOf(k.area);
     const side = SIDE_CODES.indexOf(k.side);
-    if (index < 0 || side < 0 || !Number.isFinite(k.seconds)) return false;
+    if (index < 0 || side < 0 || !Number.isFinite(k.seconds)) return null;
     out.push(DIGITS[index * 3 + side]!, DIGITS[Math.min(KNOT_UNITS_MAX, Math.max(0, Math.round(k.seconds / KNOT_QUANTUM)))]!);
   }
   if (hasCheckIn) {
@@ -261,7 +305,7 @@ function writeNotes(out: string[], e: BreakEntry, areas: readonly AreaSeconds[])
       out.push(DIGITS[code]!);
     }
   }
-  return true;
+  return out.join('');
 }
 
 /** Reads body notes after the "*"; null when malformed. */

@@ -3,7 +3,7 @@ import type { IDBPDatabase } from 'idb';
 import { addBreak, openLog } from '../log/db';
 import type { RollbreakDB } from '../log/db';
 import type { BreakEntry } from '../log/entry';
-import { deleteBreak, importBreaks, readLog, replaceBreak, syncLogStore } from '../log/store';
+import { addCheckIn, deleteBreak, importBreaks, readLog, replaceBreak, syncLogStore } from '../log/store';
 import type { SyncState, SyncStatus } from './engine';
 import { RETRY_AFTER, classifyError, syncOnce } from './engine';
 import { FakeSyncCloud } from '../../tests/doubles/fake-sync-area';
@@ -121,6 +121,30 @@ describe('syncOnce with simulated devices', () => {
     expect(keys).not.toContain(entryKey(b1));
     expect(keys).toHaveLength(4);
     // Nothing left to write.
+    expect((await a.sync()).writes).toBe(0);
+    expect((await b.sync()).writes).toBe(0);
+  });
+
+  it('a check-in made after the break was synced reaches the other browser, on the same break', async () => {
+    const cloud = new FakeSyncCloud({ instant: true });
+    const a = await SimDevice.create(A, cloud);
+    const b = await SimDevice.create(B, cloud);
+    const e = await a.logBreak();
+    await a.sync();
+    expect((await b.sync()).added).toBe(1);
+    await a.sync();
+    expect((await a.sync()).skipped).toBe(true);
+    // Minutes later, A's done screen: the first area rolled feels the same (kept with the break, in place).
+    const area = e.steps[0]!.area;
+    expect(await addCheckIn(a.db, e.id, [{ area, feel: 'same' }])).toBe(true);
+    const round = await a.sync();
+    expect(round.skipped).toBeUndefined();
+    expect(round.writes).toBe(1);
+    await b.sync();
+    const [copy] = (await readLog(b.db)).entries;
+    expect(copy!.checkIn).toEqual([{ area, feel: 'same' }]);
+    expect(await expectConverged([a, b])).toHaveLength(1);
+    // Both settled: nothing more to write.
     expect((await a.sync()).writes).toBe(0);
     expect((await b.sync()).writes).toBe(0);
   });

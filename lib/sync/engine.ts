@@ -1,6 +1,7 @@
 import type { WriteOptions } from './merge';
 import type { LocalChanges, LocalLog } from '../log/store';
 import { afterWrites, applyChanges, breaksInSync, mergeRemote, planWrites, readSnapshot } from './merge';
+import { notesCode } from './encode';
 import type { RateLimits } from './rate';
 import { DEFAULT_RATE_LIMITS, nextWriteAt, pruneWrites, recordWrites } from './rate';
 import { SYNC_QUOTA, usage } from './layout';
@@ -42,7 +43,7 @@ export interface SyncArea {
 /** The part of the log the engine uses (store.ts's syncLogStore). */
 export interface SyncLog {
   read(): Promise<LocalLog>;
-  apply(changes: LocalChanges): Promise<{ added: number; deleted: number }>;
+  apply(changes: LocalChanges): Promise<{ added: number; deleted: number; updated?: number }>;
 }
 
 export type SyncError = 'quota' | 'rate' | 'off' | 'failed';
@@ -132,7 +133,11 @@ export function roundSignature(local: LocalLog, all: Record<string, unknown>, no
   }
   let starts = 0;
   let deletions = 0;
-  for (const e of local.entries) starts = (starts + e.startedAt + e.id.length) % 2 ** 48;
+  for (const e of local.entries) {
+    starts = (starts + e.startedAt + e.id.length) % 2 ** 48;
+    // A check-in or Knot press added to a break already synced is a change to publish.
+    if (e.knots || e.checkIn) mix(`${e.id}${notesCode(e)}`);
+  }
   for (const t of local.tombstones) deletions = (deletions + t.deletedAt + t.key.length) % 2 ** 48;
   return `${local.entries.length}:${local.tombstones.length}:${starts}:${deletions}:${(h >>> 0).toString(36)}:${Math.floor(now / HEARTBEAT_EVERY)}`;
 }
@@ -201,11 +206,11 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
 
   // Take in the other devices' part.
   let local: LocalLog;
-  let applied = { added: 0, deleted: 0 };
+  let applied: { added: number; deleted: number; updated?: number } = { added: 0, deleted: 0 };
   try {
     local = await deps.db.read();
     const changes = mergeRemote(local, snapshot, deps.now(), deps.deviceId, publishedKeys(saved.published));
-    if (changes.add.length > 0 || changes.tombstones.length > 0) {
+    if (changes.add.length > 0 || changes.tombstones.length > 0 || (changes.update?.length ?? 0) > 0) {
       applied = await deps.db.apply(changes);
       local = applyChanges(local, changes);
     }
@@ -216,7 +221,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
   // Nothing new since the last complete round (no break, deletion or change in sync, same half-day): no
   // layout work at all.
   const seen = roundSignature(local, all, deps.now());
-  if (saved.seen === seen && saved.retryAt === null && applied.added === 0 && applied.deleted === 0) {
+  if (saved.seen === seen && saved.retryAt === null && applied.added === 0 && applied.deleted === 0 && !applied.updated) {
     const now = deps.now();
     await deps.state.set({ ...saved, lastSyncAt: now, writes: pruneWrites(saved.writes, now) });
     return {
@@ -233,7 +238,8 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
   const plan = planWrites(local, snapshot, deps.deviceId, { ...deps.write, now: deps.now() });
   const status = {
     ...base,
-    ...applied,
+    added: applied.added,
+    deleted: applied.deleted,
     breaksSynced: breaksInSync(snapshot),
     bytesUsed: snapshot.bytes,
     folded: plan.layout.folded,

@@ -5,6 +5,10 @@ import { AREA_IDS } from '../domain/areas';
 import { readSnapshot } from './snapshot';
 import { SYNC_EPOCH } from './encode';
 import { MOMENT_IDS, TOOLS } from '../domain/lists';
+import { notesCode } from './encode';
+import { planWrites } from './merge';
+import { readAsVersion01 } from '../../tests/fixtures/sync-reader-0.1';
+import { realisticLog, withBodyNotes } from '../../tests/fixtures/breaks';
 
 /**
  * The sync format, frozen. These records were written by Rollbreak 0.1 and sit in people's browser accounts;
@@ -153,6 +157,44 @@ describe('sync format (golden records from version 0.1)', () => {
         { area: 'calves', feel: 'same' },
       ],
     });
+  });
+
+  it('reads body notes from a note: item beside the log: item (format 2 as written since), and 0.1 reads the break', () => {
+    const area = {
+      'log:3f2a9c1e:0': '1|e2SdhWDVFooa20c2c4i8i,E2SirwnVC8z4e0bfdf',
+      // "V": the last letter of the first break's start; the second break has no notes.
+      'note:3f2a9c1e:0': '1|V5p5e6rw,',
+    };
+    const [noted, plain] = readSnapshot(area).devices.get(DEV)!.entries;
+    expect(noted).toEqual(decodeBreak('e2SdhWDVFooa20c2c4i8i*5p5e6rw', DEV));
+    expect(plain).toEqual(decodeBreak('E2SirwnVC8z4e0bfdf', DEV));
+    // Rollbreak 0.1 skips the key it does not know and reads both breaks, without a word of trouble.
+    const old = readAsVersion01(area);
+    expect(old.unreadable).toBe(0);
+    expect(old.breaks.get(DEV)!.map((b) => b.id)).toEqual([noted!.id, plain!.id]);
+    // Written inline, as the first format-2 writer did, 0.1 could not read the break at all.
+    expect(readAsVersion01({ 'log:3f2a9c1e:0': '1|e2SdhWDVFooa20c2c4i8i*5p5e6rw' }).unreadable).toBe(1);
+    // A note that does not belong to its break (an item caught mid-update) is left out; the break stays.
+    const stray = readSnapshot({ ...area, 'note:3f2a9c1e:0': '1|W5p5e6rw,' }).devices.get(DEV)!;
+    expect(stray.entries[0]).toEqual(decodeBreak('e2SdhWDVFooa20c2c4i8i', DEV));
+    expect(stray.unreadable).toBe(0);
+  });
+
+  it('writes breaks with knots and check-ins so that Rollbreak 0.1 still reads every one of them', () => {
+    const device = '3f2a9c1e-0000-4000-8000-000000000000';
+    const entries = withBodyNotes(3, realisticLog(4, device, 600));
+    expect(entries.filter((e) => e.knots || e.checkIn).length).toBeGreaterThan(300);
+    const area = planWrites({ entries, tombstones: [] }, readSnapshot({}), device).set;
+    expect(Object.keys(area).some((k) => k.startsWith('note:'))).toBe(true);
+    const old = readAsVersion01(area);
+    expect(old.unreadable).toBe(0);
+    const read = old.breaks.get(DEV)!;
+    expect(read).toHaveLength(entries.length);
+    // The same breaks as this version reads, less their notes.
+    const now = readSnapshot(area).devices.get(DEV)!.entries;
+    expect(read).toEqual(now.map(({ knots: _k, checkIn: _c, ...rest }) => rest));
+    // And this version reads the notes back as written.
+    expect(now.map(notesCode)).toEqual([...entries].sort((a, b) => a.startedAt - b.startedAt).map(notesCode));
   });
 
   it('reads a folded day back to the same totals', () => {

@@ -1,5 +1,5 @@
 import type { BreakEntry } from '../log/entry';
-import { encodeBreak } from './encode';
+import { encodeRecord } from './encode';
 import { aggregateByDay, decodeTime, encodeDay, encodeTime, nextLocalMidnight } from './days';
 import { deviceShort, entryKey } from '../domain/break-key';
 import type { TombRange } from './tombs';
@@ -12,6 +12,10 @@ import { encodeTombGroups } from './tombs';
  *                     value: "1|" + break records joined by ","           (see encode.ts)
  *                     A break imported from a file whose origin is another device is published here too,
  *                     its record prefixed by the origin's short id and "." so its key stays the origin's.
+ *     note:<dev>:<n>  the body notes (knots, check-in) of the breaks in log:<dev>:<n>, only when one has any
+ *                     value: "1|" + one note record per break record of that item, in the same order,
+ *                     joined by ","; "" for a break without notes (encode.ts's encodeRecord). Rollbreak 0.1
+ *                     does not know this key and skips it: it reads the breaks as always, without notes.
  *     agg:<dev>:<n>   per-day aggregates of the breaks folded out of log:, oldest first
  *                     value: "1|" + cutoff (7 chars) + "|" + day records joined by ","
  *                     every break of <dev> that started before the cutoff is in the aggregates
@@ -55,17 +59,18 @@ export function usage(items: Record<string, unknown>): { bytes: number; items: n
 }
 
 export const logKey = (dev: string, n: number): string => `log:${dev}:${n}`;
+export const noteKey = (dev: string, n: number): string => `note:${dev}:${n}`;
 export const aggKey = (dev: string, n: number): string => `agg:${dev}:${n}`;
 export const tombKey = (dev: string, n?: number): string => (n === undefined ? `tomb:${dev}` : `tomb:${dev}:${n}`);
 
 export const heartbeatKey = (dev: string): string => `hb:${dev}`;
 
-export type SyncKey = { kind: 'log' | 'agg' | 'tombs'; dev: string; n: number } | { kind: 'tomb' | 'hb'; dev: string };
+export type SyncKey = { kind: 'log' | 'agg' | 'tombs' | 'note'; dev: string; n: number } | { kind: 'tomb' | 'hb'; dev: string };
 
 /** One browser's key (see the module comment; `hb:<dev>` is its heartbeat, share.ts). Shared keys: archive.ts. */
 export function parseSyncKey(key: string): SyncKey | null {
-  let m = /^(log|agg|tomb):([0-9a-z]{1,8}):(\d{1,4})$/.exec(key);
-  if (m) return { kind: m[1] === 'tomb' ? 'tombs' : (m[1] as 'log' | 'agg'), dev: m[2]!, n: Number(m[3]) };
+  let m = /^(log|agg|tomb|note):([0-9a-z]{1,8}):(\d{1,4})$/.exec(key);
+  if (m) return { kind: m[1] === 'tomb' ? 'tombs' : (m[1] as 'log' | 'agg' | 'note'), dev: m[2]!, n: Number(m[3]) };
   m = /^(tomb|hb):([0-9a-z]{1,8})$/.exec(key);
   if (m) return { kind: m[1] as 'tomb' | 'hb', dev: m[2]! };
   return null;
@@ -152,15 +157,17 @@ export function layoutDevice(input: LayoutInput): Layout {
   // Parallel arrays rather than an object per break: a layout of 100,000 breaks should make little garbage.
   const entries: BreakEntry[] = [];
   const recs: string[] = [];
+  const notes: string[] = [];
   let unsyncable = 0;
   for (const entry of sorted) {
-    const rec = encodeBreak(entry);
+    const rec = encodeRecord(entry);
     let origin = shortOf.get(entry.deviceId);
     if (origin === undefined) shortOf.set(entry.deviceId, (origin = deviceShort(entry.deviceId)));
     if (rec === null) unsyncable++;
     else {
       entries.push(entry);
-      recs.push(origin === dev ? rec : `${origin}.${rec}`);
+      recs.push(origin === dev ? rec.record : `${origin}.${rec.record}`);
+      notes.push(rec.note);
     }
   }
 
@@ -230,11 +237,14 @@ export function layoutDevice(input: LayoutInput): Layout {
     return out;
   };
   const recLengths = recs.map((r) => r.length);
+  const noteLengths = notes.map((r) => r.length);
 
-  const measure = (cutoff: number | null): { split: number; cut: string | null; bytes: number; items: number } => {
+  const measure = (
+    cutoff: number | null,
+  ): { split: number; cut: string | null; ends: number[]; bytes: number; items: number } => {
     const cut = cutoff === null ? null : encodeTime(cutoff);
     const split = cut === null || cutoff === null ? 0 : lowerBound(entries, cutoff);
-    const log = packedSize((n) => logKey(dev, n).length, header.length, recLengths, maxItem, split);
+    const log = chunkLog(dev, header.length, recLengths, noteLengths, maxItem, split);
     const agg =
       split > 0
         ? packedSize(
@@ -245,16 +255,19 @@ export function layoutDevice(input: LayoutInput): Layout {
             0,
           )
         : { bytes: 0, items: 0 };
-    return { split, cut, bytes: log.bytes + agg.bytes + tombBytes, items: log.items + agg.items + tombCount };
+    return { split, cut, ends: log.ends, bytes: log.bytes + agg.bytes + tombBytes, items: log.items + agg.items + tombCount };
   };
   const fits = (m: { bytes: number; items: number }) => m.bytes <= budget.bytes && m.items <= budget.items;
 
-  const build = (m: { split: number; cut: string | null; bytes: number; items: number }, cutoff: number | null): Layout => {
+  const build = (m: ReturnType<typeof measure>, cutoff: number | null): Layout => {
     const items: Record<string, string> = { ...tombItems };
-    Object.assign(
-      items,
-      packChunks((n) => logKey(dev, n), header, recs.slice(m.split), maxItem),
-    );
+    let from = m.split;
+    m.ends.forEach((to, n) => {
+      items[logKey(dev, n)] = header + recs.slice(from, to).join(',');
+      const itemNotes = notes.slice(from, to);
+      if (itemNotes.some((note) => note !== '')) items[noteKey(dev, n)] = header + itemNotes.join(',');
+      from = to;
+    });
     if (m.split > 0)
       Object.assign(
         items,
@@ -309,6 +322,50 @@ export function layoutDevice(input: LayoutInput): Layout {
   const fitting = first(fits);
   const i = fitting < candidates.length ? fitting : candidates.length - 1;
   return build(at(i), candidates[i]!);
+}
+
+/**
+ * How the log's records (from `from` on) are packed into `log:` items, greedily, oldest first: where each
+ * item ends, and the bytes and items of the `log:` items and of the `note:` items beside them (for items
+ * where a break has notes). An item closes when either it or its `note:` item would pass maxItemBytes.
+ */
+function chunkLog(
+  dev: string,
+  headerLength: number,
+  lengths: readonly number[],
+  noteLengths: readonly number[],
+  maxItemBytes: number,
+  from: number,
+): { ends: number[]; bytes: number; items: number } {
+  const ends: number[] = [];
+  let bytes = 0;
+  let items = 0;
+  let size = -1; // bytes of the log item being filled, -1 when none
+  let noteSize = 0; // bytes of its note item, were it written
+  let noted = false;
+  const close = (end: number) => {
+    bytes += size + (noted ? noteSize : 0);
+    items += noted ? 2 : 1;
+    ends.push(end);
+    size = -1;
+  };
+  for (let i = from; i < lengths.length; i++) {
+    const len = lengths[i]!;
+    const noteLen = noteLengths[i]!;
+    if (size >= 0 && (size + 1 + len > maxItemBytes || noteSize + 1 + noteLen > maxItemBytes)) close(i);
+    if (size < 0) {
+      const n = ends.length;
+      size = logKey(dev, n).length + 2 + headerLength + len;
+      noteSize = noteKey(dev, n).length + 2 + headerLength + noteLen;
+      noted = noteLen > 0;
+    } else {
+      size += 1 + len;
+      noteSize += 1 + noteLen;
+      noted ||= noteLen > 0;
+    }
+  }
+  if (size >= 0) close(lengths.length);
+  return { ends, bytes, items };
 }
 
 /** What packChunks would make, in bytes and items, from record lengths alone. */

@@ -6,6 +6,7 @@ import { deviceShort, entryKey } from '../domain/break-key';
 import type { LocalLog } from '../log/store';
 import { afterWrites, applyChanges, breaksInSync, mergeRemote, planWrites, readSnapshot, unseenDays } from './merge';
 import { SYNC_QUOTA, itemBytes } from './layout';
+import { notesCode } from './encode';
 import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';
 
 const A = 'aaaa1111-0000-4000-8000-000000000000';
@@ -36,6 +37,16 @@ class Device {
 
   keys(): string[] {
     return this.log.entries.map(entryKey).sort();
+  }
+
+  /** The done screen's check-in on a break it logged (in place, as lib/log/store.ts's addCheckIn does). */
+  checkIn(id: string, checkIn: BreakEntry['checkIn']) {
+    this.log = { ...this.log, entries: this.log.entries.map((e) => (e.id === id ? { ...e, checkIn } : e)) };
+  }
+
+  /** Each break's body notes as the sync format writes them, by key. */
+  notes(): Record<string, string> {
+    return Object.fromEntries(this.log.entries.map((e) => [entryKey(e), notesCode(e)]));
   }
 }
 
@@ -95,11 +106,81 @@ describe('mergeRemote', () => {
     expect(mergeRemote({ entries: [], tombstones: [] }, snap, NOW).add).toHaveLength(1);
   });
 
+  it('brings a check-in made after the break was synced to the other browsers, once, and they converge', () => {
+    const a = new Device(A);
+    const b = new Device(B);
+    const [e] = realisticLog(3, A, 1);
+    const { checkIn: _none, ...bare } = e!;
+    a.add(bare);
+    let area = b.sync(a.sync({}));
+    expect(b.log.entries[0]!.checkIn).toBeUndefined();
+    // Minutes later, on A: the first area eased.
+    const first = bare.steps[0]!.area;
+    a.checkIn(bare.id, [{ area: first, feel: 'eased' }]);
+    area = b.sync(a.sync(area));
+    expect(b.keys()).toEqual(a.keys());
+    expect(b.log.entries).toHaveLength(1);
+    expect(b.log.entries[0]!.checkIn).toEqual([{ area: first, feel: 'eased' }]);
+    expect(b.notes()).toEqual(a.notes());
+    // A changes its answer (each tap is kept at once): the browser that ran the break has the last word.
+    a.checkIn(bare.id, [{ area: first, feel: 'same' }]);
+    area = a.sync(b.sync(a.sync(area)));
+    expect(b.log.entries[0]!.checkIn).toEqual([{ area: first, feel: 'same' }]);
+    expect(a.log.entries[0]!.checkIn).toEqual([{ area: first, feel: 'same' }]);
+    expect(a.log.entries[0]!.id).toBe(bare.id);
+    // Nothing left to do on either.
+    const snap = readSnapshot(area);
+    expect(mergeRemote(a.log, snap, NOW, A)).toEqual({ add: [], tombstones: [] });
+    expect(mergeRemote(b.log, snap, NOW, B)).toEqual({ add: [], tombstones: [] });
+  });
+
+  it('never lets its own published record undo a newer check-in of its own', () => {
+    const a = new Device(A);
+    const [e] = realisticLog(4, A, 1);
+    const { checkIn: _none, ...bare } = e!;
+    a.add(bare);
+    const area = a.sync({});
+    a.checkIn(bare.id, [{ area: bare.steps[0]!.area, feel: 'worse' }]);
+    expect(mergeRemote(a.log, readSnapshot(area), NOW, A).update).toBeUndefined();
+    expect(mergeRemote(a.log, readSnapshot(area), NOW).update).toBeUndefined();
+  });
+
+  it('between copies published by other browsers, takes the fuller notes, the same on every browser', () => {
+    const [e] = realisticLog(5, A, 1);
+    const areas = [...new Set(e!.steps.map((s) => s.area))];
+    const plain = { ...e!, knots: undefined, checkIn: undefined };
+    const one = { ...plain, checkIn: [{ area: areas[0]!, feel: 'same' as const }] };
+    const other = { ...plain, checkIn: [{ area: areas[0]!, feel: 'worse' as const }] };
+    const two = { ...plain, checkIn: [...one.checkIn, { area: areas[1]!, feel: 'eased' as const }] };
+    // A browser (C or B) publishes A's break for it ("<origin>.<record>"): A itself is not in sync.
+    const publish = (dev: string, entry: BreakEntry) =>
+      planWrites({ entries: [{ ...entry, id: 'imported-copy' }], tombstones: [] }, readSnapshot({}), dev).set;
+    const copy = { ...plain, id: entryKey(plain), deviceId: deviceShort(A) };
+    const merged = (area: Record<string, unknown>) =>
+      mergeRemote({ entries: [copy], tombstones: [] }, readSnapshot(area), NOW, B).update;
+    expect(merged(publish(C, one))![0]!.checkIn).toEqual(one.checkIn);
+    // More answers win, whichever browser published them.
+    expect(merged({ ...publish(C, one), ...publish(B, two) })![0]!.checkIn).toEqual(two.checkIn);
+    expect(merged({ ...publish(B, one), ...publish(C, two) })![0]!.checkIn).toEqual(two.checkIn);
+    // As many: the same pick whichever way round.
+    const x = merged({ ...publish(C, one), ...publish(B, other) })![0]!.checkIn;
+    const y = merged({ ...publish(B, one), ...publish(C, other) })![0]!.checkIn;
+    expect(x).toEqual(y);
+    // Fewer notes than this browser has: nothing to take.
+    expect(merged({ ...publish(C, plain) })).toBeUndefined();
+  });
+
   it('converges for any interleaving of adds, deletes and syncs on three devices (property)', () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('add' as const), dev: fc.integer({ min: 0, max: 2 }), seed: fc.integer() }),
       fc.record({ kind: fc.constant('delete' as const), dev: fc.integer({ min: 0, max: 2 }), pick: fc.nat() }),
       fc.record({ kind: fc.constant('sync' as const), dev: fc.integer({ min: 0, max: 2 }) }),
+      fc.record({
+        kind: fc.constant('checkIn' as const),
+        dev: fc.integer({ min: 0, max: 2 }),
+        pick: fc.nat(),
+        feel: fc.constantFrom('eased' as const, 'same' as const, 'worse' as const),
+      }),
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
@@ -121,12 +202,19 @@ describe('mergeRemote', () => {
             const key = keys[o.pick % keys.length]!;
             d.delete(key, clock);
             deleted.add(key);
+          } else if (o.kind === 'checkIn') {
+            // Only the browser that ran a break checks in on it.
+            const own = d.log.entries.filter((e) => e.id !== entryKey(e));
+            const e = own[o.pick % Math.max(1, own.length)];
+            if (e) d.checkIn(e.id, [{ area: e.steps[0]!.area, feel: o.feel }]);
           } else area = d.sync(area, clock);
         }
         // Every device syncs twice, in turn: all agree on the union of breaks less every deletion.
         for (let round = 0; round < 2; round++) for (const d of devices) area = d.sync(area, clock);
         const expected = [...added].filter((k) => !deleted.has(k)).sort();
         for (const d of devices) expect(d.keys()).toEqual(expected);
+        // And on the same notes for every break (no break doubled by a check-in).
+        for (const d of devices) expect(d.notes()).toEqual(devices[0]!.notes());
         expect(area.settings).toEqual({ holdSeconds: 25 });
       }),
       { numRuns: 150 },

@@ -4,6 +4,7 @@ import { localDay } from './days';
 import type { Tombstone } from '../domain/break-key';
 import type { LocalChanges, LocalLog } from '../log/store';
 import { deviceShort, entryKey, parseKey } from '../domain/break-key';
+import { notesCode } from './encode';
 import type { Layout } from './layout';
 import { SYNC_QUOTA, itemBytes as itemBytesOf, layoutDevice, usage as usageOf } from './layout';
 import type { SyncSnapshot } from './snapshot';
@@ -54,15 +55,56 @@ export function mergeRemote(
     else if (impliedDeleted(archive, key) && !exempt.has(key)) bury(key, SHARED_BY);
   }
   const add: BreakEntry[] = [];
+  // Body notes (knots, check-in) of breaks already here: the record that wins for each key (see fuller()).
+  const notes = new Map<string, { entry: BreakEntry; owner: boolean }>();
   for (const view of devices) {
     for (const entry of view.entries) {
       const key = entryKey(entry);
-      if (localKeys.has(key) || dead.has(key) || ranged(key) !== null || impliedDeleted(archive, key)) continue;
+      if (dead.has(key) || ranged(key) !== null || impliedDeleted(archive, key)) continue;
+      if (localKeys.has(key)) {
+        if (deviceShort(entry.deviceId) === me) continue;
+        const owner = view.dev === deviceShort(entry.deviceId);
+        const known = notes.get(key);
+        if (!known || (owner && !known.owner) || (owner === known.owner && fuller(entry, known.entry)))
+          notes.set(key, { entry, owner });
+        continue;
+      }
       localKeys.add(key);
       add.push(entry);
     }
   }
-  return { add, tombstones };
+  const update: BreakEntry[] = [];
+  if (notes.size > 0) {
+    for (const e of local.entries) {
+      const key = entryKey(e);
+      const found = notes.get(key);
+      // The browser that logged (or imported) a break holds it under its own id: its notes are the source.
+      if (!found || dead.has(key) || e.id !== key) continue;
+      notes.delete(key);
+      const theirs = notesCode(found.entry);
+      const mine = notesCode(e);
+      // The browser that ran the break publishes its notes as they are now (a changed answer too); a copy
+      // published by another browser wins only when it is fuller.
+      if (theirs === mine || (!found.owner && !fuller(found.entry, e))) continue;
+      const { knots: _k, checkIn: _c, ...rest } = e;
+      update.push({
+        ...rest,
+        ...(found.entry.knots ? { knots: found.entry.knots } : {}),
+        ...(found.entry.checkIn ? { checkIn: found.entry.checkIn } : {}),
+      });
+    }
+  }
+  return update.length > 0 ? { add, tombstones, update } : { add, tombstones };
+}
+
+/**
+ * Whether break record `a` carries fuller body notes than `b` (the same break, read from two places): more
+ * knots and answers, and between as many, the greater encoding, so every browser picks the same one.
+ */
+function fuller(a: BreakEntry, b: BreakEntry): boolean {
+  const count = (e: BreakEntry) => (e.knots?.length ?? 0) + (e.checkIn?.length ?? 0);
+  if (count(a) !== count(b)) return count(a) > count(b);
+  return notesCode(a) > notesCode(b);
 }
 
 /** What a tombstone learnt from the shared set or the archive names as its author. */
@@ -106,8 +148,9 @@ function rangeCheck(snapshot: SyncSnapshot): (key: string) => string | null {
 /** Applies LocalChanges to a LocalLog in memory (what the store does in IndexedDB), for planning and tests. */
 export function applyChanges(local: LocalLog, changes: LocalChanges): LocalLog {
   const dead = new Set([...local.tombstones, ...changes.tombstones].map((t) => t.key));
+  const updated = new Map((changes.update ?? []).map((e) => [e.id, e]));
   return {
-    entries: [...local.entries, ...changes.add].filter((e) => !dead.has(entryKey(e))),
+    entries: [...local.entries.map((e) => updated.get(e.id) ?? e), ...changes.add].filter((e) => !dead.has(entryKey(e))),
     tombstones: [...local.tombstones, ...changes.tombstones],
   };
 }

@@ -16,7 +16,7 @@ import {
 import { decodeRecord, readSnapshot as readSnapshotOf } from './snapshot';
 import type { DeviceView, SyncSnapshot } from './snapshot';
 import { deviceShort, parseKey } from '../domain/break-key';
-import { SYNC_QUOTA, packChunks, parseSyncKey, usage } from './layout';
+import { SYNC_QUOTA, noteKey, packChunks, parseSyncKey, usage } from './layout';
 import type { BreakEntry } from '../log/entry';
 
 /**
@@ -117,7 +117,9 @@ function reclaimInto(archive: Archive, view: DeviceView, now: number, upTo: numb
       .filter((e) => deviceShort(e.deviceId) === view.dev);
     const firstLeft = rest.reduce((min, e) => Math.min(min, e.startedAt), Infinity);
     if (Number.isFinite(firstLeft)) setHorizon(archive, view.dev, firstLeft);
-    return { keys: taken, breaks };
+    // Each taken item's notes go with it (the archive keeps no notes; they stay in every browser's log).
+    const notes = taken.map((k) => noteKey(view.dev, (parseSyncKey(k) as { n: number }).n)).filter((k) => k in view.raw);
+    return { keys: [...taken, ...notes], breaks };
   }
   // Whole: its deletions and folded days too, and a horizon past everything of its own it ever carried.
   for (const key of view.tombstones) {

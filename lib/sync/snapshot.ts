@@ -1,7 +1,7 @@
 import type { BreakEntry } from '../log/entry';
 import { isValidBreak } from '../log/schema';
 import type { DayAggregate } from './days';
-import { decodeBreak } from './encode';
+import { decodeBreak, withNotes } from './encode';
 import { decodeDay } from './days';
 import { parseKey } from '../domain/break-key';
 import { FORMAT_VERSION, cutoffOf, itemBytes, parseSyncKey } from './layout';
@@ -84,6 +84,8 @@ export function readSnapshot(all: Record<string, unknown>): SyncSnapshot {
   let bytes = 0;
   let items = 0;
   const keys = Object.keys(all).sort(); // chunk order, so entries come out oldest first per device
+  // Where each log:<dev>:<n> item's records went in its device's entries (-1: unreadable), for its note: item.
+  const logSlots = new Map<string, number[]>();
   for (const key of keys) {
     const value = all[key];
     const size = itemBytes(key, value);
@@ -147,12 +149,29 @@ export function readSnapshot(all: Record<string, unknown>): SyncSnapshot {
       }
       continue;
     }
+    if (parsed.kind === 'note') {
+      // Extras on the breaks of log:<dev>:<n> (read just before: "log:" sorts before "note:"). One that does
+      // not line up with its item (caught mid-update) or is malformed is left out; the breaks stay as read.
+      const notes = recordsOf(value, 2);
+      const slots = logSlots.get(`${parsed.dev}:${parsed.n}`);
+      if (notes === null || !slots || slots.length !== notes.length) continue;
+      notes.forEach((note, i) => {
+        const at = slots[i]!;
+        if (note === '' || at < 0) return;
+        const noted = withNotes(view.entries[at]!, note);
+        if (noted && isValidBreak(noted)) view.entries[at] = noted;
+      });
+      continue;
+    }
     const recs = recordsOf(value, 2);
     if (recs === null) {
       view.unreadable++;
     } else if (parsed.kind === 'log') {
+      const slots: number[] = [];
+      logSlots.set(`${parsed.dev}:${parsed.n}`, slots);
       for (const rec of recs) {
         const entry = decodeRecord(rec, parsed.dev);
+        slots.push(entry ? view.entries.length : -1);
         if (entry) view.entries.push(entry);
         else view.unreadable++;
       }

@@ -118,7 +118,33 @@ describe('Chromium: accessibility checks with axe-core', () => {
   it('finds nothing on the done screen, the popup with its summary, and the history with a break in it', async () => {
     await overlay().getByRole('button', { name: 'End' }).click();
     await expect.poll(() => overlay().getByRole('button', { name: 'Close' }).isVisible()).toBe(true);
-    await expectClean(page, 'timer: done');
+    // The check-in asks about the area rolled (the knot hold kept it well past 10 s).
+    await expect.poll(() => overlay().getByText('How does each area feel now?').isVisible()).toBe(true);
+    await expectClean(page, 'timer: done, with the check-in');
+    // Its answers are reached by keyboard: back from Skip is the last area's last answer.
+    await overlay().getByRole('button', { name: 'Skip' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(
+      await page.evaluate(() => {
+        const focused = document.querySelector('rollbreak-timer')!.shadowRoot!.activeElement!;
+        return [
+          focused.textContent,
+          focused.getAttribute('aria-pressed'),
+          focused.closest('[role=group]')?.getAttribute('aria-label'),
+        ];
+      }),
+    ).toEqual(['Worse', 'false', expect.any(String)]);
+    await page.keyboard.press('Space');
+    await expect
+      .poll(() =>
+        // Pressed, or (the only area asked about) the check-in done.
+        page.evaluate(() => {
+          const root = document.querySelector('rollbreak-timer')!.shadowRoot!;
+          return root.querySelector('[aria-pressed=true]') !== null || root.textContent!.includes('Noted.');
+        }),
+      )
+      .toBe(true);
+    await expectClean(page, 'timer: done, an answer pressed');
     const popup = await run.openExtensionWindow('popup.html');
     await popup.getByRole('heading', { name: 'Break ended' }).waitFor();
     await popup.getByRole('img', { name: /^Body map\. Highlighted: / }).waitFor();
@@ -194,7 +220,13 @@ describe('Chromium: accessibility checks with axe-core', () => {
     });
     expect(knotOutline).toMatch(/: (solid|auto|double)$/);
     await page.screenshot({ path: `${ARTIFACTS}forced-colors-timer.png` });
+    // The done screen's check-in in forced colors (10 s on the area, so it is asked about).
+    await page.waitForTimeout(10_500);
     await overlay().getByRole('button', { name: 'End' }).click();
+    await expect.poll(() => overlay().getByText('How does each area feel now?').isVisible()).toBe(true);
+    await expectClean(page, 'done screen with the check-in in forced colors');
+    await page.screenshot({ path: `${ARTIFACTS}forced-colors-check-in.png` });
+    await overlay().getByRole('button', { name: 'Skip' }).click();
     await overlay().getByRole('button', { name: 'Close' }).click();
     await page.emulateMedia({ forcedColors: 'none' });
   });

@@ -218,8 +218,22 @@ describe.each([
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await card.boundingBox())!.x - box.x).toBe(16);
 
+    // Long enough on the upper back (10 s) for the done screen's check-in to ask about it.
+    await page.waitForTimeout(10_500);
     await overlay.getByRole('button', { name: msg('end'), exact: true }).click();
     await expect.poll(() => heading.textContent()).toBe(msg('endedTitle'));
+    // The check-in, in that language: the area, its three answers, and Skip beside Close.
+    await expect.poll(() => overlay.getByText(msg('checkInQuestion'), { exact: true }).isVisible()).toBe(true);
+    const upperBack = overlay.getByRole('group', { name: msg('area_upper_back'), exact: true });
+    expect(await upperBack.getByRole('button').allTextContents()).toEqual([
+      msg('feel_eased'),
+      msg('feel_same'),
+      msg('feel_worse'),
+    ]);
+    expect(await outside(card)).toEqual([]);
+    await page.screenshot({ path: `${ARTIFACTS}i18n-${flag}-check-in.png` });
+    await overlay.getByRole('button', { name: msg('checkInSkip'), exact: true }).click();
+    await expect.poll(() => upperBack.count()).toBe(0);
     const clock = '[0-9\\u0660-\\u0669]+:[0-9\\u0660-\\u0669]{2}';
     // The summary, then whether the break is in the log yet.
     const summary = new RegExp(

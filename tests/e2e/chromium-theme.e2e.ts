@@ -6,6 +6,7 @@ import { clockSeconds, overlayOn } from './support/overlay';
 import { seedLog } from './support/seed-log';
 import { axeViolations, BACKGROUND, backgroundOf } from './support/axe-theme';
 import { realisticLog } from '../fixtures/breaks';
+import { ARTIFACTS } from './support/paths';
 
 const DAY = 86_400_000;
 const card = (page: Page) => backgroundOf(page, '.rb-root', 'rollbreak-timer');
@@ -148,9 +149,15 @@ describe("Chromium: light, dark or the system's, everywhere at once; Settings an
       await expect.poll(() => running.getByRole('button', { name: 'Show timer on this page' }).isVisible()).toBe(true);
       await check('popup (break running)', running);
       await running.close();
+      // Long enough on the area (10 s) for the check-in to ask about it.
+      await page.waitForTimeout(10_500);
       await overlayOn(page).getByRole('button', { name: 'End' }).click();
       await expect.poll(() => overlayOn(page).getByRole('heading', { name: 'Break ended' }).isVisible()).toBe(true);
-      await check('overlay (done)', page, 'rollbreak-timer');
+      await expect.poll(() => overlayOn(page).getByText('How does each area feel now?').isVisible()).toBe(true);
+      await check('overlay (done, check-in)', page, 'rollbreak-timer');
+      await page.screenshot({ path: `${ARTIFACTS}theme-${theme.toLowerCase()}-check-in.png` });
+      await overlayOn(page).getByRole('button', { name: 'Eased' }).first().click();
+      await check('overlay (done, an answer pressed)', page, 'rollbreak-timer');
       await overlayOn(page).getByRole('button', { name: 'Close' }).click();
       await expect.poll(() => overlayOn(page).count()).toBe(0);
 
