@@ -1,15 +1,15 @@
-// `npm test`: the type check, the dependency rules, the e2e builds and the unit tests start together; the
-// end-to-end tests in both browsers start as soon as their builds are there, beside the rest of the unit
-// tests. On two cores nothing here is alone worth both: the unit tests are busy CPU but stall between
-// files, a browser test mostly waits on its browser, and the type check and builds are one core each. Run
-// one after another they left about half the machine idle (380 CPU seconds in a 7-minute run).
-// ROLLBREAK_TEST_SEQUENTIAL=1 starts the browsers only after the unit tests (to compare, or on a machine
-// too busy for both). Nothing here times anything: it runs commands and fails if any of them fails.
+// `npm test`: the type check, the dependency rules, the two e2e builds and the unit tests run side by side;
+// then the end-to-end tests in both browsers. On two cores the unit tests keep both busy but stall between
+// files, and the type check and builds are one core each: run one after another they left about half the
+// machine idle (380 CPU seconds in a 7-minute run). The browsers run after the unit tests by default: their
+// tests follow a break on the real clock, and a machine busy with both let a step run out under a test
+// (measured on a loaded machine). ROLLBREAK_TEST_OVERLAP=1 starts them as soon as their builds are there,
+// beside the unit tests. Nothing here times anything: it runs commands and fails if any of them fails.
 import { spawn } from 'node:child_process';
 
 /**
- * Runs a command. The browsers' progress streams; every other command's output is kept and printed when it
- * ends (the unit tests' report too, so the two test runs do not interleave line by line).
+ * Runs a command. The tests' progress streams (the unit tests' is kept while the browsers run beside them, so
+ * the two reports do not interleave line by line); every other command's output is printed when it ends.
  */
 function run(name, command, args, { env = {}, stream = false } = {}) {
   return new Promise((resolve) => {
@@ -36,9 +36,9 @@ const checks = [
   run('type check', 'npx', ['tsc', '--noEmit']),
   run('dependency rules', 'npx', ['depcruise', 'lib', 'components', 'entrypoints', '--config', '.dependency-cruiser.cjs']),
 ];
-const unit = run('unit tests', 'npx', ['vitest', 'run']);
-const sequential = process.env.ROLLBREAK_TEST_SEQUENTIAL === '1';
-const e2e = Promise.all([builds, sequential ? unit : true]).then(([built]) =>
+const overlap = process.env.ROLLBREAK_TEST_OVERLAP === '1';
+const unit = run('unit tests', 'npx', ['vitest', 'run'], { stream: !overlap });
+const e2e = Promise.all([builds, overlap ? true : unit]).then(([built]) =>
   built
     ? run('e2e tests', 'npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts'], {
         env: { ROLLBREAK_SKIP_BUILD: '1' },
