@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { SessionEvent, SessionState } from '../session/types';
 import { reduce } from '../session/machine';
 import { nextDueAt } from '../session/derive';
+import { shiftedBack } from '../session/shift';
 import { sessionItem } from '../storage/items';
 import { checkInAreas, toBreakEntry } from '../log/entry';
 import { getDeviceId } from './device-id';
@@ -79,6 +80,20 @@ export function resetSession(): Promise<void> {
   return queue(async () => {
     await Promise.all([sessionItem.setValue({ status: 'idle' }), logOutboxItem.setValue(EMPTY_OUTBOX)]);
     await refreshSideEffects({ status: 'idle' }, Date.now(), EMPTY_OUTBOX);
+  });
+}
+
+/**
+ * E2E builds only: the running break as if it had started `ms` earlier (lib/session/shift.ts), so a test
+ * reaches "ten seconds on this area" without waiting for them. Its alarm and badge follow the moved times.
+ */
+export function ageSession(ms: number): Promise<void> {
+  return queue(async () => {
+    const state = await sessionItem.getValue();
+    if (state.status !== 'running' && state.status !== 'paused') return;
+    const moved = shiftedBack(state, ms);
+    await sessionItem.setValue(moved);
+    await refreshSideEffects(moved, Date.now());
   });
 }
 

@@ -55,6 +55,7 @@ describe('checkRequest', () => {
     chime: { kind: 'step' },
     'e2e:notification': { id: 'rollbreak-desk' },
     'e2e:command': { command: 'focus-timer' },
+    'e2e:age': { seconds: 11 },
   };
 
   // The timer's own housekeeping: its page is being left, or it needs its rarely shown parts.

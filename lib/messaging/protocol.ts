@@ -161,6 +161,12 @@ export const REQUESTS = {
   'e2e:notification': { from: EXTENSION, body: v.object({ id: v.string(), button: v.optional(v.number()) }), answer: NOTHING },
   /** E2E builds only: act as if a keyboard shortcut (manifest command) was pressed. */
   'e2e:command': { from: EXTENSION, body: v.object({ command: v.string() }), answer: NOTHING },
+  /** E2E builds only: the running break as if it had started this many seconds earlier (no real-time waits). */
+  'e2e:age': {
+    from: EXTENSION,
+    body: v.object({ seconds: v.pipe(v.number(), v.minValue(0), v.maxValue(3600)) }),
+    answer: NOTHING,
+  },
 } satisfies Record<string, { from: readonly SenderKind[]; body: v.GenericSchema; answer: v.GenericSchema }>;
 
 export type RequestType = keyof typeof REQUESTS;

@@ -221,7 +221,7 @@ describe('Chromium: accessibility checks with axe-core', () => {
     expect(knotOutline).toMatch(/: (solid|auto|double)$/);
     await page.screenshot({ path: `${ARTIFACTS}forced-colors-timer.png` });
     // The done screen's check-in in forced colors (10 s on the area, so it is asked about).
-    await page.waitForTimeout(10_500);
+    await run.ageBreak(11);
     await overlay().getByRole('button', { name: 'End' }).click();
     await expect.poll(() => overlay().getByText('How does each area feel now?').isVisible()).toBe(true);
     await expectClean(page, 'done screen with the check-in in forced colors');

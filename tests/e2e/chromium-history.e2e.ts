@@ -199,7 +199,7 @@ describe('Chromium: the history page', () => {
     await popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
     await overlay.getByRole('button', { name: 'Skip' }).click();
     await expect.poll(() => overlay.getByRole('button', { name: 'Knot', exact: true }).isVisible()).toBe(true);
-    await page.waitForTimeout(11_000);
+    await run.ageBreak(11);
     await overlay.getByRole('button', { name: 'End' }).click();
     await expect.poll(() => overlay.getByText('How does each area feel now?').isVisible()).toBe(true);
     // One area rolled long enough to be asked about: the upper back.

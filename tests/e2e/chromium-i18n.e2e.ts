@@ -219,7 +219,7 @@ describe.each([
     await expect.poll(async () => (await card.boundingBox())!.x - box.x).toBe(16);
 
     // Long enough on the upper back (10 s) for the done screen's check-in to ask about it.
-    await page.waitForTimeout(10_500);
+    await run.ageBreak(11);
     await overlay.getByRole('button', { name: msg('end'), exact: true }).click();
     await expect.poll(() => heading.textContent()).toBe(msg('endedTitle'));
     // The check-in, in that language: the area, its three answers, and Skip beside Close.

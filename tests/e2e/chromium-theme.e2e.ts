@@ -150,7 +150,7 @@ describe("Chromium: light, dark or the system's, everywhere at once; Settings an
       await check('popup (break running)', running);
       await running.close();
       // Long enough on the area (10 s) for the check-in to ask about it.
-      await page.waitForTimeout(10_500);
+      await run.ageBreak(11);
       await overlayOn(page).getByRole('button', { name: 'End' }).click();
       await expect.poll(() => overlayOn(page).getByRole('heading', { name: 'Break ended' }).isVisible()).toBe(true);
       await expect.poll(() => overlayOn(page).getByText('How does each area feel now?').isVisible()).toBe(true);

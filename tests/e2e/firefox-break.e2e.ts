@@ -184,8 +184,15 @@ describe('Firefox: a break from the popup to the log', () => {
   });
 
   it('skips through the rest of the plan to the done screen', async () => {
-    // Long enough on the upper back for the check-in to ask about it.
-    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    // Long enough on the upper back for the check-in to ask about it: the break as if it had begun 11 s earlier.
+    await logPage.evaluate(() =>
+      (
+        globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).browser.runtime.sendMessage({
+        type: 'e2e:age',
+        seconds: 11,
+      }),
+    );
     for (let i = 0; i < 20 && (await overlayText(page, '.rb-progress')) !== null; i++) {
       const before = await overlayText(page, 'h2');
       await clickOverlayButton(page, 'Skip');

@@ -1,7 +1,8 @@
 import type { Handlers } from '../../messaging/register';
 import { handleRequests } from '../requests';
+import { addE2eHooks } from '../e2e-hooks';
 import type { Request } from '../../messaging/protocol';
-import { followSession, registerSession } from '../session-service';
+import { ageSession, followSession, registerSession } from '../session-service';
 import { onCommand, registerCommands } from './commands';
 import { announce } from './announce';
 import { startBreak } from '../start-break';
@@ -15,10 +16,14 @@ export const breakRequests: Handlers = {
   checkIn: answerCheckIn,
 };
 
-/** E2E builds only: a test reaches the same handler a keyboard shortcut reaches. */
+/** E2E builds only: a test reaches the same handler a keyboard shortcut reaches, and moves a break's clock. */
 export const e2eBreakRequests: Handlers = {
   'e2e:command': async ({ command }: Request<'e2e:command'>) => {
     await onCommand(command);
+    return {};
+  },
+  'e2e:age': async ({ seconds }: Request<'e2e:age'>) => {
+    await ageSession(seconds * 1000);
     return {};
   },
 };
@@ -32,5 +37,8 @@ export function registerBreakFeature(): void {
   registerSession();
   registerCommands();
   handleRequests(breakRequests);
-  if (import.meta.env.ROLLBREAK_E2E) handleRequests(e2eBreakRequests);
+  if (import.meta.env.ROLLBREAK_E2E) {
+    handleRequests(e2eBreakRequests);
+    addE2eHooks({ ageSession });
+  }
 }

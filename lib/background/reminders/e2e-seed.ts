@@ -1,5 +1,6 @@
 import type { ReminderState } from '../../reminders/types';
 import { updateReminders } from './reminders';
+import { addE2eHooks } from '../e2e-hooks';
 
 /** The reminder state's moments a test may place in the past (or, negative, the future). */
 export type ReminderSeed = Partial<Record<'countingSince' | 'snoozedUntil' | 'deferredSince' | 'lastReminderAt', number>>;
@@ -19,12 +20,7 @@ export function seedReminderState(ago: ReminderSeed): Promise<void> {
   });
 }
 
-/** What the e2e build's worker offers tests that evaluate code in it (Playwright's Worker.evaluate). */
-export interface E2eHooks {
-  seedReminderState: typeof seedReminderState;
-}
-
 /** E2E builds only (the feature calls this behind ROLLBREAK_E2E, so production builds drop it). */
 export function registerReminderSeed(): void {
-  (globalThis as { rollbreakE2e?: E2eHooks }).rollbreakE2e = { seedReminderState };
+  addE2eHooks({ seedReminderState });
 }

@@ -14,6 +14,8 @@ export interface ChromiumRun {
   openExtensionWindow(path: string): Promise<Page>;
   /** Kills the service worker the way Chrome does after 30 s idle. */
   stopServiceWorker(): Promise<void>;
+  /** The running break as if it had started `seconds` earlier (e2e build): no real-time wait for "10 s on this area". */
+  ageBreak(seconds: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
+    },
+    async ageBreak(seconds) {
+      const sw = await worker();
+      await sw.evaluate(
+        (ms) =>
+          (globalThis as unknown as { rollbreakE2e: { ageSession(ms: number): Promise<void> } }).rollbreakE2e.ageSession(ms),
+        seconds * 1000,
+      );
     },
     async close() {
       await context.close();
