@@ -12,7 +12,7 @@ describe("a person's browsers over years (model, fast-check)", () => {
       fc.asyncProperty(scenarioArb, fc.integer({ min: 1, max: 1000 }), async ([n, commands], seed) =>
         runScenario(n, commands, seed),
       ),
-      { numRuns: 30, seed: 20_261_207 },
+      { numRuns: 60, seed: 20_261_207 },
     );
   }, 180_000);
 });
