@@ -71,6 +71,11 @@ export class FakeSyncArea implements SyncArea {
     this.failures.push(new Error(message));
   }
 
+  /** Forgets failures made to order that no write has met yet. */
+  clearFailures(): void {
+    this.failures = [];
+  }
+
   snapshot(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [k, v] of this.entries) if (v.value !== undefined) out[k] = structuredClone(v.value);

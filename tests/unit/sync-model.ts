@@ -63,7 +63,7 @@ export const commandArb = (devices: number): fc.Arbitrary<Command> => {
         error: fc.constantFrom('quota' as const, 'minute' as const, 'hour' as const),
       }),
     },
-    { weight: 1, arbitrary: fc.record({ kind: k('burst'), dev, rounds: fc.integer({ min: 2, max: 70 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: k('burst'), dev, rounds: fc.integer({ min: 2, max: 150 }) }) },
     { weight: 2, arbitrary: fc.record({ kind: k('away'), days: fc.integer({ min: 0, max: 200 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: k('clock'), dev, minutes: fc.integer({ min: -1440, max: 1440 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: k('unsync'), dev }) },
@@ -193,8 +193,10 @@ export async function runScenario(n: number, commands: readonly Command[], seed 
       } else if (c.kind === 'stop') {
         await sync(c.dev, c.at);
       } else if (c.kind === 'fail') {
+        // That round's first write is refused (a round with nothing to write meets no refusal).
         devices[c.dev]!.area.failNextWrite(INJECTED[c.error]);
         await sync(c.dev);
+        devices[c.dev]!.area.clearFailures();
       } else if (c.kind === 'burst') {
         // A round every half second, most after something new to write (a break from an import a moment
         // ago, one every 20 minutes of yesterday): past the write rates, for real. The engine must hold back,
