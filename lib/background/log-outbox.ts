@@ -1,5 +1,6 @@
 import { EMPTY_OUTBOX, type LogOutbox } from '../log/outbox';
 import { logOutboxItem } from '../storage/items';
+import { oweSyncRound } from './sync-service';
 import { addBreak, openLog } from '../log/db';
 import { checkBreak } from '../log/schema';
 import type { BreakEntry, CheckInEntry } from '../log/entry';
@@ -73,6 +74,9 @@ export interface FlushResult {
 export async function flushOutbox(now: number, write: (entry: BreakEntry) => Promise<void> = writeEntry): Promise<FlushResult> {
   const outbox = await logOutboxItem.getValue();
   if (!outboxDue(outbox, now)) return { written: [], outbox };
+  // A round is owed from here (sync-service.ts): a worker stopped after the log took a break but before its
+  // round runs one at its next start.
+  await oweSyncRound();
   const written: BreakEntry[] = [];
   let left = outbox.entries;
   let failure: unknown = null;

@@ -8,7 +8,7 @@ import { syncLogStore } from '../log/store';
 import { syncStateItem, syncStatusItem, type StoredSyncStatus } from '../storage/items';
 import { syncArea } from '../storage/sync-area';
 import type { SyncLog, SyncStatus } from '../sync/engine';
-import { dataWipeItem, foldedHistoryItem, syncChoiceItem } from '../storage/items';
+import { dataWipeItem, foldedHistoryItem, syncChoiceItem, syncDueItem } from '../storage/items';
 import { isSyncOn } from './sync-choice';
 import { getDeviceId } from './device-id';
 import { detached, serial } from './serial';
@@ -43,12 +43,24 @@ const UNUSED_LOG: SyncLog = {
   apply: () => Promise.reject(new Error('Sync is off')),
 };
 
+const dueToken = (): string => `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** Before a write to the log: a round is owed until one that started after it ends well (syncDueItem). */
+export async function oweSyncRound(): Promise<void> {
+  await syncDueItem.setValue(dueToken());
+}
+
 async function round(): Promise<StoredSyncStatus> {
   let status: SyncStatus;
   let enabled = true;
+  let due: string | null = null;
   try {
     // A "Delete all my data" under way (or cut short) counts as off: nothing is published meanwhile.
     enabled = (await isSyncOn()) && (await dataWipeItem.getValue()) === null;
+    // A round under way is owed until it ends without trouble: a worker stopped in the middle (between the
+    // engine's writes, say) runs one at its next start.
+    due = await syncDueItem.getValue();
+    if (enabled && due === null) await syncDueItem.setValue((due = dueToken()));
     const deviceId = await getDeviceId();
     // With sync off the log is not even opened (after "Delete all my data" it must not be created again).
     const db = enabled ? await openLog() : null;
@@ -87,6 +99,9 @@ async function round(): Promise<StoredSyncStatus> {
     await foldedHistoryItem.setValue(history);
   const stored: StoredSyncStatus = { ...rest, checkedAt: Date.now() };
   await syncStatusItem.setValue(stored);
+  // Done, or nothing to publish with sync off; trouble keeps it owed (the retry alarm comes back for it too).
+  if ((status.error === undefined || status.error === 'off') && (await syncDueItem.getValue()) === due)
+    await syncDueItem.setValue(null);
   if (status.retryAt !== undefined) await browser.alarms.create(SYNC_RETRY_ALARM, { when: status.retryAt });
   else await browser.alarms.clear(SYNC_RETRY_ALARM);
   return stored;
@@ -119,6 +134,8 @@ export function inSyncQueue<T>(job: () => Promise<T>): Promise<T> {
 /** Runs a write to the log in the sync queue, on its own connection. */
 export function writeLog<T>(job: (db: IDBPDatabase<RollbreakDB>) => Promise<T>): Promise<T> {
   return queue(async () => {
+    // Before the write: what it changes reaches the account even if the worker stops before its round.
+    await oweSyncRound();
     const db = await openLog();
     try {
       return await job(db);
@@ -126,6 +143,11 @@ export function writeLog<T>(job: (db: IDBPDatabase<RollbreakDB>) => Promise<T>):
       db.close();
     }
   });
+}
+
+/** At start-up: a round owed by a write or a round that a stopped worker did not finish runs now. */
+export async function syncIfDue(): Promise<void> {
+  if ((await syncDueItem.getValue()) !== null) syncSoon();
 }
 
 /** A change in storage.sync: another device's log keys. */

@@ -93,6 +93,22 @@ export const syncChoiceItem = storage.defineItem<boolean | null>('local:syncLog'
  */
 export const dataWipeItem = storage.defineItem<{ startedAt: number } | null>('local:dataWipe', { fallback: null });
 
+/**
+ * "Remove this browser's records" under way (lib/background/data/your-data.ts): set once sync is off here and
+ * before anything in the account changes, cleared after the last removal; a background that stopped in between
+ * finishes it at its next start (or drops it when sync was turned on again since). Writer: your-data.ts.
+ */
+export const unsyncJobItem = storage.defineItem<{ startedAt: number } | null>('local:unsyncJob', { fallback: null });
+
+/**
+ * A sync round is owed: a fresh token, set before a write to the log (a delete, Undo, an import, the outbox)
+ * and when a round starts; a round clears it when it ends without trouble and the token is still the one it
+ * saw at its start (a write during the round owes another). A background stopped in between runs a round at
+ * its next start, so what was written reaches the account even when nothing else wakes sync.
+ * Writer: lib/background/data/sync-service.ts.
+ */
+export const syncDueItem = storage.defineItem<string | null>('local:syncDue', { fallback: null });
+
 /** Finished breaks waiting for IndexedDB to take them (a failed write is retried). Writer: the log outbox. */
 export const logOutboxItem = storage.defineItem<LogOutbox>('local:logOutbox', { fallback: EMPTY_OUTBOX });
 

@@ -261,7 +261,10 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     }
     const allowedAt = nextWriteAt(saved.writes, now, ops, limits);
     if (allowedAt > now) return fail('rate', allowedAt, status);
-    let writes = saved.writes;
+    // The writes are recorded before they are made: a worker stopped between them (or before the state
+    // below) must not leave writes the rate limiter does not know of.
+    const writes = recordWrites(saved.writes, now, ops);
+    await deps.state.set({ ...saved, writes: pruneWrites(writes, now) });
     // New items first, then removals, so a failure in between leaves a duplicate rather than a gap. When this
     // browser's new items only fit once its old ones are gone (after folding), its removals go first: the log
     // has every break, and the next round fills a gap. Another browser's reclaimed keys are only removed once
@@ -273,14 +276,10 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     const setOnly = usage(afterWrites(all, { set: plan.set, remove: [] })).bytes;
     const removeFirst = setOnly > (deps.write?.quotaBytes ?? SYNC_QUOTA.QUOTA_BYTES);
     const write = async (items: Record<string, string>) => {
-      if (Object.keys(items).length === 0) return;
-      writes = recordWrites(writes, now, 1);
-      await sync.set(items);
+      if (Object.keys(items).length > 0) await sync.set(items);
     };
     const doRemove = async () => {
-      if (plan.remove.length === 0) return;
-      writes = recordWrites(writes, now, 1);
-      await sync.remove(plan.remove);
+      if (plan.remove.length > 0) await sync.remove(plan.remove);
     };
     try {
       if (removeFirst) {

@@ -46,13 +46,17 @@ export function mergeRemote(
   for (const view of devices) for (const key of view.tombstones) bury(key, view.dev);
   for (const key of [...snapshot.archive.deletions].sort()) bury(key, SHARED_BY);
   // Ranges name no keys: they delete the local breaks they cover. So does the archive's horizon (archive.ts):
-  // a break of an archived browser, before its horizon and not a member, was deleted.
+  // a break of an archived browser, before its horizon and not a member, was deleted — unless that browser
+  // publishes it itself now: one it logged before the horizon but never published before it was archived
+  // (a clock set wrong, a round that failed), which it keeps (impliedExemption) and every browser takes in.
   const archive = snapshot.archive;
   const exempt = impliedExemption(local, snapshot, me, published);
+  const ownCarried = carriedByOrigin(devices);
+  const horizonDeletes = (key: string) => impliedDeleted(archive, key) && !ownCarried.has(key);
   for (const key of [...localKeys].sort()) {
     const by = ranged(key);
     if (by !== null) bury(key, by);
-    else if (impliedDeleted(archive, key) && !exempt.has(key)) bury(key, SHARED_BY);
+    else if (horizonDeletes(key) && !exempt.has(key)) bury(key, SHARED_BY);
   }
   const add: BreakEntry[] = [];
   // Body notes (knots, check-in) of breaks already here: the record that wins for each key (see fuller()).
@@ -60,7 +64,7 @@ export function mergeRemote(
   for (const view of devices) {
     for (const entry of view.entries) {
       const key = entryKey(entry);
-      if (dead.has(key) || ranged(key) !== null || impliedDeleted(archive, key)) continue;
+      if (dead.has(key) || ranged(key) !== null || horizonDeletes(key)) continue;
       if (localKeys.has(key)) {
         if (deviceShort(entry.deviceId) === me) continue;
         const owner = view.dev === deviceShort(entry.deviceId);
@@ -131,6 +135,18 @@ function impliedExemption(
     const key = entryKey(e);
     if (deviceShort(e.deviceId) !== me) continue;
     if (published ? !published.has(key) : e.id !== key && e.startedAt >= horizon - DAY_MS) out.add(key);
+  }
+  return out;
+}
+
+/** Keys of the breaks each browser publishes in its own keys as their origin (not imported for another). */
+function carriedByOrigin(devices: ReadonlyArray<{ dev: string; entries: readonly BreakEntry[] }>): Set<string> {
+  const out = new Set<string>();
+  for (const view of devices) {
+    for (const e of view.entries) {
+      const key = entryKey(e);
+      if (parseKey(key)?.dev === view.dev) out.add(key);
+    }
   }
   return out;
 }

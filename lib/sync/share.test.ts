@@ -196,3 +196,30 @@ describe('durable deletions', () => {
     expect(breaksInSync(readSnapshot(all))).toBe(270);
   }, 120_000);
 });
+
+describe("the archive's horizon", () => {
+  it('lets through a break its browser logged before the horizon but published only after it was archived', async () => {
+    const cloud = new FakeSyncCloud();
+    const a = await device(A, cloud);
+    const b = await device(B, cloud);
+    const r = rng(5);
+    // A's clock runs two hours fast: it logs and publishes a break. Then the clock is put right, A logs
+    // another (earlier by the clock) and is closed before that one is synced.
+    await addBreak(a.db, realisticBreak(r, A, clock + 2 * 3_600_000));
+    await syncAll(cloud, [a, b], 1);
+    const late = realisticBreak(r, A, clock + 3_600_000);
+    await addBreak(a.db, late);
+    // Past the inactivity limit B reclaims A: its horizon lies after the unsynced break.
+    clock += (INACTIVE_DAYS + 1) * DAY;
+    await syncAll(cloud, [b], 1);
+    expect(readSnapshot(b.area.snapshot()).archive.origins.get('aaaa1111')!.horizon).toBeGreaterThan(late.startedAt);
+    // A comes back: it keeps the break, publishes it, and B takes it in (it was never deleted).
+    await syncAll(cloud, [a, b], 2);
+    expect((await readLog(a.db)).entries.map(entryKey)).toContain(entryKey(late));
+    expect((await readLog(b.db)).entries.map(entryKey)).toContain(entryKey(late));
+    // A deletion of it still holds everywhere.
+    await deleteBreak(b.db, entryKey(late), B, clock);
+    await syncAll(cloud, [b, a], 2);
+    expect((await readLog(a.db)).entries.map(entryKey)).not.toContain(entryKey(late));
+  });
+});

@@ -55,7 +55,11 @@ export class FakeSyncArea implements SyncArea {
   readonly writeTimes: number[] = [];
   /** Counts every call, accepted or not. */
   calls = { get: 0, set: 0, remove: 0 };
+  /** Writes refused for a rate limit or a quota the test did not inject (the caller went over one). */
+  refused = { rate: 0, quota: 0 };
   private failures: Error[] = [];
+  /** Called before every operation (a test's stop point: it may throw). */
+  beforeOp: ((op: 'get' | 'set' | 'remove') => void) | null = null;
 
   constructor(
     private readonly cloud: FakeSyncCloud,
@@ -65,6 +69,11 @@ export class FakeSyncArea implements SyncArea {
   /** Makes the next write throw this error (once). */
   failNextWrite(message: string): void {
     this.failures.push(new Error(message));
+  }
+
+  /** Forgets failures made to order that no write has met yet. */
+  clearFailures(): void {
+    this.failures = [];
   }
 
   snapshot(): Record<string, unknown> {
@@ -80,6 +89,7 @@ export class FakeSyncArea implements SyncArea {
   }
 
   async get(): Promise<Record<string, unknown>> {
+    this.beforeOp?.('get');
     this.calls.get++;
     return this.snapshot();
   }
@@ -91,31 +101,40 @@ export class FakeSyncArea implements SyncArea {
     const lastMinute = this.writeTimes.filter((t) => t > now - 60_000).length;
     const lastHour = this.writeTimes.filter((t) => t > now - 3_600_000).length;
     if (lastMinute >= SYNC_QUOTA.MAX_WRITE_OPERATIONS_PER_MINUTE) {
+      this.refused.rate++;
       throw new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.');
     }
     if (lastHour >= SYNC_QUOTA.MAX_WRITE_OPERATIONS_PER_HOUR) {
+      this.refused.rate++;
       throw new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_HOUR quota.');
     }
   }
 
+  private overQuota(message: string): never {
+    this.refused.quota++;
+    throw new Error(message);
+  }
+
   async set(items: Record<string, unknown>): Promise<void> {
+    this.beforeOp?.('set');
     this.calls.set++;
     this.checkRate();
     const next = this.snapshot();
     for (const [k, v] of Object.entries(items)) {
-      if (itemBytes(k, v) > SYNC_QUOTA.QUOTA_BYTES_PER_ITEM) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+      if (itemBytes(k, v) > SYNC_QUOTA.QUOTA_BYTES_PER_ITEM) this.overQuota('QUOTA_BYTES_PER_ITEM quota exceeded');
       next[k] = v;
     }
-    if (Object.keys(next).length > SYNC_QUOTA.MAX_ITEMS) throw new Error('MAX_ITEMS quota exceeded');
+    if (Object.keys(next).length > SYNC_QUOTA.MAX_ITEMS) this.overQuota('MAX_ITEMS quota exceeded');
     let total = 0;
     for (const [k, v] of Object.entries(next)) total += itemBytes(k, v);
-    if (total > SYNC_QUOTA.QUOTA_BYTES) throw new Error('QUOTA_BYTES quota exceeded');
+    if (total > SYNC_QUOTA.QUOTA_BYTES) this.overQuota('QUOTA_BYTES quota exceeded');
     this.writeTimes.push(this.now());
     for (const [k, v] of Object.entries(items)) this.entries.set(k, { value: structuredClone(v), seq: this.cloud.nextSeq() });
     this.cloud.written();
   }
 
   async remove(keys: string[]): Promise<void> {
+    this.beforeOp?.('remove');
     this.calls.remove++;
     this.checkRate();
     this.writeTimes.push(this.now());

@@ -4,10 +4,10 @@ import { importJson } from '../../log/import-export';
 import { checkBreak } from '../../log/schema';
 import { syncStatusItem } from '../../storage/items';
 import { getDeviceId } from '../device-id';
-import { inSyncQueue, requestSync, syncSoon, writeLog } from '../sync-service';
+import { inSyncQueue, requestSync, syncIfDue, syncSoon, writeLog } from '../sync-service';
 import { resetSession } from '../session-service';
 import { RequestError } from '../../messaging/request-error';
-import { deleteAllData, removeOwnRecords, resumeDataWipe, type WipeStep } from './your-data';
+import { deleteAllData, removeOwnRecords, resumeDataWipe, resumeUnsync, type WipeStep } from './your-data';
 import { e2eHangWipeItem } from '../../storage/items';
 import { logFailure } from '../log-failure';
 
@@ -67,7 +67,17 @@ export async function deleteAll(): Promise<Answer<'data:deleteAll'>> {
   return {};
 }
 
-/** At start-up: finishes a "Delete all my data" a stopped worker left halfway. */
-export function resumeDeleteAll(): void {
-  inSyncQueue(() => resumeDataWipe(resetSession)).catch(logFailure('finishing "Delete all my data"'));
+/**
+ * At start-up, before any round reads the log: finishes what a stopped worker left halfway ("Delete all my
+ * data", then "remove this browser's records"), then runs a sync round that is still owed (sync-service.ts).
+ */
+export function recoverDataJobs(): Promise<void> {
+  return inSyncQueue(async () => {
+    await resumeDataWipe(resetSession);
+    await resumeUnsync();
+  }).then(syncIfDue);
+}
+
+export function resumeDataJobs(): void {
+  recoverDataJobs().catch(logFailure('finishing a data job a stopped worker left'));
 }

@@ -1,8 +1,8 @@
 import type { Handlers } from '../../messaging/register';
 import { handleRequests } from '../requests';
-import { registerSync } from '../sync-service';
+import { inSyncQueue, registerSync } from '../sync-service';
 import { syncChoice } from '../sync-choice';
-import { deleteAll, deleteLogged, importLog, resumeDeleteAll, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
+import { deleteAll, deleteLogged, importLog, resumeDataJobs, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
 
 /** Your data: the history and settings pages' changes to the log, its sync, and Delete all. */
 export const dataRequests: Handlers = {
@@ -11,15 +11,17 @@ export const dataRequests: Handlers = {
   'log:import': importLog,
   'sync:now': syncNow,
   'sync:status': syncStatus,
-  'data:sync': ({ on }) => syncChoice(on),
+  // In the sync queue: once the answer says off, no round is halfway through publishing.
+  'data:sync': ({ on }) => inSyncQueue(() => syncChoice(on)),
   'data:unsync': unsync,
   'data:deleteAll': deleteAll,
 };
 
 /** Your data and sync: an unfinished Delete all finished, sync's wake-ups, and the requests about the log and its sync. */
 export function registerDataFeature(): void {
-  // A "Delete all my data" the last worker did not finish is finished now, before a sync round reads the log.
-  resumeDeleteAll();
+  // A "Delete all my data" or a removal the last worker did not finish is finished now, before a sync round
+  // reads the log; then a round still owed runs.
+  resumeDataJobs();
   registerSync();
   handleRequests(dataRequests);
 }

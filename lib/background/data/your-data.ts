@@ -6,7 +6,7 @@ import { SETTINGS_SYNC_KEYS, clearLocalAreas, readSyncArea, removeSyncKeys, writ
 import { DB_NAME, openLog } from '../../log/db';
 import { readLog } from '../../log/store';
 import { handoverPlan } from '../../sync/share';
-import { dataWipeItem, deviceIdItem, syncChoiceItem } from '../../storage/items';
+import { dataWipeItem, deviceIdItem, syncChoiceItem, unsyncJobItem } from '../../storage/items';
 
 /**
  * "Your data" in Settings: removing this browser's records from the browser account, and deleting everything
@@ -59,9 +59,25 @@ async function removeFromAccount(deviceId: string | null, dead: readonly string[
  */
 export async function removeOwnRecords(): Promise<{ ok: true; removed: number } | { ok: false; error: string }> {
   if ((await syncChoiceItem.getValue()) !== false) return { ok: false, error: 'Sync is on in this browser' };
+  // What is under way first, so a stop at any later step is finished at the next start (resumeUnsync).
+  if ((await unsyncJobItem.getValue()) === null) await unsyncJobItem.setValue({ startedAt: Date.now() });
   const deviceId = await deviceIdItem.getValue();
   const removed = await removeFromAccount(deviceId, await knownDeletions());
+  await unsyncJobItem.setValue(null);
   return { ok: true, removed };
+}
+
+/**
+ * At start-up: a "remove this browser's records" that was cut short is finished (every step runs again), or
+ * dropped when sync was turned on here since (the next round publishes the records again, as asked).
+ */
+export async function resumeUnsync(): Promise<boolean> {
+  if ((await unsyncJobItem.getValue()) === null) return false;
+  if ((await syncChoiceItem.getValue()) !== false) {
+    await unsyncJobItem.setValue(null);
+    return false;
+  }
+  return (await removeOwnRecords()).ok;
 }
 
 /** Deletes the log database, closing other connections (open pages let go of theirs on versionchange). */
