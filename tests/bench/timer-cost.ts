@@ -32,9 +32,14 @@ function probes() {
   }).observe({ type: 'longtask' });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      // Whose shift: the timer's own host (it moved on the page) or the page's elements (1 when any is the page's).
-      const shift = e as unknown as { value: number; sources?: Array<{ node?: Node | null }> };
-      const page = (shift.sources ?? []).some((s) => s.node?.nodeName !== 'ROLLBREAK-TIMER') ? 1 : 0;
+      // Shifts right after the person's own input do not count (the page's CLS leaves them out too). Whose
+      // shift: the page's, when one of its moved elements is in the page's DOM; the timer's otherwise (its
+      // host, or a node of its shadow root, which the page's document is not shown: a null source).
+      const shift = e as unknown as { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node | null }> };
+      if (shift.hadRecentInput) continue;
+      const timers = (node: Node | null | undefined) =>
+        !node || node.nodeName === 'ROLLBREAK-TIMER' || (node.getRootNode() as ShadowRoot | Document).nodeName !== '#document';
+      const page = (shift.sources ?? []).some((s) => !timers(s.node)) ? 1 : 0;
       w.__rbShifts.push([e.startTime, shift.value, page]);
     }
   }).observe({ type: 'layout-shift', buffered: true });
