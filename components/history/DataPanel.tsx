@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { BreakEntry } from '../../lib/log/entry';
 import type { ImportProblem } from '../../lib/log/import-export';
-import { MAX_IMPORT_BYTES, exportCsv, exportJson, settingsInExport } from '../../lib/log/import-export';
+import { MAX_IMPORT_BYTES, exportPieces, settingsInExport } from '../../lib/log/import-export';
+import { yieldToPage } from '../../lib/log/read';
 import { settingsItem } from '../../lib/storage/items';
 import { normalizeSettings } from '../../lib/settings/normalize';
 import { settingsBackup, type SettingsBackup } from '../../lib/settings/backup';
@@ -11,9 +12,9 @@ import { failedText as requestFailedText } from '../../lib/messaging/request-pro
 import { formatNumber, t } from '../../lib/i18n';
 import { tp } from '../../lib/i18n/plural';
 
-/** Saves text as a file through a Blob and a temporary <a download>. */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a file (its text, or its text in pieces) through a Blob and a temporary <a download>. */
+export function download(name: string, text: string | readonly string[], type: string): void {
+  const url = URL.createObjectURL(new Blob(typeof text === 'string' ? [text] : [...text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -63,14 +64,16 @@ export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
   const [offer, setOffer] = useState<SettingsBackup | null>(null);
   const exportAs = async (what: 'json' | 'breaks' | 'steps') => {
     const now = Date.now();
-    if (what === 'json') {
-      // The JSON backup keeps the settings too, so a new browser can get both back from one file.
-      const settings = settingsBackup(normalizeSettings(await settingsItem.getValue()));
-      download(`rollbreak-log-${stamp(now)}.json`, exportJson(entries, now, settings), 'application/json');
-    } else {
-      const csv = exportCsv(entries);
-      download(`rollbreak-${what}-${stamp(now)}.csv`, csv[what], 'text/csv');
+    // The JSON backup keeps the settings too, so a new browser can get both back from one file.
+    const settings = what === 'json' ? settingsBackup(normalizeSettings(await settingsItem.getValue())) : undefined;
+    // Written a piece at a time with the page free in between: a log of years never freezes it.
+    const pieces: string[] = [];
+    for (const piece of exportPieces(what, entries, now, settings)) {
+      pieces.push(piece);
+      await yieldToPage();
     }
+    if (what === 'json') download(`rollbreak-log-${stamp(now)}.json`, pieces, 'application/json');
+    else download(`rollbreak-${what}-${stamp(now)}.csv`, pieces, 'text/csv');
   };
 
   const importFile = async (input: HTMLInputElement) => {

@@ -241,10 +241,12 @@ describe('HistoryApp', () => {
     render(<HistoryApp />);
     await screen.findByRole('table', { name: 'Recent breaks' });
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
-    // The JSON export reads the settings first.
+    // Every export is written a piece at a time (the JSON one reads the settings first): each file comes a moment later.
     await waitFor(() => expect(names).toHaveLength(1));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV (breaks)' }));
+    await waitFor(() => expect(names).toHaveLength(2));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV (areas rolled)' }));
+    await waitFor(() => expect(names).toHaveLength(3));
     expect(names.map((n) => n.replace(/\d{4}-\d\d-\d\d/, 'DATE'))).toEqual([
       'rollbreak-log-DATE.json',
       'rollbreak-breaks-DATE.csv',

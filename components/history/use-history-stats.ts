@@ -14,6 +14,8 @@ import { NO_FOLDED_HISTORY } from '../../lib/sync/folded';
 export function useHistoryStats(view: LogView | null, folded: FoldedHistory = NO_FOLDED_HISTORY) {
   return useMemo(() => {
     if (!view) return null;
+    // `npm run bench` reads this measure (e2e builds only): the stats as the page computes them.
+    const started = import.meta.env.ROLLBREAK_E2E ? performance.now() : 0;
     const now = Date.now();
     const s = computeStats(view.entries, now, undefined, firstDayOfWeek(uiLanguage()), folded.days);
     const today = localDay(now);
@@ -22,6 +24,7 @@ export function useHistoryStats(view: LogView | null, folded: FoldedHistory = NO
     // Before the whole log is in, a streak that reaches back to the start of the loaded window may be longer.
     const firstCounted = (rolledToday ? today : today - 1) - s.streak + 1;
     const streakAtLeast = !view.complete && s.streak > 0 && firstCounted <= localDay(view.windowStart);
+    if (import.meta.env.ROLLBREAK_E2E) performance.measure('rollbreak:stats', { start: started });
     return { ...s, totalBreaks: view.total + folded.count, rolledToday, streakAtLeast };
   }, [view, folded]);
 }

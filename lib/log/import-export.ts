@@ -43,76 +43,110 @@ export interface LogExport {
   breaks: BreakEntry[];
 }
 
-function byStart(entries: readonly BreakEntry[]): BreakEntry[] {
-  return [...entries].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** Breaks oldest first (ties by id), as exports list them; a log already in that order is not copied and sorted again. */
+function byStart(entries: readonly BreakEntry[]): readonly BreakEntry[] {
+  const before = (a: BreakEntry, b: BreakEntry) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  for (let i = 1; i < entries.length; i++) {
+    if (before(entries[i - 1]!, entries[i]!) > 0) return [...entries].sort(before);
+  }
+  return entries;
+}
+
+/** Breaks per piece of an export: each piece is a short task, so a page writing a big export stays responsive. */
+export const EXPORT_PIECE = 2_000;
+
+/**
+ * An export's text in pieces (a Blob takes them as they are, with no one string of the whole file in
+ * between): JSON, or one of the two CSV files. Joined, the pieces are the file (exportJson, exportCsv).
+ */
+export function* exportPieces(
+  what: 'json' | 'breaks' | 'steps',
+  entries: readonly BreakEntry[],
+  now: number,
+  settings?: SettingsBackup,
+): Generator<string> {
+  const sorted = byStart(entries);
+  if (what === 'json') {
+    // One break per line: diffable and still compact.
+    const kept = settings ? `\n"settings":${JSON.stringify(settings)},\n` : '';
+    yield `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(
+      new Date(now).toISOString(),
+    )},${kept}"breaks":[`;
+    for (let from = 0; from < sorted.length; from += EXPORT_PIECE) {
+      const lines = sorted.slice(from, from + EXPORT_PIECE).map((b) => JSON.stringify(b));
+      yield `${from === 0 ? '\n' : ',\n'}${lines.join(',\n')}`;
+    }
+    yield sorted.length ? '\n]}\n' : ']}\n';
+    return;
+  }
+  yield csvRow(what === 'breaks' ? BREAK_COLUMNS : STEP_COLUMNS);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  for (let from = 0; from < sorted.length; from += EXPORT_PIECE) {
+    let piece = '';
+    for (const b of sorted.slice(from, from + EXPORT_PIECE)) {
+      if (what === 'breaks') {
+        piece += csvRow([
+          b.id,
+          b.deviceId,
+          iso(b.startedAt),
+          iso(b.endedAt),
+          b.activeSeconds,
+          b.plannedSeconds,
+          b.holdCount,
+          b.context,
+          b.tool,
+          b.completed,
+          [...new Set(b.steps.map((s) => s.area))].join(' '),
+          (b.knots ?? []).map((k) => `${k.area}/${k.side ?? '-'}/${k.seconds}`).join(' '),
+          (b.checkIn ?? []).map((c) => `${c.area}:${c.feel}`).join(' '),
+        ]);
+      } else {
+        b.steps.forEach((s, i) => (piece += csvRow([b.id, i + 1, s.area, s.side, s.seconds])));
+      }
+    }
+    yield piece;
+  }
 }
 
 export function exportJson(entries: readonly BreakEntry[], now: number, settings?: SettingsBackup): string {
-  const doc: LogExport = {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: new Date(now).toISOString(),
-    breaks: byStart(entries),
-  };
-  // One break per line: diffable and still compact.
-  const lines = doc.breaks.map((b) => JSON.stringify(b));
-  const kept = settings ? `\n"settings":${JSON.stringify(settings)},\n` : '';
-  return `{"format":${JSON.stringify(doc.format)},"version":${doc.version},"exportedAt":${JSON.stringify(doc.exportedAt)},${kept}"breaks":[${
-    lines.length ? `\n${lines.join(',\n')}\n` : ''
-  }]}\n`;
+  return [...exportPieces('json', entries, now, settings)].join('');
 }
 
+const BREAK_COLUMNS = [
+  'id',
+  'device_id',
+  'started_at',
+  'ended_at',
+  'active_seconds',
+  'planned_seconds',
+  'hold_count',
+  'context',
+  'tool',
+  'completed',
+  'areas',
+  'knots',
+  'check_in',
+];
+const STEP_COLUMNS = ['break_id', 'step', 'area', 'side', 'seconds'];
+
 function csvCell(value: string | number | boolean | null): string {
+  // Counts and booleans need nothing (a negative number would, as text starting with "-").
+  if (typeof value === 'boolean' || (typeof value === 'number' && value >= 0)) return String(value);
   let s = value === null ? '' : String(value);
   // A cell a spreadsheet would run as a formula is kept as text.
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function csv(rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>): string {
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+function csvRow(row: ReadonlyArray<string | number | boolean | null>): string {
+  return row.map(csvCell).join(',') + '\r\n';
 }
 
 export function exportCsv(entries: readonly BreakEntry[]): { breaks: string; steps: string } {
-  const sorted = byStart(entries);
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const breaks = csv([
-    [
-      'id',
-      'device_id',
-      'started_at',
-      'ended_at',
-      'active_seconds',
-      'planned_seconds',
-      'hold_count',
-      'context',
-      'tool',
-      'completed',
-      'areas',
-      'knots',
-      'check_in',
-    ],
-    ...sorted.map((b) => [
-      b.id,
-      b.deviceId,
-      iso(b.startedAt),
-      iso(b.endedAt),
-      b.activeSeconds,
-      b.plannedSeconds,
-      b.holdCount,
-      b.context,
-      b.tool,
-      b.completed,
-      [...new Set(b.steps.map((s) => s.area))].join(' '),
-      (b.knots ?? []).map((k) => `${k.area}/${k.side ?? '-'}/${k.seconds}`).join(' '),
-      (b.checkIn ?? []).map((c) => `${c.area}:${c.feel}`).join(' '),
-    ]),
-  ]);
-  const steps = csv([
-    ['break_id', 'step', 'area', 'side', 'seconds'],
-    ...sorted.flatMap((b) => b.steps.map((s, i) => [b.id, i + 1, s.area, s.side, s.seconds])),
-  ]);
-  return { breaks, steps };
+  return {
+    breaks: [...exportPieces('breaks', entries, 0)].join(''),
+    steps: [...exportPieces('steps', entries, 0)].join(''),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -14,8 +14,10 @@ import { firstDayOfWeek } from '../i18n/week';
 
 /** Breaks the recent list shows at first, and per "Show more". */
 export const PAGE_SIZE = 50;
-/** Breaks per read while the whole log loads: each read is a short task, so the page stays responsive. */
-export const CHUNK = 2_000;
+/** Breaks per read while the whole log loads, at first; then as many as fit a short task (see readAll). */
+export const CHUNK = 1_000;
+/** What one read may take on the page's main thread (turning its records into objects): well below a long task's 50 ms. */
+const READ_MS = 20;
 /** Weeks on the chart (computeStats's default). */
 const WEEKS = 8;
 
@@ -77,7 +79,7 @@ export function readRecent(now = Date.now()): Promise<LogView> {
 export const yieldToPage = (): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Every break, oldest first, read CHUNK at a time in start order with a pause between reads, so a big log
+ * Every break, oldest first, read a chunk at a time in start order with a pause between reads, so a big log
  * never blocks the page for long. Writes may land between two reads: the count is checked at the end and
  * the read starts over (once or twice at most) if it does not match.
  */
@@ -88,8 +90,12 @@ export function readAll(): Promise<BreakEntry[]> {
       const out: BreakEntry[] = [];
       const seen = new Set<string>();
       let from: IDBKeyRange | null = null;
+      // Reads grow while they are quick and shrink when they are not (a slow or busy machine), so each
+      // stays a short task and a big log loads in few reads.
+      let size = CHUNK;
       for (;;) {
-        const chunk = await db.getAllFromIndex('breaks', 'by-start', from, CHUNK);
+        const started = performance.now();
+        const chunk = await db.getAllFromIndex('breaks', 'by-start', from, size);
         let added = 0;
         for (const e of chunk) {
           if (seen.has(e.id)) continue;
@@ -97,7 +103,9 @@ export function readAll(): Promise<BreakEntry[]> {
           out.push(e);
           added++;
         }
-        if (chunk.length < CHUNK) break;
+        if (chunk.length < size) break;
+        const took = performance.now() - started;
+        size = took < READ_MS / 2 ? Math.min(size * 2, 8 * CHUNK) : took > READ_MS ? Math.max(size >> 1, 100) : size;
         const last = chunk[chunk.length - 1]!.startedAt;
         // Inclusive, so breaks that share the last start time are not skipped (their ids are deduplicated);
         // exclusive only if a whole chunk shares one start time.
