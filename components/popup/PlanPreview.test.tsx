@@ -74,8 +74,11 @@ describe('PlanPreview', () => {
     await fakeBrowser.storage.sync.set({ settings: { avoid: [{ area: 'upper-back', until: null, side: 'right' }] } });
     render(<PlanPreview choice={{ ...desk, focus: ['upper-back'] }} onChange={() => undefined} />);
     expect(await screen.findByText('Leaving out: Upper back · right side')).toBeTruthy();
-    const names = (await screen.findAllByRole('listitem')).map((li) => li.firstElementChild!.textContent);
+    const items = await screen.findAllByRole('listitem');
+    const names = items.map((li) => li.firstElementChild!.textContent);
     expect(names[0]).toBe('Upper back · left side');
+    // One side only: its time, without "per side".
+    expect(items[0]!.lastElementChild!.textContent).toMatch(/^\d:\d\d$/);
   });
 
   it('names the trained muscles a short post-workout break has no time for, and the length that fits them', async () => {

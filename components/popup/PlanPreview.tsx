@@ -29,9 +29,10 @@ import { formatDayTime, formatList } from '../../lib/i18n/format';
 const lastRolledValue = localValue<Partial<Record<AreaId, number>>>(LAST_ROLLED_KEY, LAST_ROLLED_FALLBACK);
 const settingsValue = localValue<unknown>(SETTINGS_KEY, null, 'sync');
 
-/** "1:30 per side", "2 × 1:05 per side", "1:45, both legs". */
-function doseText({ perSide, sets, seconds }: AreaDose): string {
+/** "1:30 per side", "2 × 1:05 per side", "1:45, both legs"; one side only (its name says which): "1:30", "2 × 1:05". */
+function doseText({ perSide, sets, seconds, only }: AreaDose): string {
   const time = formatClock(seconds * 1000);
+  if (only) return sets > 1 ? t('setsOneSide', [String(sets), time]) : time;
   if (sets > 1) return t(perSide ? 'setsPerSide' : 'setsBothLegs', [String(sets), time]);
   return perSide ? t('perSide', time) : t('bothLegs', time);
 }
