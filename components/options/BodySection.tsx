@@ -3,6 +3,8 @@ import type { Settings, SettingsPatch } from '../../lib/settings/settings';
 import type { AreaId } from '../../lib/domain/areas';
 import { AREA_IDS, areaMessageKey } from '../../lib/domain/areas';
 import { withAvoided, withoutAvoided } from '../../lib/settings/avoid';
+import type { Side } from '../../lib/session/types';
+import { avoidedName } from '../shared/avoid-names';
 import { dayStartTs } from '../../lib/domain/days';
 import { t } from '../../lib/i18n';
 import { formatDate } from '../../lib/i18n/format';
@@ -20,12 +22,15 @@ function dayOf(value: string): number | null {
  */
 export function BodySection({ settings, save }: { settings: Settings; save: (patch: SettingsPatch) => void }) {
   const [area, setArea] = useState<AreaId>(AREA_IDS[0]!);
+  const [side, setSide] = useState<'both' | Side>('both');
   const [until, setUntil] = useState('');
   const now = Date.now();
   const active = settings.avoid.filter((a) => a.until === null || a.until > now);
   const add = () => {
     const day = dayOf(until);
-    save({ avoid: withAvoided(settings.avoid, area, day === null ? null : dayStartTs(day + 1)) });
+    save({
+      avoid: withAvoided(settings.avoid, area, day === null ? null : dayStartTs(day + 1), side === 'both' ? undefined : side),
+    });
     setUntil('');
   };
   return (
@@ -47,15 +52,15 @@ export function BodySection({ settings, save }: { settings: Settings; save: (pat
       ) : (
         <ul class="rb-avoid" aria-labelledby="rb-avoid-title">
           {active.map((a) => (
-            <li key={a.area}>
+            <li key={`${a.area}/${a.side ?? 'both'}`}>
               <span>
-                {t(areaMessageKey(a.area))} ·{' '}
+                {avoidedName(a.area, a.side)} ·{' '}
                 {a.until === null ? t('avoidUntilRemoved') : t('avoidUntilDate', formatDate(a.until - 1))}
               </span>{' '}
               <button
                 type="button"
-                aria-label={t('avoidRemoveLabel', t(areaMessageKey(a.area)))}
-                onClick={() => save({ avoid: withoutAvoided(settings.avoid, a.area) })}
+                aria-label={t('avoidRemoveLabel', avoidedName(a.area, a.side))}
+                onClick={() => save({ avoid: withoutAvoided(settings.avoid, a.area, a.side ?? 'both') })}
               >
                 {t('avoidRemove')}
               </button>
@@ -72,6 +77,14 @@ export function BodySection({ settings, save }: { settings: Settings; save: (pat
                 {t(areaMessageKey(a))}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          {t('avoidSide')}
+          <select value={side} onChange={(e) => setSide(valueOf(e) as 'both' | Side)}>
+            <option value="both">{t('avoidSideBoth')}</option>
+            <option value="left">{t('avoidSideLeft')}</option>
+            <option value="right">{t('avoidSideRight')}</option>
           </select>
         </label>
         <label>

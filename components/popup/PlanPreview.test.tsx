@@ -70,6 +70,17 @@ describe('PlanPreview', () => {
     expect(names).not.toContain('Upper back');
   });
 
+  it('leaves out one side of an area rolled one side at a time, and names the side', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { avoid: [{ area: 'upper-back', until: null, side: 'right' }] } });
+    render(<PlanPreview choice={{ ...desk, focus: ['upper-back'] }} onChange={() => undefined} />);
+    expect(await screen.findByText('Leaving out: Upper back · right side')).toBeTruthy();
+    const items = await screen.findAllByRole('listitem');
+    const names = items.map((li) => li.firstElementChild!.textContent);
+    expect(names[0]).toBe('Upper back · left side');
+    // One side only: its time, without "per side".
+    expect(items[0]!.lastElementChild!.textContent).toMatch(/^\d:\d\d$/);
+  });
+
   it('names the trained muscles a short post-workout break has no time for, and the length that fits them', async () => {
     render(
       <PlanPreview
@@ -93,5 +104,28 @@ describe('PlanPreview', () => {
     await waitFor(() =>
       expect(sent).toContainEqual({ type: 'settings:patch', patch: { avoid: [{ area: 'forearms', until: null }] } }),
     );
+  });
+
+  it('marks one side to leave alone from the popup, shows it on the chip, and removes it', async () => {
+    const sent: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => {
+      sent.push(m);
+      return Promise.resolve({ settings: {} });
+    });
+    render(<PlanPreview choice={desk} onChange={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Leave areas alone' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Side' }), { target: { value: 'right' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Forearms' }));
+    expect(await screen.findByText('Leaving out: Forearms · right side')).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Forearms · right side' })).toHaveProperty('checked', true);
+    await waitFor(() =>
+      expect(sent).toContainEqual({
+        type: 'settings:patch',
+        patch: { avoid: [{ area: 'forearms', until: null, side: 'right' }] },
+      }),
+    );
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Forearms · right side' }));
+    await waitFor(() => expect(screen.queryByText(/^Leaving out/)).toBeNull());
+    await waitFor(() => expect(sent).toContainEqual({ type: 'settings:patch', patch: { avoid: [] } }));
   });
 });

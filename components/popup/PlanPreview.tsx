@@ -19,7 +19,9 @@ import { planInput, type BodyContext } from '../../lib/routines/plan-input';
 import { leftOutOfShortPlan } from '../../lib/routines/short-plan';
 import { readBodySignals } from '../../lib/log/body-read';
 import type { AvoidedArea } from '../../lib/settings/avoid';
-import { avoidedAt, normalizeAvoid, withAvoided, withoutAvoided } from '../../lib/settings/avoid';
+import { activeAvoid, normalizeAvoid, withAvoided, withoutAvoided } from '../../lib/settings/avoid';
+import type { Side } from '../../lib/session/types';
+import { avoidedName } from '../shared/avoid-names';
 import { LAST_ROLLED_FALLBACK, LAST_ROLLED_KEY, SETTINGS_KEY } from '../../lib/storage/keys';
 import { send } from '../../lib/messaging/send';
 import { formatDayTime, formatList } from '../../lib/i18n/format';
@@ -27,9 +29,10 @@ import { formatDayTime, formatList } from '../../lib/i18n/format';
 const lastRolledValue = localValue<Partial<Record<AreaId, number>>>(LAST_ROLLED_KEY, LAST_ROLLED_FALLBACK);
 const settingsValue = localValue<unknown>(SETTINGS_KEY, null, 'sync');
 
-/** "1:30 per side", "2 × 1:05 per side", "1:45, both legs". */
-function doseText({ perSide, sets, seconds }: AreaDose): string {
+/** "1:30 per side", "2 × 1:05 per side", "1:45, both legs"; one side only (its name says which): "1:30", "2 × 1:05". */
+function doseText({ perSide, sets, seconds, only }: AreaDose): string {
   const time = formatClock(seconds * 1000);
+  if (only) return sets > 1 ? t('setsOneSide', [String(sets), time]) : time;
   if (sets > 1) return t(perSide ? 'setsPerSide' : 'setsBothLegs', [String(sets), time]);
   return perSide ? t('perSide', time) : t('bothLegs', time);
 }
@@ -57,6 +60,7 @@ export function PlanPreview({ choice, onChange }: Props) {
   const [showHow, setShowHow] = useState(false);
   const [pictures, setPictures] = useState<Pictures | null>(null);
   const [showAvoid, setShowAvoid] = useState(false);
+  const [avoidSide, setAvoidSide] = useState<'both' | Side>('both');
   useEffect(() => {
     const now = Date.now();
     void Promise.all([lastRolledValue.get(), readBodySignals(now), settingsValue.get()]).then(([lastRolled, signals, settings]) =>
@@ -77,8 +81,13 @@ export function PlanPreview({ choice, onChange }: Props) {
   const areas = plan ? summarizePlan(plan) : [];
   const leading = new Set([...input.focus, ...trainedAreas(input)]);
   const tenderFirst = areas.map((d) => d.area).filter((a) => !leading.has(a) && (input.tender ?? []).includes(a));
-  const avoided = avoidedAt(body.avoid, now);
-  const resting = body.signals.resting.filter((r) => r.until > now && !avoided.includes(r.area));
+  const active = activeAvoid(body.avoid, now);
+  const avoidedAreas = new Set(active.map((a) => a.area));
+  // Named as the plan leaves them out: one side, or the whole area where the tool works both sides at once.
+  const leavingOut = active.map((a) => avoidedName(a.area, input.leaveOut?.includes(a.area) ? null : a.side));
+  const resting = body.signals.resting.filter(
+    (r) => r.until > now && !active.some((a) => a.area === r.area && a.side === undefined),
+  );
   const shortfall = plan ? leftOutOfShortPlan(input, plan) : null;
   const toggleHow = () => {
     if (!pictures) void import('../../lib/pictures/pictures').then(setPictures);
@@ -94,7 +103,11 @@ export function PlanPreview({ choice, onChange }: Props) {
     void send({ type: 'settings:patch', patch: { avoid } }).catch(() => undefined);
   };
   const toggleAvoid = (area: AreaId) =>
-    setAvoid(avoided.includes(area) ? withoutAvoided(body.avoid, area) : withAvoided(body.avoid, area, null));
+    setAvoid(
+      avoidedAreas.has(area)
+        ? withoutAvoided(body.avoid, area, 'any')
+        : withAvoided(body.avoid, area, null, avoidSide === 'both' ? undefined : avoidSide),
+    );
 
   return (
     <section class="rb-preview" aria-label={t('planPreviewLabel')}>
@@ -104,7 +117,7 @@ export function PlanPreview({ choice, onChange }: Props) {
           <ol class="rb-plan">
             {areas.map((dose) => (
               <li key={dose.area}>
-                <span>{t(areaMessageKey(dose.area))}</span>
+                <span>{avoidedName(dose.area, dose.only)}</span>
                 <span class="rb-plan__time">{doseText(dose)}</span>
               </li>
             ))}
@@ -123,7 +136,7 @@ export function PlanPreview({ choice, onChange }: Props) {
             : t('notInLength', [formatNumber(input.minutes), names(shortfall.missing), formatNumber(shortfall.fitsAt)])}
         </p>
       ) : null}
-      {avoided.length > 0 ? <p class="rb-cue">{t('leavingOut', names(avoided))}</p> : null}
+      {leavingOut.length > 0 ? <p class="rb-cue">{t('leavingOut', formatList(leavingOut))}</p> : null}
       {resting.map((r) => (
         <p class="rb-cue" key={r.area}>
           {t('restingArea', [t(areaMessageKey(r.area)), formatDayTime(r.until)])} {t('restingAdvice')}
@@ -171,12 +184,26 @@ export function PlanPreview({ choice, onChange }: Props) {
       {showAvoid ? (
         <fieldset class="rb-chips">
           <legend class="rb-cue">{t('avoidHelp')}</legend>
-          {AREA_IDS.map((area) => (
-            <label key={area} class={avoided.includes(area) ? 'rb-chip rb-chip--on' : 'rb-chip'}>
-              <input type="checkbox" checked={avoided.includes(area)} onChange={() => toggleAvoid(area)} />
-              {t(areaMessageKey(area))}
-            </label>
-          ))}
+          <label class="rb-avoid-side">
+            {t('avoidSide')}{' '}
+            <select
+              value={avoidSide}
+              onChange={(e) => setAvoidSide((e.currentTarget as HTMLSelectElement).value as 'both' | Side)}
+            >
+              <option value="both">{t('avoidSideBoth')}</option>
+              <option value="left">{t('avoidSideLeft')}</option>
+              <option value="right">{t('avoidSideRight')}</option>
+            </select>
+          </label>
+          {AREA_IDS.map((area) => {
+            const entry = active.find((a) => a.area === area);
+            return (
+              <label key={area} class={entry ? 'rb-chip rb-chip--on' : 'rb-chip'}>
+                <input type="checkbox" checked={entry !== undefined} onChange={() => toggleAvoid(area)} />
+                {avoidedName(area, entry?.side)}
+              </label>
+            );
+          })}
         </fieldset>
       ) : null}
     </section>

@@ -4,7 +4,7 @@ import type { Plan } from '../session/types';
 import type { AreaId } from '../domain/areas';
 import { candidateOrder, generatePlan, suitableAreas, trainedAreas, type PlanInput } from './generate-plan';
 import { MOMENTS } from './moments';
-import { area, at, blocks, check, expectedTrained, input, same, validFocus } from './plan-arbitraries';
+import { area, at, blocks, check, expectedTrained, input, leftOut, same, validFocus } from './plan-arbitraries';
 
 describe('plan order properties (focus, trained muscles, history)', () => {
   it('covers the trained muscles whatever was rolled lately, before and after a workout', { timeout: 120_000 }, () => {
@@ -14,6 +14,7 @@ describe('plan order properties (focus, trained muscles, history)', () => {
         ({
           ...given,
           leaveOut: undefined,
+          leaveSide: undefined,
           moment: given.moment === 'rest' ? 'post' : given.moment === 'desk' ? 'pre' : given.moment,
         }) as PlanInput,
     );
@@ -55,7 +56,7 @@ describe('plan order properties (focus, trained muscles, history)', () => {
           expect(order.slice(0, focus.length + trainedFirst.length)).toEqual([...focus, ...trainedFirst]);
           expect([...order].sort()).toEqual(
             suitableAreas(given.moment, given.tool)
-              .filter((a) => !(given.leaveOut ?? []).includes(a))
+              .filter((a) => !leftOut(given).includes(a))
               .sort(),
           );
           const tender = new Set(given.tender ?? []);
@@ -109,7 +110,10 @@ describe('plan order properties (focus, trained muscles, history)', () => {
   });
 
   it('starts a desk or rest-day break with the least recently rolled area when there is no focus', { timeout: 60_000 }, () => {
-    const everyday = input.filter((given) => (given.moment === 'desk' || given.moment === 'rest') && !given.leaveOut);
+    // Areas or sides left alone change which costs can fill the break exactly: the first area may then be passed over.
+    const everyday = input.filter(
+      (given) => (given.moment === 'desk' || given.moment === 'rest') && !given.leaveOut && !given.leaveSide,
+    );
     fc.assert(
       fc.property(everyday, (given) => {
         const plan = generatePlan({ ...given, focus: [] });

@@ -1,7 +1,7 @@
-import type { Moment, Tool } from '../session/types';
+import type { Moment, Side, Tool } from '../session/types';
 import type { AreaId } from '../domain/areas';
 import { AREA_IDS } from '../domain/areas';
-import { techniqueFor } from './catalogue';
+import { rollsPerSet, techniqueFor } from './catalogue';
 import { MOMENTS } from './moments';
 import type { Trained } from '../domain/trained';
 import { DEFAULT_TRAINED, TRAINED_MUSCLES, alternateHalves } from '../domain/trained';
@@ -24,6 +24,24 @@ export interface OrderInput {
   tender?: readonly AreaId[];
   /** Areas no plan may include: those the person leaves alone (an injury) and those resting after "worse". */
   leaveOut?: readonly AreaId[];
+  /**
+   * One side of an area left alone (an injured right calf): where the tool rolls one side at a time the
+   * plan rolls only the other side; where it works both sides at once (both thighs on the roller), or the
+   * area has no sides, the whole area is left out.
+   */
+  leaveSide?: ReadonlyArray<{ area: AreaId; side: Side }>;
+}
+
+/**
+ * Every area no plan may include: those left out, those with both sides left alone, and those with a side left
+ * alone that this tool cannot roll one side at a time.
+ */
+export function leftOutAreas(input: Pick<OrderInput, 'tool' | 'leaveOut' | 'leaveSide'>): AreaId[] {
+  const sides = input.leaveSide ?? [];
+  const whole = sides
+    .filter((s) => rollsPerSet(s.area, input.tool) === 1 || sides.some((o) => o.area === s.area && o.side !== s.side))
+    .map((s) => s.area);
+  return [...new Set([...(input.leaveOut ?? []), ...whole])];
 }
 
 /**
@@ -42,9 +60,9 @@ export function suitableAreas(moment: Moment, tool: Tool, leaveOut: readonly Are
  * The trained muscles a plan rolls first: before or after a workout, those of the kind trained that suit
  * the tool, in TRAINED_MUSCLES order; none on rest days and at the desk.
  */
-export function trainedAreas(input: Pick<OrderInput, 'moment' | 'tool' | 'trained' | 'leaveOut'>): AreaId[] {
+export function trainedAreas(input: Pick<OrderInput, 'moment' | 'tool' | 'trained' | 'leaveOut' | 'leaveSide'>): AreaId[] {
   if (!MOMENTS[input.moment].trainedFirst) return [];
-  const suitable = suitableAreas(input.moment, input.tool, input.leaveOut);
+  const suitable = suitableAreas(input.moment, input.tool, leftOutAreas(input));
   // An unknown kind (a value from another version) counts as the default rather than as nothing.
   const kind = TRAINED_MUSCLES[input.trained ?? DEFAULT_TRAINED] ? (input.trained ?? DEFAULT_TRAINED) : DEFAULT_TRAINED;
   const reachable = TRAINED_MUSCLES[kind].filter((area) => suitable.includes(area));
@@ -71,10 +89,11 @@ function compare(a: number, b: number): number {
  * 3. the others: first the tender ones (Knot presses or "same" lately), then the rest. Before and after a
  *    workout by the moment's priority, recency breaking ties; on rest days and at the desk from the least
  *    recently rolled (never rolled first), the priority breaking ties. The seed breaks the ties that remain.
- * Areas left out (leaveOut) are never among them, not even as focus or trained muscles.
+ * Areas left out (leaveOut, and leaveSide where the tool works both sides at once) are never among them,
+ * not even as focus or trained muscles.
  */
 export function candidateOrder(input: OrderInput): AreaId[] {
-  const suitable = suitableAreas(input.moment, input.tool, input.leaveOut);
+  const suitable = suitableAreas(input.moment, input.tool, leftOutAreas(input));
   const tender = new Set(input.tender ?? []);
   const allowed = new Set<AreaId>(suitable);
 

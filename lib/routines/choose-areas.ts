@@ -1,4 +1,5 @@
 import type { AreaId } from '../domain/areas';
+import type { Side } from '../session/types';
 import type { MomentConfig } from './moments';
 import { BOUT_MAX_SECONDS } from './moments';
 
@@ -7,8 +8,10 @@ export interface Slot {
   area: AreaId;
   /** Position in the candidate order. */
   index: number;
-  /** Rolls per set: 2 for left then right, 1 for a technique that rolls both legs at once. */
+  /** Rolls per set: 2 for left then right, 1 for a technique that rolls both legs at once or for one side only. */
   rolls: 1 | 2;
+  /** The one side rolled when the other is left alone (an injury); absent when both are, or the area has none. */
+  only?: Side;
   /** Seconds per side in the whole break: the moment's min, the technique's default (clamped), the max. */
   min: number;
   target: number;

@@ -1,11 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Side } from '../session/types';
+import type { AreaId } from '../domain/areas';
 import { rollsPerSet, techniqueFor } from './catalogue';
 import { NoAreaLeftError, candidateOrder, generatePlan, normalizeMinutes, suitableAreas } from './generate-plan';
 import { MOMENT_LENGTHS } from './lengths';
 import { BOUT_MAX_SECONDS, BOUT_MIN_SECONDS, MAX_SETS, MOMENTS } from './moments';
-import { areaCost, blocks, check, expectedTrained, input, same, validFocus } from './plan-arbitraries';
+import {
+  areaCost,
+  blocks,
+  check,
+  expectedTrained,
+  input,
+  leftOut,
+  rollsIn,
+  same,
+  skippedSide,
+  validFocus,
+} from './plan-arbitraries';
 
 function throwsNoArea(make: () => unknown): boolean {
   try {
@@ -20,7 +32,7 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
   it('keeps every dose inside the evidence and lasts exactly the minutes asked for', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(input, (given) => {
-        const leaveOut = given.leaveOut ?? [];
+        const leaveOut = leftOut(given);
         const reachable = suitableAreas(given.moment, given.tool).filter((a) => !leaveOut.includes(a));
         // Every area the tool can reach is left alone: no plan at all, never one with such an area.
         if (reachable.length === 0) {
@@ -56,9 +68,14 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
         check(new Set(chosen).size === chosen.length, () => `an area twice: ${chosen.join()}`);
         for (const b of parsed) {
           // Sided areas are sided: left and right in turn, as often each; both legs at once only where
-          // the technique rolls both legs.
+          // the technique rolls both legs; only the other side where one side is left alone.
           const twoSided = rollsPerSet(b.area, given.tool) === 2;
-          const pattern: Array<Side | null> = twoSided ? ['left', 'right'] : [null];
+          const skipped = skippedSide(given, b.area);
+          const pattern: Array<Side | null> = skipped
+            ? [skipped === 'left' ? 'right' : 'left']
+            : twoSided
+              ? ['left', 'right']
+              : [null];
           check(
             b.sides.every((side, i) => side === pattern[i % pattern.length]) && b.sides.length % pattern.length === 0,
             () => `${b.area}: sides ${b.sides.join()}`,
@@ -103,16 +120,15 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
         }
 
         // Fewer areas rather than under-dosed ones: each area needs its minimum, and they fit.
-        const used = chosen.reduce((acc, a) => acc + areaCost(given.moment, given.tool, a, min), 0);
+        const cost = (a: AreaId, perSide: number) => areaCost(given.moment, given.tool, a, perSide, rollsIn(given, a));
+        const used = chosen.reduce((acc, a) => acc + cost(a, min), 0);
         check(used <= total, () => `areas need ${used} s at their minimum`);
 
         // Doses go past the moment's max only when no further suitable area would fit at its minimum.
-        if (
-          parsed.some((b) => b.rolls.length > (rollsPerSet(b.area, given.tool) === 2 ? 2 : 1) || b.rolls.some((s) => s > max))
-        ) {
+        if (parsed.some((b) => b.rolls.length > rollsIn(given, b.area) || b.rolls.some((s) => s > max))) {
           for (const other of suitable) {
             check(
-              chosen.includes(other) || used + areaCost(given.moment, given.tool, other, min) > total,
+              chosen.includes(other) || used + cost(other, min) > total,
               () => `stretched past ${max} s though ${other} would fit`,
             );
           }
@@ -136,7 +152,7 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
         const tender = new Set(given.tender ?? []);
         const focusTarget = focus.reduce((acc, a) => {
           const perSide = Math.min(max, Math.max(min, techniqueFor(a, given.tool)!.secondsPerSide));
-          return acc + areaCost(given.moment, given.tool, a, perSide);
+          return acc + cost(a, perSide);
         }, 0);
         check(focusTarget > total || focus.every((a) => chosen.includes(a)), () => `focus ${focus.join()} fits but was cut`);
 
@@ -165,7 +181,7 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
   it('is deterministic and leaves its input alone', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(input, (given) => {
-        if (suitableAreas(given.moment, given.tool).every((a) => given.leaveOut?.includes(a))) return;
+        if (suitableAreas(given.moment, given.tool).every((a) => leftOut(given).includes(a))) return;
         const copy = structuredClone(given);
         const first = generatePlan(given);
         expect(given).toEqual(copy);

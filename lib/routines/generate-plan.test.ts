@@ -227,6 +227,45 @@ describe('generatePlan examples', () => {
   });
 });
 
+describe('one side left alone (leaveSide)', () => {
+  it('rolls only the other side where the area is rolled one side at a time, and says so in the summary', () => {
+    const input: PlanInput = {
+      ...base,
+      tool: 'ball',
+      minutes: 5,
+      focus: ['calves'],
+      leaveSide: [{ area: 'calves', side: 'right' }],
+    };
+    const plan = generatePlan(input);
+    const calves = plan.steps.filter((step) => step.area === 'calves');
+    expect(calves.length).toBeGreaterThan(0);
+    expect(calves.every((step) => step.side === 'left')).toBe(true);
+    expect(totalOf(plan)).toBe(300);
+    expect(summarizePlan(plan).find((dose) => dose.area === 'calves')).toMatchObject({ perSide: true, only: 'left' });
+    // Both sides rolled: no `only`.
+    expect(summarizePlan(generatePlan({ ...input, leaveSide: [] })).find((d) => d.area === 'calves')).not.toHaveProperty('only');
+  });
+
+  it('leaves out the whole area where the technique works both sides at once (both thighs on the roller)', () => {
+    const plan = generatePlan({ ...base, tool: 'roller', focus: ['quads'], leaveSide: [{ area: 'quads', side: 'right' }] });
+    expect(areasOf(plan)).not.toContain('quads');
+    expect(totalOf(plan)).toBe(300);
+  });
+
+  it('leaves out the whole area when both sides are left alone', () => {
+    const plan = generatePlan({
+      ...base,
+      tool: 'ball',
+      focus: ['calves'],
+      leaveSide: [
+        { area: 'calves', side: 'right' },
+        { area: 'calves', side: 'left' },
+      ],
+    });
+    expect(areasOf(plan)).not.toContain('calves');
+  });
+});
+
 describe('break lengths', () => {
   it('rounds and clamps to 3–10, with 5 for NaN', () => {
     expect([MIN_MINUTES, DEFAULT_MINUTES, MAX_MINUTES]).toEqual([3, 5, 10]);

@@ -9,7 +9,7 @@ import type { MomentConfig } from './moments';
 import { BOUT_MAX_SECONDS, MAX_SETS, MOMENTS } from './moments';
 
 export { DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES, normalizeMinutes } from './lengths';
-export { candidateOrder, suitableAreas, trainedAreas } from './candidate-order';
+export { candidateOrder, leftOutAreas, suitableAreas, trainedAreas } from './candidate-order';
 
 export interface PlanInput extends OrderInput {
   /** Whole minutes within the moment's range (MOMENT_LENGTHS); other values are rounded and clamped. */
@@ -74,7 +74,7 @@ function spread(chosen: Slot[], spare: number, canStretch: boolean, config: Mome
  *
  * Shape: each area starts with a 'move' step (the first one too, so there is time to fetch the tool and get
  * into position after pressing Start). A sided area then rolls left, 'switch', right; a technique that
- * rolls both legs at once rolls once. A dose past BOUT_MAX_SECONDS per side becomes equal sets, the sides
+ * rolls both legs at once rolls once, and so does a sided area with one side left alone (leaveSide). A dose past BOUT_MAX_SECONDS per side becomes equal sets, the sides
  * alternating (left, right, left, right) with a 'switch' between every two rolls.
  *
  * Time: every area gets at least the moment's minimum per side (after a workout 90 s); a break too short
@@ -92,11 +92,18 @@ export function generatePlan(input: PlanInput): Plan {
   const order = candidateOrder(input);
   const leading = new Set([...input.focus, ...trainedAreas(input)]);
   const tender = new Set(input.tender ?? []);
+  // A side left alone on an area rolled one side at a time: only the other side (candidateOrder has already
+  // left out the areas whose technique works both sides at once).
+  const skipped = new Map((input.leaveSide ?? []).map((s) => [s.area, s.side] as const));
   const slots: Slot[] = order.map((area, index) => {
     const technique = techniqueFor(area, tool);
     // A tender area among the rest gets the upper end of the moment's dose (never past it); the purpose's
     // areas keep theirs, so which of them fit never depends on the knot map.
     const target = tender.has(area) && !leading.has(area) ? max : Math.min(max, Math.max(min, technique?.secondsPerSide ?? min));
+    const skip = skipped.get(area);
+    if (skip !== undefined && rollsPerSet(area, tool) === 2) {
+      return { area, index, rolls: 1, only: skip === 'left' ? 'right' : 'left', min, target, max, seconds: min };
+    }
     return { area, index, rolls: rollsPerSet(area, tool), min, target, max, seconds: min };
   });
   if (slots.length === 0) throw new NoAreaLeftError(`No area suits ${tool} at ${moment}`);
@@ -112,7 +119,7 @@ export function generatePlan(input: PlanInput): Plan {
     const { area } = slot;
     const sets = setsFor(slot.seconds);
     const bout = slot.seconds / sets;
-    const sides: Array<Side | null> = slot.rolls === 2 ? ['left', 'right'] : [null];
+    const sides: Array<Side | null> = slot.only ? [slot.only] : slot.rolls === 2 ? ['left', 'right'] : [null];
     const move: PlanStep = { kind: 'move', area, side: sides[0]!, seconds: config.moveSeconds };
     steps.push(move);
     moves.push(move);

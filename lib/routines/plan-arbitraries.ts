@@ -35,7 +35,34 @@ export const input: fc.Arbitrary<PlanInput> = fc.record({
   // The knot map and check-ins (tender areas) and the areas left alone (injuries, or resting after "worse").
   tender: fc.option(fc.array(area, { maxLength: 6 }), { nil: undefined }),
   leaveOut: fc.option(fc.array(area, { maxLength: 4 }), { nil: undefined }),
+  // One side left alone (an injured right calf); both sides of one area now and then.
+  leaveSide: fc.option(fc.array(fc.record({ area, side: fc.constantFrom<Side>('left', 'right') }), { maxLength: 4 }), {
+    nil: undefined,
+  }),
 });
+
+/**
+ * Every area a plan may not include, written from the rule rather than from the generator: those left out,
+ * and those with a side left alone where the tool works both sides at once (or both sides are left alone).
+ */
+export function leftOut(given: PlanInput): AreaId[] {
+  const sides = given.leaveSide ?? [];
+  const whole = sides.filter(
+    (s) => rollsPerSet(s.area, given.tool) === 1 || sides.some((o) => o.area === s.area && o.side !== s.side),
+  );
+  return [...(given.leaveOut ?? []), ...whole.map((s) => s.area)];
+}
+
+/** The side left alone on an area the plan still rolls, one side only; undefined when both sides are rolled. */
+export function skippedSide(given: PlanInput, a: AreaId): Side | undefined {
+  if (leftOut(given).includes(a)) return undefined;
+  return (given.leaveSide ?? []).find((s) => s.area === a)?.side;
+}
+
+/** Rolls per set of an area in this plan: 1 for both legs at once or for one side left alone. */
+export function rollsIn(given: PlanInput, a: AreaId): 1 | 2 {
+  return skippedSide(given, a) === undefined ? rollsPerSet(a, given.tool) : 1;
+}
 
 /**
  * A cheap assertion for the hot properties (thousands of runs): `expect` is much slower, and fast-check
@@ -92,7 +119,7 @@ export function blocks(plan: Plan): Block[] {
 }
 
 export function validFocus(plan: PlanInput): AreaId[] {
-  const allowed = suitableAreas(plan.moment, plan.tool).filter((a) => !(plan.leaveOut ?? []).includes(a));
+  const allowed = suitableAreas(plan.moment, plan.tool).filter((a) => !leftOut(plan).includes(a));
   return [...new Set(plan.focus)].filter((a) => allowed.includes(a));
 }
 
@@ -100,13 +127,13 @@ export function validFocus(plan: PlanInput): AreaId[] {
 export function expectedTrained(given: PlanInput): AreaId[] {
   if (given.moment !== 'pre' && given.moment !== 'post') return [];
   const kind = TRAINED_IDS.includes(given.trained as Trained) ? given.trained! : 'full';
-  const allowed = suitableAreas(given.moment, given.tool).filter((a) => !(given.leaveOut ?? []).includes(a));
+  const allowed = suitableAreas(given.moment, given.tool).filter((a) => !leftOut(given).includes(a));
   const reachable = TRAINED_MUSCLES[kind].filter((a) => allowed.includes(a));
   return kind === 'full' ? alternateHalves(reachable) : reachable;
 }
 
-/** Seconds an area takes at `perSide` in a single set, its move and switch included. */
-export function areaCost(moment: Moment, tool: Tool, a: AreaId, perSide: number): number {
+/** Seconds an area takes at `perSide` in a single set, its move and switch included (`rolls`: 1 for one side only). */
+export function areaCost(moment: Moment, tool: Tool, a: AreaId, perSide: number, rolls = rollsPerSet(a, tool)): number {
   const config = MOMENTS[moment];
-  return rollsPerSet(a, tool) === 2 ? config.moveSeconds + 2 * perSide + config.switchSeconds : config.moveSeconds + perSide;
+  return rolls === 2 ? config.moveSeconds + 2 * perSide + config.switchSeconds : config.moveSeconds + perSide;
 }

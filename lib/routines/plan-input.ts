@@ -6,7 +6,8 @@ import type { BreakChoice } from '../domain/choice';
 import type { BodySignals } from './body-signals';
 import { NO_SIGNALS } from './body-signals';
 import type { AvoidedArea } from '../settings/avoid';
-import { avoidedAt } from '../settings/avoid';
+import { avoidedAt, avoidedSidesAt } from '../settings/avoid';
+import { leftOutAreas } from './candidate-order';
 
 /** What the plan knows of the person's body: the log's signals and the areas they leave alone. */
 export interface BodyContext {
@@ -27,6 +28,7 @@ export function planInput(
   now: number,
   body: BodyContext = NO_BODY,
 ): PlanInput {
+  const sides = avoidedSidesAt(body.avoid, now);
   const recent = Object.entries(lastRolled).map(([area, at]) => ({ area: area as AreaId, at: at ?? 0 }));
   return {
     moment: choice.moment,
@@ -37,8 +39,12 @@ export function planInput(
     recent,
     seed: localDay(now),
     tender: body.signals.tender,
-    leaveOut: [
-      ...new Set([...avoidedAt(body.avoid, now), ...body.signals.resting.filter((r) => r.until > now).map((r) => r.area)]),
-    ],
+    // Complete here (sides the tool cannot roll apart included), so the preview's area lists match the plan.
+    leaveOut: leftOutAreas({
+      tool: choice.tool,
+      leaveOut: [...avoidedAt(body.avoid, now), ...body.signals.resting.filter((r) => r.until > now).map((r) => r.area)],
+      leaveSide: sides,
+    }),
+    leaveSide: sides,
   };
 }

@@ -28,6 +28,14 @@ describe('settings merge field by field across browsers', () => {
     expect(restoreLostEdits(a, merged)).toBeNull();
   });
 
+  it('keeps the side of an area left alone through the patch, the normaliser and the merge', () => {
+    const a = write(base, { avoid: [{ area: 'calves', until: null, side: 'right' }] }, 2_000);
+    const b = write(base, { sound: true }, 1_000);
+    const s = normalizeSettings(restoreLostEdits(a, b) ?? a);
+    expect(s.avoid).toEqual([{ area: 'calves', until: null, side: 'right' }]);
+    expect(normalizeSettings(restoreLostEdits(b, a) ?? a).avoid).toEqual([{ area: 'calves', until: null, side: 'right' }]);
+  });
+
   it('lets the later edit of the same field win', () => {
     const a = write(base, { holdSeconds: 25 }, 1_000);
     const b = write(base, { holdSeconds: 20 }, 2_000);

@@ -278,4 +278,39 @@ describe('Chromium: the history page', () => {
     await overlay.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => overlay.count()).toBe(0);
   });
+
+  it('leaves one side alone: the preview names it and the break rolls only the other side', async () => {
+    const overlay = overlayOn(page);
+    await page.bringToFront();
+    const popup = await run.openExtensionWindow('popup.html');
+    await popup.getByRole('radio', { name: 'Desk break' }).check();
+    await popup.getByRole('radio', { name: 'Massage ball' }).check();
+    await popup.getByRole('button', { name: 'Leave areas alone' }).click();
+    const panel = popup.getByRole('group', { name: /^For an injury/ });
+    // The whole upper back is still left alone (the test before): roll it again, then leave out its right side only.
+    await panel.getByRole('checkbox', { name: 'Upper back' }).uncheck();
+    await panel.getByRole('combobox', { name: 'Side' }).selectOption({ label: 'Right only' });
+    await panel.getByRole('checkbox', { name: 'Upper back' }).check();
+    await expect.poll(() => popup.getByText('Leaving out: Upper back · right side').isVisible()).toBe(true);
+    expect(await panel.getByRole('checkbox', { name: 'Upper back · right side' }).isChecked()).toBe(true);
+    // The upper back leads (it felt the same): its left side only.
+    await expect.poll(() => popup.locator('.rb-plan li span').first().textContent()).toBe('Upper back · left side');
+    await popup.screenshot({ path: `${ARTIFACTS}leave-alone-side-chromium.png` });
+    await popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
+    await expect
+      .poll(() => overlay.getByRole('heading', { level: 2 }).textContent())
+      .toBe('Get into position: Upper back · left side');
+    const worker = await run.worker();
+    const steps = await worker.evaluate(() =>
+      chrome.storage.local
+        .get('session')
+        .then((r) => (r.session as { plan: { steps: Array<{ area: string; side: string | null }> } }).plan.steps),
+    );
+    const upperBack = steps.filter((s) => s.area === 'upper-back');
+    expect(upperBack.length).toBeGreaterThan(0);
+    expect(upperBack.every((s) => s.side === 'left')).toBe(true);
+    await overlay.getByRole('button', { name: 'End' }).click();
+    await overlay.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => overlay.count()).toBe(0);
+  });
 });

@@ -1,10 +1,16 @@
 import type { AreaId } from '../../domain/areas';
 import type { SettingsV3 } from './settings-v3';
+import type { Side } from '../../session/types';
 
-/** An area the person leaves alone (an injury): no plan includes it until `until` (a timestamp), or ever while null. */
+/**
+ * An area the person leaves alone (an injury): no plan includes it until `until` (a timestamp), or ever while null.
+ * `side` (added later, optional so no migration is needed) leaves out one side only; absent means both sides,
+ * which is also what a version that does not know the field reads: the safe direction.
+ */
 export interface AvoidedArea {
   area: AreaId;
   until: number | null;
+  side?: Side;
 }
 
 export interface SettingsV4 extends SettingsV3 {
