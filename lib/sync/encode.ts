@@ -210,35 +210,298 @@ export function canEncodeStart(startedAt: number): boolean {
   return Number.isSafeInteger(offset) && offset >= 0 && offset < START_LIMIT;
 }
 
-const MOMENT_INDEX: Record<string, number> = Object.fromEntries(MOMENT_IDS.map((m, i) => [m, i]));
-const TOOL_INDEX: Record<string, number> = Object.fromEntries(TOOLS.map((t, i) => [t, i]));
+/** Character codes of DIGITS, by value. */
+const DIGIT_CODES = Uint8Array.from(DIGITS, (c) => c.charCodeAt(0));
+const NOTES_CODE = NOTES_MARK.charCodeAt(0);
+const ascii = new TextDecoder();
 
 /**
- * Encodes one break; null for a break the format cannot carry (a start before 2020, non-integer counts).
- * Built as one string without intermediate arrays: a layout encodes every break of the log (100,000 in a
- * fraction of the 250 ms budget).
+ * A growing buffer of record characters (ASCII only: DIGITS and the marks "*", "." and ","), written in
+ * place. A layout writes every record of the log into one writer, back to back, and keeps offsets: no
+ * string, array or object per break, and the item values are cut from the buffer once, at the end.
+ */
+export class RecordWriter {
+  bytes: Uint8Array;
+  length = 0;
+
+  constructor(capacity = 256) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  /** Makes room for `n` more characters. */
+  reserve(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const next = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+  }
+
+  /** One ASCII character, by its code. */
+  char(code: number): void {
+    this.bytes[this.length++] = code;
+  }
+
+  digit(value: number): void {
+    this.bytes[this.length++] = DIGIT_CODES[value]!;
+  }
+
+  /** A non-negative safe integer as a varint (see writeVarint). */
+  varint(value: number): void {
+    if (value < 32) {
+      this.bytes[this.length++] = DIGIT_CODES[value]!;
+    } else if (value < 1024) {
+      this.bytes[this.length++] = DIGIT_CODES[32 + (value >>> 5)]!;
+      this.bytes[this.length++] = DIGIT_CODES[value & 31]!;
+    } else {
+      // Past 2 ** 31 bit operations no longer hold: whole-number division, a digit at a time (as writeVarint).
+      // A long number (a total of absurd seconds) may pass the room a record reserved: reserve its own.
+      let width = 1;
+      for (let v = Math.floor(value / 32); v > 0; v = Math.floor(v / 32)) width++;
+      this.reserve(width);
+      const bytes = this.bytes;
+      let v = value;
+      const end = this.length + width - 1;
+      bytes[end] = DIGIT_CODES[v % 32]!;
+      for (let i = end - 1; i >= this.length; i--) {
+        v = Math.floor(v / 32);
+        bytes[i] = DIGIT_CODES[32 + (v % 32)]!;
+      }
+      this.length += width;
+    }
+  }
+
+  /** A non-negative integer below 64 ** width in exactly `width` characters (see writeFixed). */
+  fixed(value: number, width: number): void {
+    // Two halves that bit operations can take (a start is 42 bits): the low 4 digits, then the rest.
+    const high = Math.floor(value / 2 ** 24);
+    let low = value - high * 2 ** 24;
+    let v = high;
+    const bytes = this.bytes;
+    for (let i = this.length + width - 1; i >= this.length; i--) {
+      if (i >= this.length + width - 4) {
+        bytes[i] = DIGIT_CODES[low & 63]!;
+        low >>>= 6;
+      } else {
+        bytes[i] = DIGIT_CODES[v % 64]!;
+        v = Math.floor(v / 64);
+      }
+    }
+    this.length += width;
+  }
+
+  /** The characters from `from` to `to` as a string. */
+  text(from = 0, to = this.length): string {
+    // A record's few characters are quicker made directly than through the decoder.
+    return to - from <= 64
+      ? String.fromCharCode.apply(null, this.bytes.subarray(from, to) as unknown as number[])
+      : ascii.decode(this.bytes.subarray(from, to));
+  }
+}
+
+// Lookups by name. Plain objects: what they inherit (toString, __proto__) is never a number, hence the checks.
+const AREA_INDEX: Record<string, unknown> = Object.fromEntries(AREA_IDS.map((a, i) => [a, i]));
+const MOMENT_INDEX: Record<string, unknown> = Object.fromEntries(MOMENT_IDS.map((m, i) => [m, i]));
+const TOOL_INDEX: Record<string, unknown> = Object.fromEntries(TOOLS.map((t, i) => [t, i]));
+/** A check-in answer's code: its place in FEELS + 1 (0 for an answer the format does not know). */
+const FEEL_CODE: Record<string, unknown> = Object.fromEntries(FEELS.map((f, i) => [f, i + 1]));
+
+/**
+ * Scratch space for merging a break's (or a day's) steps by area without allocating: the seconds per area
+ * index, whether the area was seen, and the areas in the order first rolled. Every use leaves SEEN clear.
+ */
+const AREA_SLOTS = 64;
+const SECONDS = new Float64Array(AREA_SLOTS);
+const SEEN = new Uint8Array(AREA_SLOTS);
+const ORDER = new Int32Array(AREA_SLOTS);
+/** The areas a record carried (rounded to at least one unit), in order; and a check-in answer per area, -1 for none. */
+const WRITTEN = new Int32Array(AREA_SLOTS);
+const FEEL = new Int8Array(AREA_SLOTS).fill(-1);
+let orderLength = 0;
+let writtenLength = 0;
+
+/** Adds steps into the scratch totals; false when a step's area is not one the format knows. */
+function addSteps(steps: ReadonlyArray<{ area: AreaId; seconds: number }>): boolean {
+  let ok = true;
+  let lastArea = '';
+  let index: unknown = undefined;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    // Sided areas come in pairs (left, right): the second needs no lookup.
+    if (step.area !== lastArea) index = AREA_INDEX[(lastArea = step.area)];
+    if (typeof index !== 'number') {
+      ok = false;
+      continue;
+    }
+    if (SEEN[index] === 0) {
+      SEEN[index] = 1;
+      SECONDS[index] = step.seconds;
+      ORDER[orderLength++] = index;
+    } else SECONDS[index]! += step.seconds;
+  }
+  return ok;
+}
+
+/**
+ * Writes the scratch totals as area records (see the format note: areas that round to 0 are left out) and
+ * clears them; false when a total is not a finite number. Remembers the areas written (WRITTEN).
+ */
+function writeTotals(w: RecordWriter): boolean {
+  let ok = true;
+  writtenLength = 0;
+  for (let i = 0; i < orderLength; i++) {
+    const index = ORDER[i]!;
+    const seconds = SECONDS[index]!;
+    SEEN[index] = 0;
+    if (!ok) continue;
+    if (!Number.isFinite(seconds)) {
+      ok = false;
+      continue;
+    }
+    const units = Math.round(Math.max(0, seconds) / AREA_QUANTUM);
+    if (units === 0) continue;
+    w.digit(index);
+    w.varint(units);
+    WRITTEN[writtenLength++] = index;
+  }
+  orderLength = 0;
+  return ok;
+}
+
+/** The most characters a break's record can take (flags, start, five varints, areas, notes, origin prefix). */
+function recordRoom(e: BreakEntry): number {
+  return 128 + 12 * e.steps.length + 2 * (e.knots?.length ?? 0);
+}
+
+/**
+ * Encodes one break with its notes inline after the "*" (format 2, still read); null for a break the format
+ * cannot carry (a start before 2020, non-integer counts). The layout writes records straight into its buffers
+ * (encodeBreakInto, notes apart); this is that, for one break.
  */
 export function encodeBreak(e: BreakEntry): string | null {
+  single.length = 0;
+  return encodeBreakInto(single, e) ? single.text() : null;
+}
+const single = new RecordWriter();
+const singleNote = new RecordWriter();
+
+/**
+ * Appends one break's record to `w`; false, with `w` (and `notes`) as it was, for a break the format cannot
+ * carry. With `notes`, the record is format 1 and its note record (the start check and the notes, see the
+ * format note) goes to `notes`, nothing for a break without notes; without, the notes follow inline after "*".
+ * Allocates nothing: a layout encodes every break of the log (100,000 in a small part of its 250 ms).
+ */
+export function encodeBreakInto(w: RecordWriter, e: BreakEntry, notes?: RecordWriter): boolean {
   const moment = MOMENT_INDEX[e.context];
   const tool = TOOL_INDEX[e.tool];
-  if (moment === undefined || tool === undefined || !canEncodeStart(e.startedAt)) return null;
+  if (typeof moment !== 'number' || typeof tool !== 'number' || !canEncodeStart(e.startedAt)) return false;
   const dur = Math.max(0, Math.round((e.endedAt - e.startedAt) / 1000));
   const { activeSeconds: active, plannedSeconds: planned, holdCount: holds } = e;
-  if (!isCount(dur) || !isCount(active) || !isCount(planned) || !isCount(holds)) return null;
-  const rev = revOf(e.id);
-  const out: string[] = [DIGITS[((moment * 3 + tool) * 2 + (e.completed ? 1 : 0)) * 2 + (rev > 0 ? 1 : 0)]!];
-  writeFixed(out, e.startedAt - SYNC_EPOCH, START_WIDTH);
-  writeVarint(out, dur);
-  writeVarint(out, zigzag(dur - active));
-  writeVarint(out, planned % 60 === 0 ? (planned / 60) * 2 : planned * 2 + 1);
-  writeVarint(out, holds);
-  if (rev > 0) writeVarint(out, rev);
-  const areas = mergeAreas(e.steps);
-  if (!writeAreas(out, areas)) return null;
-  const notes = encodeNotes(e, areas);
-  if (notes === null) return null;
-  if (notes !== '') out.push(NOTES_MARK, notes);
-  return out.join('');
+  if (!isCount(dur) || !isCount(active) || !isCount(planned) || !isCount(holds)) return false;
+  const rev = e.id.includes('~') ? revOf(e.id) : 0;
+  const start = w.length;
+  const noteStart = notes?.length ?? 0;
+  w.reserve(recordRoom(e));
+  w.digit(((moment * 3 + tool) * 2 + (e.completed ? 1 : 0)) * 2 + (rev > 0 ? 1 : 0));
+  w.fixed(e.startedAt - SYNC_EPOCH, START_WIDTH);
+  w.varint(dur);
+  w.varint(zigzag(dur - active));
+  w.varint(planned % 60 === 0 ? (planned / 60) * 2 : planned * 2 + 1);
+  w.varint(holds);
+  if (rev > 0) w.varint(rev);
+  const stepsOk = addSteps(e.steps);
+  const totalsOk = writeTotals(w);
+  const lead = notes === undefined ? NOTES_CODE : DIGIT_CODES[(e.startedAt - SYNC_EPOCH) % 64]!;
+  if (!totalsOk || !stepsOk || !writeNotes(notes ?? w, e, lead)) {
+    w.length = start;
+    if (notes !== undefined) notes.length = noteStart;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Appends a break's knots and check-in (see the format note) after the letter `lead` ("*" inline, the start
+ * check in a note record); nothing for a break without them. Reads the areas the record carried (WRITTEN).
+ */
+function writeNotes(w: RecordWriter, e: BreakEntry, lead: number): boolean {
+  const knots = e.knots ?? [];
+  const checkIn = e.checkIn ?? [];
+  if (knots.length === 0 && checkIn.length === 0) return true;
+  // The answers by area (a later answer for the same area wins), for the areas the record carries.
+  for (const c of checkIn) {
+    const index = AREA_INDEX[c.area];
+    if (typeof index === 'number') {
+      const code = FEEL_CODE[c.feel];
+      FEEL[index] = typeof code === 'number' ? code : 0;
+    }
+  }
+  let hasCheckIn = false;
+  for (let i = 0; i < writtenLength && !hasCheckIn; i++) hasCheckIn = FEEL[WRITTEN[i]!]! >= 0;
+  let ok = true;
+  if (knots.length > 0 || hasCheckIn) {
+    w.reserve(16 + 2 * knots.length + Math.ceil(writtenLength / 3));
+    w.char(lead);
+    w.varint(knots.length * 2 + (hasCheckIn ? 1 : 0));
+    for (const k of knots) {
+      const index = AREA_INDEX[k.area];
+      const side = k.side === null ? 0 : k.side === 'left' ? 1 : k.side === 'right' ? 2 : -1;
+      if (typeof index !== 'number' || side < 0 || !Number.isFinite(k.seconds)) {
+        ok = false;
+        break;
+      }
+      w.digit(index * 3 + side);
+      w.digit(Math.min(KNOT_UNITS_MAX, Math.max(0, Math.round(k.seconds / KNOT_QUANTUM))));
+    }
+    if (ok && hasCheckIn) {
+      for (let i = 0; i < writtenLength; i += 3) {
+        let code = 0;
+        for (let j = i; j < i + 3; j++) code = code * 4 + (j < writtenLength ? Math.max(0, FEEL[WRITTEN[j]!]!) : 0);
+        w.digit(code);
+      }
+    }
+  }
+  for (const c of checkIn) {
+    const index = AREA_INDEX[c.area];
+    if (typeof index === 'number') FEEL[index] = -1;
+  }
+  return ok;
+}
+
+/**
+ * Appends one day's aggregate of the breaks `entries[from]` to `entries[to - 1]` (one local day, see
+ * days.ts): day number, count, active seconds and the areas merged in the order first rolled. False, with
+ * `w` as it was, when the totals cannot be carried.
+ */
+export function encodeDayInto(
+  w: RecordWriter,
+  dayNumber: number,
+  entries: readonly BreakEntry[],
+  from: number,
+  to: number,
+): boolean {
+  let active = 0;
+  let stepsOk = true;
+  let room = 40;
+  for (let i = from; i < to; i++) {
+    const e = entries[i]!;
+    active += e.activeSeconds;
+    if (!addSteps(e.steps)) stepsOk = false;
+  }
+  room += 12 * orderLength;
+  const start = w.length;
+  w.reserve(room);
+  const count = to - from;
+  const valid = Number.isSafeInteger(dayNumber) && dayNumber >= 0 && isCount(count) && isCount(active);
+  if (valid) {
+    w.varint(dayNumber);
+    w.varint(count);
+    w.varint(active);
+  }
+  if (!writeTotals(w) || !stepsOk || !valid) {
+    w.length = start;
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -246,11 +509,10 @@ export function encodeBreak(e: BreakEntry): string | null {
  * for the `note:` item ('' for a break without body notes). Null when the format cannot carry the break.
  */
 export function encodeRecord(e: BreakEntry): { record: string; note: string } | null {
-  const full = encodeBreak(e);
-  if (full === null) return null;
-  const mark = full.indexOf(NOTES_MARK);
-  if (mark < 0) return { record: full, note: '' };
-  return { record: full.slice(0, mark), note: startCheck(e.startedAt) + full.slice(mark + 1) };
+  single.length = 0;
+  singleNote.length = 0;
+  if (!encodeBreakInto(single, e, singleNote)) return null;
+  return { record: single.text(), note: singleNote.text() };
 }
 
 /** Letters of a note record that check it belongs to its break: the last letter of the break's start. */

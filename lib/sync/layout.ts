@@ -1,6 +1,6 @@
 import type { BreakEntry } from '../log/entry';
-import { encodeRecord } from './encode';
-import { aggregateByDay, decodeTime, encodeDay, encodeTime, nextLocalMidnight } from './days';
+import { RecordWriter, SYNC_EPOCH, encodeBreakInto, encodeDayInto } from './encode';
+import { decodeTime, encodeTime } from './days';
 import { deviceShort, entryKey } from '../domain/break-key';
 import type { TombRange } from './tombs';
 import { encodeTombGroups } from './tombs';
@@ -146,30 +146,257 @@ export interface Layout {
   /** False when even everything folded does not fit the budget: then nothing should be written. */
   fits: boolean;
 }
+/** Bytes of items whose keys and values are JSON-safe ASCII (every item a layout makes): key + value + 2 quotes. */
+function plainUsage(items: Record<string, string>): { bytes: number; items: number } {
+  let bytes = 0;
+  let count = 0;
+  for (const key in items) {
+    bytes += key.length + items[key]!.length + 2;
+    count++;
+  }
+  return { bytes, items: count };
+}
+
+const COMMA = 44;
+const DOT = 46;
+
+/**
+ * Records laid end to end in one buffer, each followed by ","; `offsets[i]` is where record i starts and
+ * `offsets[count]` the end. Records i to j - 1 joined by "," are `text(offsets[i], offsets[j] - 1)`, and take
+ * `offsets[j] - offsets[i] - 1` characters: every size the layout measures is a difference of two offsets.
+ */
+class Records {
+  readonly w: RecordWriter;
+  offsets: Int32Array;
+  count = 0;
+
+  constructor(capacity: number, charsEach = 32) {
+    this.w = new RecordWriter(Math.max(64, capacity * charsEach));
+    this.offsets = new Int32Array(capacity + 1);
+  }
+
+  /** Closes the record written since the last close (or drops nothing when none was written). */
+  close(): void {
+    this.w.reserve(1);
+    this.w.char(COMMA);
+    if (this.count + 1 >= this.offsets.length) {
+      const next = new Int32Array(this.offsets.length * 2);
+      next.set(this.offsets);
+      this.offsets = next;
+    }
+    this.offsets[++this.count] = this.w.length;
+  }
+
+  /** Records `from` to `to - 1` joined by ",". */
+  joined(from: number, to: number): string {
+    return to > from ? this.w.text(this.offsets[from], this.offsets[to]! - 1) : '';
+  }
+}
+
+/** Items a greedy packing makes (the rule of packChunks), as the record index each item ends before. */
+interface Packing {
+  bytes: number;
+  /** `ends[k]` is one past item k's last record; `extra` (when given) joins the last item or makes one of its own. */
+  ends: number[];
+  extraOwnItem: boolean;
+}
+
+/**
+ * Packs records `from` to `to - 1` of `recs` (then an optional extra record of length `extra`) greedily into
+ * items of at most `maxItem` bytes, each `keyLength(n) + 2 + headerLength` plus its records and commas, as
+ * packChunks does. Each item's end is found by a binary search over the offsets: O(items × log records).
+ */
+function pack(
+  recs: Records,
+  from: number,
+  to: number,
+  extra: number,
+  keyLength: (n: number) => number,
+  headerLength: number,
+  maxItem: number,
+): Packing {
+  const q = recs.offsets;
+  const ends: number[] = [];
+  let bytes = 0;
+  let last = -1; // size of the last item
+  for (let s = from; s < to;) {
+    const base = keyLength(ends.length) + 2 + headerLength;
+    // The furthest e with q[e] - q[s] - 1 <= maxItem - base; at least one record per item.
+    const bound = q[s]! + maxItem - base + 1;
+    let lo = s + 1;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (q[mid]! <= bound) lo = mid;
+      else hi = mid - 1;
+    }
+    last = base + q[lo]! - q[s]! - 1;
+    bytes += last;
+    ends.push(lo);
+    s = lo;
+  }
+  let extraOwnItem = false;
+  if (extra >= 0) {
+    if (last >= 0 && last + 1 + extra <= maxItem) bytes += 1 + extra;
+    else {
+      extraOwnItem = true;
+      bytes += keyLength(ends.length) + 2 + headerLength + extra;
+      ends.push(to);
+    }
+  }
+  return { bytes, ends, extraOwnItem };
+}
+
+/** Items a greedy packing of the log makes: where each `log:` item ends, and its bytes and items with the `note:` items. */
+interface LogPacking {
+  ends: number[];
+  bytes: number;
+  items: number;
+}
+
+/**
+ * Packs the log's records `from` on greedily into `log:` items, oldest first, with the `note:` item beside
+ * each item where a break has notes (`notes` holds one note record per break record, "" for none). An item
+ * closes when either it or its `note:` item would pass maxItem; its end is found by a binary search over both
+ * offsets (each size only grows with the end): O(items × log records).
+ */
+function packLog(recs: Records, notes: Records, from: number, dev: string, headerLength: number, maxItem: number): LogPacking {
+  const q = recs.offsets;
+  const nq = notes.offsets;
+  const to = recs.count;
+  const ends: number[] = [];
+  let bytes = 0;
+  let items = 0;
+  for (let s = from; s < to;) {
+    const n = ends.length;
+    const base = logKey(dev, n).length + 2 + headerLength;
+    const noteBase = noteKey(dev, n).length + 2 + headerLength;
+    const bound = q[s]! + maxItem - base + 1;
+    const noteBound = nq[s]! + maxItem - noteBase + 1;
+    let lo = s + 1;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (q[mid]! <= bound && nq[mid]! <= noteBound) lo = mid;
+      else hi = mid - 1;
+    }
+    bytes += base + q[lo]! - q[s]! - 1;
+    items++;
+    // Each empty note record takes only its ",": more than that means a break of the item has notes.
+    if (nq[lo]! - nq[s]! > lo - s) {
+      bytes += noteBase + nq[lo]! - nq[s]! - 1;
+      items++;
+    }
+    ends.push(lo);
+    s = lo;
+  }
+  return { ends, bytes, items };
+}
+
+const DAY_MS = 86_400_000;
+
+/** One device's breaks in the order the layout carries them, encoded once, with their local days. */
+interface Prepared {
+  /** The breaks the format can carry, sorted by start (ties by key), and their starts. */
+  entries: BreakEntry[];
+  starts: Float64Array;
+  /** Their records (prefixed by the origin's short id and "." when the origin is not this device). */
+  recs: Records;
+  /** Their note records (the start check and the notes, "" for a break without notes), one per record. */
+  notes: Records;
+  unsyncable: number;
+  /** Local days: day g holds entries[dayFrom[g]] up to entries[dayFrom[g + 1] - 1] and ends at dayEnd[g]. */
+  dayFrom: Int32Array;
+  dayEnd: Float64Array;
+  /** Days since SYNC_EPOCH of each local day (its calendar date read as UTC), as day records carry them. */
+  dayNumber: Float64Array;
+  days: number;
+}
+
+function byStart(a: BreakEntry, b: BreakEntry): number {
+  return a.startedAt - b.startedAt || (entryKey(a) < entryKey(b) ? -1 : 1);
+}
+
+/** Sorts (unless already in order: the log is read by start) and encodes the breaks, and finds their days. */
+function prepare(dev: string, input: readonly BreakEntry[]): Prepared {
+  let inOrder = true;
+  for (let i = 1; i < input.length && inOrder; i++) inOrder = byStart(input[i - 1]!, input[i]!) < 0;
+  const sorted = inOrder ? input : [...input].sort(byStart);
+  const recs = new Records(sorted.length);
+  const notes = new Records(sorted.length, 2);
+  const w = recs.w;
+  const entries: BreakEntry[] = [];
+  const starts = new Float64Array(sorted.length);
+  let unsyncable = 0;
+  let lastDevice = '';
+  let origin = dev;
+  for (const entry of sorted) {
+    if (entry.deviceId !== lastDevice) {
+      lastDevice = entry.deviceId;
+      origin = deviceShort(lastDevice);
+    }
+    const start = w.length;
+    if (origin !== dev) {
+      w.reserve(origin.length + 1);
+      for (let i = 0; i < origin.length; i++) w.char(origin.charCodeAt(i));
+      w.char(DOT);
+    }
+    if (encodeBreakInto(w, entry, notes.w)) {
+      starts[entries.length] = entry.startedAt;
+      entries.push(entry);
+      recs.close();
+      notes.close();
+    } else {
+      w.length = start;
+      unsyncable++;
+    }
+  }
+  // Local days, in order: two Date computations per day, none per break.
+  const dayFrom: number[] = [];
+  const dayEnd: number[] = [];
+  const dayNumber: number[] = [];
+  let end = -Infinity;
+  for (let i = 0; i < entries.length; i++) {
+    if (starts[i]! < end) continue;
+    const d = new Date(starts[i]!);
+    const [y, m, date] = [d.getFullYear(), d.getMonth(), d.getDate()];
+    end = new Date(y, m, date + 1).getTime();
+    dayFrom.push(i);
+    dayEnd.push(end);
+    dayNumber.push((Date.UTC(y, m, date) - SYNC_EPOCH) / DAY_MS);
+  }
+  dayFrom.push(entries.length);
+  return {
+    entries,
+    starts: starts.subarray(0, entries.length),
+    recs,
+    notes,
+    unsyncable,
+    dayFrom: Int32Array.from(dayFrom),
+    dayEnd: Float64Array.from(dayEnd),
+    dayNumber: Float64Array.from(dayNumber),
+    days: dayEnd.length,
+  };
+}
+
+/** Index of the first break that starts at or after `cutoff` (they are sorted by start). */
+function lowerBound(starts: Float64Array, cutoff: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < cutoff) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Lays out a device's items within its budget, folding its oldest days into aggregates when needed. */
 export function layoutDevice(input: LayoutInput): Layout {
   const maxItem = input.maxItemBytes ?? SYNC_QUOTA.QUOTA_BYTES_PER_ITEM;
   const { dev, budget } = input;
-  // Sorted by start; ties (never for one device's own breaks) by key.
-  const sorted = [...input.entries].sort((a, b) => a.startedAt - b.startedAt || (entryKey(a) < entryKey(b) ? -1 : 1));
-  const shortOf = new Map<string, string>();
-  // Parallel arrays rather than an object per break: a layout of 100,000 breaks should make little garbage.
-  const entries: BreakEntry[] = [];
-  const recs: string[] = [];
-  const notes: string[] = [];
-  let unsyncable = 0;
-  for (const entry of sorted) {
-    const rec = encodeRecord(entry);
-    let origin = shortOf.get(entry.deviceId);
-    if (origin === undefined) shortOf.set(entry.deviceId, (origin = deviceShort(entry.deviceId)));
-    if (rec === null) unsyncable++;
-    else {
-      entries.push(entry);
-      recs.push(origin === dev ? rec.record : `${origin}.${rec.record}`);
-      notes.push(rec.note);
-    }
-  }
+  const p = prepare(dev, input.entries);
+  const { entries, recs, notes } = p;
 
   // Deletions first: they keep deleted breaks from coming back, which matters more than carrying old breaks
   // in full. All of them, compacted, within their share; only past it do the oldest exact keys go.
@@ -183,7 +410,7 @@ export function layoutDevice(input: LayoutInput): Layout {
       encodeTombGroups(dev, input.tombstones.slice(input.tombstones.length - keep), ranges),
       maxItem,
     );
-    return { map, ...usage(map) };
+    return { map, ...plainUsage(map) };
   };
   let kept = input.tombstones.length;
   let tomb = tombLayout(kept);
@@ -198,87 +425,101 @@ export function layoutDevice(input: LayoutInput): Layout {
     kept = lo;
     tomb = tombLayout(kept);
   }
-  const tombItems = tomb.map;
-  const tombBytes = tomb.bytes;
-  const tombCount = tomb.items;
 
-  // Days, in order, each a run of `encoded`: one Date computation per day, not per break.
-  const groups: Array<{ from: number; to: number }> = [];
-  let dayEnd = -Infinity;
-  for (let i = 0; i < entries.length; i++) {
-    const startedAt = entries[i]!.startedAt;
-    if (startedAt >= dayEnd || groups.length === 0) {
-      groups.push({ from: i, to: i + 1 });
-      dayEnd = nextLocalMidnight(startedAt);
-    } else groups[groups.length - 1]!.to = i + 1;
+  // Day records, made in order as far as a measure needs them (never for a log that fits in full). Days
+  // whose totals the format cannot carry have none: `dayRecs[g]` is the number of records before day g.
+  const days = new Records(Math.min(p.days, 1024));
+  const dayRecs = new Int32Array(p.days + 1);
+  let daysMade = 0;
+  const makeDays = (upTo: number) => {
+    for (; daysMade < upTo; daysMade++) {
+      const g = daysMade;
+      if (encodeDayInto(days.w, p.dayNumber[g]!, entries, p.dayFrom[g]!, p.dayFrom[g + 1]!)) days.close();
+      dayRecs[g + 1] = days.count;
+    }
+  };
+  // The part of a day before a cutoff from sync that falls inside it (another time zone, an older version).
+  const partials = new Map<number, string | null>();
+  const partialOf = (g: number, split: number): string | null => {
+    let rec = partials.get(split);
+    if (rec === undefined) {
+      const w = new RecordWriter();
+      partials.set(split, (rec = encodeDayInto(w, p.dayNumber[g]!, entries, p.dayFrom[g]!, split) ? w.text() : null));
+    }
+    return rec;
+  };
+
+  interface Measure {
+    split: number;
+    cut: string | null;
+    /** Whole days folded, and the part of the next one when the split falls inside it. */
+    wholeDays: number;
+    partial: string | null;
+    log: LogPacking;
+    agg: Packing | null;
+    bytes: number;
+    items: number;
   }
-  // Each day's aggregate record is made once, when first needed.
-  const dayRecords: Array<string[] | undefined> = [];
-  const dayRecordsOf = (g: number): string[] => {
-    let dayRecs = dayRecords[g];
-    if (!dayRecs) {
-      const { from, to } = groups[g]!;
-      dayRecords[g] = dayRecs = aggregateByDay(entries.slice(from, to)).flatMap((d) => encodeDay(d) ?? []);
-    }
-    return dayRecs;
-  };
-  /** The folded records for a split: whole days before it, and the part of a day before it (a cutoff from sync). */
-  const foldedRecords = (split: number): string[] => {
-    const out: string[] = [];
-    for (let g = 0; g < groups.length && groups[g]!.from < split; g++) {
-      const { from, to } = groups[g]!;
-      if (to <= split) for (const r of dayRecordsOf(g)) out.push(r);
-      else
-        for (const d of aggregateByDay(entries.slice(from, split))) {
-          const r = encodeDay(d);
-          if (r !== null) out.push(r);
-        }
-    }
-    return out;
-  };
-  const recLengths = recs.map((r) => r.length);
-  const noteLengths = notes.map((r) => r.length);
-
-  const measure = (
-    cutoff: number | null,
-  ): { split: number; cut: string | null; ends: number[]; bytes: number; items: number } => {
+  const measure = (cutoff: number | null): Measure => {
     const cut = cutoff === null ? null : encodeTime(cutoff);
-    const split = cut === null || cutoff === null ? 0 : lowerBound(entries, cutoff);
-    const log = chunkLog(dev, header.length, recLengths, noteLengths, maxItem, split);
-    const agg =
-      split > 0
-        ? packedSize(
-            (n) => aggKey(dev, n).length,
-            header.length + cut!.length + 1,
-            foldedRecords(split).map((r) => r.length),
-            maxItem,
-            0,
-          )
-        : { bytes: 0, items: 0 };
-    return { split, cut, ends: log.ends, bytes: log.bytes + agg.bytes + tombBytes, items: log.items + agg.items + tombCount };
+    const split = cut === null || cutoff === null ? 0 : lowerBound(p.starts, cutoff);
+    const log = packLog(recs, notes, split, dev, header.length, maxItem);
+    let wholeDays = 0;
+    let partial: string | null = null;
+    let agg: Packing | null = null;
+    if (split > 0) {
+      while (wholeDays < p.days && p.dayFrom[wholeDays + 1]! <= split) wholeDays++;
+      makeDays(wholeDays);
+      if (wholeDays < p.days && p.dayFrom[wholeDays]! < split) partial = partialOf(wholeDays, split);
+      agg = pack(
+        days,
+        0,
+        dayRecs[wholeDays]!,
+        partial === null ? -1 : partial.length,
+        (n) => aggKey(dev, n).length,
+        header.length + cut!.length + 1,
+        maxItem,
+      );
+    }
+    return {
+      split,
+      cut,
+      wholeDays,
+      partial,
+      log,
+      agg,
+      bytes: log.bytes + (agg?.bytes ?? 0) + tomb.bytes,
+      items: log.items + (agg?.ends.length ?? 0) + tomb.items,
+    };
   };
   const fits = (m: { bytes: number; items: number }) => m.bytes <= budget.bytes && m.items <= budget.items;
 
-  const build = (m: ReturnType<typeof measure>, cutoff: number | null): Layout => {
-    const items: Record<string, string> = { ...tombItems };
-    let from = m.split;
-    m.ends.forEach((to, n) => {
-      items[logKey(dev, n)] = header + recs.slice(from, to).join(',');
-      const itemNotes = notes.slice(from, to);
-      if (itemNotes.some((note) => note !== '')) items[noteKey(dev, n)] = header + itemNotes.join(',');
-      from = to;
+  const build = (m: Measure, cutoff: number | null): Layout => {
+    const items: Record<string, string> = { ...tomb.map };
+    let s = m.split;
+    m.log.ends.forEach((end, n) => {
+      items[logKey(dev, n)] = header + recs.joined(s, end);
+      if (notes.offsets[end]! - notes.offsets[s]! > end - s) items[noteKey(dev, n)] = header + notes.joined(s, end);
+      s = end;
     });
-    if (m.split > 0)
-      Object.assign(
-        items,
-        packChunks((n) => aggKey(dev, n), `${header}${m.cut}|`, foldedRecords(m.split), maxItem),
-      );
+    if (m.agg) {
+      const aggHeader = `${header}${m.cut}|`;
+      const ends = m.agg.ends;
+      s = 0;
+      ends.forEach((end, n) => {
+        let value = days.joined(s, end);
+        // The part-day record closes the last item, or is the last item on its own.
+        if (n === ends.length - 1 && m.partial !== null) value = m.agg!.extraOwnItem ? m.partial : `${value},${m.partial}`;
+        items[aggKey(dev, n)] = aggHeader + value;
+        s = end;
+      });
+    }
     return {
       items,
       cutoff: m.split > 0 ? cutoff : null,
       full: entries.length - m.split,
       folded: m.split,
-      unsyncable,
+      unsyncable: p.unsyncable,
       tombstones: kept + ranges.length,
       tombstonesDropped: input.tombstones.length - kept,
       bytes: m.bytes,
@@ -291,23 +532,23 @@ export function layoutDevice(input: LayoutInput): Layout {
 
   // Fold whole days, oldest first: the first cutoff to fit with headroom, else the first to fit at all. Folding
   // a day replaces its break records (about 23 characters each) by one shorter day record, so the bytes only
-  // shrink as the cutoff moves on: a binary search over the days finds both in O(n log days), where measuring
-  // every day in turn cost O(n × days) (2.6 s for 10,000 breaks).
+  // shrink as the cutoff moves on: a binary search over the days finds both, each measure a few binary
+  // searches over the record offsets, so the whole layout costs one pass to encode and little more.
   const candidates: number[] = [];
-  for (const { from } of groups) {
-    const cutoff = nextLocalMidnight(entries[from]!.startedAt);
+  for (let g = 0; g < p.days; g++) {
+    const cutoff = p.dayEnd[g]!;
     if (input.cutoff !== null && cutoff <= input.cutoff) continue;
     if (candidates[candidates.length - 1] !== cutoff) candidates.push(cutoff);
   }
   if (candidates.length === 0) return build(current, input.cutoff);
   const target = budget.bytes * (1 - (input.headroom ?? 0.1));
-  const measured = new Map<number, ReturnType<typeof measure>>();
+  const measured = new Map<number, Measure>();
   const at = (i: number) => {
     let m = measured.get(i);
     if (!m) measured.set(i, (m = measure(candidates[i]!)));
     return m;
   };
-  const first = (ok: (m: ReturnType<typeof measure>) => boolean): number => {
+  const first = (ok: (m: Measure) => boolean): number => {
     let lo = 0;
     let hi = candidates.length; // hi = none found
     while (lo < hi) {
@@ -322,88 +563,6 @@ export function layoutDevice(input: LayoutInput): Layout {
   const fitting = first(fits);
   const i = fitting < candidates.length ? fitting : candidates.length - 1;
   return build(at(i), candidates[i]!);
-}
-
-/**
- * How the log's records (from `from` on) are packed into `log:` items, greedily, oldest first: where each
- * item ends, and the bytes and items of the `log:` items and of the `note:` items beside them (for items
- * where a break has notes). An item closes when either it or its `note:` item would pass maxItemBytes.
- */
-function chunkLog(
-  dev: string,
-  headerLength: number,
-  lengths: readonly number[],
-  noteLengths: readonly number[],
-  maxItemBytes: number,
-  from: number,
-): { ends: number[]; bytes: number; items: number } {
-  const ends: number[] = [];
-  let bytes = 0;
-  let items = 0;
-  let size = -1; // bytes of the log item being filled, -1 when none
-  let noteSize = 0; // bytes of its note item, were it written
-  let noted = false;
-  const close = (end: number) => {
-    bytes += size + (noted ? noteSize : 0);
-    items += noted ? 2 : 1;
-    ends.push(end);
-    size = -1;
-  };
-  for (let i = from; i < lengths.length; i++) {
-    const len = lengths[i]!;
-    const noteLen = noteLengths[i]!;
-    if (size >= 0 && (size + 1 + len > maxItemBytes || noteSize + 1 + noteLen > maxItemBytes)) close(i);
-    if (size < 0) {
-      const n = ends.length;
-      size = logKey(dev, n).length + 2 + headerLength + len;
-      noteSize = noteKey(dev, n).length + 2 + headerLength + noteLen;
-      noted = noteLen > 0;
-    } else {
-      size += 1 + len;
-      noteSize += 1 + noteLen;
-      noted ||= noteLen > 0;
-    }
-  }
-  if (size >= 0) close(lengths.length);
-  return { ends, bytes, items };
-}
-
-/** What packChunks would make, in bytes and items, from record lengths alone. */
-function packedSize(
-  keyLength: (n: number) => number,
-  headerLength: number,
-  lengths: readonly number[],
-  maxItemBytes: number,
-  from: number,
-): { bytes: number; items: number } {
-  let bytes = 0;
-  let items = 0;
-  let size = -1; // bytes of the item being filled, -1 when none
-  for (let i = from; i < lengths.length; i++) {
-    const len = lengths[i]!;
-    if (size >= 0 && size + 1 + len > maxItemBytes) {
-      bytes += size;
-      size = -1;
-    }
-    if (size < 0) {
-      items++;
-      size = keyLength(items - 1) + 2 + headerLength + len;
-    } else size += 1 + len;
-  }
-  if (size >= 0) bytes += size;
-  return { bytes, items };
-}
-
-/** Index of the first encoded break that starts at or after `cutoff` (they are sorted by start). */
-function lowerBound(encoded: readonly BreakEntry[], cutoff: number): number {
-  let lo = 0;
-  let hi = encoded.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (encoded[mid]!.startedAt < cutoff) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The cutoff stored in an agg item's value, or null. */
