@@ -16,10 +16,19 @@ describe('Chromium on an accelerated clock: a break runs to its natural end', ()
 
   beforeAll(async () => {
     server = await startFixtureServer();
-    run = await launchChromium({ faketime: '@2026-11-24 10:30:00 x60' });
+    // Now and then Chromium under libfaketime hangs while starting (before the extension is involved):
+    // a launch that does not come up within 40 s is given up and tried once more.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        run = await launchChromium({ faketime: '@2026-11-24 10:30:00 x60', launchTimeout: 40_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 2) throw error;
+      }
+    }
     page = run.context.pages()[0] ?? (await run.context.newPage());
     await page.goto(server.url('article.html'));
-  });
+  }, 150_000);
   afterAll(async () => {
     await run?.close();
     await server?.close();

@@ -28,6 +28,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** The browser's UI language (`de`, `ja`, `ar`): what `i18n.getUILanguage()` answers and the locale the extension speaks. */
   lang?: string;
+  /** How long the browser may take to start before the launch fails (Playwright's default is 3 minutes). */
+  launchTimeout?: number;
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumRun> {
@@ -49,6 +51,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     headless: true,
     env,
     viewport: { width: 1100, height: 760 },
+    ...(options.launchTimeout ? { timeout: options.launchTimeout } : {}),
     ...(options.lang ? { locale: options.lang } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -65,7 +68,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     const alive = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     return alive ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   };
-  const extensionId = new URL((await worker()).url()).host;
+  const extensionId = await worker().then(
+    (w) => new URL(w.url()).host,
+    async (error: unknown) => {
+      // No worker came up: close the browser rather than leave it running behind a failed launch.
+      await context.close();
+      throw error;
+    },
+  );
   const base = `chrome-extension://${extensionId}`;
 
   return {
