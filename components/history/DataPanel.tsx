@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { BreakEntry } from '../../lib/log/entry';
 import type { ImportProblem } from '../../lib/log/import-export';
-import { MAX_IMPORT_BYTES, exportPieces, settingsInExport } from '../../lib/log/import-export';
+import { MAX_IMPORT_BYTES, exportPieces } from '../../lib/log/import-export';
+import { importIntoLog } from './import-into-log';
 import { yieldToPage } from '../../lib/log/read';
 import { settingsItem } from '../../lib/storage/items';
 import { normalizeSettings } from '../../lib/settings/normalize';
@@ -86,11 +87,11 @@ export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
       }
       setOffer(null);
       setMessage({ kind: 'busy', text: t('import_busy') });
-      const text = await file.text();
-      const result = await send({ type: 'log:import', text });
+      // Written by this page, in one transaction, in its turn of the background's queue (import-into-log.ts).
+      const result = await importIntoLog(file);
       if (result.ok) {
         setMessage({ kind: 'ok', text: doneText(result.added, result.skipped) });
-        setOffer(settingsInExport(text));
+        setOffer(result.settings ?? null);
         if (result.added > 0) onImported();
       } else {
         setMessage({ kind: 'error', text: failedText(result.error) });

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { addBreak, listBreaks, openLog } from '../log/db';
 import type { BreakEntry } from '../log/entry';
 import { exportJson } from '../log/import-export';
-import { deviceIdItem, syncStatusItem } from '../storage/items';
+import { deviceIdItem, importJobItem, syncStatusItem } from '../storage/items';
 import { syncChoiceItem } from '../storage/items';
 import { deviceShort, entryKey } from '../domain/break-key';
 import { readSnapshot } from '../sync/merge';
@@ -13,7 +13,8 @@ import { logKey } from '../sync/layout';
 import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';
 import { SYNC_RETRY_ALARM, registerSync, requestSync } from './sync-service';
 import { registerAllRequests } from '../../tests/doubles/background-requests';
-import { sendFromPage as send } from '../../tests/doubles/messages';
+import { sendFromPage as send, sendMessagesAsPage } from '../../tests/doubles/messages';
+import { importIntoLog } from '../../components/history/import-into-log';
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';
 const OTHER = 'bbbb2222-0000-4000-8000-000000000000';
@@ -149,12 +150,19 @@ describe("the history page's writes", () => {
     expect(await logged()).toEqual([]);
   });
 
-  it('imports a JSON export once: the same file again adds nothing', async () => {
+  it('publishes what the History page imports; the same file again adds nothing; a bad file writes nothing', async () => {
+    sendMessagesAsPage();
     const text = exportJson(realisticLog(11, OTHER, 25, at(40)), Date.now());
-    expect(await send({ type: 'log:import', text })).toEqual({ ok: true, added: 25, skipped: 0 });
-    expect(await send({ type: 'log:import', text })).toEqual({ ok: true, added: 0, skipped: 25 });
+    const file = new Blob([text]);
+    expect(await importIntoLog(file)).toEqual({ ok: true, added: 25, skipped: 0 });
+    // The round the import owed, joined: the new breaks are in the account.
+    await requestSync();
+    expect(readSnapshot(await fakeBrowser.storage.sync.get(null)).devices.get(deviceShort(ME))!.entries).toHaveLength(25);
+    expect(await importJobItem.getValue()).toBeNull();
+    expect(await importIntoLog(file)).toEqual({ ok: true, added: 0, skipped: 25 });
     expect(await logged()).toHaveLength(25);
-    const bad = await send({ type: 'log:import', text: text.replace('"tool":"', '"tool":"x') });
+    const bad = await importIntoLog(new Blob([text.replace('"tool":"', '"tool":"x')]));
     expect(bad.ok).toBe(false);
+    expect(await logged()).toHaveLength(25);
   });
 });

@@ -19,8 +19,10 @@ import type { IDBPDatabase } from 'idb';
  * The background's side of sync.
  *
  * Every sync round and every write to the log the history page asks for (log-requests.ts) runs through one
- * serial queue, so a round never
- * reads the log halfway through a delete or an import. A round runs after a break is logged, after a delete,
+ * serial queue, so a round never reads the log halfway through a delete or an import. The log's writers:
+ * writeLog below (delete, Undo, the data jobs), a sync round's apply, the log outbox (a finished break, one
+ * add), and an import, which the History page writes itself in one transaction during a turn of this
+ * queue it asks for (data/import-job.ts): nothing else runs in the queue until it says it ended. A round runs after a break is logged, after a delete,
  * undo or import, on start-up and install, at the retry time after a quota or rate error (alarm
  * 'sync-retry'), and when another device's keys change in storage.sync (the browser wakes the background for
  * that, so no periodic alarm is needed: an idle hour costs no wake-ups for sync). Requests that
@@ -131,7 +133,10 @@ export function inSyncQueue<T>(job: () => Promise<T>): Promise<T> {
   return queue(job);
 }
 
-/** Runs a write to the log in the sync queue, on its own connection. */
+/**
+ * Runs a write to the log in the sync queue, on its own connection. (An import is written by the History
+ * page, within the queue's turn data/import-job.ts holds for it: the file is too big for a message.)
+ */
 export function writeLog<T>(job: (db: IDBPDatabase<RollbreakDB>) => Promise<T>): Promise<T> {
   return queue(async () => {
     // Before the write: what it changes reaches the account even if the worker stops before its round.

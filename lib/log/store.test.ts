@@ -210,6 +210,43 @@ describe('importBreaks', () => {
     expect(await importBreaks(db, [entry('new', T0 + 2 * MINUTE)])).toEqual({ added: 0, skipped: 1 });
   });
 
+  it("skips breaks known by key under another id: an export of another browser's synced copies, and the reverse", async () => {
+    const db = await freshLog();
+    const originals = Array.from({ length: 30 }, (_, i) => entry(`u${i}`, T0 + i * 30 * MINUTE));
+    await importBreaks(db, originals.slice(0, 20));
+    // The other browser holds them as synced copies: id = key, deviceId = the short id.
+    const copies = originals.map((e) => ({ ...e, id: entryKey(e), deviceId: deviceShort(A) }));
+    expect(await importBreaks(db, copies)).toEqual({ added: 10, skipped: 20 });
+    expect(await importBreaks(db, originals)).toEqual({ added: 0, skipped: 30 });
+    expect(await db.count('breaks')).toBe(30);
+  });
+
+  it('skips a break whose id is already in the log at another start, and goes on', async () => {
+    const db = await freshLog();
+    await addBreak(db, entry('same-id', T0));
+    const result = await importBreaks(db, [
+      entry('n1', T0 + 10 * MINUTE),
+      entry('same-id', T0 + 20 * MINUTE),
+      entry('n2', T0 + 30 * MINUTE),
+    ]);
+    expect(result).toEqual({ added: 2, skipped: 1 });
+    expect((await readLog(db)).entries.map((e) => e.id)).toEqual(['same-id', 'n1', 'n2']);
+  });
+
+  it('leaves the log as it was when a write fails part-way through a big import', async () => {
+    const db = await freshLog();
+    await importBreaks(
+      db,
+      Array.from({ length: 50 }, (_, i) => entry(`old${i}`, T0 - (i + 1) * MINUTE * 30)),
+    );
+    const before = await readLog(db);
+    const many = Array.from({ length: 3000 }, (_, i) => entry(`new${i}`, T0 + i * MINUTE * 30));
+    // A value IndexedDB cannot store, in the middle: the adds before it are undone with it.
+    many[1500] = { ...many[1500]!, note: () => undefined } as unknown as BreakEntry;
+    await expect(importBreaks(db, many)).rejects.toThrow();
+    expect(await readLog(db)).toEqual(before);
+  });
+
   it('writes nothing when one break fails', async () => {
     const db = await freshLog();
     const bad = { ...entry('bad', T0), id: undefined } as unknown as BreakEntry;

@@ -1,7 +1,7 @@
 import type { BreakChoice } from '../domain/choice';
 import type { SessionState, UserSessionEvent } from '../session/types';
 import type { BreakEntry } from '../log/entry';
-import type { ImportProblem, ImportResult } from '../log/import-export';
+import type { ImportProblem } from '../log/import-export';
 import type { StoredSyncStatus } from '../storage/items';
 import type { Settings, SettingsPatch } from '../settings/settings';
 import * as v from 'valibot';
@@ -143,8 +143,20 @@ export const REQUESTS = {
       v.object({ ok: v.literal(false), error: checkedByHandler<ImportProblem>() }),
     ]),
   },
-  /** Import the text of a JSON export: all of it or nothing; a bad file's first problem as a code. */
-  'log:import': { from: EXTENSION, body: v.object({ text: v.string() }), answer: checkedByHandler<ImportResult>() },
+  /**
+   * The History page is about to import a JSON export into the log itself (its breaks are written in one
+   * IndexedDB transaction: a file of 100,000 breaks is more than a message may carry). Answered once the
+   * sync queue reaches it, with the import recorded and a round owed; the queue then waits for
+   * `log:importEnd` (or a lease), so no round, delete or "Delete all" runs halfway through. `refused`
+   * while "Delete all my data" is under way.
+   */
+  'log:importBegin': { from: EXTENSION, body: NOTHING, answer: v.object({ token: v.string() }) },
+  /** The page's import ended (`added` breaks written; 0 when it failed): the queue goes on and a round publishes. */
+  'log:importEnd': {
+    from: EXTENSION,
+    body: v.object({ token: v.pipe(v.string(), v.maxLength(100)), added: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+    answer: NOTHING,
+  },
   /** Run a sync round now and answer its status. */
   'sync:now': { from: EXTENSION, body: NOTHING, answer: checkedByHandler<StoredSyncStatus>() },
   /** The last sync round's status, without running one. */

@@ -101,6 +101,17 @@ export const dataWipeItem = storage.defineItem<{ startedAt: number } | null>('lo
 export const unsyncJobItem = storage.defineItem<{ startedAt: number } | null>('local:unsyncJob', { fallback: null });
 
 /**
+ * An import of a JSON export under way (lib/background/data/import-job.ts): the History page writes the file's
+ * breaks into the log itself, in one IndexedDB transaction, between telling the background it begins (this
+ * is set, and a sync round owed, before anything is written) and that it ended (cleared). A background
+ * stopped in between finds it at its next start: the transaction wrote all of the file or nothing, so the
+ * owed round is all that is left to do. Writer: import-job.ts.
+ */
+export const importJobItem = storage.defineItem<{ token: string; startedAt: number } | null>('local:importJob', {
+  fallback: null,
+});
+
+/**
  * A sync round is owed: a fresh token, set before a write to the log (a delete, Undo, an import, the outbox)
  * and when a round starts; a round clears it when it ends without trouble and the token is still the one it
  * saw at its start (a write during the round owes another). A background stopped in between runs a round at

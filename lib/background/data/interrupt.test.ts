@@ -7,14 +7,25 @@ import { addBreak, openLog } from '../../log/db';
 import { readLog } from '../../log/store';
 import { exportJson } from '../../log/import-export';
 import type { BreakEntry } from '../../log/entry';
-import { dataWipeItem, deviceIdItem, logOutboxItem, settingsItem, syncChoiceItem, unsyncJobItem } from '../../storage/items';
+import {
+  dataWipeItem,
+  deviceIdItem,
+  importJobItem,
+  logOutboxItem,
+  settingsItem,
+  syncChoiceItem,
+  unsyncJobItem,
+} from '../../storage/items';
 import { deviceShort, entryKey } from '../../domain/break-key';
 import { encodeBreak } from '../../sync/encode';
 import { logKey } from '../../sync/layout';
 import { readSnapshot } from '../../sync/merge';
 import { realisticBreak, realisticLog, rng } from '../../../tests/fixtures/breaks';
 import { inSyncQueue, registerSync, requestSync, writeLog } from '../sync-service';
-import { deleteAll, deleteLogged, importLog, recoverDataJobs, unsync } from './log-requests';
+import { deleteAll, deleteLogged, recoverDataJobs, unsync } from './log-requests';
+import { importIntoLog } from '../../../components/history/import-into-log';
+import { registerAllRequests } from '../../../tests/doubles/background-requests';
+import { sendMessagesAsPage } from '../../../tests/doubles/messages';
 import { syncChoice } from '../sync-choice';
 import { dispatch } from '../session-service';
 import { queueEntry } from '../log-outbox';
@@ -238,27 +249,35 @@ describe('every multi-step data operation, stopped at each await and started aga
     );
   });
 
-  it('import: all of the file or none, once, and published without another wake', async () => {
+  it("import (the History page's write and the background's job around it): all of the file or none, once, and published without another wake", async () => {
     const file = realisticLog(21, 'cccc3333-0000-4000-8000-000000000000', 30, at(60));
     const text = exportJson(file, Date.now());
+    // The page and the background share the stores; a stop halts both (the page's transaction is aborted,
+    // as a closed tab's is), and the background starts again over the same stores.
+    const pageImport = () => importIntoLog(new Blob([text]));
     counts.import = await atEveryStop(
       points,
       {
-        setup: freshBrowser,
-        run: () => importLog({ type: 'log:import', text }),
-        restart: async () => {
-          await restart();
+        setup: async () => {
+          const world = await freshBrowser();
+          registerAllRequests();
+          sendMessagesAsPage();
+          return world;
         },
+        run: pageImport,
+        restart,
         check: async (world, stop, trace) => {
           const log = (await logNow())!;
           const fileKeys = new Set(file.map(entryKey));
           const landed = log.entries.filter((e) => fileKeys.has(entryKey(e))).length;
           expect([0, file.length], trace.join(' ')).toContain(landed);
+          // The job's record is gone: the start-up recovery finished it.
+          expect(await importJobItem.getValue()).toBeNull();
           // Whatever landed reached the account through the start-up round alone.
-          await expectPublished();
+          await expectPublished(trace);
           // The person imports again after an error (or to be sure): still once each.
           if (stop !== null) {
-            expect(await importLog({ type: 'log:import', text })).toMatchObject({ ok: true });
+            expect(await pageImport()).toMatchObject({ ok: true });
             await restart();
           }
           const again = (await logNow())!;

@@ -1,6 +1,5 @@
 import type { Answer, Request } from '../../messaging/protocol';
 import { deleteBreak, restoreBreak } from '../../log/store';
-import { importJson } from '../../log/import-export';
 import { checkBreak } from '../../log/schema';
 import { syncStatusItem } from '../../storage/items';
 import { getDeviceId } from '../device-id';
@@ -10,10 +9,12 @@ import { RequestError } from '../../messaging/request-error';
 import { deleteAllData, removeOwnRecords, resumeDataWipe, resumeUnsync, type WipeStep } from './your-data';
 import { e2eHangWipeItem } from '../../storage/items';
 import { logFailure } from '../log-failure';
+import { resumeImport } from './import-job';
 
 /**
  * The history and settings pages' requests about the log and its sync. The history page reads IndexedDB
- * itself; every write goes through here, in the sync queue, and is followed by a sync round.
+ * itself; every write goes through here, in the sync queue, and is followed by a sync round. An import is
+ * the one write the page makes itself, inside the queue's turn it asks for here (import-job.ts).
  */
 
 export async function deleteLogged({ id }: Request<'log:delete'>): Promise<Answer<'log:delete'>> {
@@ -31,12 +32,6 @@ export async function undoDelete({ entry: raw }: Request<'log:undo'>): Promise<A
   const restored = await writeLog((db) => restoreBreak(db, checked.entry, deviceId));
   syncSoon();
   return { ok: true, entry: restored };
-}
-
-export async function importLog({ text }: Request<'log:import'>): Promise<Answer<'log:import'>> {
-  const result = await writeLog((db) => importJson(db, text));
-  if (result.ok && result.added > 0) syncSoon();
-  return result;
 }
 
 export const syncNow = (): Promise<Answer<'sync:now'>> => requestSync();
@@ -69,12 +64,14 @@ export async function deleteAll(): Promise<Answer<'data:deleteAll'>> {
 
 /**
  * At start-up, before any round reads the log: finishes what a stopped worker left halfway ("Delete all my
- * data", then "remove this browser's records"), then runs a sync round that is still owed (sync-service.ts).
+ * data", then "remove this browser's records", then an import's record), then runs a sync round that is
+ * still owed (sync-service.ts).
  */
 export function recoverDataJobs(): Promise<void> {
   return inSyncQueue(async () => {
     await resumeDataWipe(resetSession);
     await resumeUnsync();
+    await resumeImport();
   }).then(syncIfDue);
 }
 

@@ -2,13 +2,15 @@ import type { Handlers } from '../../messaging/register';
 import { handleRequests } from '../requests';
 import { inSyncQueue, registerSync } from '../sync-service';
 import { syncChoice } from '../sync-choice';
-import { deleteAll, deleteLogged, importLog, resumeDataJobs, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
+import { beginImport, endImport } from './import-job';
+import { deleteAll, deleteLogged, resumeDataJobs, syncNow, syncStatus, undoDelete, unsync } from './log-requests';
 
 /** Your data: the history and settings pages' changes to the log, its sync, and Delete all. */
 export const dataRequests: Handlers = {
   'log:delete': deleteLogged,
   'log:undo': undoDelete,
-  'log:import': importLog,
+  'log:importBegin': beginImport,
+  'log:importEnd': endImport,
   'sync:now': syncNow,
   'sync:status': syncStatus,
   // In the sync queue: once the answer says off, no round is halfway through publishing.

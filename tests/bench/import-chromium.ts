@@ -1,0 +1,135 @@
+/**
+ * The bench's import figure: a JSON export of many breaks imported back through the History page of the
+ * e2e build, in real Chromium with its real IndexedDB. Each run starts a fresh profile (an empty log), picks
+ * the file in the page's "Import a JSON export" input and times, in the page, from the input's change to
+ * the "Import done" message; then the same file again into the full log (everything already there).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../e2e/support/chromium';
+import { realisticBreak, rng, withBodyNotes } from '../fixtures/breaks';
+import { exportJson } from '../../lib/log/import-export';
+import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
+import { settingsBackup } from '../../lib/settings/backup';
+
+export interface ImportFigures {
+  breaks: number;
+  megabytes: number;
+  /** Per run: into an empty log, then the same file again (nothing new). */
+  firstMs: number[];
+  againMs: number[];
+  /** Breaks in the log after each run's first import. */
+  stored: number[];
+  /** What the page said when a run did not end in "Import done", if any. */
+  failures: string[];
+}
+
+/** `count` breaks over ten years, most of them with Knot presses and check-ins, as the History page exports them. */
+function exportFile(count: number): string {
+  const r = rng(17);
+  const span = 10 * 365 * 86_400_000;
+  const from = Date.now() - span;
+  const device = 'cccc3333-0000-4000-8000-000000000000';
+  const log = Array.from({ length: count }, (_, i) => realisticBreak(r, device, Math.floor(from + (i * span) / count)));
+  return exportJson(withBodyNotes(3, log), Date.now(), settingsBackup(DEFAULT_SETTINGS));
+}
+
+/** Picks `path` in the page's import input; resolves to [ms from change to the final message, message]. */
+async function importOnce(page: Page, path: string): Promise<[number, string]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { rbImport?: { start: number; end: number; text: string } };
+    const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+    const status = document.querySelector('.rb-data [role=status]')!;
+    w.rbImport = { start: 0, end: 0, text: '' };
+    // Capture phase: the page's own handler has not started reading the file yet.
+    input.addEventListener('change', () => (w.rbImport!.start = performance.now()), { capture: true, once: true });
+    const seen = new MutationObserver(() => {
+      const text = status.textContent ?? '';
+      if (w.rbImport!.start > 0 && text !== '' && !status.classList.contains('rb-message--busy')) {
+        w.rbImport!.end = performance.now();
+        w.rbImport!.text = text;
+        seen.disconnect();
+      }
+    });
+    seen.observe(status, { childList: true, characterData: true, subtree: true, attributes: true });
+  });
+  await page.getByLabel('Import a JSON export').setInputFiles(path);
+  const done = await page.waitForFunction(
+    () => {
+      const m = (window as unknown as { rbImport: { start: number; end: number; text: string } }).rbImport;
+      return m.end > 0 ? [m.end - m.start, m.text] : null;
+    },
+    undefined,
+    { timeout: 120_000, polling: 50 },
+  );
+  return (await done.jsonValue()) as [number, string];
+}
+
+function countBreaks(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('rollbreak');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('breaks').objectStore('breaks').count();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+/** Builds the e2e extension (unless `build` is false) and imports a file of `count` breaks `runs` times. */
+export async function importInChromium(root: string, count: number, runs: number, build = true): Promise<ImportFigures> {
+  if (build)
+    execFileSync('npx', ['wxt', 'build'], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, NODE_ENV: 'production', ROLLBREAK_E2E: '1' },
+    });
+  const dir = await mkdtemp(join(tmpdir(), 'rollbreak-import-'));
+  const path = join(dir, `rollbreak-log-${count}.json`);
+  const text = exportFile(count);
+  await writeFile(path, text);
+  const figures: ImportFigures = {
+    breaks: count,
+    megabytes: Buffer.byteLength(text) / 1024 / 1024,
+    firstMs: [],
+    againMs: [],
+    stored: [],
+    failures: [],
+  };
+  try {
+    for (let i = 0; i < runs; i++) {
+      const run = await launchChromium();
+      try {
+        const page = await run.context.newPage();
+        if (process.env.ROLLBREAK_BENCH_TRACE) {
+          page.on('console', (m) => m.text().startsWith('TIMING') && console.log('page', m.text()));
+          (await run.worker()).on('console', (m) => m.text().startsWith('TIMING') && console.log('sw', m.text()));
+        }
+        await page.goto(`chrome-extension://${run.extensionId}/log.html`);
+        await page.getByLabel('Import a JSON export').waitFor();
+        const [first, said] = await importOnce(page, path);
+        figures.firstMs.push(first);
+        if (!said.startsWith('Import done')) figures.failures.push(said);
+        figures.stored.push(await countBreaks(page));
+        const [again, saidAgain] = await importOnce(page, path);
+        figures.againMs.push(again);
+        if (!saidAgain.startsWith('Import done')) figures.failures.push(saidAgain);
+      } finally {
+        await run.close();
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return figures;
+}
