@@ -4,12 +4,12 @@
  * the file in the page's "Import a JSON export" input and times, in the page, from the input's change to
  * the "Import done" message; then the same file again into the full log (everything already there).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../e2e/support/chromium';
+import { buildE2e } from './e2e-build';
 import { realisticBreak, rng, withBodyNotes } from '../fixtures/breaks';
 import { exportJson } from '../../lib/log/import-export';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
@@ -86,14 +86,9 @@ function countBreaks(page: Page): Promise<number> {
   );
 }
 
-/** Builds the e2e extension (unless `build` is false) and imports a file of `count` breaks `runs` times. */
-export async function importInChromium(root: string, count: number, runs: number, build = true): Promise<ImportFigures> {
-  if (build)
-    execFileSync('npx', ['wxt', 'build'], {
-      cwd: root,
-      stdio: 'ignore',
-      env: { ...process.env, NODE_ENV: 'production', ROLLBREAK_E2E: '1' },
-    });
+/** Builds the e2e extension (e2e-build.ts) and imports a file of `count` breaks `runs` times. */
+export async function importInChromium(count: number, runs: number): Promise<ImportFigures> {
+  buildE2e();
   const dir = await mkdtemp(join(tmpdir(), 'rollbreak-import-'));
   const path = join(dir, `rollbreak-log-${count}.json`);
   const text = exportFile(count);
@@ -111,10 +106,6 @@ export async function importInChromium(root: string, count: number, runs: number
       const run = await launchChromium();
       try {
         const page = await run.context.newPage();
-        if (process.env.ROLLBREAK_BENCH_TRACE) {
-          page.on('console', (m) => m.text().startsWith('TIMING') && console.log('page', m.text()));
-          (await run.worker()).on('console', (m) => m.text().startsWith('TIMING') && console.log('sw', m.text()));
-        }
         await page.goto(`chrome-extension://${run.extensionId}/log.html`);
         await page.getByLabel('Import a JSON export').waitFor();
         const [first, said] = await importOnce(page, path);
