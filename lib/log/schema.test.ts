@@ -62,6 +62,11 @@ const value = fc.oneof(
 );
 const step = { area: 'calves', side: null, seconds: 30 };
 const knot = { area: 'calves', side: 'left', seconds: 20 };
+/** The area of a break's first step, whatever the break has become (a list, steps gone or not a list). */
+const firstArea = (b: Record<string, unknown>): unknown =>
+  (Array.isArray(b.steps) && typeof b.steps[0] === 'object' && b.steps[0] !== null
+    ? (b.steps[0] as { area?: unknown }).area
+    : undefined) ?? 'calves';
 /** Per field, values just within and just past its limits (some depend on the break they go in). */
 type Edge = (b: Record<string, unknown>) => unknown;
 const edges: Record<string, readonly unknown[]> = {
@@ -111,10 +116,9 @@ const edges: Record<string, readonly unknown[]> = {
     undefined,
     [],
     null,
-    (b: Record<string, unknown>) => [{ area: (b.steps as Array<{ area: string }>)[0]?.area ?? 'calves', feel: 'worse' }],
-    (b: Record<string, unknown>) => [{ area: (b.steps as Array<{ area: string }>)[0]?.area ?? 'calves', feel: 'better' }],
-    (b: Record<string, unknown>) =>
-      [0, 0].map(() => ({ area: (b.steps as Array<{ area: string }>)[0]?.area ?? 'calves', feel: 'same' })),
+    (b: Record<string, unknown>) => [{ area: firstArea(b), feel: 'worse' }],
+    (b: Record<string, unknown>) => [{ area: firstArea(b), feel: 'better' }],
+    (b: Record<string, unknown>) => [0, 0].map(() => ({ area: firstArea(b), feel: 'same' })),
     [{ area: 'chest', feel: 'same' }],
     Array.from({ length: 15 }, () => ({ area: 'calves', feel: 'same' })),
   ],

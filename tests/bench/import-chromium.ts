@@ -63,7 +63,7 @@ async function importOnce(page: Page, path: string): Promise<[number, string]> {
       return m.end > 0 ? [m.end - m.start, m.text] : null;
     },
     undefined,
-    { timeout: 120_000, polling: 50 },
+    { timeout: 600_000, polling: 50 },
   );
   return (await done.jsonValue()) as [number, string];
 }
