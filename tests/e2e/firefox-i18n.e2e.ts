@@ -69,8 +69,7 @@ describe.each(['de', 'ar'])('Firefox in %s', (locale) => {
     await start.click();
     const heading = () =>
       page.evaluate(() => document.querySelector('rollbreak-timer')?.shadowRoot?.querySelector('h2')?.textContent ?? null);
-    const upperBackLeft = msg('stepLeft', [msg('area_upper_back')]);
-    const ready = msg('getReady', [upperBackLeft]);
+    const ready = msg('getReady', [msg('stepLeft', [msg('area_upper_back')])]);
     await waitFor(async () => (await heading()) === ready, { message: `the heading "${ready}"` });
     // German's Pause reads as English's: a message the shipped de file leaves to the default locale.
     for (const key of ['pause', 'skip', 'end']) expect(await overlayButton(page, msg(key)), key).not.toBeNull();
@@ -79,8 +78,6 @@ describe.each(['de', 'ar'])('Firefox in %s', (locale) => {
       return { lang: el.lang, dir: el.dir };
     });
     expect(host).toEqual({ lang, dir });
-    await clickOverlayButton(page, msg('skip'));
-    await waitFor(async () => (await heading()) === upperBackLeft, { message: `the heading "${upperBackLeft}"` });
     await page.screenshot({ path: `${ARTIFACTS}firefox-i18n-${locale}-timer.png` });
     await clickOverlayButton(page, msg('end'));
     await waitFor(async () => (await heading()) === msg('endedTitle'), { message: 'the ended screen' });
