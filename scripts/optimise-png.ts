@@ -103,7 +103,7 @@ function filterRows(pixels: Buffer, stride: number, height: number, bpp: number,
 }
 
 /** The pixels of an 8-bit, non-interlaced RGBA or palette PNG, as RGBA. */
-function decodeRgba(png: Buffer): { width: number; height: number; rgba: Buffer } {
+export function decodeRgba(png: Buffer): { width: number; height: number; rgba: Buffer } {
   if (!png.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG');
   let width = 0;
   let height = 0;
