@@ -6,6 +6,8 @@ import { HOMEPAGE_URL } from './lib/domain/links';
 import { pictureScripts } from './lib/pictures/scripts';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { shippedMessages, type SourceMessages } from './scripts/ship-locales';
+import { recompressZip } from './scripts/recompress-zip';
 
 // E2E builds (ROLLBREAK_E2E=1) add a host permission for the local fixture server,
 // because Playwright's openPopup() does not grant activeTab. Production code paths stay the same.
@@ -72,18 +74,17 @@ function bareUnlistedScripts(): Plugin {
 }
 
 /**
- * The locale files ship without their translator notes (`description`), whitespace and the store-listing
- * texts (store/ is written from the sources): the browser reads only `message` and `placeholders`, and the
- * rest would double the packed extension's size.
+ * The locale files ship as the browser reads them (scripts/ship-locales.ts): without translator notes or
+ * store-listing texts, placeholders inline, and without a language's messages that read as English's.
  */
-const STORE_ONLY_KEYS = ['storeTagline', 'storeLongDescription'];
 function shipLocales(files: Array<{ relativeDest: string; absoluteSrc?: string; contents?: string }>): void {
+  const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as SourceMessages;
+  const en = read(fileURLToPath(new URL('./public/_locales/en/messages.json', import.meta.url)));
   files.forEach((file, i) => {
-    if (!file.absoluteSrc || !/^_locales[\\/][^\\/]+[\\/]messages\.json$/.test(file.relativeDest)) return;
-    const messages = JSON.parse(readFileSync(file.absoluteSrc, 'utf8')) as Record<string, { description?: string }>;
-    for (const entry of Object.values(messages)) delete entry.description;
-    for (const key of STORE_ONLY_KEYS) delete messages[key];
-    files[i] = { relativeDest: file.relativeDest, contents: JSON.stringify(messages) };
+    const locale = /^_locales[\\/]([^\\/]+)[\\/]messages\.json$/.exec(file.relativeDest)?.[1];
+    if (!file.absoluteSrc || !locale) return;
+    const shipped = shippedMessages(read(file.absoluteSrc), en, locale === 'en');
+    files[i] = { relativeDest: file.relativeDest, contents: JSON.stringify(shipped) };
   });
 }
 
@@ -94,6 +95,12 @@ export default defineConfig({
       shipLocales(files);
       // One script per technique's picture, injected into the timer over a page when a step needs it.
       for (const { name, contents } of pictureScripts()) files.push({ relativeDest: `pictures/${name}.js`, contents });
+    },
+    // The store zips deflated again with Zopfli (scripts/recompress-zip.ts): the same files, about 4 % smaller.
+    // The sources zip for Firefox's reviewers is left as WXT writes it.
+    'zip:extension:done': async (wxt, zipPath) => {
+      const { before, after } = await recompressZip(zipPath);
+      wxt.logger.info(`Zopfli: ${zipPath.replace(/^.*[\\/]/, '')} ${before} → ${after} B`);
     },
     'vite:build:extendConfig'(entrypoints, config) {
       const part = entrypoints.some((e) => OVERLAY_PARTS.includes(e.name));

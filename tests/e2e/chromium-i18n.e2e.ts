@@ -7,30 +7,9 @@ import { startFixtureServer, type FixtureServer } from './support/server';
 import { overlayOn } from './support/overlay';
 import { seedLog } from './support/seed-log';
 import { ARTIFACTS, CHROME_BUILD } from './support/paths';
+import { speaker } from './support/speaker';
 import { openToolbarPopup } from './support/toolbar-popup';
 import { realisticLog } from '../fixtures/breaks';
-
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-
-/**
- * A locale's own messages, as the build ships them, worded the way Chrome substitutes placeholders. The
- * checks below read their expectations from here, not from English strings, so they hold for any wording.
- */
-function speaker(locale: string) {
-  const messages = JSON.parse(readFileSync(join(CHROME_BUILD, '_locales', locale, 'messages.json'), 'utf8')) as Messages;
-  const msg = (key: string, subs: string[] = []): string => {
-    const entry = messages[key];
-    if (!entry) throw new Error(`_locales/${locale} has no "${key}"`);
-    return entry.message.replace(
-      /\$(\w+)\$/g,
-      (_, name: string) => subs[Number(entry.placeholders?.[name.toLowerCase()]?.content.slice(1)) - 1] ?? '',
-    );
-  };
-  const lang = msg('lang');
-  const plural = (base: string, count: number, subs: string[]) =>
-    msg(`${base}_${new Intl.PluralRules(lang).select(count)}`, subs);
-  return { lang, dir: msg('dir'), msg, plural };
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
