@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
+import { longFilesFirst } from './tests/long-files-first';
 
 export default defineConfig({
   plugins: [WxtVitest()],
@@ -13,5 +14,20 @@ export default defineConfig({
     // and fuzz tests slow, never wrong: a generous timeout.
     maxWorkers: 2,
     testTimeout: 30_000,
+    // The longest files first (measured), so that no minute-long file starts last and runs alone.
+    sequence: {
+      sequencer: longFilesFirst([
+        'tests/unit/sync-model.test.ts',
+        'lib/sync/share.test.ts',
+        'lib/sync/offline.test.ts',
+        'lib/log/import-export.test.ts',
+        'lib/sync/record-writer.test.ts',
+        'lib/background/data/interrupt.test.ts',
+        'lib/sync/engine.test.ts',
+        'lib/sync/layout-rounds.test.ts',
+        'lib/sync/merge.test.ts',
+        'tests/unit/manifest/manifest-snapshot.test.ts',
+      ]),
+    },
   },
 });

@@ -9,6 +9,7 @@ import type { BreakEntry } from '../log/entry';
 import { toBreakEntry } from '../log/entry';
 import { checkBreak } from '../log/schema';
 import { exportJson, parseExport } from '../log/import-export';
+import { propertyRuns } from '../../tests/unit/property-runs';
 
 /**
  * Whatever a person (and their computer) does to a break, the log entry the engine makes passes the log's
@@ -112,7 +113,7 @@ describe('the session engine and the log rules', () => {
         const byStart = (a: BreakEntry, b: BreakEntry) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1);
         expect(parsed.breaks).toEqual([...entries].sort(byStart));
       }),
-      { numRuns: 600 },
+      { numRuns: propertyRuns(600) },
     );
     expect(logged).toBeGreaterThan(600);
   });

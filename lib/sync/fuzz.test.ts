@@ -12,6 +12,7 @@ import type { SyncArea } from './engine';
 import { syncOnce } from './engine';
 import { deviceShort } from '../domain/break-key';
 import { realisticLog } from '../../tests/fixtures/breaks';
+import { propertyRuns } from '../../tests/unit/property-runs';
 
 /**
  * Whatever another device (an older or newer version, a bug, a corrupted account) leaves in storage.sync,
@@ -115,7 +116,7 @@ describe('sync fuzzing', () => {
         expect(back.breaks).toHaveLength(entries.length);
         expect(entries.length).toBeGreaterThanOrEqual(own.length);
       }),
-      { numRuns: 250 },
+      { numRuns: propertyRuns(250) },
     );
     // The fuzzer did reach the decoders: plenty of records were refused and counted.
     expect(unreadable).toBeGreaterThan(100);
