@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { longFilesFirst } from './tests/long-files-first';
 
 // Real browsers with the built extension. Two files at a time: most of a browser test is waiting on the
 // browser, so two share the two cores well. Each file launches its own browser and profile, so files do
@@ -13,5 +14,15 @@ export default defineConfig({
     hookTimeout: 120_000,
     expect: { poll: { timeout: 10_000 } },
     retry: 0,
+    // The longest files first (measured), so that the last minute is not one long file running alone.
+    sequence: {
+      sequencer: longFilesFirst([
+        'tests/e2e/chromium-history-large.e2e.ts',
+        'tests/e2e/chromium-theme.e2e.ts',
+        'tests/e2e/firefox-a11y.e2e.ts',
+        'tests/e2e/firefox-break.e2e.ts',
+        'tests/e2e/chromium-a11y.e2e.ts',
+      ]),
+    },
   },
 });

@@ -10,6 +10,7 @@ import { describeImportProblem } from './import-problem';
 import { speakEnglish } from '../../tests/unit/english';
 import { readLog } from './store';
 import { realisticLog } from '../../tests/fixtures/breaks';
+import { propertyRuns } from '../../tests/unit/property-runs';
 
 const DEVICE = 'dddd4444-0000-4000-8000-000000000000';
 const NOW = Date.UTC(2026, 3, 1, 12);
@@ -342,7 +343,7 @@ describe('import fuzzing', () => {
     const db = await freshLog();
     await fc.assert(
       fc.asyncProperty(structural, async (m) => check(db, mutateDoc(m))),
-      { numRuns: 250 },
+      { numRuns: propertyRuns(250) },
     );
   });
 
@@ -350,7 +351,7 @@ describe('import fuzzing', () => {
     const db = await freshLog();
     await fc.assert(
       fc.asyncProperty(textual, async (m) => check(db, mutateText(m))),
-      { numRuns: 250 },
+      { numRuns: propertyRuns(250) },
     );
   });
 });

@@ -10,6 +10,7 @@ import { MOMENT_IDS } from './moments';
 import { NO_SIGNALS } from './body-signals';
 import { planInput } from './plan-input';
 import { area, check } from './plan-arbitraries';
+import { propertyRuns } from '../../tests/unit/property-runs';
 
 const NOW = Date.UTC(2026, 2, 14, 12);
 const side = fc.constantFrom<Side>('left', 'right');
@@ -56,7 +57,7 @@ describe('areas and sides left alone (settings → plan)', () => {
           }
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 });

@@ -5,6 +5,7 @@ import type { AreaId } from '../domain/areas';
 import { candidateOrder, generatePlan, suitableAreas, trainedAreas, type PlanInput } from './generate-plan';
 import { MOMENTS } from './moments';
 import { area, at, blocks, check, expectedTrained, input, leftOut, same, validFocus } from './plan-arbitraries';
+import { propertyRuns } from '../../tests/unit/property-runs';
 
 describe('plan order properties (focus, trained muscles, history)', () => {
   it('covers the trained muscles whatever was rolled lately, before and after a workout', { timeout: 120_000 }, () => {
@@ -40,7 +41,7 @@ describe('plan order properties (focus, trained muscles, history)', () => {
         const first = generatePlan({ ...given, focus: [] }).steps[0]!.area;
         check(first === trainedAreas(given)[0], () => `plan starts with ${first}`);
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 
@@ -85,7 +86,7 @@ describe('plan order properties (focus, trained muscles, history)', () => {
             }
           }
         }),
-        { numRuns: 1000 },
+        { numRuns: propertyRuns(1000) },
       );
     },
   );
@@ -105,7 +106,7 @@ describe('plan order properties (focus, trained muscles, history)', () => {
         if (focus.length === 0 && trained.length > 0)
           check(plan.steps[0]!.area === trained[0], () => `plan starts with ${plan.steps[0]!.area}`);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -120,7 +121,7 @@ describe('plan order properties (focus, trained muscles, history)', () => {
         const order = candidateOrder({ ...given, focus: [] });
         expect(plan.steps[0]!.area).toBe(order[0]);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 });

@@ -18,6 +18,7 @@ import {
   skippedSide,
   validFocus,
 } from './plan-arbitraries';
+import { propertyRuns } from '../../tests/unit/property-runs';
 
 function throwsNoArea(make: () => unknown): boolean {
   try {
@@ -174,7 +175,7 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
           () => `plan ${chosen.join()} not in candidate order ${order.join()}`,
         );
       }),
-      { numRuns: 4000 },
+      { numRuns: propertyRuns(4000) },
     );
   });
 
@@ -187,7 +188,7 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
         expect(given).toEqual(copy);
         expect(generatePlan(copy)).toEqual(first);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 });

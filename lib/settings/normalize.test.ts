@@ -10,6 +10,7 @@ import { onReminderSettingsChanged, updateReminders, REMINDER_ALARM } from '../b
 import { registerAllRequests } from '../../tests/doubles/background-requests';
 import { sendFromPage } from '../../tests/doubles/messages';
 import { sessionItem } from '../storage/items';
+import { propertyRuns } from '../../tests/unit/property-runs';
 
 /** Settings as a newer version might write them: new moments and tools, new fields, a new version number. */
 const FUTURE = {
@@ -130,7 +131,7 @@ describe('normalizeSettings', () => {
           expect(buildPlanInputOk(s)).toBe(true);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });

@@ -10,6 +10,7 @@ import { aggregateByDay, decodeDay, decodeTime, encodeDay, encodeTime } from './
 import { deviceShort, entryKey, parseKey } from '../domain/break-key';
 import { realisticBreak, realisticLog, rng, withBodyNotes } from '../../tests/fixtures/breaks';
 import { isValidBreak } from '../log/schema';
+import { propertyRuns } from '../../tests/unit/property-runs';
 
 const DEVICE = '3f2a9c1e-7b4d-4e8a-9c0f-1234567890ab';
 const DEV = deviceShort(DEVICE);
@@ -255,7 +256,7 @@ describe('encodeBreak / decodeBreak', () => {
         expect(essentials(back)).toEqual(essentials(e));
         expect(encodeBreak(back)).toBe(encodeBreak(e));
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 
@@ -387,7 +388,7 @@ describe('body notes (format 2: knots and check-in)', () => {
         const back = decodeBreak(`${encodeBreak(entry())!}*${text}`, DEV);
         return back === null || isValidBreak(back);
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 });

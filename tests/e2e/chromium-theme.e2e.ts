@@ -127,14 +127,19 @@ describe("Chromium: light, dark or the system's, everywhere at once; Settings an
     await expect.poll(() => overlayOn(page).getByRole('button', { name: 'Skip' }).isVisible()).toBe(true);
   });
 
+  // axe runs in the dark theme only. In the light one every view below is one chromium-a11y checks with axe
+  // (a forced Light and the system's light resolve every light-dark() colour alike, and History there holds
+  // the same weeks of breaks), and the rules that read structure rather than colour give the same answer in
+  // either theme: checking the light views again cost a minute of CPU and could find nothing new.
   for (const theme of ['Light', 'Dark'] as const) {
-    it(`has no axe violations on any page in the ${theme.toLowerCase()} theme`, async () => {
+    const axe = theme === 'Dark';
+    it(`paints every page and the timer in the ${theme.toLowerCase()} theme${axe ? ', with no axe violations' : ''}`, async () => {
       await chooseTheme(theme);
       const expected = theme === 'Light' ? BACKGROUND.light : BACKGROUND.dark;
       const found: Record<string, string[]> = {};
       const check = async (name: string, target: Page, selector?: string) => {
         await expect.poll(() => (selector ? card(target) : body(target))).toBe(expected);
-        found[name] = await axeViolations(target, selector);
+        if (axe) found[name] = await axeViolations(target, selector);
       };
 
       // During a break: the timer over the page, in its own window and in the popup.
@@ -184,6 +189,7 @@ describe("Chromium: light, dark or the system's, everywhere at once; Settings an
       // Start the next theme's round with a break running again.
       await popup.getByRole('button', { name: /^Start \d+-minute roll$/ }).click();
       await history.close();
+      if (axe) expect(Object.keys(found)).toHaveLength(11);
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
     });
   }
