@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SessionState } from '../../lib/session/types';
 import { send } from '../../lib/messaging/send';
 import { failedText } from '../../lib/messaging/request-problem';
@@ -21,6 +21,7 @@ import type { BreakChoice } from '../../lib/domain/choice';
 import { DEFAULT_CHOICE } from '../../lib/domain/choice';
 import type { WhatsNewComponent } from './WhatsNew';
 import { afterFirstPaint } from '../../lib/popup/after-first-paint';
+import { fitWindowHeight } from '../../lib/popup/window-height';
 
 export const loadPopupRunning = () => import('./PopupRunning').then((m) => m.PopupRunning);
 
@@ -54,6 +55,16 @@ export function PopupApp({ initial }: Props) {
   }, []);
   const active = view?.status === 'running' || view?.status === 'paused';
   const summary = view ? freshSummary(view, now) : null;
+
+  // The view that fills the popup. The window was fitted to the start view at the first frame (main.tsx);
+  // when a break's timer or summary replaces it, the window is fitted to that instead.
+  const shown = active ? (Running ? 'running' : null) : summary && Running ? 'summary' : 'start';
+  const fitted = useRef(shown);
+  useLayoutEffect(() => {
+    if (shown === null || shown === fitted.current) return;
+    fitted.current = shown;
+    fitWindowHeight();
+  }, [shown]);
 
   useEffect(() => {
     if ((active || summary) && !Running) void loadPopupRunning().then((component) => setRunning(() => component));

@@ -6,7 +6,10 @@ import '../../components/shared/page.css';
 import '../../components/shared/body-map.css';
 import { localizePage } from '../../lib/i18n/lang';
 import { followPageTheme } from '../../lib/theme/page-theme';
+import { fitWindowHeightAtFirstFrame } from '../../lib/popup/window-height';
 
 followPageTheme();
 localizePage('extName');
-render(<PopupApp initial={readSession()} />, document.getElementById('app')!);
+const app = document.getElementById('app')!;
+render(<PopupApp initial={readSession()} />, app);
+fitWindowHeightAtFirstFrame(app);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import type { ChromiumRun } from '../e2e/support/chromium';
 import { openToolbarPopup } from '../e2e/support/toolbar-popup';
+import { SAFETY_SEEN_KEY } from '../../lib/storage/keys';
 
 /** First contentful paint and load of the popup, at most this many times the floor's. */
 export const POPUP_FLOOR_RATIO = 1.1;
@@ -74,9 +75,13 @@ type Report = (name: string, value: string, budget: string, ok: boolean | null) 
 
 /**
  * Median of `runs` openings of each (after one warm-up each), interleaved in rotating order so all three
- * see the same machine load; reports them side by side with the popup's ratios to the floor.
+ * see the same machine load; reports them side by side with the popup's ratios to the floor. The budget is
+ * the popup as a person meets it on every opening but the first: its first-run safety note (shown until
+ * read, above a start view that then starts below the fold) is measured first and printed beside it.
  */
 export async function measurePopup(run: ChromiumRun, runs: number, report: Report): Promise<void> {
+  const first = await measurePages(run, runs, { floor: FLOOR, popup: null });
+  await markSafetyNoteSeen(run);
   const { blank, floor, popup } = await measurePages(run, runs, { blank: BLANK, floor: FLOOR, popup: null });
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const side = (key: keyof Figures) => `${ms(popup![key])} | ${ms(floor![key])} | ${ms(blank![key])}`;
@@ -93,8 +98,34 @@ export async function measurePopup(run: ChromiumRun, runs: number, report: Repor
   }
   report('  phases: HTML parsed — popup | floor | blank', side('parsed'), '', null);
   report('  phases: module scripts run (DOMContentLoaded) — popup | floor | blank', side('scripts'), '', null);
+  report(
+    '  phases: load → first contentful paint — popup | floor | blank',
+    `${ms(popup!.fcp - popup!.load)} | ${ms(floor!.fcp - floor!.load)} | ${ms(blank!.fcp - blank!.load)}`,
+    '',
+    null,
+  );
   report('popup open → interactive (rendered, handlers attached)', ms(popup!.interactive), '', null);
   report('popup window size (CSS px, every opening)', popup!.size, '', null);
+  const ratio = (key: 'fcp' | 'load') => `${(first.popup[key] / first.floor[key]).toFixed(2)}×`;
+  report(
+    `first run, with the safety note: first contentful paint | load, popup / floor (median of ${runs}, beside the floor)`,
+    `${ratio('fcp')} | ${ratio('load')} (${first.popup.size})`,
+    '',
+    null,
+  );
+}
+
+/** The safety note read, as a person's first "Got it" leaves it (the popup's own localStorage). */
+async function markSafetyNoteSeen(run: ChromiumRun): Promise<void> {
+  const cdp = await run.context.browser()!.newBrowserCDPSession();
+  try {
+    await cdp.send('Target.setDiscoverTargets', { discover: true });
+    const page = await openToolbarPopup(run, cdp);
+    await page.evaluate(`localStorage.setItem(${JSON.stringify(SAFETY_SEEN_KEY)}, '1')`);
+    await page.close();
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /**
