@@ -151,9 +151,15 @@ function mainTasks(events: TraceEvent[], until?: string): Array<[number, number]
   const pid = mark?.pid ?? events.find((e) => e.name === 'TracingStartedInBrowser')?.pid;
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (!mark || e.pid === pid));
   if (!main) throw new Error('No renderer main thread in the trace.');
-  const tasks = events
-    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && /(^|::)RunTask$/.test(e.name))
-    .filter((e) => !mark || e.ts <= mark.ts)
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  // Up to a mark, from the injection on: the first script the page runs after tracing started (the page is
+  // idle by then, and the probe waiting for the mark was installed before).
+  const injected = mark
+    ? Math.min(...mine.filter((e) => /^(EvaluateScript|FunctionCall)$/.test(e.name)).map((e) => e.ts))
+    : -Infinity;
+  const tasks = mine
+    .filter((e) => /(^|::)RunTask$/.test(e.name))
+    .filter((e) => !mark || (e.ts <= mark.ts && e.ts + (e.dur ?? 0) >= injected))
     .sort((a, b) => a.ts - b.ts);
   const top: Array<[number, number]> = [];
   let end = -Infinity;
@@ -161,6 +167,15 @@ function mainTasks(events: TraceEvent[], until?: string): Array<[number, number]
     if (e.ts < end) continue;
     end = e.ts + (e.dur ?? 0);
     top.push([(e.dur ?? 0) / 1000, (e.tdur ?? e.dur ?? 0) / 1000]);
+    if (process.env.DEBUG_TASKS && (e.tdur ?? 0) > 3000) {
+      const inner = events
+        .filter((x) => x.pid === e.pid && x.tid === e.tid && x.ts >= e.ts && x.ts < end && (x.tdur ?? 0) > 1000 && x !== e)
+        .map((x) => `${x.name}:${((x.tdur ?? 0) / 1000).toFixed(1)}`)
+        .slice(0, 12);
+      console.log(
+        `task ${until ?? ''} +${((e.ts - tasks[0]!.ts) / 1000).toFixed(0)} wall ${((e.dur ?? 0) / 1000).toFixed(1)} cpu ${((e.tdur ?? 0) / 1000).toFixed(1)} ${inner.join(' ')}`,
+      );
+    }
   }
   return top;
 }
@@ -237,8 +252,10 @@ export async function timerCost(report: Report, runs: number): Promise<void> {
           await tab.waitForTimeout(300);
           const name = floor ? 'rollbreak:floor-visible' : 'rollbreak:overlay-visible';
           let wall = 0;
+          const shown = markAt(tab, name);
+          // Evaluated in order: once this answers, the probe for the mark is in place.
+          await tab.evaluate(() => 0);
           const events = await traced(run, tab, async () => {
-            const shown = markAt(tab, name);
             const t0 = await inject(run, url, floor);
             wall = (await shown) - t0;
           });
