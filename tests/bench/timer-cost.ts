@@ -167,7 +167,8 @@ function mainTasks(events: TraceEvent[], until?: string): Array<[number, number]
     if (e.ts < end) continue;
     end = e.ts + (e.dur ?? 0);
     top.push([(e.dur ?? 0) / 1000, (e.tdur ?? e.dur ?? 0) / 1000]);
-    if (process.env.DEBUG_TASKS && (e.tdur ?? 0) > 3000) {
+    // ROLLBREAK_BENCH_TASKS=1 prints each task of 3 ms or more of thread time, with what it spent that on.
+    if (process.env.ROLLBREAK_BENCH_TASKS === '1' && (e.tdur ?? 0) > 3000) {
       const inner = events
         .filter((x) => x.pid === e.pid && x.tid === e.tid && x.ts >= e.ts && x.ts < end && (x.tdur ?? 0) > 1000 && x !== e)
         .map((x) => `${x.name}:${((x.tdur ?? 0) / 1000).toFixed(1)}`)
