@@ -23,18 +23,11 @@ export const messageLanguage = (): string => t('lang');
  */
 export const uiLanguage = (): string => ext.i18n.getUILanguage();
 
-const numberFormats: Record<string, Intl.NumberFormat> = {};
-
 /**
- * A number in the UI language's digits and grouping: "1,234", "1.234", "1 234". One formatter per
- * language, kept: `toLocaleString(lang)` builds a new one on every call (V8 caches only the default
- * locale's), and the timer's countdowns format a dozen numbers a render, which was most of the script
- * time of the timer's first frame on a page (`npm run bench`, issue 23).
+ * A number in the UI language's digits and grouping: "1,234", "1.234", "1 234". Without options, so the
+ * engine reuses one formatter per language instead of building one per call.
  */
-export const formatNumber = (n: number): string => {
-  const lang = uiLanguage();
-  return (numberFormats[lang] ??= new Intl.NumberFormat(lang)).format(n);
-};
+export const formatNumber = (n: number): string => n.toLocaleString(uiLanguage());
 
 /** "1:05" for 65 000 ms, in the UI language's digits; rounds up so the display reaches 0:00 exactly at the deadline. */
 export function formatClock(ms: number): string {
