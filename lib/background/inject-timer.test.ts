@@ -44,6 +44,16 @@ describe('injectPart', () => {
     expect(spy).toHaveBeenLastCalledWith({ target: { tabId: 7, frameIds: [3] }, files: ['/pictures/hamstrings-gun.js'] });
   });
 
+  it("runs the step's picture before the parts in the same injection, and only a catalogue picture", async () => {
+    const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    await injectPart(7, 0, undefined, ['quads-roller', '../background']);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy).toHaveBeenLastCalledWith({
+      target: { tabId: 7, frameIds: [0] },
+      files: ['/pictures/quads-roller.js', '/overlay-parts.js'],
+    });
+  });
+
   it('turns only a picture of the catalogue into a path', async () => {
     const spy = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
     for (const name of ['../overlay', 'neck-gun', 'quads-roller.js'])

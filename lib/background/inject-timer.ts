@@ -15,13 +15,18 @@ export async function injectTimer(tabId: number): Promise<{ documentId?: string 
 }
 
 /**
- * Runs one of the timer's parts in the frame whose timer asked for it: its rarely shown parts
- * (overlay-parts.js: the step's picture frame, the done screen, the pill) or one technique's picture
- * (pictures/<name>.js, a few hundred bytes of drawing data). Only a name from the catalogue becomes a path.
+ * Runs the timer's parts in the frame whose timer asked for them, in one injection: with `picture`, that
+ * technique's picture (pictures/<name>.js, a few hundred bytes of drawing data); without, its rarely shown
+ * parts (overlay-parts.js: the step's picture frame, the done screen, the pill) preceded by the pictures
+ * `along` names (the step on screen now), so a timer that just arrived on a page asks the background once,
+ * not once for its parts and again for its picture (`npm run bench` counts the wake-ups). The picture's
+ * script goes first: the frame that draws it must find it there. Only names from the catalogue become paths.
  */
-export async function injectPart(tabId: number, frameId: number, picture?: string): Promise<void> {
+export async function injectPart(tabId: number, frameId: number, picture?: string, along: string[] = []): Promise<void> {
   if (picture !== undefined && !isPictureKey(picture)) throw new Error('Rollbreak: no such picture.');
   // The pictures' scripts are written by the build (wxt.config.ts), so WXT's list of public paths lacks them.
-  const file = (picture === undefined ? '/overlay-parts.js' : `/pictures/${picture}.js`) as '/overlay-parts.js';
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+  const drawn = (key: string) => `/pictures/${key}.js` as '/overlay-parts.js';
+  const files =
+    picture === undefined ? [...along.filter(isPictureKey).map(drawn), '/overlay-parts.js' as const] : [drawn(picture)];
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files });
 }

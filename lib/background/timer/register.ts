@@ -6,15 +6,27 @@ import { showTimer } from '../show-timer';
 import { openTimerWindow } from '../timer-window';
 import { onTimerPage, timerShownIn } from '../follow-timer';
 import { injectPart } from '../inject-timer';
+import { sessionItem } from '../../storage/items';
+import { pictureKey } from '../../pictures/keys';
 
-/** The timer's parts (the picture frame, done screen, pill) or a step's picture, injected into the frame that asks. */
+/**
+ * The timer's parts (the picture frame, done screen, pill) with the picture of the step on screen, or a
+ * later step's picture, injected into the frame that asks.
+ */
 async function overlayPart(
   { picture }: Request<'overlayPart'>,
   _from: SenderKind,
   sender: SenderInfo,
 ): Promise<Answer<'overlayPart'>> {
   const tabId = sender.tab?.id;
-  if (tabId !== undefined) await injectPart(tabId, sender.frameId ?? 0, picture);
+  if (tabId === undefined) return {};
+  let along: string[] = [];
+  if (picture === undefined) {
+    const session = await sessionItem.getValue();
+    const step = session.status !== 'idle' && session.plan.steps[session.stepIndex];
+    if (step) along = [pictureKey(step.area, session.plan.tool)];
+  }
+  await injectPart(tabId, sender.frameId ?? 0, picture, along);
   return {};
 }
 
