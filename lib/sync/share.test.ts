@@ -198,8 +198,8 @@ describe('durable deletions', () => {
 });
 
 describe("the archive's horizon", () => {
-  it('lets through a break its browser logged before the horizon but published only after it was archived', async () => {
-    const cloud = new FakeSyncCloud();
+  /** A's two breaks: one published, then one earlier by the clock that A never published before B reclaims it. */
+  async function unpublishedBeforeHorizon(cloud: FakeSyncCloud) {
     const a = await device(A, cloud);
     const b = await device(B, cloud);
     const r = rng(5);
@@ -213,13 +213,37 @@ describe("the archive's horizon", () => {
     clock += (INACTIVE_DAYS + 1) * DAY;
     await syncAll(cloud, [b], 1);
     expect(readSnapshot(b.area.snapshot()).archive.origins.get('aaaa1111')!.horizon).toBeGreaterThan(late.startedAt);
-    // A comes back: it keeps the break, publishes it, and B takes it in (it was never deleted).
+    return { a, b, late };
+  }
+  /** The key a break holds in a log: its own or, once moved, its next revision (same device, same start). */
+  const keysAt = async (d: SimDevice, start: number) =>
+    (await readLog(d.db)).entries.filter((e) => e.startedAt === start).map(entryKey);
+
+  it('lets through a break its browser logged before the horizon but published only after it was archived', async () => {
+    const cloud = new FakeSyncCloud();
+    const { a, b, late } = await unpublishedBeforeHorizon(cloud);
+    // A comes back: it keeps the break, under its next revision (the horizon deletes the old key), publishes
+    // it, and B takes it in (it was never deleted).
     await syncAll(cloud, [a, b], 2);
-    expect((await readLog(a.db)).entries.map(entryKey)).toContain(entryKey(late));
-    expect((await readLog(b.db)).entries.map(entryKey)).toContain(entryKey(late));
+    const moved = `${entryKey(late)}~1`;
+    expect(await keysAt(a, late.startedAt)).toEqual([moved]);
+    expect(await keysAt(b, late.startedAt)).toEqual([moved]);
     // A deletion of it still holds everywhere.
-    await deleteBreak(b.db, entryKey(late), B, clock);
+    await deleteBreak(b.db, moved, B, clock);
     await syncAll(cloud, [b, a], 2);
-    expect((await readLog(a.db)).entries.map(entryKey)).not.toContain(entryKey(late));
+    expect(await keysAt(a, late.startedAt)).toEqual([]);
+  });
+
+  it('counts that break once everywhere when another browser imported it before its browser came back (soak seed 5)', async () => {
+    const cloud = new FakeSyncCloud();
+    const { a, b, late } = await unpublishedBeforeHorizon(cloud);
+    // B imports A's export (A's log, the unpublished break too) while A is away: the horizon deletes B's copy.
+    await importBreaks(b.db, (await readLog(a.db)).entries);
+    await syncAll(cloud, [b], 1);
+    expect(await keysAt(b, late.startedAt)).toEqual([]);
+    // A comes back: the break reaches B again, as A's next revision of it, and both show the same log.
+    await syncAll(cloud, [a, b], 2);
+    expect(await b.keys()).toEqual(await a.keys());
+    expect(await keysAt(a, late.startedAt)).toEqual([`${entryKey(late)}~1`]);
   });
 });
