@@ -246,4 +246,25 @@ describe("the archive's horizon", () => {
     expect(await b.keys()).toEqual(await a.keys());
     expect(await keysAt(a, late.startedAt)).toEqual([`${entryKey(late)}~1`]);
   });
+
+  it('keeps a break of the archived browser that another browser imported and publishes, though nobody deleted it', async () => {
+    const cloud = new FakeSyncCloud();
+    const a = await device(A, cloud);
+    const b = await device(B, cloud);
+    const c = await device(C, cloud);
+    const r = rng(5);
+    await addBreak(a.db, realisticBreak(r, A, clock + 2 * 3_600_000));
+    await syncAll(cloud, [a, b, c], 1);
+    const late = realisticBreak(r, A, clock + 3_600_000);
+    await addBreak(a.db, late);
+    // B imports A's export and publishes the break A never did; C takes it in.
+    await importBreaks(b.db, (await readLog(a.db)).entries);
+    await syncAll(cloud, [b, c], 1);
+    expect(await keysAt(c, late.startedAt)).toEqual([entryKey(late)]);
+    // A is reinstalled (its log gone), and its old keys are reclaimed 45 days on: the break stays everywhere.
+    await a.reinstall('aaaa9999-0000-4000-8000-00000000000a');
+    clock += (INACTIVE_DAYS + 1) * DAY;
+    await syncAll(cloud, [b, c, a], 2);
+    for (const d of [b, c]) expect(await keysAt(d, late.startedAt)).toEqual([entryKey(late)]);
+  });
 });
