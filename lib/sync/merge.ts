@@ -328,18 +328,20 @@ function sumDevices(snapshot: SyncSnapshot, what: 'bytes' | 'items'): number {
 }
 
 /**
- * Whether this device publishes another device's break: one it imported from a file (a break that came
- * through sync has its key for id; an imported one keeps the session id it was logged with), unless its
- * origin device still carries it in sync.
+ * Whether this device publishes another device's break (archived ones aside, planWrites): any, once its
+ * origin device has no keys in the account (it removed its records, "Delete all my data"), so the breaks
+ * this browser holds of it still reach every other browser; while the origin is there, one imported from a
+ * file (a break that came through sync has its key for id; an imported one keeps the session id it was
+ * logged with) that the origin does not carry.
  */
 function adoptedCheck(snapshot: SyncSnapshot): (e: BreakEntry) => boolean {
   const carried = new Map<string, Set<string>>();
   return (e) => {
     const key = entryKey(e);
-    if (e.id === key) return false;
     const dev = deviceShort(e.deviceId);
     const origin = snapshot.devices.get(dev);
     if (!origin) return true;
+    if (e.id === key) return false;
     if (origin.agg && e.startedAt < origin.agg.cutoff) return false;
     let keys = carried.get(dev);
     if (!keys) carried.set(dev, (keys = new Set(origin.entries.map(entryKey))));

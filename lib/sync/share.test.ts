@@ -197,6 +197,27 @@ describe('durable deletions', () => {
   }, 120_000);
 });
 
+describe('a browser that leaves the account', () => {
+  it('its breaks another browser holds still reach a new browser after it removed its records and was reinstalled (soak seed 6)', async () => {
+    const cloud = new FakeSyncCloud();
+    const a = await device(A, cloud);
+    const b = await device(B, cloud);
+    const r = rng(6);
+    for (const h of [1, 2]) await addBreak(a.db, realisticBreak(r, A, clock - h * 3_600_000));
+    await syncAll(cloud, [a, b], 1);
+    expect(await b.keys()).toHaveLength(2);
+    // A removes its records from the account ("Delete all my data" does too), then is installed again.
+    await a.removeOwnRecords();
+    cloud.propagate();
+    await a.reinstall('aaaa9999-0000-4000-8000-00000000000a');
+    await addBreak(a.db, realisticBreak(r, a.deviceId, clock));
+    await syncAll(cloud, [a, b], 2);
+    // B's log still has the two (nobody deleted them): B publishes them, and both show the same log.
+    expect(await b.keys()).toHaveLength(3);
+    expect(await a.keys()).toEqual(await b.keys());
+  });
+});
+
 describe("the archive's horizon", () => {
   /** A's two breaks: one published, then one earlier by the clock that A never published before B reclaims it. */
   async function unpublishedBeforeHorizon(cloud: FakeSyncCloud) {

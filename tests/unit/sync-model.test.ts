@@ -25,6 +25,23 @@ const FOUND: Array<[[number, Command[]], number]> = [
     ],
     1,
   ],
+  // Soak seed 6: a browser's breaks held by another after it removed its records and was reinstalled
+  // (lib/sync/share.test.ts, "a browser that leaves the account").
+  [
+    [
+      2,
+      [
+        { kind: 'burst', dev: 0, rounds: 2 },
+        { kind: 'stop', dev: 1, at: 5 },
+        { kind: 'remove', dev: 0 },
+        { kind: 'import', dev: 0, from: 0 },
+        { kind: 'reinstall', dev: 0 },
+        { kind: 'import', dev: 0, from: 0 },
+        { kind: 'log', dev: 0, count: 1 },
+      ],
+    ],
+    1,
+  ],
 ];
 
 /**
