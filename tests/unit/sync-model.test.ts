@@ -42,6 +42,25 @@ const FOUND: Array<[[number, Command[]], number]> = [
     ],
     1,
   ],
+  // Soak seed 56: an own break the archive held (so not in the browser's published keys), deleted on another
+  // browser, came back as its next revision (lib/sync/engine.ts, publishedOwn).
+  [
+    [
+      3,
+      [
+        { kind: 'burst', dev: 2, rounds: 2 },
+        { kind: 'away', days: 45 },
+        { kind: 'burst', dev: 0, rounds: 2 },
+        { kind: 'burst', dev: 2, rounds: 2 },
+        { kind: 'delete', dev: 0, pick: 0 },
+        { kind: 'log', dev: 0, count: 1 },
+        { kind: 'stop', dev: 0, at: 1 },
+        { kind: 'away', days: 0 },
+        { kind: 'stop', dev: 0, at: 1 },
+      ],
+    ],
+    1,
+  ],
 ];
 
 /**
