@@ -11,6 +11,7 @@ import { decodeTombGroup, encodeTombGroups } from './tombs';
 import { HEARTBEAT_EVERY } from './share';
 import type { FoldedHistory } from './folded';
 import { foldedHistory } from './folded';
+import { archived } from './archive';
 
 /** Records of the other devices that could not be read (see DeviceView.unreadable). */
 export function unreadableRecords(snapshot: SyncSnapshot, deviceId: string): number {
@@ -142,11 +143,18 @@ export function roundSignature(local: LocalLog, all: Record<string, unknown>, no
   return `${local.entries.length}:${local.tombstones.length}:${starts}:${deletions}:${(h >>> 0).toString(36)}:${Math.floor(now / HEARTBEAT_EVERY)}`;
 }
 
-/** The own keys a snapshot carries in full, compacted for SyncState.published. */
-function publishedOwn(snapshot: SyncSnapshot, deviceId: string): string {
+/**
+ * The own keys a snapshot carries in full or the archive holds (a member is published too: a deletion of
+ * it later leaves no trace but the horizon), compacted for SyncState.published.
+ */
+function publishedOwn(snapshot: SyncSnapshot, deviceId: string, local: LocalLog): string {
   const me = deviceShort(deviceId);
   const keys = (snapshot.devices.get(me)?.entries ?? []).filter((e) => e.deviceId === me).map(entryKey);
-  return encodeTombGroups(me, keys, []).join(',');
+  for (const e of local.entries) {
+    const key = entryKey(e);
+    if (deviceShort(e.deviceId) === me && archived(snapshot.archive, key)) keys.push(key);
+  }
+  return encodeTombGroups(me, [...new Set(keys)], []).join(',');
 }
 
 function publishedKeys(text: string | undefined): Set<string> | undefined {
@@ -306,7 +314,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     lastError: null,
     seen: roundSignature(local, afterAll, now),
     folded: plan.layout.folded,
-    published: publishedOwn(after, deps.deviceId),
+    published: publishedOwn(after, deps.deviceId, local),
   });
   return {
     ...status,

@@ -3,7 +3,7 @@ import type { DayAggregate } from './days';
 import { localDay } from './days';
 import type { Tombstone } from '../domain/break-key';
 import type { LocalChanges, LocalLog } from '../log/store';
-import { deviceShort, entryKey, parseKey } from '../domain/break-key';
+import { deviceShort, entryKey, makeKey, parseKey } from '../domain/break-key';
 import { notesCode } from './encode';
 import type { Layout } from './layout';
 import { SYNC_QUOTA, itemBytes as itemBytesOf, layoutDevice, usage as usageOf } from './layout';
@@ -46,19 +46,32 @@ export function mergeRemote(
   for (const view of devices) for (const key of view.tombstones) bury(key, view.dev);
   for (const key of [...snapshot.archive.deletions].sort()) bury(key, SHARED_BY);
   // Ranges name no keys: they delete the local breaks they cover. So does the archive's horizon (archive.ts):
-  // a break of an archived browser, before its horizon and not a member, was deleted — unless that browser
-  // publishes it itself now: one it logged before the horizon but never published before it was archived
-  // (a clock set wrong, a round that failed), which it keeps (impliedExemption) and every browser takes in.
+  // a break of an archived browser, before its horizon and not a member, was deleted.
   const archive = snapshot.archive;
-  const exempt = impliedExemption(local, snapshot, me, published);
   const ownCarried = carriedByOrigin(devices);
   const horizonDeletes = (key: string) => impliedDeleted(archive, key) && !ownCarried.has(key);
+  // Except one that browser logged before its horizon but never published before it was archived (a break
+  // logged out of order, a clock set wrong, a round that failed): it keeps it, under a new revision. Not
+  // under its old key: the horizon deletes that key on every browser that holds a copy (an import of this
+  // browser's export), for good (a tombstone), before this browser is back to say otherwise. The new
+  // revision lies outside what any horizon deletes (revision 0 only), so it reaches every browser, and the
+  // old key's deletion, published by this browser, takes the copies out everywhere alike. (One it already
+  // publishes under the old key, as versions before this one did, moves the same way.)
+  const exempt = impliedExemption(local, snapshot, me, published);
+  const add: BreakEntry[] = [];
+  const taken = new Set(localKeys);
+  let byKey: Map<string, BreakEntry> | undefined;
   for (const key of [...localKeys].sort()) {
     const by = ranged(key);
     if (by !== null) bury(key, by);
-    else if (horizonDeletes(key) && !exempt.has(key)) bury(key, SHARED_BY);
+    else if (impliedDeleted(archive, key) && (exempt.has(key) || (ownCarried.has(key) && parseKey(key)?.dev === me))) {
+      const own = (byKey ??= new Map(local.entries.map((e) => [entryKey(e), e]))).get(key)!;
+      const next = nextFreeKey(key, (k) => dead.has(k) || taken.has(k));
+      bury(key, me!);
+      taken.add(next);
+      add.push({ ...own, id: next });
+    } else if (horizonDeletes(key)) bury(key, SHARED_BY);
   }
-  const add: BreakEntry[] = [];
   // Body notes (knots, check-in) of breaks already here: the record that wins for each key (see fuller()).
   const notes = new Map<string, { entry: BreakEntry; owner: boolean }>();
   for (const view of devices) {
@@ -137,6 +150,14 @@ function impliedExemption(
     if (published ? !published.has(key) : e.id !== key && e.startedAt >= horizon - DAY_MS) out.add(key);
   }
   return out;
+}
+
+/** The key of the first revision after `key`'s that is not `used`. */
+function nextFreeKey(key: string, used: (key: string) => boolean): string {
+  const p = parseKey(key)!;
+  let rev = p.rev + 1;
+  while (used(makeKey(p.dev, p.startedAt, rev))) rev++;
+  return makeKey(p.dev, p.startedAt, rev);
 }
 
 /** Keys of the breaks each browser publishes in its own keys as their origin (not imported for another). */
@@ -307,18 +328,20 @@ function sumDevices(snapshot: SyncSnapshot, what: 'bytes' | 'items'): number {
 }
 
 /**
- * Whether this device publishes another device's break: one it imported from a file (a break that came
- * through sync has its key for id; an imported one keeps the session id it was logged with), unless its
- * origin device still carries it in sync.
+ * Whether this device publishes another device's break (archived ones aside, planWrites): any, once its
+ * origin device has no keys in the account (it removed its records, "Delete all my data"), so the breaks
+ * this browser holds of it still reach every other browser; while the origin is there, one imported from a
+ * file (a break that came through sync has its key for id; an imported one keeps the session id it was
+ * logged with) that the origin does not carry.
  */
 function adoptedCheck(snapshot: SyncSnapshot): (e: BreakEntry) => boolean {
   const carried = new Map<string, Set<string>>();
   return (e) => {
     const key = entryKey(e);
-    if (e.id === key) return false;
     const dev = deviceShort(e.deviceId);
     const origin = snapshot.devices.get(dev);
     if (!origin) return true;
+    if (e.id === key) return false;
     if (origin.agg && e.startedAt < origin.agg.cutoff) return false;
     let keys = carried.get(dev);
     if (!keys) carried.set(dev, (keys = new Set(origin.entries.map(entryKey))));

@@ -197,9 +197,30 @@ describe('durable deletions', () => {
   }, 120_000);
 });
 
-describe("the archive's horizon", () => {
-  it('lets through a break its browser logged before the horizon but published only after it was archived', async () => {
+describe('a browser that leaves the account', () => {
+  it('its breaks another browser holds still reach a new browser after it removed its records and was reinstalled (soak seed 6)', async () => {
     const cloud = new FakeSyncCloud();
+    const a = await device(A, cloud);
+    const b = await device(B, cloud);
+    const r = rng(6);
+    for (const h of [1, 2]) await addBreak(a.db, realisticBreak(r, A, clock - h * 3_600_000));
+    await syncAll(cloud, [a, b], 1);
+    expect(await b.keys()).toHaveLength(2);
+    // A removes its records from the account ("Delete all my data" does too), then is installed again.
+    await a.removeOwnRecords();
+    cloud.propagate();
+    await a.reinstall('aaaa9999-0000-4000-8000-00000000000a');
+    await addBreak(a.db, realisticBreak(r, a.deviceId, clock));
+    await syncAll(cloud, [a, b], 2);
+    // B's log still has the two (nobody deleted them): B publishes them, and both show the same log.
+    expect(await b.keys()).toHaveLength(3);
+    expect(await a.keys()).toEqual(await b.keys());
+  });
+});
+
+describe("the archive's horizon", () => {
+  /** A's two breaks: one published, then one earlier by the clock that A never published before B reclaims it. */
+  async function unpublishedBeforeHorizon(cloud: FakeSyncCloud) {
     const a = await device(A, cloud);
     const b = await device(B, cloud);
     const r = rng(5);
@@ -213,13 +234,58 @@ describe("the archive's horizon", () => {
     clock += (INACTIVE_DAYS + 1) * DAY;
     await syncAll(cloud, [b], 1);
     expect(readSnapshot(b.area.snapshot()).archive.origins.get('aaaa1111')!.horizon).toBeGreaterThan(late.startedAt);
-    // A comes back: it keeps the break, publishes it, and B takes it in (it was never deleted).
+    return { a, b, late };
+  }
+  /** The key a break holds in a log: its own or, once moved, its next revision (same device, same start). */
+  const keysAt = async (d: SimDevice, start: number) =>
+    (await readLog(d.db)).entries.filter((e) => e.startedAt === start).map(entryKey);
+
+  it('lets through a break its browser logged before the horizon but published only after it was archived', async () => {
+    const cloud = new FakeSyncCloud();
+    const { a, b, late } = await unpublishedBeforeHorizon(cloud);
+    // A comes back: it keeps the break, under its next revision (the horizon deletes the old key), publishes
+    // it, and B takes it in (it was never deleted).
     await syncAll(cloud, [a, b], 2);
-    expect((await readLog(a.db)).entries.map(entryKey)).toContain(entryKey(late));
-    expect((await readLog(b.db)).entries.map(entryKey)).toContain(entryKey(late));
+    const moved = `${entryKey(late)}~1`;
+    expect(await keysAt(a, late.startedAt)).toEqual([moved]);
+    expect(await keysAt(b, late.startedAt)).toEqual([moved]);
     // A deletion of it still holds everywhere.
-    await deleteBreak(b.db, entryKey(late), B, clock);
+    await deleteBreak(b.db, moved, B, clock);
     await syncAll(cloud, [b, a], 2);
-    expect((await readLog(a.db)).entries.map(entryKey)).not.toContain(entryKey(late));
+    expect(await keysAt(a, late.startedAt)).toEqual([]);
+  });
+
+  it('counts that break once everywhere when another browser imported it before its browser came back (soak seed 5)', async () => {
+    const cloud = new FakeSyncCloud();
+    const { a, b, late } = await unpublishedBeforeHorizon(cloud);
+    // B imports A's export (A's log, the unpublished break too) while A is away: the horizon deletes B's copy.
+    await importBreaks(b.db, (await readLog(a.db)).entries);
+    await syncAll(cloud, [b], 1);
+    expect(await keysAt(b, late.startedAt)).toEqual([]);
+    // A comes back: the break reaches B again, as A's next revision of it, and both show the same log.
+    await syncAll(cloud, [a, b], 2);
+    expect(await b.keys()).toEqual(await a.keys());
+    expect(await keysAt(a, late.startedAt)).toEqual([`${entryKey(late)}~1`]);
+  });
+
+  it('keeps a break of the archived browser that another browser imported and publishes, though nobody deleted it', async () => {
+    const cloud = new FakeSyncCloud();
+    const a = await device(A, cloud);
+    const b = await device(B, cloud);
+    const c = await device(C, cloud);
+    const r = rng(5);
+    await addBreak(a.db, realisticBreak(r, A, clock + 2 * 3_600_000));
+    await syncAll(cloud, [a, b, c], 1);
+    const late = realisticBreak(r, A, clock + 3_600_000);
+    await addBreak(a.db, late);
+    // B imports A's export and publishes the break A never did; C takes it in.
+    await importBreaks(b.db, (await readLog(a.db)).entries);
+    await syncAll(cloud, [b, c], 1);
+    expect(await keysAt(c, late.startedAt)).toEqual([entryKey(late)]);
+    // A is reinstalled (its log gone), and its old keys are reclaimed 45 days on: the break stays everywhere.
+    await a.reinstall('aaaa9999-0000-4000-8000-00000000000a');
+    clock += (INACTIVE_DAYS + 1) * DAY;
+    await syncAll(cloud, [b, c, a], 2);
+    for (const d of [b, c]) expect(await keysAt(d, late.startedAt)).toEqual([entryKey(late)]);
   });
 });

@@ -15,7 +15,7 @@ import {
 } from './archive';
 import { decodeRecord, readSnapshot as readSnapshotOf } from './snapshot';
 import type { DeviceView, SyncSnapshot } from './snapshot';
-import { deviceShort, parseKey } from '../domain/break-key';
+import { deviceShort, parseKey, revOf } from '../domain/break-key';
 import { SYNC_QUOTA, noteKey, packChunks, parseSyncKey, usage } from './layout';
 import type { BreakEntry } from '../log/entry';
 
@@ -92,9 +92,25 @@ function chunkEntries(view: DeviceView, key: string): BreakEntry[] {
 
 /**
  * Adds a browser's items to the archive: all of them, or (partial) only its oldest `log:` items up to
- * `upTo`. Returns the keys taken and the breaks archived.
+ * `upTo`. Returns the keys taken and the breaks archived. `copies` are its breaks other browsers publish
+ * in full (imported from its export before it published them itself): those before the horizon become
+ * members too, or the horizon would delete them everywhere though nobody did.
  */
-function reclaimInto(archive: Archive, view: DeviceView, now: number, upTo: number | null): { keys: string[]; breaks: number } {
+function reclaimInto(
+  archive: Archive,
+  view: DeviceView,
+  now: number,
+  upTo: number | null,
+  copies: readonly BreakEntry[] = [],
+): { keys: string[]; breaks: number } {
+  const taken = reclaimItems(archive, view, now, upTo);
+  const horizon = archive.origins.get(view.dev)?.horizon ?? 0;
+  for (const e of copies)
+    if (e.startedAt < horizon) addMember(archive, view.dev, memberOf(e, e.startedAt >= now - AREAS_KEPT_MS));
+  return taken;
+}
+
+function reclaimItems(archive: Archive, view: DeviceView, now: number, upTo: number | null): { keys: string[]; breaks: number } {
   const logKeys = Object.keys(view.raw)
     .filter((k) => parseSyncKey(k)?.kind === 'log')
     .sort((a, b) => (parseSyncKey(a) as { n: number }).n - (parseSyncKey(b) as { n: number }).n);
@@ -195,8 +211,9 @@ export function planShares(
     snapshot.items - snapshot.shared.items - freed.items + sharedItems <= maxItems;
 
   const reclaim = (view: DeviceView, inactive: boolean): boolean => {
+    const copies = copiesOf(snapshot, view.dev);
     const trial = mergeArchives(archive, emptyArchive());
-    const whole = reclaimInto(trial, view, now, null);
+    const whole = reclaimInto(trial, view, now, null, copies);
     const copy = mergeArchives(trial, emptyArchive());
     applyDeletions(copy, dead);
     const u = usage(encodeShared(copy, maxItem));
@@ -208,7 +225,7 @@ export function planShares(
       let best: { a: Archive; t: typeof whole } | null = null;
       for (let upTo = 1; upTo < logCount; upTo++) {
         const a = mergeArchives(archive, emptyArchive());
-        const t = reclaimInto(a, view, now, upTo);
+        const t = reclaimInto(a, view, now, upTo, copies);
         const c = mergeArchives(a, emptyArchive());
         applyDeletions(c, dead);
         const cu = usage(encodeShared(c, maxItem));
@@ -265,6 +282,16 @@ export function planShares(
     active: state.active,
     share: state.share,
   };
+}
+
+/** Breaks of `dev` (revision 0: the ones a horizon deletes) that other browsers publish in their own keys. */
+function copiesOf(snapshot: SyncSnapshot, dev: string): BreakEntry[] {
+  const out: BreakEntry[] = [];
+  for (const v of snapshot.devices.values()) {
+    if (v.dev === dev) continue;
+    for (const e of v.entries) if (deviceShort(e.deviceId) === dev && revOf(e.id) === 0) out.push(e);
+  }
+  return out;
 }
 
 function finalArchive(archive: Archive, dead: readonly string[]): Archive {
