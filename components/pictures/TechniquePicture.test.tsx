@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { allTechniques, techniqueMoveKey } from '../../lib/routines/catalogue';
 import { pictureFor } from '../../lib/pictures/pictures';
 import type { PlanStep } from '../../lib/session/types';

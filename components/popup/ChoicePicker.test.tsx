@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { speakEnglish } from '../../tests/unit/english';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ChoicePicker } from './ChoicePicker';
 import { PlanPreview } from './PlanPreview';
 import type { BreakChoice } from '../../lib/domain/choice';

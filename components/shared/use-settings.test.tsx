@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerHandlers } from '../../lib/messaging/register';
 import { RequestError } from '../../lib/messaging/request-error';
 import { failedText } from '../../lib/messaging/request-problem';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeText, nextBadgeChangeAt, showBadge } from './badge';
 import { reduce } from '../session/machine';
 import type { Plan, Session, SessionEvent, SessionState } from '../session/types';

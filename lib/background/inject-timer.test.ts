@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { injectPart, injectTimer } from './inject-timer';
 
 type Injection = Awaited<ReturnType<typeof fakeBrowser.scripting.executeScript>>;

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { QUEUE_ORDER, detached, serial, watchQueues, type QueueName } from './serial';
 import { deviceIdItem, sessionItem } from '../storage/items';
 import { deleteAll } from './data/log-requests';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generatePlan } from '../routines/generate-plan';
 import { DEFAULT_SETTINGS, settingsItem } from '../storage/items';
 import { buildPlan, planFor, rememberChoice, reminderChoice, withPositions } from './plan-for';

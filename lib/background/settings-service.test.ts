@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, firstRunPatchItem, settingsItem } from '../storage/items';
 import { getSettings, patchSettings, registerSettings } from './settings-service';
 import { registerAllRequests } from '../../tests/doubles/background-requests';

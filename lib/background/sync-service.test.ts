@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addBreak, listBreaks, openLog } from '../log/db';
 import type { BreakEntry } from '../log/entry';
 import { exportJson } from '../log/import-export';
@@ -15,6 +15,7 @@ import { SYNC_RETRY_ALARM, registerSync, requestSync } from './sync-service';
 import { registerAllRequests } from '../../tests/doubles/background-requests';
 import { sendFromPage as send, sendMessagesAsPage } from '../../tests/doubles/messages';
 import { importIntoLog } from '../../components/history/import-into-log';
+import { PATIENT } from '../../tests/unit/patience';
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';
 const OTHER = 'bbbb2222-0000-4000-8000-000000000000';
@@ -72,9 +73,9 @@ describe('registerSync', () => {
     const theirs = realisticLog(3, OTHER, 4, at(10));
     const value = `1|${theirs.map((e) => encodeBreak(e)).join(',')}`;
     await fakeBrowser.storage.sync.set({ [logKey(deviceShort(OTHER), 0)]: value });
-    await vi.waitFor(async () => expect(await logged()).toHaveLength(4));
+    await vi.waitFor(async () => expect(await logged()).toHaveLength(4), PATIENT);
     expect((await logged()).map(entryKey).sort()).toEqual(theirs.map(entryKey).sort());
-    await vi.waitFor(async () => expect((await syncStatusItem.getValue())?.added).toBe(4));
+    await vi.waitFor(async () => expect((await syncStatusItem.getValue())?.added).toBe(4), PATIENT);
   });
 
   it('runs no round for its own keys echoing back', async () => {
@@ -90,7 +91,7 @@ describe('registerSync', () => {
     await add(realisticBreak(r, ME, at(1)));
     await requestSync();
     await syncChoiceItem.setValue(false);
-    await vi.waitFor(async () => expect((await syncStatusItem.getValue())?.error).toBe('off'));
+    await vi.waitFor(async () => expect((await syncStatusItem.getValue())?.error).toBe('off'), PATIENT);
     const before = await fakeBrowser.storage.sync.get(null);
     await add(realisticBreak(r, ME, at(0.5)));
     expect((await requestSync()).error).toBe('off');
@@ -109,7 +110,7 @@ describe('registerSync', () => {
     const state = (await fakeBrowser.storage.local.get('syncState')).syncState as { retryAt: number };
     await fakeBrowser.storage.local.set({ syncState: { ...state, retryAt: Date.now() - 1 } });
     await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_RETRY_ALARM, scheduledTime: Date.now() });
-    await vi.waitFor(async () => expect((await syncStatusItem.getValue())?.error).toBeUndefined());
+    await vi.waitFor(async () => expect((await syncStatusItem.getValue())?.error).toBeUndefined(), PATIENT);
     expect(await fakeBrowser.alarms.get(SYNC_RETRY_ALARM)).toBeUndefined();
     expect((await syncStatusItem.getValue())?.breaksSynced).toBe(3);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerHandlers } from './register';
 import { send } from './send';
 import { RequestError, toFailure, toRequestError } from './request-error';

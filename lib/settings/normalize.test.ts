@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { speakEnglish } from '../../tests/unit/english';
 import { DEFAULT_SETTINGS } from '../storage/items';
 import { normalizeChoice, normalizeSettings } from './normalize';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 // The overlay's light API (ext-lite) reads the global `browser`, as a content script does.
 vi.hoisted(() => {

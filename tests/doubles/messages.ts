@@ -1,4 +1,4 @@
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as v from 'valibot';
 import { REQUESTS, type Answer, type Protocol, type RequestType } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/send';

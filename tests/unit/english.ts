@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import messages from '../../public/_locales/en/messages.json';
 
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };

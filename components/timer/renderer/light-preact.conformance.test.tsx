@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { render as preactRender, type ComponentChild } from 'preact';
 import { reduce } from '../../../lib/session/machine';
 import type { Plan, SessionState, UserSessionEvent } from '../../../lib/session/types';

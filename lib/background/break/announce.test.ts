@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SessionEvent, SessionState } from '../../session/types';
 import { reduce } from '../../session/machine';
 import { DEFAULT_SETTINGS, settingsItem } from '../../storage/items';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DB_NAME, listBreaks, openLog } from '../../log/db';
 import type { Plan, Session } from '../../session/types';
 import { deviceIdItem, sessionItem } from '../../storage/items';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addBreak, openLog } from '../../log/db';
 import type { BreakEntry } from '../../log/entry';
 import { MAX_IMPORT_BYTES, exportJson } from '../../log/import-export';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { speakEnglish } from '../../../tests/unit/english';
 import { StopPoints, atEveryStop } from '../../../tests/doubles/stop-points';
 import { addBreak, openLog } from '../../log/db';

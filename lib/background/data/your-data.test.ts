@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { speakEnglish } from '../../../tests/unit/english';
 import { addBreak, listBreaks, openLog } from '../../log/db';
 import { deviceIdItem, sessionItem, settingsItem, syncStatusItem } from '../../storage/items';
@@ -20,6 +20,7 @@ import { deleteAllData, resumeDataWipe } from './your-data';
 import { resetSession } from '../session-service';
 import { dataWipeItem } from '../../storage/items';
 import { entryKey } from '../../domain/break-key';
+import { PATIENT } from '../../../tests/unit/patience';
 
 const ME = 'aaaa1111-0000-4000-8000-000000000000';
 const OTHER = 'bbbb2222-0000-4000-8000-000000000000';
@@ -76,7 +77,7 @@ describe("sync is this browser's own choice", () => {
   it('is on by default, and turning it off here writes nothing to sync from then on', async () => {
     expect(await isSyncOn()).toBe(true);
     await syncChoiceItem.setValue(false);
-    await vi.waitFor(async () => expect((await syncStatusItem.getValue())?.error).toBe('off'));
+    await vi.waitFor(async () => expect((await syncStatusItem.getValue())?.error).toBe('off'), PATIENT);
     expect(await settingsItem.getValue()).toMatchObject({ syncEnabled: true });
   });
 });

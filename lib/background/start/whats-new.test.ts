@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { whatsNewItem } from '../../storage/items';
 import { noteUpdate } from './whats-new';
 import { registerAllRequests } from '../../../tests/doubles/background-requests';

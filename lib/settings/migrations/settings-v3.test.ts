@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { migrateSettingsV3 } from './settings-v3';
 import { migratingSettingsItem as settingsItem } from '../../storage/background-items';
 
