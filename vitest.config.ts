@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 import { longFilesFirst } from './tests/long-files-first';
+import { limit } from './tests/unit/patience';
 
 const ALL = ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}', 'tests/bench/**/*.test.ts'];
 
@@ -43,9 +44,10 @@ export default defineConfig({
     setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup.ts'],
     // Two files at a time on two cores (vitest's default keeps one core for itself). Forks, not threads:
     // fake-indexeddb's heavy sync tests run slower in worker threads. A busy machine makes the property
-    // and fuzz tests slow, never wrong: a generous timeout.
+    // and fuzz tests slow, never wrong: a generous timeout, stretched further in npm test's low-priority run
+    // (tests/unit/patience.ts).
     maxWorkers: 2,
-    testTimeout: 30_000,
+    testTimeout: limit(30_000),
     // Every other file shares its worker's modules with the files run before it (isolate: false): loading
     // vitest's runner, the setup, fake-indexeddb, valibot and the code under test once per worker instead
     // of once per file saved about 0.9 CPU seconds a file (46 small files: 72 CPU s isolated, 31 shared).

@@ -11,6 +11,7 @@ import { speakEnglish } from '../../tests/unit/english';
 import { readLog } from './store';
 import { realisticLog } from '../../tests/fixtures/breaks';
 import { propertyRuns } from '../../tests/unit/property-runs';
+import { limit } from '../../tests/unit/patience';
 
 const DEVICE = 'dddd4444-0000-4000-8000-000000000000';
 const NOW = Date.UTC(2026, 3, 1, 12);
@@ -185,16 +186,20 @@ describe('parseExport errors', () => {
     expect(errorOf(withBreak(0, (b) => (b.activeSeconds = 'NaN')))).toBe('Break 1: activeSeconds must be a number');
   });
 
-  it('refuses huge files before parsing, and survives deep nesting', () => {
-    expect(problemOf(' '.repeat(MAX_IMPORT_BYTES + 1))?.code).toBe('too_big');
-    expect(problemOf('é'.repeat(MAX_IMPORT_BYTES / 2 + 1))?.code).toBe('too_big');
-    expect(() => parseExport('['.repeat(1_000_000) + ']'.repeat(1_000_000))).not.toThrow();
-    const text = exportJson(LOG, NOW);
-    const deep = text.replace('"format"', `"extra":${'['.repeat(5000)}${']'.repeat(5000)},"format"`);
-    expect(parseExport(deep).ok).toBe(true);
-    const deepSteps = text.replace(/"steps":\[[^\]]*\]/, `"steps":${'['.repeat(3000)}${']'.repeat(3000)}`);
-    expect(errorOf(deepSteps)).toBe('Break 1, step 1: area is missing');
-  }, 60_000);
+  it(
+    'refuses huge files before parsing, and survives deep nesting',
+    () => {
+      expect(problemOf(' '.repeat(MAX_IMPORT_BYTES + 1))?.code).toBe('too_big');
+      expect(problemOf('é'.repeat(MAX_IMPORT_BYTES / 2 + 1))?.code).toBe('too_big');
+      expect(() => parseExport('['.repeat(1_000_000) + ']'.repeat(1_000_000))).not.toThrow();
+      const text = exportJson(LOG, NOW);
+      const deep = text.replace('"format"', `"extra":${'['.repeat(5000)}${']'.repeat(5000)},"format"`);
+      expect(parseExport(deep).ok).toBe(true);
+      const deepSteps = text.replace(/"steps":\[[^\]]*\]/, `"steps":${'['.repeat(3000)}${']'.repeat(3000)}`);
+      expect(errorOf(deepSteps)).toBe('Break 1, step 1: area is missing');
+    },
+    limit(60_000),
+  );
 
   it('keeps hostile keys out: no prototype pollution, only known fields', () => {
     const text = exportJson(LOG, NOW)

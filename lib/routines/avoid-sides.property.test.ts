@@ -11,6 +11,7 @@ import { NO_SIGNALS } from './body-signals';
 import { planInput } from './plan-input';
 import { area, check } from './plan-arbitraries';
 import { propertyRuns } from '../../tests/unit/property-runs';
+import { limit } from '../../tests/unit/patience';
 
 const NOW = Date.UTC(2026, 2, 14, 12);
 const side = fc.constantFrom<Side>('left', 'right');
@@ -24,40 +25,44 @@ const entry: fc.Arbitrary<AvoidedArea> = fc
   .map((e) => (e.side === undefined ? { area: e.area, until: e.until } : e));
 
 describe('areas and sides left alone (settings → plan)', () => {
-  it('no plan ever includes an area or side left alone, whatever the moment, tool, length and focus', { timeout: 60_000 }, () => {
-    fc.assert(
-      fc.property(
-        fc.array(entry, { maxLength: 6 }),
-        fc.constantFrom(...MOMENT_IDS),
-        fc.constantFrom<Tool>(...TOOLS),
-        fc.integer({ min: 3, max: 10 }),
-        fc.array(area, { maxLength: 4 }),
-        (raw, moment, tool, minutes, focus) => {
-          const avoid = normalizeAvoid(raw);
-          const input = planInput({ moment, tool, minutes, focus }, {}, NOW, { signals: NO_SIGNALS, avoid });
-          let steps;
-          try {
-            steps = generatePlan(input).steps;
-          } catch (err) {
-            if (err instanceof NoAreaLeftError) return;
-            throw err;
-          }
-          for (const a of avoid.filter((e) => e.until === null || NOW < e.until)) {
-            const onArea = steps.filter((s) => s.area === a.area);
-            if (a.side === undefined || rollsPerSet(a.area, tool) === 1) {
-              // The whole area, or one side where the technique works both sides at once: none of it.
-              check(onArea.length === 0, () => `${a.area} left alone (${a.side ?? 'both'}) but in the plan with ${tool}`);
-            } else {
-              const other = a.side === 'left' ? 'right' : 'left';
-              check(
-                onArea.every((s) => s.side === other),
-                () => `${a.area} ${a.side} left alone but the plan has ${onArea.map((s) => s.side).join()}`,
-              );
+  it(
+    'no plan ever includes an area or side left alone, whatever the moment, tool, length and focus',
+    { timeout: limit(60_000) },
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(entry, { maxLength: 6 }),
+          fc.constantFrom(...MOMENT_IDS),
+          fc.constantFrom<Tool>(...TOOLS),
+          fc.integer({ min: 3, max: 10 }),
+          fc.array(area, { maxLength: 4 }),
+          (raw, moment, tool, minutes, focus) => {
+            const avoid = normalizeAvoid(raw);
+            const input = planInput({ moment, tool, minutes, focus }, {}, NOW, { signals: NO_SIGNALS, avoid });
+            let steps;
+            try {
+              steps = generatePlan(input).steps;
+            } catch (err) {
+              if (err instanceof NoAreaLeftError) return;
+              throw err;
             }
-          }
-        },
-      ),
-      { numRuns: propertyRuns(3000) },
-    );
-  });
+            for (const a of avoid.filter((e) => e.until === null || NOW < e.until)) {
+              const onArea = steps.filter((s) => s.area === a.area);
+              if (a.side === undefined || rollsPerSet(a.area, tool) === 1) {
+                // The whole area, or one side where the technique works both sides at once: none of it.
+                check(onArea.length === 0, () => `${a.area} left alone (${a.side ?? 'both'}) but in the plan with ${tool}`);
+              } else {
+                const other = a.side === 'left' ? 'right' : 'left';
+                check(
+                  onArea.every((s) => s.side === other),
+                  () => `${a.area} ${a.side} left alone but the plan has ${onArea.map((s) => s.side).join()}`,
+                );
+              }
+            }
+          },
+        ),
+        { numRuns: propertyRuns(3000) },
+      );
+    },
+  );
 });

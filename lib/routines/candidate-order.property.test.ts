@@ -6,9 +6,10 @@ import { candidateOrder, generatePlan, suitableAreas, trainedAreas, type PlanInp
 import { MOMENTS } from './moments';
 import { area, at, blocks, check, expectedTrained, input, leftOut, same, validFocus } from './plan-arbitraries';
 import { propertyRuns } from '../../tests/unit/property-runs';
+import { limit } from '../../tests/unit/patience';
 
 describe('plan order properties (focus, trained muscles, history)', () => {
-  it('covers the trained muscles whatever was rolled lately, before and after a workout', { timeout: 120_000 }, () => {
+  it('covers the trained muscles whatever was rolled lately, before and after a workout', { timeout: limit(120_000) }, () => {
     // Whatever the knot map and check-ins say (tender areas); areas left alone have their own property.
     const workout = input.map(
       (given) =>
@@ -47,7 +48,7 @@ describe('plan order properties (focus, trained muscles, history)', () => {
 
   it(
     'orders candidates: focus, trained, then recency (desk, rest) or priority (workouts) with the other breaking ties',
-    { timeout: 60_000 },
+    { timeout: limit(60_000) },
     () => {
       fc.assert(
         fc.property(input, (given) => {
@@ -91,7 +92,7 @@ describe('plan order properties (focus, trained muscles, history)', () => {
     },
   );
 
-  it('never includes an area left alone, and the trained muscles left lead the plan', { timeout: 60_000 }, () => {
+  it('never includes an area left alone, and the trained muscles left lead the plan', { timeout: limit(60_000) }, () => {
     fc.assert(
       fc.property(input, fc.array(area, { minLength: 1, maxLength: 5 }), (given, leaveOut) => {
         // Left alone: the areas given here, and those whose sides are left alone as the rule says (both sides,
@@ -113,18 +114,22 @@ describe('plan order properties (focus, trained muscles, history)', () => {
     );
   });
 
-  it('starts a desk or rest-day break with the least recently rolled area when there is no focus', { timeout: 60_000 }, () => {
-    // Areas or sides left alone change which costs can fill the break exactly: the first area may then be passed over.
-    const everyday = input.filter(
-      (given) => (given.moment === 'desk' || given.moment === 'rest') && !given.leaveOut && !given.leaveSide,
-    );
-    fc.assert(
-      fc.property(everyday, (given) => {
-        const plan = generatePlan({ ...given, focus: [] });
-        const order = candidateOrder({ ...given, focus: [] });
-        expect(plan.steps[0]!.area).toBe(order[0]);
-      }),
-      { numRuns: propertyRuns(1000) },
-    );
-  });
+  it(
+    'starts a desk or rest-day break with the least recently rolled area when there is no focus',
+    { timeout: limit(60_000) },
+    () => {
+      // Areas or sides left alone change which costs can fill the break exactly: the first area may then be passed over.
+      const everyday = input.filter(
+        (given) => (given.moment === 'desk' || given.moment === 'rest') && !given.leaveOut && !given.leaveSide,
+      );
+      fc.assert(
+        fc.property(everyday, (given) => {
+          const plan = generatePlan({ ...given, focus: [] });
+          const order = candidateOrder({ ...given, focus: [] });
+          expect(plan.steps[0]!.area).toBe(order[0]);
+        }),
+        { numRuns: propertyRuns(1000) },
+      );
+    },
+  );
 });

@@ -19,6 +19,7 @@ import {
   validFocus,
 } from './plan-arbitraries';
 import { propertyRuns } from '../../tests/unit/property-runs';
+import { limit } from '../../tests/unit/patience';
 
 function throwsNoArea(make: () => unknown): boolean {
   try {
@@ -30,7 +31,7 @@ function throwsNoArea(make: () => unknown): boolean {
 }
 
 describe('generatePlan properties (moment × tool × length × focus × trained × history)', () => {
-  it('keeps every dose inside the evidence and lasts exactly the minutes asked for', { timeout: 120_000 }, () => {
+  it('keeps every dose inside the evidence and lasts exactly the minutes asked for', { timeout: limit(120_000) }, () => {
     fc.assert(
       fc.property(input, (given) => {
         const leaveOut = leftOut(given);
@@ -179,7 +180,7 @@ describe('generatePlan properties (moment × tool × length × focus × trained 
     );
   });
 
-  it('is deterministic and leaves its input alone', { timeout: 60_000 }, () => {
+  it('is deterministic and leaves its input alone', { timeout: limit(60_000) }, () => {
     fc.assert(
       fc.property(input, (given) => {
         if (suitableAreas(given.moment, given.tool).every((a) => leftOut(given).includes(a))) return;

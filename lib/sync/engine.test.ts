@@ -12,6 +12,7 @@ import { entryKey } from '../domain/break-key';
 import { SYNC_QUOTA } from './layout';
 import { readSnapshot, unseenDays } from './merge';
 import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';
+import { limit } from '../../tests/unit/patience';
 
 const START = new Date(2026, 2, 1, 9).getTime();
 let clock = START;
@@ -197,46 +198,50 @@ describe('syncOnce with simulated devices', () => {
     console.log(`engine: 2,000 breaks use ${sa.bytesUsed} bytes of sync in ${Object.keys(a.area.snapshot()).length} items`);
   });
 
-  it('keeps every local break when the quota runs out, folding the oldest days into aggregates', async () => {
-    const cloud = new FakeSyncCloud();
-    const a = await SimDevice.create(A, cloud);
-    const b = await SimDevice.create(B, cloud);
-    const from = new Date(2024, 0, 1).getTime();
-    const logA = realisticLog(31, A, 3000, from);
-    const logB = realisticLog(32, B, 3000, from);
-    await importBreaks(a.db, logA);
-    await importBreaks(b.db, logB);
-    // Each writes before seeing the other: together they are over the quota once both arrive.
-    expect((await a.sync()).folded).toBe(0);
-    expect((await b.sync()).folded).toBe(0);
-    cloud.propagate();
-    expect(a.area.bytesInUse()).toBeGreaterThan(SYNC_QUOTA.QUOTA_BYTES);
-    const sa = await a.sync();
-    expect(sa.error).toBeUndefined();
-    expect(sa.folded).toBeGreaterThan(0);
-    cloud.propagate();
-    const sb = await b.sync();
-    expect(sb.error).toBeUndefined();
-    cloud.propagate();
-    await a.sync();
-    cloud.propagate();
-    expect(a.area.bytesInUse()).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
-    expect(b.area.bytesInUse()).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
-    // Nothing lost locally: each has all its own breaks, and the other's that were in full when it looked.
-    const keysA = new Set(await a.keys());
-    for (const e of logA) expect(keysA.has(entryKey(e))).toBe(true);
-    const keysB = new Set(await b.keys());
-    for (const e of logB) expect(keysB.has(entryKey(e))).toBe(true);
-    // Sync still accounts for all 6,000: full or as day totals.
-    const snap = readSnapshot(a.area.snapshot());
-    expect((await a.sync()).breaksSynced).toBe(6000);
-    // A new device sees the rest as day totals.
-    const c = await SimDevice.create(C, cloud);
-    await c.sync();
-    const local = (await readLog(c.db)).entries;
-    const unseen = unseenDays(local, snap).reduce((n, d) => n + d.count, 0);
-    expect(local.length + unseen).toBe(6000);
-  }, 30_000);
+  it(
+    'keeps every local break when the quota runs out, folding the oldest days into aggregates',
+    async () => {
+      const cloud = new FakeSyncCloud();
+      const a = await SimDevice.create(A, cloud);
+      const b = await SimDevice.create(B, cloud);
+      const from = new Date(2024, 0, 1).getTime();
+      const logA = realisticLog(31, A, 3000, from);
+      const logB = realisticLog(32, B, 3000, from);
+      await importBreaks(a.db, logA);
+      await importBreaks(b.db, logB);
+      // Each writes before seeing the other: together they are over the quota once both arrive.
+      expect((await a.sync()).folded).toBe(0);
+      expect((await b.sync()).folded).toBe(0);
+      cloud.propagate();
+      expect(a.area.bytesInUse()).toBeGreaterThan(SYNC_QUOTA.QUOTA_BYTES);
+      const sa = await a.sync();
+      expect(sa.error).toBeUndefined();
+      expect(sa.folded).toBeGreaterThan(0);
+      cloud.propagate();
+      const sb = await b.sync();
+      expect(sb.error).toBeUndefined();
+      cloud.propagate();
+      await a.sync();
+      cloud.propagate();
+      expect(a.area.bytesInUse()).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
+      expect(b.area.bytesInUse()).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
+      // Nothing lost locally: each has all its own breaks, and the other's that were in full when it looked.
+      const keysA = new Set(await a.keys());
+      for (const e of logA) expect(keysA.has(entryKey(e))).toBe(true);
+      const keysB = new Set(await b.keys());
+      for (const e of logB) expect(keysB.has(entryKey(e))).toBe(true);
+      // Sync still accounts for all 6,000: full or as day totals.
+      const snap = readSnapshot(a.area.snapshot());
+      expect((await a.sync()).breaksSynced).toBe(6000);
+      // A new device sees the rest as day totals.
+      const c = await SimDevice.create(C, cloud);
+      await c.sync();
+      const local = (await readLog(c.db)).entries;
+      const unseen = unseenDays(local, snap).reduce((n, d) => n + d.count, 0);
+      expect(local.length + unseen).toBe(6000);
+    },
+    limit(30_000),
+  );
 
   it('a quota error keeps local data, reports a retry time, and the retry succeeds', async () => {
     const cloud = new FakeSyncCloud({ instant: true });

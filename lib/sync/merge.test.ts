@@ -8,6 +8,7 @@ import { afterWrites, applyChanges, breaksInSync, mergeRemote, planWrites, readS
 import { SYNC_QUOTA, itemBytes } from './layout';
 import { notesCode } from './encode';
 import { realisticBreak, realisticLog, rng } from '../../tests/fixtures/breaks';
+import { limit } from '../../tests/unit/patience';
 
 const A = 'aaaa1111-0000-4000-8000-000000000000';
 const B = 'bbbb2222-0000-4000-8000-000000000000';
@@ -234,21 +235,25 @@ describe('planWrites', () => {
     expect(next.remove).toEqual([]);
   });
 
-  it('keeps within its share, and reclaims a browser over its share when the account has no room', () => {
-    const other = planWrites({ entries: realisticLog(6, B, 3000), tombstones: [] }, readSnapshot({ settings: { x: 1 } }), B);
-    const area = afterWrites({ settings: { x: 1 } }, other);
-    const mine = planWrites({ entries: realisticLog(7, A, 3000), tombstones: [] }, readSnapshot(area), A);
-    // Only its own keys, the shared archive and the other browser's reclaimed keys.
-    for (const key of Object.keys(mine.set)) expect(key).toMatch(/^((log|agg|tomb):aaaa1111(:|$)|arc:|del:)/);
-    for (const key of mine.remove) expect(key).toMatch(/^((log|agg|tomb):(aaaa1111|bbbb2222)(:|$)|arc:|del:)/);
-    expect(mine.share.reclaimed.map((r) => r.dev)).toEqual(['bbbb2222']);
-    const after = readSnapshot(afterWrites(area, mine));
-    expect(after.bytes).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
-    expect(mine.layout.bytes).toBeLessThanOrEqual(mine.share.share.bytes);
-    expect(mine.layout.folded).toBeGreaterThan(0);
-    // Every break still counted once: full, folded or archived.
-    expect(breaksInSync(after)).toBe(6000);
-  }, 60_000);
+  it(
+    'keeps within its share, and reclaims a browser over its share when the account has no room',
+    () => {
+      const other = planWrites({ entries: realisticLog(6, B, 3000), tombstones: [] }, readSnapshot({ settings: { x: 1 } }), B);
+      const area = afterWrites({ settings: { x: 1 } }, other);
+      const mine = planWrites({ entries: realisticLog(7, A, 3000), tombstones: [] }, readSnapshot(area), A);
+      // Only its own keys, the shared archive and the other browser's reclaimed keys.
+      for (const key of Object.keys(mine.set)) expect(key).toMatch(/^((log|agg|tomb):aaaa1111(:|$)|arc:|del:)/);
+      for (const key of mine.remove) expect(key).toMatch(/^((log|agg|tomb):(aaaa1111|bbbb2222)(:|$)|arc:|del:)/);
+      expect(mine.share.reclaimed.map((r) => r.dev)).toEqual(['bbbb2222']);
+      const after = readSnapshot(afterWrites(area, mine));
+      expect(after.bytes).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
+      expect(mine.layout.bytes).toBeLessThanOrEqual(mine.share.share.bytes);
+      expect(mine.layout.folded).toBeGreaterThan(0);
+      // Every break still counted once: full, folded or archived.
+      expect(breaksInSync(after)).toBe(6000);
+    },
+    limit(60_000),
+  );
 });
 
 describe('unseenDays', () => {

@@ -9,6 +9,7 @@ import { SYNC_QUOTA } from './layout';
 import { breaksInSync, readSnapshot } from './merge';
 import { INACTIVE_DAYS, planShares } from './share';
 import { arcKey } from './archive';
+import { limit } from '../../tests/unit/patience';
 
 /**
  * The sharing rule (share.ts) over the quota-enforcing fake: a browser that filled the account and is never
@@ -49,58 +50,62 @@ async function syncAll(cloud: FakeSyncCloud, online: SimDevice[], rounds = 3): P
 }
 
 describe('sharing rule', () => {
-  it('a browser that filled the account and is never opened again starves no one', async () => {
-    const cloud = new FakeSyncCloud();
-    const laptop = await device(L, cloud);
-    // Three years of breaks: the laptop fills the account, folding its oldest days.
-    await importBreaks(laptop.db, realisticLog(11, L, 4_000, START - 3 * 365 * DAY));
-    await syncAll(cloud, [laptop], 2);
-    expect(laptop.area.bytesInUse()).toBeGreaterThan(SYNC_QUOTA.QUOTA_BYTES * 0.85);
-    const total = 4_000;
+  it(
+    'a browser that filled the account and is never opened again starves no one',
+    async () => {
+      const cloud = new FakeSyncCloud();
+      const laptop = await device(L, cloud);
+      // Three years of breaks: the laptop fills the account, folding its oldest days.
+      await importBreaks(laptop.db, realisticLog(11, L, 4_000, START - 3 * 365 * DAY));
+      await syncAll(cloud, [laptop], 2);
+      expect(laptop.area.bytesInUse()).toBeGreaterThan(SYNC_QUOTA.QUOTA_BYTES * 0.85);
+      const total = 4_000;
 
-    // A new browser joins a week later: its breaks and deletions go through at once, within its share.
-    clock += 7 * DAY;
-    const a = await device(A, cloud);
-    const b = await device(B, cloud);
-    await syncAll(cloud, [a, b], 2);
-    const r = rng(3);
-    for (let day = 0; day < 60; day++) {
-      // Ten days of use, a month and more away (both still active), ten more days.
-      clock += day === 10 ? 40 * DAY : DAY;
-      if (day >= 20) break;
-      for (const d of [a, b]) await addBreak(d.db, realisticBreak(r, d.deviceId, clock - 2 * 3_600_000));
+      // A new browser joins a week later: its breaks and deletions go through at once, within its share.
+      clock += 7 * DAY;
+      const a = await device(A, cloud);
+      const b = await device(B, cloud);
+      await syncAll(cloud, [a, b], 2);
+      const r = rng(3);
+      for (let day = 0; day < 60; day++) {
+        // Ten days of use, a month and more away (both still active), ten more days.
+        clock += day === 10 ? 40 * DAY : DAY;
+        if (day >= 20) break;
+        for (const d of [a, b]) await addBreak(d.db, realisticBreak(r, d.deviceId, clock - 2 * 3_600_000));
+        for (const d of [a, b]) {
+          const status = await d.sync();
+          expect(status.error, `day ${day}: ${d.deviceId}`).toBeUndefined();
+          cloud.propagate();
+        }
+      }
+      // A deletes one of B's breaks: it reaches B.
+      const victim = (await readLog(a.db)).entries.find((e) => e.deviceId === 'bbbb2222')!;
+      await deleteBreak(a.db, victim.id, A, clock);
+      await syncAll(cloud, [a, b]);
+      expect(await b.keys()).not.toContain(entryKey(victim));
+
+      // The laptop has not synced for over 45 days: its keys are gone, its breaks are in the archive.
+      const all = a.area.snapshot();
+      expect(Object.keys(all).filter((k) => k.includes('eeee5555'))).toEqual([]);
+      expect(Object.keys(all)).toContain(arcKey(0));
+      const snap = readSnapshot(all);
+      expect(breaksInSync(snap)).toBe(total + 40 - 1);
+      expect(a.area.bytesInUse()).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
+      // Both active browsers are within their share, and nothing more needs writing.
       for (const d of [a, b]) {
         const status = await d.sync();
-        expect(status.error, `day ${day}: ${d.deviceId}`).toBeUndefined();
-        cloud.propagate();
+        expect(status.writes).toBe(0);
       }
-    }
-    // A deletes one of B's breaks: it reaches B.
-    const victim = (await readLog(a.db)).entries.find((e) => e.deviceId === 'bbbb2222')!;
-    await deleteBreak(a.db, victim.id, A, clock);
-    await syncAll(cloud, [a, b]);
-    expect(await b.keys()).not.toContain(entryKey(victim));
-
-    // The laptop has not synced for over 45 days: its keys are gone, its breaks are in the archive.
-    const all = a.area.snapshot();
-    expect(Object.keys(all).filter((k) => k.includes('eeee5555'))).toEqual([]);
-    expect(Object.keys(all)).toContain(arcKey(0));
-    const snap = readSnapshot(all);
-    expect(breaksInSync(snap)).toBe(total + 40 - 1);
-    expect(a.area.bytesInUse()).toBeLessThanOrEqual(SYNC_QUOTA.QUOTA_BYTES);
-    // Both active browsers are within their share, and nothing more needs writing.
-    for (const d of [a, b]) {
-      const status = await d.sync();
-      expect(status.writes).toBe(0);
-    }
-    // A third browser gets every break of A and B in full, and counts the laptop's too.
-    const c = await device(C, cloud);
-    await syncAll(cloud, [c]);
-    expect((await c.keys()).filter((k) => !k.startsWith('eeee5555')).sort()).toEqual(
-      (await a.keys()).filter((k) => !k.startsWith('eeee5555')).sort(),
-    );
-    expect(breaksInSync(readSnapshot(c.area.snapshot()))).toBe(total + 39);
-  }, 300_000);
+      // A third browser gets every break of A and B in full, and counts the laptop's too.
+      const c = await device(C, cloud);
+      await syncAll(cloud, [c]);
+      expect((await c.keys()).filter((k) => !k.startsWith('eeee5555')).sort()).toEqual(
+        (await a.keys()).filter((k) => !k.startsWith('eeee5555')).sort(),
+      );
+      expect(breaksInSync(readSnapshot(c.area.snapshot()))).toBe(total + 39);
+    },
+    limit(300_000),
+  );
 
   it('two browsers reclaiming at once write the same archive, and nothing is counted twice', () => {
     const area: Record<string, unknown> = {};
@@ -127,74 +132,86 @@ describe('sharing rule', () => {
     })();
   });
 
-  it("a reinstalled browser (new device id) gets the old id's room back after 45 days", async () => {
-    const cloud = new FakeSyncCloud();
-    const a = await device(A, cloud);
-    await importBreaks(a.db, realisticLog(13, A, 2_500, START - 700 * DAY));
-    await syncAll(cloud, [a], 2);
-    const before = a.area.bytesInUse();
-    await a.reinstall('ffff6666-0000-4000-8000-00000000000f');
-    await syncAll(cloud, [a], 1);
-    // At first the old id still holds its share; the new one takes the breaks back in.
-    expect(await a.keys()).toHaveLength(2_500);
-    clock += (INACTIVE_DAYS + 1) * DAY;
-    await addBreak(a.db, realisticBreak(rng(1), a.deviceId, clock - 3_600_000));
-    await syncAll(cloud, [a], 2);
-    const keys = Object.keys(a.area.snapshot());
-    expect(keys.filter((k) => k.includes('aaaa1111'))).toEqual([]);
-    expect(breaksInSync(readSnapshot(a.area.snapshot()))).toBe(2_501);
-    expect(a.area.bytesInUse()).toBeLessThan(before);
-  }, 120_000);
+  it(
+    "a reinstalled browser (new device id) gets the old id's room back after 45 days",
+    async () => {
+      const cloud = new FakeSyncCloud();
+      const a = await device(A, cloud);
+      await importBreaks(a.db, realisticLog(13, A, 2_500, START - 700 * DAY));
+      await syncAll(cloud, [a], 2);
+      const before = a.area.bytesInUse();
+      await a.reinstall('ffff6666-0000-4000-8000-00000000000f');
+      await syncAll(cloud, [a], 1);
+      // At first the old id still holds its share; the new one takes the breaks back in.
+      expect(await a.keys()).toHaveLength(2_500);
+      clock += (INACTIVE_DAYS + 1) * DAY;
+      await addBreak(a.db, realisticBreak(rng(1), a.deviceId, clock - 3_600_000));
+      await syncAll(cloud, [a], 2);
+      const keys = Object.keys(a.area.snapshot());
+      expect(keys.filter((k) => k.includes('aaaa1111'))).toEqual([]);
+      expect(breaksInSync(readSnapshot(a.area.snapshot()))).toBe(2_501);
+      expect(a.area.bytesInUse()).toBeLessThan(before);
+    },
+    limit(120_000),
+  );
 });
 
 describe('durable deletions', () => {
-  it('a deletion outlives the browser that made it removing its records, for a browser that was offline', async () => {
-    const cloud = new FakeSyncCloud();
-    const [a, b, c] = [await device(A, cloud), await device(B, cloud), await device(C, cloud)];
-    await importBreaks(a.db, realisticLog(14, A, 200, START - 100 * DAY));
-    await syncAll(cloud, [a, b, c], 2);
-    // C goes offline. B deletes ten of A's breaks, syncs, then turns sync off and removes its records.
-    const victims = (await readLog(b.db)).entries.slice(0, 10);
-    for (const v of victims) await deleteBreak(b.db, v.id, B, clock);
-    await syncAll(cloud, [b], 1);
-    await b.removeOwnRecords();
-    cloud.propagate();
-    expect(Object.keys(b.area.snapshot()).filter((k) => k.includes('bbbb2222'))).toEqual([]);
-    // A never synced in between; C comes back 100 days later; then a new browser joins.
-    clock += 100 * DAY;
-    await syncAll(cloud, [c, a]);
-    const d = await device('dddd4444-0000-4000-8000-00000000000d', cloud);
-    await syncAll(cloud, [d, a, c]);
-    for (const dev of [a, c]) {
-      const keys = new Set(await dev.keys());
-      for (const v of victims) expect(keys.has(entryKey(v)), `${entryKey(v)} came back on ${dev.deviceId}`).toBe(false);
-      expect(keys.size).toBe(190);
-    }
-    // A was away for 100 days too, so its breaks were archived meanwhile: the new browser counts 190.
-    expect(breaksInSync(readSnapshot(d.area.snapshot()))).toBe(190);
-  }, 120_000);
+  it(
+    'a deletion outlives the browser that made it removing its records, for a browser that was offline',
+    async () => {
+      const cloud = new FakeSyncCloud();
+      const [a, b, c] = [await device(A, cloud), await device(B, cloud), await device(C, cloud)];
+      await importBreaks(a.db, realisticLog(14, A, 200, START - 100 * DAY));
+      await syncAll(cloud, [a, b, c], 2);
+      // C goes offline. B deletes ten of A's breaks, syncs, then turns sync off and removes its records.
+      const victims = (await readLog(b.db)).entries.slice(0, 10);
+      for (const v of victims) await deleteBreak(b.db, v.id, B, clock);
+      await syncAll(cloud, [b], 1);
+      await b.removeOwnRecords();
+      cloud.propagate();
+      expect(Object.keys(b.area.snapshot()).filter((k) => k.includes('bbbb2222'))).toEqual([]);
+      // A never synced in between; C comes back 100 days later; then a new browser joins.
+      clock += 100 * DAY;
+      await syncAll(cloud, [c, a]);
+      const d = await device('dddd4444-0000-4000-8000-00000000000d', cloud);
+      await syncAll(cloud, [d, a, c]);
+      for (const dev of [a, c]) {
+        const keys = new Set(await dev.keys());
+        for (const v of victims) expect(keys.has(entryKey(v)), `${entryKey(v)} came back on ${dev.deviceId}`).toBe(false);
+        expect(keys.size).toBe(190);
+      }
+      // A was away for 100 days too, so its breaks were archived meanwhile: the new browser counts 190.
+      expect(breaksInSync(readSnapshot(d.area.snapshot()))).toBe(190);
+    },
+    limit(120_000),
+  );
 
-  it("deletions of an archived browser's breaks are implied by the archive and need no tombstone", async () => {
-    const cloud = new FakeSyncCloud();
-    const [old, a, c] = [await device(L, cloud), await device(A, cloud), await device(C, cloud)];
-    await importBreaks(old.db, realisticLog(15, L, 300, START - 100 * DAY));
-    await syncAll(cloud, [old, a, c], 2);
-    // The old browser deletes 30 of its own breaks, syncs once more and is never opened again. C is offline.
-    const victims = (await readLog(old.db)).entries.slice(100, 130);
-    for (const v of victims) await deleteBreak(old.db, v.id, L, clock);
-    await syncAll(cloud, [old], 1);
-    clock += (INACTIVE_DAYS + 1) * DAY;
-    await syncAll(cloud, [a]);
-    const all = a.area.snapshot();
-    expect(Object.keys(all).filter((k) => k.includes('eeee5555'))).toEqual([]);
-    expect(readSnapshot(all).archive.deletions.size).toBe(0);
-    // C comes back: the 30 go there too, the 270 stay.
-    await syncAll(cloud, [c]);
-    const keys = new Set(await c.keys());
-    for (const v of victims) expect(keys.has(entryKey(v))).toBe(false);
-    expect(keys.size).toBe(270);
-    expect(breaksInSync(readSnapshot(all))).toBe(270);
-  }, 120_000);
+  it(
+    "deletions of an archived browser's breaks are implied by the archive and need no tombstone",
+    async () => {
+      const cloud = new FakeSyncCloud();
+      const [old, a, c] = [await device(L, cloud), await device(A, cloud), await device(C, cloud)];
+      await importBreaks(old.db, realisticLog(15, L, 300, START - 100 * DAY));
+      await syncAll(cloud, [old, a, c], 2);
+      // The old browser deletes 30 of its own breaks, syncs once more and is never opened again. C is offline.
+      const victims = (await readLog(old.db)).entries.slice(100, 130);
+      for (const v of victims) await deleteBreak(old.db, v.id, L, clock);
+      await syncAll(cloud, [old], 1);
+      clock += (INACTIVE_DAYS + 1) * DAY;
+      await syncAll(cloud, [a]);
+      const all = a.area.snapshot();
+      expect(Object.keys(all).filter((k) => k.includes('eeee5555'))).toEqual([]);
+      expect(readSnapshot(all).archive.deletions.size).toBe(0);
+      // C comes back: the 30 go there too, the 270 stay.
+      await syncAll(cloud, [c]);
+      const keys = new Set(await c.keys());
+      for (const v of victims) expect(keys.has(entryKey(v))).toBe(false);
+      expect(keys.size).toBe(270);
+      expect(breaksInSync(readSnapshot(all))).toBe(270);
+    },
+    limit(120_000),
+  );
 });
 
 describe('a browser that leaves the account', () => {

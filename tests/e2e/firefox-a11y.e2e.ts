@@ -8,7 +8,11 @@ import { realisticLog } from '../fixtures/breaks';
 import { clickOverlayButton } from './support/firefox-overlay';
 
 const DAY = 86_400_000;
-const THEMES = ['light', 'dark'] as const;
+// The dark theme only, chosen in Settings over Firefox's light default: every view checked here is one
+// Chromium checks with axe in both themes (chromium-a11y in light, chromium-theme in dark), from the same
+// CSS and DOM. What is Firefox's own is how it resolves the chosen theme and builds each view, and the dark
+// run meets both; the light run cost half a minute and could find nothing the other three runs do not.
+const THEMES = ['dark'] as const;
 
 /** Clicks the first element matching `selector` whose text is `text`. */
 function clickText(page: Page, selector: string, text: string): Promise<boolean> {
@@ -24,10 +28,10 @@ function clickText(page: Page, selector: string, text: string): Promise<boolean>
 
 /**
  * axe-core (its default rules: WCAG 2 A and AA, best practices) finds nothing in Firefox on the popup, the
- * timer over a page, History with weeks of breaks, Settings, the welcome and the why page, in the
- * light and the dark theme.
+ * timer over a page, History with weeks of breaks, Settings, the welcome and the why page, in the dark
+ * theme.
  */
-describe('Firefox: axe on every page in both themes', () => {
+describe('Firefox: axe on every page, in the dark theme', () => {
   let server: FixtureServer;
   let run: FirefoxRun;
   let options: Page;
@@ -52,7 +56,7 @@ describe('Firefox: axe on every page in both themes', () => {
   for (const theme of THEMES) {
     it(`finds no violations in the ${theme} theme`, async () => {
       const found: Record<string, string[]> = {};
-      await waitFor(() => clickText(options, 'label', theme === 'light' ? 'Light' : 'Dark'), { message: 'the theme choice' });
+      await waitFor(() => clickText(options, 'label', 'Dark'), { message: 'the theme choice' });
       await waitFor(async () => (await backgroundOf(options, 'body')) === BACKGROUND[theme], { message: `the ${theme} theme` });
       found.settings = await axeViolations(options);
 

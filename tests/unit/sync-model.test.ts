@@ -2,6 +2,7 @@ import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import type { Command } from './sync-model';
 import { runScenario, scenarioArb } from './sync-model';
+import { limit } from './patience';
 
 /**
  * Scenarios the soak found broken once, shrunk (browsers, commands) with the break seed: npm test plays them
@@ -68,12 +69,16 @@ const FOUND: Array<[[number, Command[]], number]> = [
  * runs many more scenarios from any seed.
  */
 describe("a person's browsers over years (model, fast-check)", () => {
-  it('converge: the same log and totals everywhere, nothing deleted comes back, nothing logged is lost, within shares and write rates', async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarioArb, fc.integer({ min: 1, max: 1000 }), async ([n, commands], seed) =>
-        runScenario(n, commands, seed),
-      ),
-      { numRuns: 60, seed: 20_261_207, examples: FOUND },
-    );
-  }, 180_000);
+  it(
+    'converge: the same log and totals everywhere, nothing deleted comes back, nothing logged is lost, within shares and write rates',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarioArb, fc.integer({ min: 1, max: 1000 }), async ([n, commands], seed) =>
+          runScenario(n, commands, seed),
+        ),
+        { numRuns: 60, seed: 20_261_207, examples: FOUND },
+      );
+    },
+    limit(180_000),
+  );
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import snapshot from './manifest-snapshot.json';
 import { productionManifest, type Browser, type Manifest } from './production-manifest';
+import { limit } from '../patience';
 
 /*
  * The production manifests against manifest-snapshot.json: what each build grants, overrides and exposes,
@@ -34,10 +35,14 @@ const LEFT_OUT: Record<Browser, string[]> = { chrome: [], firefox: ['offscreen']
 describe.each(['chrome', 'firefox'] as const)('the %s production manifest', (browser) => {
   const made = MADE[browser];
 
-  it('is made without a warning from WXT', async () => {
-    const skipped = LEFT_OUT[browser].map((name) => `The following entrypoints have been skipped:\n- ${name}`);
-    expect((await made).warnings).toEqual(skipped.length ? [skipped.join('\n')] : []);
-  }, 30_000);
+  it(
+    'is made without a warning from WXT',
+    async () => {
+      const skipped = LEFT_OUT[browser].map((name) => `The following entrypoints have been skipped:\n- ${name}`);
+      expect((await made).warnings).toEqual(skipped.length ? [skipped.join('\n')] : []);
+    },
+    limit(30_000),
+  );
 
   it.each(Object.keys(SNAPSHOT[browser]))(
     'matches the snapshot in %s',
@@ -60,8 +65,12 @@ describe.each(['chrome', 'firefox'] as const)('the %s production manifest', (bro
     30_000,
   );
 
-  it('takes over no browser page, in either build', async () => {
-    const { manifest } = await made;
-    expect(manifest.chrome_url_overrides).toBeUndefined();
-  }, 30_000);
+  it(
+    'takes over no browser page, in either build',
+    async () => {
+      const { manifest } = await made;
+      expect(manifest.chrome_url_overrides).toBeUndefined();
+    },
+    limit(30_000),
+  );
 });
