@@ -22,6 +22,7 @@ import { DEFAULT_CHOICE } from '../../lib/domain/choice';
 import type { WhatsNewComponent } from './WhatsNew';
 import { afterFirstPaint } from '../../lib/popup/after-first-paint';
 import { fitWindowHeight } from '../../lib/popup/window-height';
+import { breakHinted, hintBreak } from '../../lib/popup/break-hint';
 
 export const loadPopupRunning = () => import('./PopupRunning').then((m) => m.PopupRunning);
 
@@ -55,10 +56,17 @@ export function PopupApp({ initial }: Props) {
   }, []);
   const active = view?.status === 'running' || view?.status === 'paused';
   const summary = view ? freshSummary(view, now) : null;
+  // Opened during a break, the popup shows neither view until the session is read, rather than the start
+  // view for a frame (lib/popup/break-hint.ts).
+  const [hinted] = useState(breakHinted);
+  const waiting = view === null && hinted;
+  useEffect(() => {
+    if (view) hintBreak(active);
+  }, [view === null, active]);
 
   // The view that fills the popup. The window was fitted to the start view at the first frame (main.tsx);
   // when a break's timer or summary replaces it, the window is fitted to that instead.
-  const shown = active ? (Running ? 'running' : null) : summary && Running ? 'summary' : 'start';
+  const shown = waiting ? null : active ? (Running ? 'running' : null) : summary && Running ? 'summary' : 'start';
   const fitted = useRef(shown);
   useLayoutEffect(() => {
     if (shown === null || shown === fitted.current) return;
@@ -67,13 +75,14 @@ export function PopupApp({ initial }: Props) {
   }, [shown]);
 
   useEffect(() => {
-    if ((active || summary) && !Running) void loadPopupRunning().then((component) => setRunning(() => component));
-  }, [active, Boolean(summary), Running]);
+    if ((active || summary || waiting) && !Running) void loadPopupRunning().then((component) => setRunning(() => component));
+  }, [active, Boolean(summary), waiting, Running]);
 
   const run = async (type: 'start' | 'showTimer' | 'showWindow', choice?: BreakChoice) => {
     setError(null);
     try {
       const answer = await (type === 'start' ? send({ type, choice }) : send({ type }));
+      if (type === 'start') hintBreak(true);
       // The timer now lives on the page (or in its window): get out of the way.
       if (answer.timer === 'page') window.close();
     } catch (err) {
@@ -108,7 +117,7 @@ export function PopupApp({ initial }: Props) {
         </div>
       ) : null}
       {News ? <News /> : null}
-      {active ? (
+      {waiting ? null : active ? (
         Running ? (
           <Running
             session={view}

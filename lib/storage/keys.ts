@@ -11,6 +11,8 @@ export const SESSION_KEY = 'session';
 export const SETTINGS_KEY = 'settings';
 /** The popup's last choice in the extension's localStorage (see CHOICE_CACHE in storage/items.ts). */
 export const CHOICE_CACHE_KEY = 'rollbreak:choice';
+/** Whether the popup last saw a break running, in the extension's localStorage (lib/popup/break-hint.ts). */
+export const BREAK_HINT_KEY = 'rollbreak:breakRunning';
 /** Whether the popup's first-run safety note was read, in the extension's localStorage (see storage/items.ts). */
 export const SAFETY_SEEN_KEY = 'rollbreak:safetySeen';
 /** The colour scheme a page last showed, in the extension's localStorage, for the next page's first paint. */

@@ -87,10 +87,18 @@ describe('Chromium: a break from the popup to the log', () => {
     await expect.poll(() => overlay().getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
   });
 
-  it('shows the break in the popup while it runs', async () => {
+  it('shows the break in the popup while it runs, never the start view first', async () => {
+    // Whether the start view was ever in the popup's document, even for a frame before the session was read.
+    await run.context.addInitScript(() => {
+      if (!location.pathname.endsWith('/popup.html')) return;
+      new MutationObserver(() => {
+        if (document.querySelector('.rb-start')) (globalThis as { startViewSeen?: boolean }).startViewSeen = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
     const popup = await run.openExtensionWindow('popup.html');
     const heading = popup.getByRole('heading', { level: 2 });
     await expect.poll(() => heading.textContent()).toBe('Upper back · left side');
+    expect(await popup.evaluate(() => (globalThis as { startViewSeen?: boolean }).startViewSeen ?? false)).toBe(false);
     for (const name of ['Pause', 'Skip', 'End', 'Show timer on this page']) {
       expect(await popup.getByRole('button', { name, exact: true }).isVisible()).toBe(true);
     }
