@@ -324,6 +324,31 @@ describe("the archive's horizon", () => {
     expect(await keysAt(b, late.startedAt)).toEqual([`${entryKey(late)}~1`]);
   });
 
+  it('does not bring back a break logged out of order, published by a round stopped before it saved so, and deleted elsewhere by name', async () => {
+    const cloud = new FakeSyncCloud();
+    const a = await device(A, cloud);
+    const c = await device(C, cloud);
+    const r = rng(6);
+    await addBreak(a.db, realisticBreak(r, A, clock + 2 * 3_600_000));
+    await syncAll(cloud, [a, c], 1);
+    // An earlier break by the clock; A's round is stopped at its 6th await: its writes went through, the
+    // state after them was not saved (and the write-ahead leaves out a break the horizon would cover anyway).
+    const late = realisticBreak(r, A, clock + 3_600_000);
+    await addBreak(a.db, late);
+    await expect(a.sync(6)).rejects.toThrow('worker stopped');
+    cloud.propagate();
+    expect(readSnapshot(c.area.snapshot()).devices.get('aaaa1111')?.entries.map(entryKey)).toContain(entryKey(late));
+    // C reclaims A 45 days on (the break becomes a member), then deletes it: C's deletion names it.
+    clock += (INACTIVE_DAYS + 1) * DAY;
+    await syncAll(cloud, [c], 1);
+    await deleteBreak(c.db, entryKey(late), C, clock);
+    await syncAll(cloud, [c], 1);
+    // A comes back: a deletion that names the break wins over what A does not know it published.
+    await syncAll(cloud, [a, c], 2);
+    expect(await keysAt(a, late.startedAt)).toEqual([]);
+    expect(await keysAt(c, late.startedAt)).toEqual([]);
+  });
+
   it('keeps a break of the archived browser that another browser imported and publishes, though nobody deleted it', async () => {
     const cloud = new FakeSyncCloud();
     const a = await device(A, cloud);
