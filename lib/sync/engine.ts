@@ -145,20 +145,24 @@ export function roundSignature(local: LocalLog, all: Record<string, unknown>, no
 
 /**
  * The own keys a snapshot carries in full or the archive holds (a member is published too: a deletion of
- * it later leaves no trace but the horizon), compacted for SyncState.published.
+ * it later leaves no trace but the horizon), for SyncState.published.
  */
-function publishedOwn(snapshot: SyncSnapshot, deviceId: string, local: LocalLog): string {
-  return encodeTombGroups(deviceShort(deviceId), [...ownPublished(snapshot, deviceId, local)], []).join(',');
-}
-
-function ownPublished(snapshot: SyncSnapshot, deviceId: string, local: LocalLog): Set<string> {
-  const me = deviceShort(deviceId);
+function ownPublished(snapshot: SyncSnapshot, me: string, local: LocalLog): Set<string> {
   const keys = new Set((snapshot.devices.get(me)?.entries ?? []).filter((e) => e.deviceId === me).map(entryKey));
-  for (const e of local.entries) {
-    const key = entryKey(e);
-    if (deviceShort(e.deviceId) === me && archived(snapshot.archive, key)) keys.add(key);
+  // Only an origin the archive has can have members (most rounds: none of this browser's).
+  if (snapshot.archive.origins.has(me)) {
+    for (const e of local.entries) {
+      if (deviceShort(e.deviceId) !== me) continue;
+      const key = entryKey(e);
+      if (archived(snapshot.archive, key)) keys.add(key);
+    }
   }
   return keys;
+}
+
+/** Own keys compacted for SyncState.published. */
+function encodePublished(me: string, keys: Iterable<string>): string {
+  return encodeTombGroups(me, [...keys], []).join(',');
 }
 
 /**
@@ -166,26 +170,24 @@ function ownPublished(snapshot: SyncSnapshot, deviceId: string, local: LocalLog)
  * reached the account but before the state after them was saved must still know which of its breaks it
  * published, or once another browser archives them and one is deleted there, the archive's horizon alone
  * says so and this browser would take the break for one it never published and bring it back
- * (merge.ts, impliedExemption). So: the own keys published now, and those the writes add.
+ * (merge.ts, impliedExemption). So: the own keys published now, and those the writes add (`after`).
  *
  * Except a break the writes add that the horizon would cover even if they never landed (a break logged out
  * of order, before the newest thing of its own the account already holds: a reclaim puts the horizon past
  * that, share.ts's reclaimHorizon). Recorded ahead, it would be taken for published after a round stopped
  * before its writes, and the horizon would delete it though nobody did. Left out, it stays a break this
- * browser may not have published, as before.
+ * browser may not have published, as before (a deletion that names it still wins, merge.ts).
  */
-function publishedAhead(before: SyncSnapshot, after: SyncSnapshot, deviceId: string, local: LocalLog): string {
-  const me = deviceShort(deviceId);
+function publishedAhead(before: SyncSnapshot, after: ReadonlySet<string>, me: string, local: LocalLog): Set<string> {
   const view = before.devices.get(me);
   const horizon = Math.max(before.archive.origins.get(me)?.horizon ?? 0, view ? reclaimHorizon(view) : 0);
-  const now = ownPublished(before, deviceId, local);
-  const keys = new Set(now);
-  for (const key of ownPublished(after, deviceId, local)) {
-    if (now.has(key)) continue;
+  const keys = ownPublished(before, me, local);
+  for (const key of after) {
+    if (keys.has(key)) continue;
     const p = parseKey(key);
     if (p && (p.rev !== 0 || p.startedAt >= horizon)) keys.add(key);
   }
-  return encodeTombGroups(me, [...keys], []).join(',');
+  return keys;
 }
 
 function publishedKeys(text: string | undefined): Set<string> | undefined {
@@ -296,6 +298,8 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
   // The account as it will be once the writes land.
   let afterAll = all;
   let after = snapshot;
+  const me = deviceShort(deps.deviceId);
+  let publishedAfter: Set<string> | undefined;
   if (ops > 0) {
     if (!plan.layout.fits) return fail('quota', now + RETRY_AFTER.quota, status);
     if (saved.retryAt !== null && now < saved.retryAt) {
@@ -309,7 +313,8 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     const writes = recordWrites(saved.writes, now, ops);
     afterAll = afterWrites(all, plan);
     after = readSnapshot(afterAll);
-    saved.published = publishedAhead(snapshot, after, deps.deviceId, local);
+    publishedAfter = ownPublished(after, me, local);
+    saved.published = encodePublished(me, publishedAhead(snapshot, publishedAfter, me, local));
     await deps.state.set({ ...saved, writes: pruneWrites(writes, now) });
     // New items first, then removals, so a failure in between leaves a duplicate rather than a gap. When this
     // browser's new items only fit once its old ones are gone (after folding), its removals go first: the log
@@ -350,7 +355,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     lastError: null,
     seen: roundSignature(local, afterAll, now),
     folded: plan.layout.folded,
-    published: publishedOwn(after, deps.deviceId, local),
+    published: encodePublished(me, publishedAfter ?? ownPublished(after, me, local)),
   });
   return {
     ...status,
