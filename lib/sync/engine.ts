@@ -6,9 +6,9 @@ import type { RateLimits } from './rate';
 import { DEFAULT_RATE_LIMITS, nextWriteAt, pruneWrites, recordWrites } from './rate';
 import { SYNC_QUOTA, usage } from './layout';
 import type { SyncSnapshot } from './merge';
-import { deviceShort, entryKey } from '../domain/break-key';
+import { deviceShort, entryKey, parseKey } from '../domain/break-key';
 import { decodeTombGroup, encodeTombGroups } from './tombs';
-import { HEARTBEAT_EVERY } from './share';
+import { HEARTBEAT_EVERY, reclaimHorizon } from './share';
 import type { FoldedHistory } from './folded';
 import { foldedHistory } from './folded';
 import { archived } from './archive';
@@ -145,16 +145,49 @@ export function roundSignature(local: LocalLog, all: Record<string, unknown>, no
 
 /**
  * The own keys a snapshot carries in full or the archive holds (a member is published too: a deletion of
- * it later leaves no trace but the horizon), compacted for SyncState.published.
+ * it later leaves no trace but the horizon), for SyncState.published.
  */
-function publishedOwn(snapshot: SyncSnapshot, deviceId: string, local: LocalLog): string {
-  const me = deviceShort(deviceId);
-  const keys = (snapshot.devices.get(me)?.entries ?? []).filter((e) => e.deviceId === me).map(entryKey);
-  for (const e of local.entries) {
-    const key = entryKey(e);
-    if (deviceShort(e.deviceId) === me && archived(snapshot.archive, key)) keys.push(key);
+function ownPublished(snapshot: SyncSnapshot, me: string, local: LocalLog): Set<string> {
+  const keys = new Set((snapshot.devices.get(me)?.entries ?? []).filter((e) => e.deviceId === me).map(entryKey));
+  // Only an origin the archive has can have members (most rounds: none of this browser's).
+  if (snapshot.archive.origins.has(me)) {
+    for (const e of local.entries) {
+      if (deviceShort(e.deviceId) !== me) continue;
+      const key = entryKey(e);
+      if (archived(snapshot.archive, key)) keys.add(key);
+    }
   }
-  return encodeTombGroups(me, [...new Set(keys)], []).join(',');
+  return keys;
+}
+
+/** Own keys compacted for SyncState.published. */
+function encodePublished(me: string, keys: Iterable<string>): string {
+  return encodeTombGroups(me, [...keys], []).join(',');
+}
+
+/**
+ * SyncState.published as saved before a round's writes (a write-ahead): a worker stopped after the writes
+ * reached the account but before the state after them was saved must still know which of its breaks it
+ * published, or once another browser archives them and one is deleted there, the archive's horizon alone
+ * says so and this browser would take the break for one it never published and bring it back
+ * (merge.ts, impliedExemption). So: the own keys published now, and those the writes add (`after`).
+ *
+ * Except a break the writes add that the horizon would cover even if they never landed (a break logged out
+ * of order, before the newest thing of its own the account already holds: a reclaim puts the horizon past
+ * that, share.ts's reclaimHorizon). Recorded ahead, it would be taken for published after a round stopped
+ * before its writes, and the horizon would delete it though nobody did. Left out, it stays a break this
+ * browser may not have published, as before (a deletion that names it still wins, merge.ts).
+ */
+function publishedAhead(before: SyncSnapshot, after: ReadonlySet<string>, me: string, local: LocalLog): Set<string> {
+  const view = before.devices.get(me);
+  const horizon = Math.max(before.archive.origins.get(me)?.horizon ?? 0, view ? reclaimHorizon(view) : 0);
+  const keys = ownPublished(before, me, local);
+  for (const key of after) {
+    if (keys.has(key)) continue;
+    const p = parseKey(key);
+    if (p && (p.rev !== 0 || p.startedAt >= horizon)) keys.add(key);
+  }
+  return keys;
 }
 
 function publishedKeys(text: string | undefined): Set<string> | undefined {
@@ -262,6 +295,11 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     (plan.remove.length > 0 ? 1 : 0) +
     (plan.shared.length > 0 && ownSetCount > 0 ? 1 : 0);
   const now = deps.now();
+  // The account as it will be once the writes land.
+  let afterAll = all;
+  let after = snapshot;
+  const me = deviceShort(deps.deviceId);
+  let publishedAfter: Set<string> | undefined;
   if (ops > 0) {
     if (!plan.layout.fits) return fail('quota', now + RETRY_AFTER.quota, status);
     if (saved.retryAt !== null && now < saved.retryAt) {
@@ -269,9 +307,14 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     }
     const allowedAt = nextWriteAt(saved.writes, now, ops, limits);
     if (allowedAt > now) return fail('rate', allowedAt, status);
-    // The writes are recorded before they are made: a worker stopped between them (or before the state
-    // below) must not leave writes the rate limiter does not know of.
+    // The writes are recorded before they are made, and so are the breaks they publish: a worker stopped
+    // between them (or before the state below) must not leave writes the rate limiter does not know of, nor
+    // breaks in the account it does not know it published (publishedAhead).
     const writes = recordWrites(saved.writes, now, ops);
+    afterAll = afterWrites(all, plan);
+    after = readSnapshot(afterAll);
+    publishedAfter = ownPublished(after, me, local);
+    saved.published = encodePublished(me, publishedAhead(snapshot, publishedAfter, me, local));
     await deps.state.set({ ...saved, writes: pruneWrites(writes, now) });
     // New items first, then removals, so a failure in between leaves a duplicate rather than a gap. When this
     // browser's new items only fit once its old ones are gone (after folding), its removals go first: the log
@@ -305,8 +348,6 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     }
     saved.writes = writes;
   }
-  const afterAll = ops > 0 ? afterWrites(all, plan) : all;
-  const after = ops > 0 ? readSnapshot(afterAll) : snapshot;
   await deps.state.set({
     lastSyncAt: now,
     writes: pruneWrites(saved.writes, now),
@@ -314,7 +355,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncStatus> {
     lastError: null,
     seen: roundSignature(local, afterAll, now),
     folded: plan.layout.folded,
-    published: publishedOwn(after, deps.deviceId, local),
+    published: encodePublished(me, publishedAfter ?? ownPublished(after, me, local)),
   });
   return {
     ...status,

@@ -45,6 +45,8 @@ export function mergeRemote(
   };
   for (const view of devices) for (const key of view.tombstones) bury(key, view.dev);
   for (const key of [...snapshot.archive.deletions].sort()) bury(key, SHARED_BY);
+  // Deletions that name a key: someone deleted that break (the horizon's are never published by name).
+  const named = new Set(tombstones.map((t) => t.key));
   // Ranges name no keys: they delete the local breaks they cover. So does the archive's horizon (archive.ts):
   // a break of an archived browser, before its horizon and not a member, was deleted.
   const archive = snapshot.archive;
@@ -56,7 +58,9 @@ export function mergeRemote(
   // browser's export), for good (a tombstone), before this browser is back to say otherwise. The new
   // revision lies outside what any horizon deletes (revision 0 only), so it reaches every browser, and the
   // old key's deletion, published by this browser, takes the copies out everywhere alike. (One it already
-  // publishes under the old key, as versions before this one did, moves the same way.)
+  // publishes under the old key, as versions before this one did, moves the same way.) Never one a deletion
+  // names: whether or not this browser knows it published it (a round stopped after its writes), someone
+  // deleted it.
   const exempt = impliedExemption(local, snapshot, me, published);
   const add: BreakEntry[] = [];
   const taken = new Set(localKeys);
@@ -64,7 +68,11 @@ export function mergeRemote(
   for (const key of [...localKeys].sort()) {
     const by = ranged(key);
     if (by !== null) bury(key, by);
-    else if (impliedDeleted(archive, key) && (exempt.has(key) || (ownCarried.has(key) && parseKey(key)?.dev === me))) {
+    else if (
+      impliedDeleted(archive, key) &&
+      !named.has(key) &&
+      (exempt.has(key) || (ownCarried.has(key) && parseKey(key)?.dev === me))
+    ) {
       const own = (byKey ??= new Map(local.entries.map((e) => [entryKey(e), e]))).get(key)!;
       const next = nextFreeKey(key, (k) => dead.has(k) || taken.has(k));
       bury(key, me!);

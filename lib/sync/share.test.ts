@@ -285,6 +285,87 @@ describe("the archive's horizon", () => {
     expect(await keysAt(a, late.startedAt)).toEqual([`${entryKey(late)}~1`]);
   });
 
+  it.each([
+    ['its first round', false],
+    ['a round after one that completed', true],
+  ])(
+    'does not bring back a break deleted elsewhere whose browser was stopped after publishing it in %s, before it saved that it had (soak seed 6, run 52)',
+    async (_, roundBefore) => {
+      const cloud = new FakeSyncCloud();
+      const a = await device(A, cloud);
+      const c = await device(C, cloud);
+      const r = rng(6);
+      if (roundBefore) {
+        await addBreak(a.db, realisticBreak(r, A, clock - 2 * 3_600_000));
+        await syncAll(cloud, [a], 1);
+      }
+      const logged = realisticBreak(r, A, clock - 3_600_000);
+      await addBreak(a.db, logged);
+      // A's first round is stopped at its 6th await: reading its state, the account and its log, saving its
+      // write count, writing its items went through; saving its state after the writes did not.
+      await expect(a.sync(6)).rejects.toThrow('worker stopped');
+      cloud.propagate();
+      expect(readSnapshot(c.area.snapshot()).devices.get('aaaa1111')?.entries.map(entryKey)).toContain(entryKey(logged));
+      // 45 days on, C takes the break in and reclaims A's keys into the archive; then C deletes the break.
+      clock += (INACTIVE_DAYS + 1) * DAY;
+      await syncAll(cloud, [c], 1);
+      await deleteBreak(c.db, entryKey(logged), C, clock);
+      await syncAll(cloud, [c], 1);
+      // A comes back: the break was published (by the round that was stopped), so it was deleted, for good.
+      await syncAll(cloud, [a, c], 2);
+      expect(await keysAt(a, logged.startedAt)).toEqual([]);
+      expect(await keysAt(c, logged.startedAt)).toEqual([]);
+    },
+  );
+
+  it('keeps a break logged out of order whose round was stopped before its writes, when the horizon then covers it', async () => {
+    const cloud = new FakeSyncCloud();
+    const a = await device(A, cloud);
+    const b = await device(B, cloud);
+    const r = rng(6);
+    await addBreak(a.db, realisticBreak(r, A, clock + 2 * 3_600_000));
+    await syncAll(cloud, [a, b], 1);
+    // An earlier break by the clock; A's round is stopped at its 5th await, the write to the account
+    // (after its state, with what it was about to write, was saved).
+    const late = realisticBreak(r, A, clock + 3_600_000);
+    await addBreak(a.db, late);
+    await expect(a.sync(5)).rejects.toThrow('worker stopped');
+    cloud.propagate();
+    expect(readSnapshot(b.area.snapshot()).devices.get('aaaa1111')?.entries).toHaveLength(1);
+    clock += (INACTIVE_DAYS + 1) * DAY;
+    await syncAll(cloud, [b], 1);
+    expect(readSnapshot(b.area.snapshot()).archive.origins.get('aaaa1111')!.horizon).toBeGreaterThan(late.startedAt);
+    // A comes back: the break never reached the account, so nobody deleted it; it is kept and reaches B.
+    await syncAll(cloud, [a, b], 2);
+    expect(await keysAt(a, late.startedAt)).toEqual([`${entryKey(late)}~1`]);
+    expect(await keysAt(b, late.startedAt)).toEqual([`${entryKey(late)}~1`]);
+  });
+
+  it('does not bring back a break logged out of order, published by a round stopped before it saved so, and deleted elsewhere by name', async () => {
+    const cloud = new FakeSyncCloud();
+    const a = await device(A, cloud);
+    const c = await device(C, cloud);
+    const r = rng(6);
+    await addBreak(a.db, realisticBreak(r, A, clock + 2 * 3_600_000));
+    await syncAll(cloud, [a, c], 1);
+    // An earlier break by the clock; A's round is stopped at its 6th await: its writes went through, the
+    // state after them was not saved (and the write-ahead leaves out a break the horizon would cover anyway).
+    const late = realisticBreak(r, A, clock + 3_600_000);
+    await addBreak(a.db, late);
+    await expect(a.sync(6)).rejects.toThrow('worker stopped');
+    cloud.propagate();
+    expect(readSnapshot(c.area.snapshot()).devices.get('aaaa1111')?.entries.map(entryKey)).toContain(entryKey(late));
+    // C reclaims A 45 days on (the break becomes a member), then deletes it: C's deletion names it.
+    clock += (INACTIVE_DAYS + 1) * DAY;
+    await syncAll(cloud, [c], 1);
+    await deleteBreak(c.db, entryKey(late), C, clock);
+    await syncAll(cloud, [c], 1);
+    // A comes back: a deletion that names the break wins over what A does not know it published.
+    await syncAll(cloud, [a, c], 2);
+    expect(await keysAt(a, late.startedAt)).toEqual([]);
+    expect(await keysAt(c, late.startedAt)).toEqual([]);
+  });
+
   it('keeps a break of the archived browser that another browser imported and publishes, though nobody deleted it', async () => {
     const cloud = new FakeSyncCloud();
     const a = await device(A, cloud);

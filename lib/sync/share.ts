@@ -117,11 +117,9 @@ function reclaimItems(archive: Archive, view: DeviceView, now: number, upTo: num
   const whole = upTo === null || upTo >= logKeys.length;
   const taken = whole ? logKeys : logKeys.slice(0, upTo);
   let breaks = 0;
-  let newestOwn = 0;
   for (const key of taken) {
     for (const e of chunkEntries(view, key)) {
       addMember(archive, deviceShort(e.deviceId), memberOf(e, e.startedAt >= now - AREAS_KEPT_MS));
-      if (deviceShort(e.deviceId) === view.dev) newestOwn = Math.max(newestOwn, e.startedAt);
       breaks++;
     }
   }
@@ -138,18 +136,30 @@ function reclaimItems(archive: Archive, view: DeviceView, now: number, upTo: num
     return { keys: [...taken, ...notes], breaks };
   }
   // Whole: its deletions and folded days too, and a horizon past everything of its own it ever carried.
+  for (const key of view.tombstones) archive.deletions.add(key);
+  if (view.agg) addSealed(archive, view.dev, view.agg.cutoff, view.agg.days);
+  const horizon = reclaimHorizon(view);
+  if (horizon > 0) setHorizon(archive, view.dev, horizon);
+  return { keys: Object.keys(view.raw), breaks: breaks + (view.agg?.days.reduce((n, d) => n + d.count, 0) ?? 0) };
+}
+
+/**
+ * The horizon a whole reclaim of a browser's items gives it: one past the newest of its own breaks,
+ * deletions, deletion ranges and folded days they carry (0 when they carry none). What a reclaim can put
+ * under the horizon is only ever what the browser's items held when it was reclaimed (a partial reclaim
+ * stops at the first of its breaks left, earlier still); the engine relies on that (engine.ts,
+ * publishedAhead).
+ */
+export function reclaimHorizon(view: DeviceView): number {
+  let newestOwn = 0;
+  for (const e of view.entries) if (deviceShort(e.deviceId) === view.dev) newestOwn = Math.max(newestOwn, e.startedAt);
   for (const key of view.tombstones) {
-    archive.deletions.add(key);
     const p = parseKey(key);
     if (p && p.dev === view.dev) newestOwn = Math.max(newestOwn, p.startedAt);
   }
   for (const r of view.ranges) newestOwn = Math.max(newestOwn, r.to);
-  if (view.agg) {
-    addSealed(archive, view.dev, view.agg.cutoff, view.agg.days);
-    newestOwn = Math.max(newestOwn, view.agg.cutoff - 1);
-  }
-  if (newestOwn > 0) setHorizon(archive, view.dev, newestOwn + 1);
-  return { keys: Object.keys(view.raw), breaks: breaks + (view.agg?.days.reduce((n, d) => n + d.count, 0) ?? 0) };
+  if (view.agg) newestOwn = Math.max(newestOwn, view.agg.cutoff - 1);
+  return newestOwn > 0 ? newestOwn + 1 : 0;
 }
 
 export function encodeShared(archive: Archive, maxItemBytes: number): Record<string, string> {

@@ -62,6 +62,25 @@ const FOUND: Array<[[number, Command[]], number]> = [
     ],
     1,
   ],
+  // Soak seed 6, run 52: a round stopped after its writes reached the account, before it saved what it had
+  // published; the break was archived and deleted on another browser, and came back as its next revision
+  // (lib/sync/share.test.ts, "does not bring back a break deleted elsewhere"; lib/sync/engine.ts, publishedAhead).
+  [
+    [
+      3,
+      [
+        { kind: 'burst', dev: 1, rounds: 2 },
+        { kind: 'log', dev: 0, count: 1 },
+        { kind: 'stop', dev: 0, at: 7 },
+        { kind: 'away', days: 45 },
+        { kind: 'sync', dev: 2 },
+        { kind: 'delete', dev: 1, pick: 0 },
+        { kind: 'delete', dev: 2, pick: 1_614_297_602 },
+        { kind: 'away', days: 0 },
+      ],
+    ],
+    1,
+  ],
 ];
 
 /**
