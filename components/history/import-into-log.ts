@@ -4,6 +4,15 @@ import { importBreaks } from '../../lib/log/store';
 import { send } from '../../lib/messaging/send';
 
 /**
+ * `npm run bench` reads these marks (tests/bench/import-chromium.ts) to say where an import's time goes:
+ * the file read, checked, the background's answer, the breaks written, the background told. Only the e2e
+ * build sets them.
+ */
+function mark(phase: 'read' | 'checked' | 'begun' | 'written' | 'ended'): void {
+  if (import.meta.env.ROLLBREAK_E2E) performance.mark(`rollbreak:import-${phase}`);
+}
+
+/**
  * The History page's import of a JSON export: the one write to the log a page makes itself, and the only
  * path an import takes (why, and how the background keeps its order: lib/background/data/import-job.ts).
  * 1. A file over the size guard is refused before it is read; the rest is read and checked whole, so a bad
@@ -17,16 +26,21 @@ import { send } from '../../lib/messaging/send';
  */
 export async function importIntoLog(file: Blob): Promise<ImportResult> {
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: TOO_BIG };
-  const read = readExport(await file.text());
+  const text = await file.text();
+  mark('read');
+  const read = readExport(text);
+  mark('checked');
   if (!read.ok) return read;
   const settings = read.settings ? { settings: read.settings } : {};
   if (read.breaks.length === 0) return { ok: true, added: 0, skipped: 0, ...settings };
   const { token } = await send({ type: 'log:importBegin' });
+  mark('begun');
   let added = 0;
   try {
     const db = await openLog();
     try {
       const result = await importBreaks(db, read.breaks);
+      mark('written');
       added = result.added;
       return { ok: true, ...result, ...settings };
     } finally {
@@ -37,5 +51,6 @@ export async function importIntoLog(file: Blob): Promise<ImportResult> {
   } finally {
     // A background gone meanwhile finds the import's record at its next start (or its lease runs out).
     await send({ type: 'log:importEnd', token, added }).catch(() => undefined);
+    mark('ended');
   }
 }

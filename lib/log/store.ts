@@ -203,7 +203,18 @@ export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Prom
       const unknown = startSpan(entries, (e, i) => !knownIds.has(e.id) && !knownKeys.has(keys[i]!));
       if (unknown) for (const e of await byStart.getAll(unknown)) knownKeys.add(entryKey(e));
     }
-    // Plain requests, no promise per break; the transaction's end says whether all of them were written.
+    // Plain requests, no promise and no listener per break; the transaction's end says whether all of them
+    // were written. An id already here outside the file's span (a break that moved?) is skipped like any
+    // known one: its request's error is caught on its way down to the request (capture), before idb's own
+    // listener on the transaction sees it; any other failure aborts the transaction.
+    const raw = unwrap(tx);
+    const skipTaken = (event: Event) => {
+      if (event.target === raw || (event.target as IDBRequest).error?.name !== 'ConstraintError') return;
+      event.preventDefault();
+      event.stopPropagation();
+      added--;
+    };
+    raw.addEventListener('error', skipTaken, { capture: true });
     const store = unwrap(tx.objectStore('breaks'));
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
@@ -211,15 +222,7 @@ export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Prom
       if (knownIds.has(entry.id) || knownKeys.has(key)) continue;
       knownIds.add(entry.id);
       knownKeys.add(key);
-      const request = store.add(entry);
-      // An id already here outside the file's span (a break that moved?) is skipped like any known one;
-      // any other failure aborts the transaction.
-      request.onerror = (event) => {
-        if (request.error?.name !== 'ConstraintError') return;
-        event.preventDefault();
-        event.stopPropagation();
-        added--;
-      };
+      store.add(entry);
       added++;
     }
     await tx.done;
