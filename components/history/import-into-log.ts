@@ -1,3 +1,4 @@
+import type { BreakEntry } from '../../lib/log/entry';
 import { openLog } from '../../lib/log/db';
 import { MAX_IMPORT_BYTES, TOO_BIG, readExport, writeProblem, type ImportResult } from '../../lib/log/import-export';
 import { importBreaks } from '../../lib/log/store';
@@ -21,10 +22,12 @@ function mark(phase: 'read' | 'checked' | 'begun' | 'written' | 'ended'): void {
  *    is running ends first), with the import recorded and a round owed, and then waits for this import.
  * 3. The breaks are written in one IndexedDB transaction: all of them, or none (a closed tab aborts it).
  * 4. The background is told the import ended, whatever happened, so its queue goes on and the round runs.
+ * `onWritten` is given the breaks written, when exactly which ones is known (lib/log/store.ts's importBreaks),
+ * so the page shows them without reading the log again.
  * A bad file or a failed write is an ImportResult; a background that cannot be reached or refuses
  * (during "Delete all my data") rejects with its RequestError, before anything is written.
  */
-export async function importIntoLog(file: Blob): Promise<ImportResult> {
+export async function importIntoLog(file: Blob, onWritten?: (written: BreakEntry[]) => void): Promise<ImportResult> {
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: TOO_BIG };
   const text = await file.text();
   mark('read');
@@ -39,7 +42,7 @@ export async function importIntoLog(file: Blob): Promise<ImportResult> {
   try {
     const db = await openLog();
     try {
-      const result = await importBreaks(db, read.breaks);
+      const result = await importBreaks(db, read.breaks, onWritten);
       mark('written');
       added = result.added;
       return { ok: true, ...result, ...settings };

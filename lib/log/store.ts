@@ -185,7 +185,12 @@ export async function applyRemote(db: DB, changes: LocalChanges): Promise<{ adde
  * start), so only the breaks within the file's time span are read, their values only when some break of the
  * file is not known by its id, and no read at all goes into an empty log.
  */
-export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Promise<{ added: number; skipped: number }> {
+export async function importBreaks(
+  db: DB,
+  entries: readonly BreakEntry[],
+  /** Given the breaks written, once they are, when exactly which ones is known (no id was found taken meanwhile). */
+  onWritten?: (written: BreakEntry[]) => void,
+): Promise<{ added: number; skipped: number }> {
   if (entries.length === 0) return { added: 0, skipped: 0 };
   const tx = db.transaction(['breaks', 'tombstones'], 'readwrite');
   // An aborted import rejects `done` before anyone awaits it: that is handled below, not unhandled.
@@ -213,8 +218,11 @@ export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Prom
       event.preventDefault();
       event.stopPropagation();
       added--;
+      taken = true;
     };
     raw.addEventListener('error', skipTaken, { capture: true });
+    let taken = false;
+    const written: BreakEntry[] | null = onWritten ? [] : null;
     const store = unwrap(tx.objectStore('breaks'));
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
@@ -223,9 +231,11 @@ export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Prom
       knownIds.add(entry.id);
       knownKeys.add(key);
       store.add(entry);
+      written?.push(entry);
       added++;
     }
     await tx.done;
+    if (written && !taken) onWritten?.(written);
   } catch (err) {
     try {
       tx.abort();
