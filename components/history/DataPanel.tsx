@@ -53,8 +53,8 @@ export interface DataPanelProps {
   entries: readonly BreakEntry[];
   /** Whether `entries` is the whole log (exports wait for it). */
   complete: boolean;
-  /** After an import that added breaks. */
-  onImported(): void;
+  /** After an import that added breaks: those it wrote, or null when the log must be read again to know. */
+  onImported(written: readonly BreakEntry[] | null): void;
 }
 
 /** Export (JSON and the two CSV files) and import of a JSON export. */
@@ -88,11 +88,12 @@ export function DataPanel({ entries, complete, onImported }: DataPanelProps) {
       setOffer(null);
       setMessage({ kind: 'busy', text: t('import_busy') });
       // Written by this page, in one transaction, in its turn of the background's queue (import-into-log.ts).
-      const result = await importIntoLog(file);
+      let written: BreakEntry[] | null = null;
+      const result = await importIntoLog(file, (breaks) => (written = breaks));
       if (result.ok) {
         setMessage({ kind: 'ok', text: doneText(result.added, result.skipped) });
         setOffer(result.settings ?? null);
-        if (result.added > 0) onImported();
+        if (result.added > 0) onImported(written);
       } else {
         setMessage({ kind: 'error', text: failedText(result.error) });
       }

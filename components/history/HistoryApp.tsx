@@ -72,7 +72,11 @@ export function HistoryApp({ undoMs = UNDO_MS }: { undoMs?: number } = {}) {
             />
           ) : null}
           <div class="rb-history__grid">
-            <DataPanel entries={view.entries} complete={view.complete} onImported={() => void log.reload()} />
+            <DataPanel
+              entries={view.entries}
+              complete={view.complete}
+              onImported={(written) => void (written ? log.imported(written) : log.reload())}
+            />
             <SyncPanel />
           </div>
         </>

@@ -14,6 +14,31 @@ export interface LogState {
   removed(id: string): void;
   /** After an undo: the break as the background stored it. */
   restored(entry: BreakEntry): void;
+  /** After an import: the breaks it wrote (a file of 100,000 is not read back from the log). */
+  imported(written: readonly BreakEntry[]): Promise<void>;
+}
+
+/** Oldest first, as the log's by-start index lists them (the same start: by id). */
+const before = (a: BreakEntry, b: BreakEntry): boolean =>
+  a.startedAt < b.startedAt || (a.startedAt === b.startedAt && a.id < b.id);
+
+/** Two lists each oldest first, as one. */
+function mergeSorted(a: readonly BreakEntry[], b: readonly BreakEntry[]): BreakEntry[] {
+  const out = new Array<BreakEntry>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = before(b[j]!, a[i]!) ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** Breaks oldest first; a list already in that order (an export's) is not copied and sorted. */
+function oldestFirst(entries: readonly BreakEntry[]): readonly BreakEntry[] {
+  for (let i = 1; i < entries.length; i++)
+    if (before(entries[i]!, entries[i - 1]!)) return [...entries].sort((x, y) => (before(x, y) ? -1 : before(y, x) ? 1 : 0));
+  return entries;
 }
 
 function insertSorted(entries: readonly BreakEntry[], entry: BreakEntry): BreakEntry[] {
@@ -105,5 +130,17 @@ export function useLog(): LogState {
     },
     [show],
   );
-  return { view, error, reload, removed, restored };
+  const imported = useCallback(
+    async (written: readonly BreakEntry[]) => {
+      const known = current.current;
+      // Still loading the whole log, which then holds them.
+      if (!known?.complete) return reload();
+      const entries = mergeSorted(known.entries, oldestFirst(written));
+      show({ ...known, entries, total: known.total + written.length });
+      // Checked against the log's count, as after a sync round: anything else that changed reads it again.
+      await refresh().catch(() => setError(true));
+    },
+    [refresh, reload, show],
+  );
+  return { view, error, reload, removed, restored, imported };
 }

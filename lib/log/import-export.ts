@@ -3,7 +3,7 @@ import type { IDBPDatabase } from 'idb';
 import type { BreakEntry } from './entry';
 import type { RollbreakDB } from './db';
 import { importBreaks } from './store';
-import { BreakSchema, cleanBreak, describeIssue, meetsRules, oneOf, problem, type ImportProblem } from './schema';
+import { BreakSchema, cleanBreak, describeIssue, isCleanBreak, meetsRules, oneOf, problem, type ImportProblem } from './schema';
 import { restoreSettings, type SettingsBackup } from '../settings/backup';
 
 export type { ImportProblem, ImportProblemCode } from './schema';
@@ -216,6 +216,8 @@ export function readExport(
     return { ok: false, error: { code: 'not_json' } };
   }
   let valid = quickBreaks(data);
+  // Breaks straight from JSON.parse need no copy when they hold nothing else; valibot's output may share arrays.
+  const fresh = valid !== null;
   if (!valid) {
     const result = v.safeParse(ExportSchema, data, { abortEarly: true });
     if (!result.success) return { ok: false, error: describeIssue(result.issues[0]) };
@@ -226,7 +228,7 @@ export function readExport(
   for (const b of valid) {
     if (seen.has(b.id)) continue;
     seen.add(b.id);
-    breaks.push(cleanBreak(b));
+    breaks.push(fresh && isCleanBreak(b) ? b : cleanBreak(b));
   }
   return { ok: true, breaks, settings: settingsOf(data) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
 import * as v from 'valibot';
 import {
   BreakSchema,
@@ -11,9 +12,12 @@ import {
   MAX_TIME,
   MIN_TIME,
   checkBreak,
+  cleanBreak,
+  isCleanBreak,
   meetsRules,
 } from './schema';
 import { realisticLog, withBodyNotes } from '../../tests/fixtures/breaks';
+import type { BreakEntry } from './entry';
 
 const DEVICE = 'eeee5555-0000-4000-8000-000000000000';
 const LOG = withBodyNotes(4, realisticLog(21, DEVICE, 40, Date.UTC(2025, 5, 1)));
@@ -193,5 +197,38 @@ describe("meetsRules: the log's rules in one pass", () => {
       expect(checked).toEqual({ ok: true, entry: e });
     }
     expect(checkBreak({ ...LOG[0]!, holdCount: 1.5 })).toEqual({ ok: false, error: { field: 'holdCount', code: 'whole' } });
+  });
+});
+
+describe('isCleanBreak: a parsed break that needs no copy', () => {
+  it('says yes to exactly the parsed breaks cleanBreak would give back unchanged', () => {
+    let clean = 0;
+    let unclean = 0;
+    fc.assert(
+      fc.property(fc.nat(), fc.array(change, { maxLength: 3 }), (i, changes) => {
+        // As an import sees it: what JSON.parse makes of the text.
+        const b: unknown = JSON.parse(JSON.stringify(mutate(i, changes)) ?? 'null');
+        if (!meetsRules(b)) return;
+        const same = isCleanBreak(b);
+        expect(same).toBe(isDeepStrictEqual(cleanBreak(b), b));
+        if (same) clean++;
+        else unclean++;
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(clean).toBeGreaterThan(100);
+    expect(unclean).toBeGreaterThan(30);
+  });
+
+  it('says no to an unknown field at any level and to an empty list cleanBreak leaves out', () => {
+    const e = LOG.find((b) => b.knots && b.checkIn)!;
+    expect(isCleanBreak(JSON.parse(JSON.stringify(e)))).toBe(true);
+    expect(isCleanBreak({ ...e, note: 'x' } as unknown as BreakEntry)).toBe(false);
+    expect(isCleanBreak({ ...e, steps: [{ ...e.steps[0]!, note: 'x' }] } as unknown as BreakEntry)).toBe(false);
+    expect(isCleanBreak({ ...e, knots: [{ ...e.knots![0]!, note: 'x' }] } as unknown as BreakEntry)).toBe(false);
+    expect(isCleanBreak({ ...e, checkIn: [{ ...e.checkIn![0]!, note: 'x' }] } as unknown as BreakEntry)).toBe(false);
+    expect(isCleanBreak({ ...e, knots: [] })).toBe(false);
+    expect(isCleanBreak({ ...e, checkIn: [] })).toBe(false);
+    expect(isCleanBreak(JSON.parse(JSON.stringify({ ...e, ['__proto__']: {} })))).toBe(false);
   });
 });

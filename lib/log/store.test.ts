@@ -233,6 +233,22 @@ describe('importBreaks', () => {
     expect((await readLog(db)).entries.map((e) => e.id)).toEqual(['same-id', 'n1', 'n2']);
   });
 
+  it('tells which breaks it wrote when it knows exactly (the History page shows them without reading the log)', async () => {
+    const db = await freshLog();
+    await addBreak(db, entry('known', T0));
+    await addBreak(db, entry('same-id', T0 - 60 * MINUTE));
+    const told: string[][] = [];
+    const tell = (written: BreakEntry[]) => told.push(written.map((e) => e.id));
+    await importBreaks(db, [entry('known', T0), entry('n1', T0 + MINUTE), entry('n2', T0 + 2 * MINUTE)], tell);
+    expect(told).toEqual([['n1', 'n2']]);
+    // An id found taken only by the write itself: the count is right, the list would not be, so it is not given.
+    expect(await importBreaks(db, [entry('same-id', T0 + 10 * MINUTE), entry('n3', T0 + 20 * MINUTE)], tell)).toEqual({
+      added: 1,
+      skipped: 1,
+    });
+    expect(told).toHaveLength(1);
+  });
+
   it('leaves the log as it was when a write fails part-way through a big import', async () => {
     const db = await freshLog();
     await importBreaks(

@@ -185,7 +185,12 @@ export async function applyRemote(db: DB, changes: LocalChanges): Promise<{ adde
  * start), so only the breaks within the file's time span are read, their values only when some break of the
  * file is not known by its id, and no read at all goes into an empty log.
  */
-export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Promise<{ added: number; skipped: number }> {
+export async function importBreaks(
+  db: DB,
+  entries: readonly BreakEntry[],
+  /** Given the breaks written, once they are, when exactly which ones is known (no id was found taken meanwhile). */
+  onWritten?: (written: BreakEntry[]) => void,
+): Promise<{ added: number; skipped: number }> {
   if (entries.length === 0) return { added: 0, skipped: 0 };
   const tx = db.transaction(['breaks', 'tombstones'], 'readwrite');
   // An aborted import rejects `done` before anyone awaits it: that is handled below, not unhandled.
@@ -203,7 +208,21 @@ export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Prom
       const unknown = startSpan(entries, (e, i) => !knownIds.has(e.id) && !knownKeys.has(keys[i]!));
       if (unknown) for (const e of await byStart.getAll(unknown)) knownKeys.add(entryKey(e));
     }
-    // Plain requests, no promise per break; the transaction's end says whether all of them were written.
+    // Plain requests, no promise and no listener per break; the transaction's end says whether all of them
+    // were written. An id already here outside the file's span (a break that moved?) is skipped like any
+    // known one: its request's error is caught on its way down to the request (capture), before idb's own
+    // listener on the transaction sees it; any other failure aborts the transaction.
+    const raw = unwrap(tx);
+    const skipTaken = (event: Event) => {
+      if (event.target === raw || (event.target as IDBRequest).error?.name !== 'ConstraintError') return;
+      event.preventDefault();
+      event.stopPropagation();
+      added--;
+      taken = true;
+    };
+    raw.addEventListener('error', skipTaken, { capture: true });
+    let taken = false;
+    const written: BreakEntry[] | null = onWritten ? [] : null;
     const store = unwrap(tx.objectStore('breaks'));
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
@@ -211,18 +230,12 @@ export async function importBreaks(db: DB, entries: readonly BreakEntry[]): Prom
       if (knownIds.has(entry.id) || knownKeys.has(key)) continue;
       knownIds.add(entry.id);
       knownKeys.add(key);
-      const request = store.add(entry);
-      // An id already here outside the file's span (a break that moved?) is skipped like any known one;
-      // any other failure aborts the transaction.
-      request.onerror = (event) => {
-        if (request.error?.name !== 'ConstraintError') return;
-        event.preventDefault();
-        event.stopPropagation();
-        added--;
-      };
+      store.add(entry);
+      written?.push(entry);
       added++;
     }
     await tx.done;
+    if (written && !taken) onWritten?.(written);
   } catch (err) {
     try {
       tx.abort();

@@ -15,12 +15,21 @@ import { exportJson } from '../../lib/log/import-export';
 import { DEFAULT_SETTINGS } from '../../lib/settings/defaults';
 import { settingsBackup } from '../../lib/settings/backup';
 
+/** The page's marks (components/history/import-into-log.ts), in order: what each phase ends with. */
+export const IMPORT_PHASES = ['read', 'checked', 'begun', 'written', 'ended'] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];
+/** Ms each phase took (from the end of the one before; the first from the input's change). */
+export type PhaseMs = Partial<Record<ImportPhase, number>>;
+
 export interface ImportFigures {
   breaks: number;
   megabytes: number;
   /** Per run: into an empty log, then the same file again (nothing new). */
   firstMs: number[];
   againMs: number[];
+  /** Per run, where the time went (the page's marks), for each of the two. */
+  firstPhases: PhaseMs[];
+  againPhases: PhaseMs[];
   /** Breaks in the log after each run's first import. */
   stored: number[];
   /** What the page said when a run did not end in "Import done", if any. */
@@ -37,9 +46,10 @@ function exportFile(count: number): string {
   return exportJson(withBodyNotes(3, log), Date.now(), settingsBackup(DEFAULT_SETTINGS));
 }
 
-/** Picks `path` in the page's import input; resolves to [ms from change to the final message, message]. */
-async function importOnce(page: Page, path: string): Promise<[number, string]> {
+/** Picks `path` in the page's import input; resolves to [ms from change to the final message, message, phases]. */
+async function importOnce(page: Page, path: string): Promise<[number, string, PhaseMs]> {
   await page.evaluate(() => {
+    performance.clearMarks();
     const w = window as unknown as { rbImport?: { start: number; end: number; text: string } };
     const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
     const status = document.querySelector('.rb-data [role=status]')!;
@@ -65,7 +75,21 @@ async function importOnce(page: Page, path: string): Promise<[number, string]> {
     undefined,
     { timeout: 600_000, polling: 50 },
   );
-  return (await done.jsonValue()) as [number, string];
+  const [ms, text] = (await done.jsonValue()) as [number, string];
+  const marks = await page.evaluate(() => {
+    const start = (window as unknown as { rbImport: { start: number } }).rbImport.start;
+    return performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('rollbreak:import-'))
+      .map((m) => [m.name.slice('rollbreak:import-'.length), m.startTime - start] as [string, number]);
+  });
+  const phases: PhaseMs = {};
+  let before = 0;
+  for (const [name, at] of marks) {
+    phases[name as ImportPhase] = at - before;
+    before = at;
+  }
+  return [ms, text, phases];
 }
 
 function countBreaks(page: Page): Promise<number> {
@@ -86,19 +110,27 @@ function countBreaks(page: Page): Promise<number> {
   );
 }
 
-/** Waits (up to 5 minutes) until no sync round is owed and no import is recorded (storage.local). */
-async function syncSettled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    async () => {
+/**
+ * Waits (up to 5 minutes) until the sync round an import owes has run: a status stored after `since` and no
+ * import recorded (storage.local). Not "no round owed": a log of 100,000 breaks is over the account's quota,
+ * so that round ends in "quota" and stays owed. (Polled from here: waitForFunction takes a promise the page
+ * returns for a true answer, so an async check there never waited.)
+ */
+export async function syncRoundAfter(page: Page, since: number): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const done = await page.evaluate(async (since) => {
       const api = (
         globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } } }
       ).chrome;
-      const items = await api.storage.local.get(['syncDue', 'importJob']);
-      return (items.syncDue ?? null) === null && (items.importJob ?? null) === null;
-    },
-    undefined,
-    { timeout: 300_000, polling: 500 },
-  );
+      const items = await api.storage.local.get(['syncStatus', 'importJob']);
+      const checkedAt = (items.syncStatus as { checkedAt?: number } | undefined)?.checkedAt ?? 0;
+      return (items.importJob ?? null) === null && checkedAt > since;
+    }, since);
+    if (done) return;
+    if (Date.now() > deadline) throw new Error('No sync round ran after the import');
+    await page.waitForTimeout(500);
+  }
 }
 
 /** Builds the e2e extension (e2e-build.ts) and imports a file of `count` breaks `runs` times. */
@@ -113,6 +145,8 @@ export async function importInChromium(count: number, runs: number): Promise<Imp
     megabytes: Buffer.byteLength(text) / 1024 / 1024,
     firstMs: [],
     againMs: [],
+    firstPhases: [],
+    againPhases: [],
     stored: [],
     failures: [],
   };
@@ -123,15 +157,20 @@ export async function importInChromium(count: number, runs: number): Promise<Imp
         const page = await run.context.newPage();
         await page.goto(`chrome-extension://${run.extensionId}/log.html`);
         await page.getByLabel('Import a JSON export').waitFor();
-        const [first, said] = await importOnce(page, path);
+        const [first, said, firstPhases] = await importOnce(page, path);
+        // The import's round starts once the page has told the background it ended, and takes seconds for
+        // 100,000 breaks: it cannot have stored its status before now.
+        const ended = Date.now();
         figures.firstMs.push(first);
+        figures.firstPhases.push(firstPhases);
         if (!said.startsWith('Import done')) figures.failures.push(said);
         figures.stored.push(await countBreaks(page));
         // The round that publishes the first import holds the background's queue, and a second import waits
         // for it (as it should): the second figure is the import itself, so it starts once that round is done.
-        await syncSettled(page);
-        const [again, saidAgain] = await importOnce(page, path);
+        await syncRoundAfter(page, ended);
+        const [again, saidAgain, againPhases] = await importOnce(page, path);
         figures.againMs.push(again);
+        figures.againPhases.push(againPhases);
         if (!saidAgain.startsWith('Import done')) figures.failures.push(saidAgain);
       } finally {
         await run.close();
