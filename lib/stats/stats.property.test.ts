@@ -82,7 +82,7 @@ const caseArb = fc.record({
   zone: fc.constantFrom(...ZONES),
   now: nowArb,
   /** Days back the log reaches (a streak can reach as far). */
-  span: fc.integer({ min: 0, max: 1_100 }),
+  span: fc.integer({ min: 0, max: 400 }),
   /** Share of days without a break: none, now and then, often. */
   miss: fc.constantFrom(0, 0, 0.004, 0.05, 0.4),
   perDay: fc.integer({ min: 1, max: 4 }),
