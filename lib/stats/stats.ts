@@ -58,16 +58,11 @@ function dayReader(): (ts: number) => number {
 
 /**
  * The days (days.ts) of timestamps, newest first, each day once: `next()` returns the next older day, or
- * -Infinity when there is none. The timestamps are sorted here only if they are not in order already.
+ * -Infinity when there is none. `times` is sorted here unless `inOrder` says it is already (oldest first).
  * A date computation per day met, none per timestamp: a streak of 14 years is 5,000 of them.
  */
-function daysNewestFirst(times: Float64Array): () => number {
-  for (let i = 1; i < times.length; i++) {
-    if (times[i]! < times[i - 1]!) {
-      times.sort();
-      break;
-    }
-  }
+function daysNewestFirst(times: Float64Array, inOrder: boolean): () => number {
+  if (!inOrder) times.sort();
   let i = times.length - 1;
   // Start of the day returned last: the timestamps from there on are that day's.
   let dayStart = Infinity;
@@ -114,6 +109,8 @@ export function computeStats(
   const cut = dayStartTs(Math.min(firstWeek, today - 29)) - 2 * 86_400_000;
   const older = new Float64Array(entries.length);
   let olderCount = 0;
+  let olderInOrder = true;
+  let lastOlder = -Infinity;
   const dayOf = dayReader();
   // The day's week, worked out once per day met (breaks of one day come together in a log in time order).
   let last = NaN;
@@ -121,7 +118,8 @@ export function computeStats(
   for (const e of entries) {
     const ts = e.startedAt;
     if (ts < cut) {
-      older[olderCount++] = ts;
+      if (ts < lastOlder) olderInOrder = false;
+      older[olderCount++] = lastOlder = ts;
       continue;
     }
     const day = dayOf(ts);
@@ -162,7 +160,7 @@ export function computeStats(
   let olderDay = Infinity;
   const rolledOn = (d: number): boolean => {
     if (days.has(d)) return true;
-    nextOlder ??= daysNewestFirst(older.subarray(0, olderCount));
+    nextOlder ??= daysNewestFirst(older.subarray(0, olderCount), olderInOrder);
     while (olderDay > d) olderDay = nextOlder();
     return olderDay === d;
   };
