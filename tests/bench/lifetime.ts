@@ -59,7 +59,7 @@ const WARM_UP = 5;
  * Over the breaks as the page has them: IndexedDB hands the page structured clones of what it stores, so
  * the breaks here are too. The generated ones are not fit to time code over: withBodyNotes's spreads give
  * nearly every one a hidden class of its own (41,000 for 50,000 breaks, where a structured clone has 4),
- * which makes every property read a megamorphic lookup and a plain pass over them ~6× slower than the page's.
+ * which makes every property read a megamorphic lookup and a plain pass over them 6–17× slower (measured here).
  */
 function pureStatsMs(generated: readonly BreakEntry[], runs: number): number {
   const log = structuredClone(generated);
