@@ -40,7 +40,7 @@ function dayNumberOf(day: string): number | null {
 
 /**
  * localDay for timestamps read one after another: the day found last is kept with its bounds, so a log in
- * time order costs a date computation per day, not per break (a lifetime of 50,000 breaks is 5,000 days).
+ * time order costs a date computation per day, not per break.
  */
 function dayReader(): (ts: number) => number {
   let from = 0;
@@ -57,8 +57,35 @@ function dayReader(): (ts: number) => number {
 }
 
 /**
+ * The days (days.ts) of timestamps, newest first, each day once: `next()` returns the next older day, or
+ * -Infinity when there is none. `times` is sorted here unless `inOrder` says it is already (oldest first).
+ * A date computation per day met, none per timestamp: a streak of 14 years is 5,000 of them.
+ */
+function daysNewestFirst(times: Float64Array, inOrder: boolean): () => number {
+  if (!inOrder) times.sort();
+  let i = times.length - 1;
+  // Start of the day returned last: the timestamps from there on are that day's.
+  let dayStart = Infinity;
+  return () => {
+    while (i >= 0 && times[i]! >= dayStart) i--;
+    if (i < 0) return -Infinity;
+    const ts = times[i--]!;
+    // localDay and dayStartTs of one timestamp, with one Date: its local date, then that date's local midnight
+    // (never after the timestamp itself, so each call moves on).
+    const d = new Date(ts);
+    const day = Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
+    dayStart = Math.min(d.setHours(0, 0, 0, 0), ts);
+    return day;
+  };
+}
+
+/**
  * `firstDay` starts the week, 0 = Sunday … 6 = Saturday (lib/i18n/week.ts gives the user's); Monday by default.
  * `extraDays` are breaks known only as day totals: they count like the breaks they stand for.
+ *
+ * Cost over a lifetime of breaks (issue 23, `npm run bench`): the weeks and coverage look at the last few
+ * weeks only, so a break before them costs one comparison and the copy of its start time; their days are
+ * worked out only as far back as the streak reaches. Any order of `entries` gives the same figures.
  */
 export function computeStats(
   entries: readonly BreakEntry[],
@@ -73,14 +100,29 @@ export function computeStats(
   const weekSeconds = new Array<number>(weekCount).fill(0);
   const coverage7 = emptyCoverage();
   const coverage30 = emptyCoverage();
+  // Days with a break: every one in the window below, and the day totals'.
   const days = new Set<number>();
 
+  // Breaks from two days before the first day a figure counts (the chart's first week, or 30 days ago) are
+  // read in full; the margin keeps a break of that first day in, whatever the clocks did around its midnight.
+  // Before it, only the start time is kept, for the streak.
+  const cut = dayStartTs(Math.min(firstWeek, today - 29)) - 2 * 86_400_000;
+  const older = new Float64Array(entries.length);
+  let olderCount = 0;
+  let olderInOrder = true;
+  let lastOlder = -Infinity;
   const dayOf = dayReader();
   // The day's week, worked out once per day met (breaks of one day come together in a log in time order).
   let last = NaN;
   let w = -1;
   for (const e of entries) {
-    const day = dayOf(e.startedAt);
+    const ts = e.startedAt;
+    if (ts < cut) {
+      if (ts < lastOlder) olderInOrder = false;
+      older[olderCount++] = lastOlder = ts;
+      continue;
+    }
+    const day = dayOf(ts);
     if (day !== last) {
       last = day;
       days.add(day);
@@ -112,9 +154,18 @@ export function computeStats(
     }
   }
 
+  // Today without a break yet does not break the streak: count back from yesterday then. A day missing from
+  // `days` may still hold an older break: their days are met newest first, only as far back as needed.
+  let nextOlder: (() => number) | null = null;
+  let olderDay = Infinity;
+  const rolledOn = (d: number): boolean => {
+    if (days.has(d)) return true;
+    nextOlder ??= daysNewestFirst(older.subarray(0, olderCount), olderInOrder);
+    while (olderDay > d) olderDay = nextOlder();
+    return olderDay === d;
+  };
   let streak = 0;
-  // Today without a break yet does not break the streak: count back from yesterday then.
-  for (let d = days.has(today) ? today : today - 1; days.has(d); d--) streak++;
+  for (let d = rolledOn(today) ? today : today - 1; rolledOn(d); d--) streak++;
 
   const weeks = weekSeconds.map((seconds, i) => ({ start: firstWeek + i * 7, minutes: Math.round(seconds / 60) }));
   return {
