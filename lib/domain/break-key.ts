@@ -45,8 +45,8 @@ const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /**
  * A non-negative safe integer in base 36, as `n.toString(36)` writes it. Every sync round makes a key for
- * every break: V8's toString(36) takes the slow path for doubles and cost a round of 25,000 breaks about a
- * quarter of its time; this loop does the same in under half of that.
+ * every break, and V8's toString(36) takes its slow path for doubles: this loop takes about half its time
+ * (with the check in parseKey below, this file went from 4.3 s to 1.2 s of the sharing test's 24 s profile).
  */
 function base36(n: number): string {
   if (!(n >= 0) || !Number.isSafeInteger(n)) return n.toString(36);
